@@ -1,0 +1,483 @@
+"""The ``lenet-desktop`` command: the app with no subcommand, headless tools with one.
+
+Exit status: 0 success, 1 a file or an image could not be used, 2 a usage error.
+Heavy imports (torch, Qt) happen inside the commands so ``--help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .options import ARCHITECTURE_TITLES, ARCHITECTURES, DATASET_NAMES, OPTIMIZERS, SCHEDULES
+
+
+class CommandError(Exception):
+    """A failure to report in one line with exit status 1."""
+
+
+def _print_json(obj: dict) -> None:
+    print(json.dumps(obj, ensure_ascii=False), flush=True)
+
+
+def _device_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--device",
+        metavar="D",
+        type=_device_name,
+        help="where to run: auto (default: CUDA, then MPS, then XPU, then CPU), cpu, cuda, "
+        "cuda:N, mps, xpu; also set by $LENET_DEVICE",
+    )
+
+
+def _load(name_or_path: str | None):
+    from .model_files import ModelFileError, load_model, shipped_models
+
+    if name_or_path is None:
+        shipped = shipped_models()
+        if not shipped:
+            raise CommandError("no shipped model is installed; pass --model PATH")
+        name_or_path = "mnist" if "mnist" in shipped else next(iter(shipped))
+    try:
+        return load_model(name_or_path)
+    except ModelFileError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _predictor(args: argparse.Namespace, parser: argparse.ArgumentParser):
+    from .inference import Predictor
+
+    bundle = _load(args.model)
+    try:
+        return Predictor(bundle, args.device)
+    except ValueError as exc:
+        parser.error(str(exc))
+
+
+def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .preprocessing import ImageReadError, load_image
+
+    predictor = _predictor(args, parser)
+    failures = 0
+    if not args.json:
+        print(f"model: {predictor.bundle.title} · device: {predictor.device}")
+    for path in args.images:
+        try:
+            prepared, prediction = predictor.predict_image(load_image(path))
+        except ImageReadError as exc:
+            failures += 1
+            if args.json:
+                _print_json({"path": path, "error": str(exc)})
+            else:
+                print(f"error: {exc}", file=sys.stderr)
+            continue
+        if prediction is None:
+            failures += 1
+            message = "the image is blank: no drawing found"
+            if args.json:
+                _print_json({"path": path, "error": "empty", "message": message})
+            else:
+                print(f"{path}: empty ({message})", file=sys.stderr)
+            continue
+        if args.json:
+            _print_json({"path": path, **prediction.as_json(), "device": prediction.device})
+        else:
+            ranked = prediction.probabilities.argsort()[::-1][:3]
+            others = ", ".join(
+                f"{prediction.classes[i]} {100 * prediction.probabilities[i]:.1f} %"
+                for i in ranked[1:]
+            )
+            print(
+                f"{path}: {prediction.label} ({100 * prediction.confidence:.1f} %; then {others})"
+            )
+    return 1 if failures else 0
+
+
+def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .datasets import MNIST
+    from .layer_table import FORMULA, INPUT_SHAPE, layer_table, shape_text, total_parameters
+    from .model_files import shipped_models
+    from .models import build_model
+
+    target = args.target or ("mnist" if "mnist" in shipped_models() else "modern")
+    bundle = None
+    if target in ARCHITECTURES:
+        architecture = target
+        network = build_model(architecture, len(MNIST.classes), (MNIST.mean, MNIST.std))
+    else:
+        bundle = _load(target)
+        architecture, network = bundle.architecture, bundle.network
+    rows = layer_table(network)
+    total = total_parameters(network)
+    if args.json:
+        obj = {
+            "architecture": architecture,
+            "input_shape": list(INPUT_SHAPE),
+            "layers": [row.as_json() for row in rows],
+            "total_parameters": total,
+        }
+        if bundle is not None:
+            obj["model"] = {
+                "source": bundle.title,
+                "dataset": bundle.dataset,
+                "classes": list(bundle.classes),
+                "training": bundle.training,
+            }
+        _print_json(obj)
+        return 0
+    print(f"{ARCHITECTURE_TITLES[architecture]} — architecture '{architecture}'")
+    if bundle is not None:
+        print(
+            f"model: {bundle.title} · dataset: {bundle.dataset} · "
+            f"classes: {', '.join(bundle.classes)}"
+        )
+        accuracy = bundle.training.get("test_accuracy")
+        if accuracy is not None:
+            print(f"test accuracy: {100 * accuracy:.2f} %")
+    print(
+        f"input: {shape_text(INPUT_SHAPE)} · output size of conv/pool: {FORMULA}, "
+        "p = padding per side"
+    )
+    print()
+    header = ("layer", "type", "output shape", "parameters", "size formula")
+    table = [header] + [
+        (r.name, r.type, shape_text(r.output_shape), str(r.parameters), r.formula or "")
+        for r in rows
+    ]
+    table.append(("total", "", "", str(total), ""))
+    widths = [max(len(row[i]) for row in table) for i in range(4)]
+    for i, row in enumerate(table):
+        cells = [
+            row[0].ljust(widths[0]),
+            row[1].ljust(widths[1]),
+            row[2].ljust(widths[2]),
+            row[3].rjust(widths[3]),
+            row[4],
+        ]
+        print("  ".join(cells).rstrip())
+        if i == 0 or i == len(table) - 2:
+            print("  ".join("─" * w for w in widths) + "  " + "─" * 12)
+    return 0
+
+
+def _dataset(args: argparse.Namespace, info):
+    from .datasets import DatasetError, download, load_dataset
+
+    try:
+        if args.download:
+            root = download(info, args.data)
+            return load_dataset(root, info)
+        return load_dataset(args.data, info)
+    except DatasetError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _check_writable(path):
+    import os
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(path).expanduser().resolve().parent
+    if not folder.is_dir():
+        raise CommandError(f"{folder}: no such folder for the output file")
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise CommandError(f"{folder}: cannot write the model here ({exc.strerror})") from None
+    if Path(path).is_dir() or (Path(path).exists() and not os.access(path, os.W_OK)):
+        raise CommandError(f"{path}: cannot be replaced")
+
+
+def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .datasets import dataset_info
+    from .model_files import ModelFileError, save_model
+    from .training import TrainConfig, TrainingFailed, train
+
+    if args.data is None and not args.download:
+        parser.error("give --data DIR (a folder of the four IDX files) or --download")
+    try:
+        config = TrainConfig(
+            dataset=args.dataset,
+            architecture=args.arch,
+            epochs=args.epochs,
+            batch_size=args.batch_size,
+            optimizer=args.optimizer,
+            lr=args.lr,
+            schedule=args.schedule,
+            weight_decay=args.weight_decay,
+            label_smoothing=args.label_smoothing,
+            augment=args.augment,
+            seed=args.seed,
+            device=args.device,
+        )
+        from .device import resolve_device
+
+        device = resolve_device(args.device)
+    except ValueError as exc:
+        parser.error(str(exc))
+    info = dataset_info(args.dataset)
+    _check_writable(args.out)
+    train_split, test_split = _dataset(args, info)
+    if not args.json:
+        print(
+            f"training {args.arch} on {info.title}: {len(train_split)} train / "
+            f"{len(test_split)} test images, {args.epochs} epochs, batch {config.batch_size}, "
+            f"{config.optimizer} lr {config.learning_rate:g}, device {device}",
+            flush=True,
+        )
+
+    bar = None
+    if not args.json:
+        from tqdm import tqdm
+
+        bar = tqdm(total=None, unit="step", dynamic_ncols=True, leave=False)
+
+    def report(progress) -> None:
+        if progress.phase == "step":
+            if bar is not None:
+                if bar.total is None:
+                    bar.reset(total=progress.steps * progress.epochs)
+                bar.update(1)
+                bar.set_postfix_str(
+                    f"epoch {progress.epoch}/{progress.epochs} loss {progress.loss:.3f} "
+                    f"acc {100 * progress.accuracy:.1f}% {progress.samples_per_s:,.0f} samples/s",
+                    refresh=False,
+                )
+            return
+        record = {
+            "epoch": progress.epoch,
+            "epochs": progress.epochs,
+            "loss": progress.loss,
+            "train_accuracy": progress.accuracy,
+            "test_accuracy": progress.test_accuracy,
+            "samples_per_s": progress.samples_per_s,
+            "elapsed_s": progress.elapsed_s,
+        }
+        if args.json:
+            _print_json(record)
+        else:
+            (bar.write if bar is not None else print)(
+                f"epoch {progress.epoch}/{progress.epochs}: loss {progress.loss:.4f}, train "
+                f"{100 * progress.accuracy:.2f} %, test {100 * progress.test_accuracy:.2f} %, "
+                f"{progress.samples_per_s:,.0f} samples/s, {progress.elapsed_s:.0f} s"
+            )
+
+    try:
+        result = train(config, train_split, test_split, report)
+    except TrainingFailed as exc:
+        raise CommandError(f"training failed: {exc}; {args.out} was not written") from None
+    finally:
+        if bar is not None:
+            bar.close()
+    try:
+        path = save_model(result.bundle, args.out)
+    except ModelFileError as exc:
+        raise CommandError(str(exc)) from None
+    if args.json:
+        _print_json(
+            {
+                "saved": str(path),
+                "test_accuracy": result.evaluation.accuracy,
+                "seconds": round(result.seconds, 1),
+            }
+        )
+    else:
+        print(
+            f"saved {path}: test accuracy {100 * result.evaluation.accuracy:.2f} % "
+            f"after {result.seconds:.0f} s"
+        )
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .datasets import DatasetError, dataset_info, load_split
+    from .evaluation import evaluate
+
+    predictor = _predictor(args, parser)
+    bundle = predictor.bundle
+    try:
+        info = dataset_info(args.dataset or bundle.dataset)
+    except ValueError as exc:
+        raise CommandError(f"{bundle.title}: {exc}; pass --dataset") from None
+    try:
+        split = load_split(args.data, info, args.split)
+    except DatasetError as exc:
+        raise CommandError(str(exc)) from None
+    result = evaluate(bundle.network, split, bundle.mean, bundle.std, predictor.device)
+    if args.json:
+        _print_json(result.as_json(bundle.classes))
+        return 0
+    print(
+        f"{bundle.title} on the {info.title} {args.split} split ({result.count} images), "
+        f"device {predictor.device}"
+    )
+    print(
+        f"accuracy: {100 * result.accuracy:.2f} % "
+        f"({result.count - len(result.misclassified)}/{result.count})"
+    )
+    width = max(len(c) for c in bundle.classes)
+    for name, acc, row in zip(bundle.classes, result.per_class, result.confusion):
+        cells = " ".join(f"{v:5d}" for v in row)
+        print(f"  {name:>{width}}  {100 * acc:6.2f} %  {cells}")
+    return 0
+
+
+def cmd_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .ui.app import run_app
+
+    return run_app(model=args.model, device=args.device)
+
+
+def _device_name(text: str) -> str:
+    import re
+
+    name = text.strip().lower()
+    if not re.fullmatch(r"auto|cpu|mps|(cuda|xpu)(:\d+)?", name):
+        raise argparse.ArgumentTypeError(
+            f"unknown device {text!r}: use auto, cpu, cuda, cuda:N, mps or xpu"
+        )
+    return name
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if not (value > 0 and value < float("inf")):
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {text}")
+    return value
+
+
+def _non_negative_float(text: str) -> float:
+    value = float(text)
+    if not (value >= 0 and value < float("inf")):
+        raise argparse.ArgumentTypeError(f"must be zero or more, not {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lenet-desktop",
+        description="Draw a digit or a garment and see what LeNet sees. With no command, "
+        "opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--model",
+        metavar="NAME|PATH",
+        help="model to open in the app: mnist, fashion-mnist or a file",
+    )
+    _device_arg(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    predict = commands.add_parser(
+        "predict",
+        help="classify image files",
+        description="Classify image files; exit status 0 only when every image was classified.",
+    )
+    predict.add_argument(
+        "--model", metavar="NAME|PATH", help="mnist (default), fashion-mnist or a .safetensors file"
+    )
+    _device_arg(predict)
+    predict.add_argument("--json", action="store_true", help="one JSON object per image")
+    predict.add_argument("images", nargs="+", metavar="IMAGE")
+    predict.set_defaults(func=cmd_predict)
+
+    info = commands.add_parser(
+        "info",
+        help="layer table: shapes, parameters, size formula",
+        description="Print each layer's output shape, parameters and output-size formula for "
+        "an architecture (lenet5, d2l, modern) or a model (mnist, fashion-mnist, a file).",
+    )
+    info.add_argument(
+        "target",
+        nargs="?",
+        metavar="ARCH|MODEL",
+        help="lenet5, d2l, modern, mnist, fashion-mnist or a model file "
+        "(default: the shipped mnist model)",
+    )
+    info.add_argument("--json", action="store_true", help="print one JSON object")
+    info.set_defaults(func=cmd_info)
+
+    train = commands.add_parser(
+        "train",
+        help="train a model on MNIST or Fashion-MNIST",
+        description="Train a model and save it (safetensors). The output file is replaced only "
+        "by a whole, finite model.",
+    )
+    train.add_argument("--dataset", choices=DATASET_NAMES, required=True)
+    train.add_argument(
+        "--data", metavar="DIR", help="folder of the four IDX files, or a torchvision root"
+    )
+    train.add_argument(
+        "--download",
+        action="store_true",
+        help="download with torchvision into --data (default: a per-user folder)",
+    )
+    train.add_argument("--arch", choices=ARCHITECTURES, default="modern")
+    train.add_argument("--epochs", type=_positive_int, default=10)
+    train.add_argument("--batch-size", type=_positive_int, default=256)
+    train.add_argument("--optimizer", choices=OPTIMIZERS, default="adamw")
+    train.add_argument(
+        "--lr",
+        type=_positive_float,
+        default=None,
+        help="learning rate (peak of the schedule); default per optimiser",
+    )
+    train.add_argument("--schedule", choices=SCHEDULES, default="onecycle")
+    train.add_argument("--weight-decay", type=_non_negative_float, default=5e-4)
+    train.add_argument("--label-smoothing", type=_non_negative_float, default=0.0)
+    train.add_argument(
+        "--augment",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="random affine (and flips for Fashion-MNIST) on the device",
+    )
+    train.add_argument("--seed", type=int, default=0)
+    _device_arg(train)
+    train.add_argument("--out", metavar="FILE", required=True, help="model file to write")
+    train.add_argument("--json", action="store_true", help="one JSON line per epoch")
+    train.set_defaults(func=cmd_train)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="accuracy, per-class accuracy and confusion matrix on a test split",
+    )
+    evaluate.add_argument("--model", metavar="NAME|PATH", required=True)
+    evaluate.add_argument("--data", metavar="DIR", required=True)
+    evaluate.add_argument(
+        "--dataset", choices=DATASET_NAMES, help="default: the dataset the model was trained on"
+    )
+    evaluate.add_argument("--split", choices=("test", "train"), default="test")
+    _device_arg(evaluate)
+    evaluate.add_argument(
+        "--json", action="store_true", help='print {"accuracy", "count", "per_class", "confusion"}'
+    )
+    evaluate.set_defaults(func=cmd_evaluate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_app)
+    try:
+        return func(args, parser)
+    except CommandError as exc:
+        print(f"lenet-desktop: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

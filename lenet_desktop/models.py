@@ -1,0 +1,220 @@
+"""The LeNet family the study notes describe, as plain ``nn.Sequential`` stacks.
+
+Every architecture takes a normalised ``(N, 1, 28, 28) float32`` batch and returns
+``(N, num_classes)`` logits. Layers are named the way the notes and LeCun et al. (1998) name
+them (C1, S2, C3, S4, C5, F6, …), so the app, ``lenet-desktop info`` and the activations a
+forward pass records all speak the same vocabulary.
+
+- ``lenet5``  LeCun et al. 1998: 32×32 input (28×28 padded by 2), trainable subsampling, C3's
+  sparse connection table, scaled-tanh squashing. Per-layer parameters: C1 156, S2 12,
+  C3 1516, S4 32, C5 48120, F6 10164.
+- ``d2l``     The D2L chapter's network: sigmoid activations and average pooling.
+- ``modern``  The same topology as ``d2l`` with batch normalisation, ReLU and max pooling.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from .options import ARCHITECTURES
+
+# LeCun et al. 1998, Table I: which S2 maps each C3 map reads.
+C3_CONNECTIONS: tuple[tuple[int, ...], ...] = (
+    (0, 1, 2), (1, 2, 3), (2, 3, 4), (3, 4, 5), (4, 5, 0), (5, 0, 1),
+    (0, 1, 2, 3), (1, 2, 3, 4), (2, 3, 4, 5), (3, 4, 5, 0), (4, 5, 0, 1), (5, 0, 1, 2),
+    (0, 1, 3, 4), (1, 2, 4, 5), (0, 2, 3, 5),
+    (0, 1, 2, 3, 4, 5),
+)  # fmt: skip
+
+
+class Squash(nn.Module):
+    """LeNet-5's squashing function ``f(a) = A·tanh(S·a)`` with A = 1.7159, S = 2/3."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.amplitude = 1.7159
+        self.slope = 2.0 / 3.0
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.amplitude * torch.tanh(self.slope * x)
+
+
+class Subsampling(nn.Module):
+    """LeNet-5's S layers: each 2×2 block summed, times a trainable weight, plus a trainable bias.
+
+    One weight and one bias per map: 2 × channels parameters. ``(N, C, H, W) → (N, C, H/2, W/2)``.
+    """
+
+    def __init__(self, channels: int, kernel_size: int = 2) -> None:
+        super().__init__()
+        self.kernel_size = kernel_size
+        self.stride = kernel_size
+        self.padding = 0
+        self.weight = nn.Parameter(torch.full((channels,), 0.25))
+        self.bias = nn.Parameter(torch.zeros(channels))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        area = self.kernel_size * self.kernel_size
+        summed = F.avg_pool2d(x, self.kernel_size, self.stride) * area
+        return summed * self.weight.view(1, -1, 1, 1) + self.bias.view(1, -1, 1, 1)
+
+
+class SparseConv2d(nn.Module):
+    """C3: a 5×5 convolution where output map ``o`` reads only the inputs ``connections[o]``.
+
+    Only the connected kernels are parameters (60 × 25 weights + 16 biases = 1516 for the
+    paper's table); :attr:`weight_full` scatters them into an ordinary
+    ``(out, in, k, k)`` kernel with zeros for the missing connections.
+    """
+
+    def __init__(
+        self, in_channels: int, connections: tuple[tuple[int, ...], ...], kernel_size: int = 5
+    ) -> None:
+        super().__init__()
+        self.in_channels = in_channels
+        self.out_channels = len(connections)
+        self.kernel_size = kernel_size
+        self.stride = 1
+        self.padding = 0
+        pairs = [(o, i) for o, inputs in enumerate(connections) for i in inputs]
+        self.register_buffer("out_index", torch.tensor([o for o, _ in pairs]), persistent=False)
+        self.register_buffer("in_index", torch.tensor([i for _, i in pairs]), persistent=False)
+        fan_in = torch.tensor([len(connections[o]) for o, _ in pairs], dtype=torch.float32)
+        bound = (1.0 / (fan_in * kernel_size * kernel_size)).sqrt().view(-1, 1, 1)
+        self.weight = nn.Parameter(
+            (torch.rand(len(pairs), kernel_size, kernel_size) * 2 - 1) * bound
+        )
+        self.bias = nn.Parameter(torch.zeros(self.out_channels))
+
+    @property
+    def weight_full(self) -> torch.Tensor:
+        """The dense ``(out, in, k, k)`` kernel, zero where the table has no connection."""
+        k = self.kernel_size
+        full = self.weight.new_zeros(self.out_channels, self.in_channels, k, k)
+        return full.index_put((self.out_index, self.in_index), self.weight)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return F.conv2d(x, self.weight_full, self.bias)
+
+
+def lenet5(num_classes: int = 10, pad_value: float = 0.0) -> nn.Sequential:
+    """LeCun et al. 1998. ``pad_value`` is the normalised value of a blank pixel, so the
+    28×28 → 32×32 border is background, as the paper's 32×32 field was."""
+    return nn.Sequential(
+        OrderedDict(
+            [
+                ("pad", nn.ConstantPad2d(2, pad_value)),
+                ("C1", nn.Conv2d(1, 6, kernel_size=5)),
+                ("S2", Subsampling(6)),
+                ("S2_squash", Squash()),
+                ("C3", SparseConv2d(6, C3_CONNECTIONS)),
+                ("S4", Subsampling(16)),
+                ("S4_squash", Squash()),
+                ("C5", nn.Conv2d(16, 120, kernel_size=5)),
+                ("C5_squash", Squash()),
+                ("flatten", nn.Flatten()),
+                ("F6", nn.Linear(120, 84)),
+                ("F6_squash", Squash()),
+                ("output", nn.Linear(84, num_classes)),
+            ]
+        )
+    )
+
+
+def d2l(num_classes: int = 10) -> nn.Sequential:
+    """The D2L LeNet: Conv(1→6, k5, p2) σ AvgPool, Conv(6→16, k5) σ AvgPool, 400→120→84→N."""
+    return nn.Sequential(
+        OrderedDict(
+            [
+                ("C1", nn.Conv2d(1, 6, kernel_size=5, padding=2)),
+                ("C1_sigmoid", nn.Sigmoid()),
+                ("S2", nn.AvgPool2d(kernel_size=2, stride=2)),
+                ("C3", nn.Conv2d(6, 16, kernel_size=5)),
+                ("C3_sigmoid", nn.Sigmoid()),
+                ("S4", nn.AvgPool2d(kernel_size=2, stride=2)),
+                ("flatten", nn.Flatten()),
+                ("F5", nn.Linear(16 * 5 * 5, 120)),
+                ("F5_sigmoid", nn.Sigmoid()),
+                ("F6", nn.Linear(120, 84)),
+                ("F6_sigmoid", nn.Sigmoid()),
+                ("output", nn.Linear(84, num_classes)),
+            ]
+        )
+    )
+
+
+def modern(num_classes: int = 10) -> nn.Sequential:
+    """The D2L topology with batch normalisation, ReLU and max pooling."""
+    return nn.Sequential(
+        OrderedDict(
+            [
+                ("C1", nn.Conv2d(1, 6, kernel_size=5, padding=2)),
+                ("C1_bn", nn.BatchNorm2d(6)),
+                ("C1_relu", nn.ReLU()),
+                ("S2", nn.MaxPool2d(kernel_size=2, stride=2)),
+                ("C3", nn.Conv2d(6, 16, kernel_size=5)),
+                ("C3_bn", nn.BatchNorm2d(16)),
+                ("C3_relu", nn.ReLU()),
+                ("S4", nn.MaxPool2d(kernel_size=2, stride=2)),
+                ("flatten", nn.Flatten()),
+                ("F5", nn.Linear(16 * 5 * 5, 120)),
+                ("F5_bn", nn.BatchNorm1d(120)),
+                ("F5_relu", nn.ReLU()),
+                ("F6", nn.Linear(120, 84)),
+                ("F6_bn", nn.BatchNorm1d(84)),
+                ("F6_relu", nn.ReLU()),
+                ("output", nn.Linear(84, num_classes)),
+            ]
+        )
+    )
+
+
+def build_model(
+    architecture: str, num_classes: int = 10, normalization: tuple[float, float] = (0.0, 1.0)
+) -> nn.Sequential:
+    """A freshly initialised network of the named architecture.
+
+    ``normalization`` is the (mean, std) its inputs are normalised with; ``lenet5`` needs it to
+    pad with the background value.
+    """
+    if architecture == "modern":
+        return modern(num_classes)
+    if architecture == "d2l":
+        return d2l(num_classes)
+    if architecture == "lenet5":
+        mean, std = normalization
+        return lenet5(num_classes, pad_value=-mean / std)
+    known = ", ".join(ARCHITECTURES)
+    raise ValueError(f"unknown architecture {architecture!r} (known: {known})")
+
+
+def layer_kind(module: nn.Module) -> str:
+    """What a layer does, in the words of the notes: conv, pool, activation, norm, linear, …"""
+    if isinstance(module, (nn.Conv2d, SparseConv2d)):
+        return "conv"
+    if isinstance(module, (nn.MaxPool2d, nn.AvgPool2d, Subsampling)):
+        return "pool"
+    if isinstance(module, (nn.ReLU, nn.Sigmoid, nn.Tanh, Squash)):
+        return "activation"
+    if isinstance(module, (nn.BatchNorm1d, nn.BatchNorm2d)):
+        return "norm"
+    if isinstance(module, nn.Linear):
+        return "linear"
+    if isinstance(module, nn.Flatten):
+        return "flatten"
+    if isinstance(module, nn.ConstantPad2d):
+        return "pad"
+    return "other"
+
+
+def conv_kernels(module: nn.Module) -> torch.Tensor | None:
+    """The learned ``(out, in, k, k)`` kernels of a conv layer (None for other layers)."""
+    if isinstance(module, SparseConv2d):
+        return module.weight_full.detach()
+    if isinstance(module, nn.Conv2d):
+        return module.weight.detach()
+    return None

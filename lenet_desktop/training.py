@@ -1,0 +1,286 @@
+"""The training loop: one function, no framework around it.
+
+The whole training split lives on the device as one ``uint8`` tensor; each step cuts a batch by
+index, augments it on the device in one go (random affine, plus horizontal flips for
+Fashion-MNIST), normalises it and takes one optimiser step. After every epoch the test split is
+evaluated. A progress callback sees every step; a stop callback is asked before every step.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+import torch
+import torch.nn.functional as F
+
+from .datasets import Split, dataset_info
+from .device import resolve_device
+from .evaluation import Evaluation, evaluate
+from .model_files import ModelBundle, new_model
+from .options import ARCHITECTURES, OPTIMIZERS, SCHEDULES
+
+DEFAULT_LR = {"adamw": 0.01, "adam": 0.003, "sgd": 0.1}
+
+
+@dataclass
+class TrainConfig:
+    """Every option of a training run. ``lr`` None means the optimiser's default (peak lr for
+    the one-cycle schedule)."""
+
+    dataset: str = "mnist"
+    architecture: str = "modern"
+    epochs: int = 10
+    batch_size: int = 256
+    optimizer: str = "adamw"
+    lr: float | None = None
+    schedule: str = "onecycle"
+    weight_decay: float = 5e-4
+    label_smoothing: float = 0.0
+    augment: bool = True
+    seed: int = 0
+    device: str | None = None
+
+    def __post_init__(self) -> None:
+        dataset_info(self.dataset)  # raises for an unknown dataset
+        if self.architecture not in ARCHITECTURES:
+            raise ValueError(f"unknown architecture {self.architecture!r}")
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(
+                f"unknown optimiser {self.optimizer!r} (known: {', '.join(OPTIMIZERS)})"
+            )
+        if self.schedule not in SCHEDULES:
+            raise ValueError(f"unknown schedule {self.schedule!r} (known: {', '.join(SCHEDULES)})")
+        if self.epochs < 1:
+            raise ValueError("epochs must be at least 1")
+        if self.batch_size < 2:
+            raise ValueError("batch size must be at least 2")
+        if self.lr is not None and not (math.isfinite(self.lr) and self.lr > 0):
+            raise ValueError("the learning rate must be a positive number")
+
+    @property
+    def learning_rate(self) -> float:
+        return DEFAULT_LR[self.optimizer] if self.lr is None else self.lr
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a run is. ``step`` counts within the epoch (1-based); ``loss`` and ``accuracy``
+    are running means over the epoch so far; ``test_accuracy`` is set once the epoch's
+    evaluation is done (``phase == "epoch"``)."""
+
+    phase: str
+    epoch: int
+    epochs: int
+    step: int
+    steps: int
+    loss: float
+    accuracy: float
+    samples_per_s: float
+    elapsed_s: float
+    eta_s: float
+    test_accuracy: float | None = None
+
+
+class TrainingCancelled(Exception):
+    """The stop callback asked the run to end; nothing was kept."""
+
+
+class TrainingFailed(Exception):
+    """The run cannot go on (a NaN or infinite loss); the message says why in plain words."""
+
+
+@dataclass
+class TrainResult:
+    bundle: ModelBundle
+    evaluation: Evaluation
+    history: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def augment_batch(
+    images: torch.Tensor,
+    generator: torch.Generator,
+    flip: bool,
+    degrees: float = 10.0,
+    scale: float = 0.1,
+    shift_px: float = 2.0,
+) -> torch.Tensor:
+    """Random affine for a whole ``(B, 1, 28, 28)`` batch in [0, 1], on its device: rotation
+    within ±``degrees``, scale within 1 ± ``scale``, shift within ±``shift_px`` pixels, and a
+    horizontal flip for half the images when ``flip``."""
+    b, device = images.shape[0], images.device
+
+    def uniform(low: float, high: float) -> torch.Tensor:
+        return torch.rand(b, generator=generator, device=device) * (high - low) + low
+
+    angle = uniform(-degrees, degrees) * (math.pi / 180.0)
+    zoom = uniform(1.0 - scale, 1.0 + scale)
+    half = images.shape[-1] / 2.0
+    tx, ty = uniform(-shift_px, shift_px) / half, uniform(-shift_px, shift_px) / half
+    cos, sin = torch.cos(angle) / zoom, torch.sin(angle) / zoom
+    mirror = torch.ones(b, device=device)
+    if flip:
+        mirror = torch.where(uniform(0.0, 1.0) < 0.5, -mirror, mirror)
+    theta = torch.stack(
+        [torch.stack([cos * mirror, -sin, tx], 1), torch.stack([sin * mirror, cos, ty], 1)], 1
+    )
+    grid = F.affine_grid(theta, list(images.shape), align_corners=False)
+    return F.grid_sample(images, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+
+
+def _optimizer(config: TrainConfig, network: torch.nn.Module) -> torch.optim.Optimizer:
+    lr, wd = config.learning_rate, config.weight_decay
+    if config.optimizer == "sgd":
+        return torch.optim.SGD(
+            network.parameters(), lr=lr, momentum=0.9, nesterov=True, weight_decay=wd
+        )
+    if config.optimizer == "adam":
+        return torch.optim.Adam(network.parameters(), lr=lr, weight_decay=wd)
+    return torch.optim.AdamW(network.parameters(), lr=lr, weight_decay=wd)
+
+
+def _scheduler(config: TrainConfig, optimizer: torch.optim.Optimizer, total_steps: int):
+    if config.schedule == "onecycle":
+        return torch.optim.lr_scheduler.OneCycleLR(
+            optimizer, max_lr=config.learning_rate, total_steps=total_steps, pct_start=0.25
+        )
+    if config.schedule == "cosine":
+        return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=total_steps)
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda _: 1.0)
+
+
+def train(
+    config: TrainConfig,
+    train_split: Split,
+    test_split: Split,
+    progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> TrainResult:
+    """Train a fresh model as ``config`` says and evaluate it on ``test_split`` every epoch.
+
+    Raises TrainingCancelled when ``should_stop()`` turns true (checked before every step) and
+    TrainingFailed when the loss stops being finite. Returns the trained model (on the CPU,
+    in eval mode) with its final evaluation and per-epoch history.
+    """
+    info = dataset_info(config.dataset)
+    device = resolve_device(config.device)
+    torch.manual_seed(config.seed)
+    generator = torch.Generator(device=device)
+    generator.manual_seed(config.seed)
+    bundle = new_model(config.architecture, info)
+    network = bundle.network.to(device)
+    mean, std = bundle.mean, bundle.std
+
+    images = train_split.images.to(device)
+    labels = train_split.labels.to(device)
+    count = images.shape[0]
+    if count < 2:
+        raise TrainingFailed("the training split has fewer than two images")
+    batch_size = min(config.batch_size, count)
+    steps = count // batch_size  # the incomplete last batch is dropped (batch norm needs > 1)
+    optimizer = _optimizer(config, network)
+    scheduler = _scheduler(config, optimizer, config.epochs * steps)
+    flip = info.name == "fashion-mnist"
+
+    history: list[dict] = []
+    started = time.perf_counter()
+    seen = 0
+    evaluation = None
+    for epoch in range(1, config.epochs + 1):
+        network.train()
+        order = torch.randperm(count, generator=generator, device=device)
+        epoch_started = time.perf_counter()
+        loss_sum, correct, epoch_seen = 0.0, 0, 0
+        for step in range(1, steps + 1):
+            if should_stop is not None and should_stop():
+                raise TrainingCancelled("training was cancelled")
+            index = order[(step - 1) * batch_size : step * batch_size]
+            batch = images[index].unsqueeze(1).float().div_(255.0)
+            target = labels[index]
+            if config.augment:
+                batch = augment_batch(batch, generator, flip)
+            batch = (batch - mean) / std
+            logits = network(batch)
+            loss = F.cross_entropy(logits, target, label_smoothing=config.label_smoothing)
+            loss_value = float(loss.detach())
+            if not math.isfinite(loss_value):
+                raise TrainingFailed(
+                    f"the loss became {'NaN' if math.isnan(loss_value) else 'infinite'} at "
+                    f"epoch {epoch}, step {step}: the learning rate "
+                    f"({config.learning_rate:g}) is probably too high"
+                )
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            scheduler.step()
+
+            n = target.shape[0]
+            seen += n
+            epoch_seen += n
+            loss_sum += loss_value * n
+            correct += int((logits.argmax(1) == target).sum())
+            if progress is not None:
+                elapsed = time.perf_counter() - started
+                rate = epoch_seen / max(time.perf_counter() - epoch_started, 1e-9)
+                remaining = (config.epochs - epoch) * steps + (steps - step)
+                progress(
+                    Progress(
+                        "step",
+                        epoch,
+                        config.epochs,
+                        step,
+                        steps,
+                        loss_sum / epoch_seen,
+                        correct / epoch_seen,
+                        rate,
+                        elapsed,
+                        remaining * batch_size / max(rate, 1e-9),
+                    )
+                )
+        epoch_seconds = time.perf_counter() - epoch_started
+        evaluation = evaluate(network, test_split, mean, std, device)
+        record = {
+            "epoch": epoch,
+            "loss": loss_sum / epoch_seen,
+            "train_accuracy": correct / epoch_seen,
+            "test_accuracy": evaluation.accuracy,
+            "seconds": epoch_seconds,
+            "samples_per_s": epoch_seen / max(epoch_seconds, 1e-9),
+        }
+        history.append(record)
+        if progress is not None:
+            elapsed = time.perf_counter() - started
+            rate = record["samples_per_s"]
+            progress(
+                Progress(
+                    "epoch",
+                    epoch,
+                    config.epochs,
+                    steps,
+                    steps,
+                    record["loss"],
+                    record["train_accuracy"],
+                    rate,
+                    elapsed,
+                    (config.epochs - epoch) * steps * batch_size / max(rate, 1e-9),
+                    evaluation.accuracy,
+                )
+            )
+
+    seconds = time.perf_counter() - started
+    network.eval()
+    bundle.network = network.to("cpu")
+    bundle.training = {
+        "config": asdict(config) | {"lr": config.learning_rate},
+        "epochs": config.epochs,
+        "train_size": count,
+        "test_size": len(test_split),
+        "test_accuracy": evaluation.accuracy,
+        "seconds": round(seconds, 1),
+        "device": str(device),
+        "samples_seen": seen,
+    }
+    return TrainResult(bundle, evaluation, history, seconds)

@@ -1,0 +1,38 @@
+"""Shared fixtures: the real datasets beside the repository, re-drawn digits, a tmp model."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("LENET_SHARED", REPO.parent / "shared"))
+DATASETS = SHARED / "datasets"
+
+
+def dataset_folder(name: str) -> Path:
+    folder = DATASETS / name
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not here (the real datasets live in ../shared/datasets)")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def mnist_dir() -> Path:
+    return dataset_folder("mnist-subset")
+
+
+@pytest.fixture(scope="session")
+def fashion_dir() -> Path:
+    return dataset_folder("fashion-mnist")
+
+
+@pytest.fixture(scope="session")
+def mnist_splits(mnist_dir):
+    from lenet_desktop.datasets import MNIST, load_dataset
+
+    return load_dataset(mnist_dir, MNIST)

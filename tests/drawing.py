@@ -1,0 +1,54 @@
+"""Pictures a learner might make: real test digits re-drawn large and off-centre."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+
+def redraw(
+    digit: np.ndarray,
+    canvas: tuple[int, int] = (500, 400),
+    height: int = 300,
+    centre: tuple[int, int] = (330, 220),
+    dark_on_light: bool = True,
+    mode: str = "RGB",
+) -> Image.Image:
+    """Scale a ``(28, 28) uint8`` light-on-dark dataset image so its ink is ``height`` px tall
+    and paste it with its box centred at ``centre`` on a ``canvas`` (width, height) picture.
+
+    ``mode`` RGB or L gives an opaque picture; RGBA gives ink on a transparent background.
+    """
+    rows = np.flatnonzero(digit.max(1) > 0)
+    cols = np.flatnonzero(digit.max(0) > 0)
+    crop = digit[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    scale = height / crop.shape[0]
+    width = max(1, round(crop.shape[1] * scale))
+    glyph = np.asarray(
+        Image.fromarray(crop).resize((width, height), Image.Resampling.BICUBIC), dtype=np.uint8
+    )
+    ink = np.zeros((canvas[1], canvas[0]), dtype=np.uint8)
+    top, left = centre[1] - height // 2, centre[0] - width // 2
+    ink[top : top + height, left : left + width] = glyph
+    if mode == "RGBA":
+        colour = (20, 20, 160) if dark_on_light else (250, 250, 250)
+        rgba = np.zeros((canvas[1], canvas[0], 4), dtype=np.uint8)
+        rgba[..., :3] = colour
+        rgba[..., 3] = ink
+        return Image.fromarray(rgba, "RGBA")
+    gray = 255 - ink if dark_on_light else ink
+    picture = Image.fromarray(gray, "L")
+    return picture.convert(mode)
+
+
+def ink_box(image: np.ndarray, threshold: float = 0.0) -> tuple[int, int]:
+    """(height, width) of the box holding pixels above ``threshold``."""
+    rows = np.flatnonzero(image.max(1) > threshold)
+    cols = np.flatnonzero(image.max(0) > threshold)
+    return rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+
+
+def centre_of_mass(image: np.ndarray) -> tuple[float, float]:
+    ys, xs = np.indices(image.shape)
+    total = image.sum()
+    return float((ys * image).sum() / total), float((xs * image).sum() / total)
