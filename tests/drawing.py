@@ -52,3 +52,23 @@ def centre_of_mass(image: np.ndarray) -> tuple[float, float]:
     ys, xs = np.indices(image.shape)
     total = image.sum()
     return float((ys * image).sum() / total), float((xs * image).sum() / total)
+
+
+def write_idx_slice(source, target, train: int, test: int) -> None:
+    """Copy the first ``train``/``test`` images and labels of an IDX dataset folder into
+    ``target`` as the four standard .gz files (a small real dataset for quick runs)."""
+    import gzip
+    import struct
+    from pathlib import Path
+
+    source, target = Path(source), Path(target)
+    target.mkdir(parents=True, exist_ok=True)
+    for prefix, count in (("train", train), ("t10k", test)):
+        for kind, header in (("images-idx3", 16), ("labels-idx1", 8)):
+            name = f"{prefix}-{kind}-ubyte.gz"
+            data = gzip.decompress((source / name).read_bytes())
+            item = 28 * 28 if kind.startswith("images") else 1
+            head = bytearray(data[:header])
+            head[4:8] = struct.pack(">I", count)
+            body = data[header : header + count * item]
+            (target / name).write_bytes(gzip.compress(bytes(head) + body))

@@ -1,0 +1,110 @@
+"""The training loop on real data: it learns, it stops when asked, it never keeps a bad model."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from lenet_desktop.datasets import Split
+from lenet_desktop.training import (
+    AUGMENTATION,
+    TrainConfig,
+    TrainingCancelled,
+    TrainingFailed,
+    augment_batch,
+    train,
+)
+
+
+def small(split: Split, n: int) -> Split:
+    return Split(split.images[:n], split.labels[:n])
+
+
+def test_a_short_run_beats_chance_by_far(mnist_splits):
+    train_split, test_split = mnist_splits
+    seen = []
+    result = train(
+        TrainConfig(dataset="mnist", epochs=2, seed=0),
+        train_split,
+        test_split,
+        progress=seen.append,
+    )
+    assert result.evaluation.accuracy > 0.9  # chance is 0.1
+    assert result.evaluation.count == 2000
+    steps = [p for p in seen if p.phase == "step"]
+    epochs = [p for p in seen if p.phase == "epoch"]
+    assert [p.epoch for p in epochs] == [1, 2]
+    assert [(p.epoch, p.step) for p in steps] == sorted((p.epoch, p.step) for p in steps)
+    assert len(steps) == 2 * (8000 // 256)
+    assert all(p.samples_per_s > 0 for p in steps)
+    assert epochs[-1].test_accuracy == result.evaluation.accuracy
+    assert result.bundle.training["test_accuracy"] == result.evaluation.accuracy
+    assert [h["epoch"] for h in result.history] == [1, 2]
+
+
+@pytest.mark.parametrize("architecture", ["d2l", "lenet5"])
+def test_other_architectures_learn(mnist_splits, architecture):
+    train_split, test_split = mnist_splits
+    config = TrainConfig(
+        dataset="mnist",
+        architecture=architecture,
+        epochs=3,
+        batch_size=128,
+        optimizer="adam",
+        lr=1e-2,
+        augment=False,
+    )
+    result = train(config, train_split, small(test_split, 500))
+    assert result.evaluation.accuracy > 0.6
+
+
+def test_cancel_stops_within_one_step(mnist_splits):
+    train_split, test_split = mnist_splits
+    steps = []
+    calls = 0
+
+    def should_stop():
+        nonlocal calls
+        calls += 1
+        return calls > 5
+
+    with pytest.raises(TrainingCancelled):
+        train(
+            TrainConfig(dataset="mnist", epochs=3),
+            train_split,
+            test_split,
+            progress=lambda p: steps.append(p) if p.phase == "step" else None,
+            should_stop=should_stop,
+        )
+    assert len(steps) == 5
+
+
+def test_nan_loss_is_a_clear_failure(mnist_splits):
+    train_split, test_split = mnist_splits
+    config = TrainConfig(dataset="mnist", epochs=1, optimizer="sgd", lr=1e30)
+    with pytest.raises(TrainingFailed, match="(NaN|infinite).*learning rate"):
+        train(config, small(train_split, 2048), small(test_split, 100))
+
+
+def test_augmentation_keeps_shape_range_and_ink():
+    images = torch.zeros(64, 1, 28, 28)
+    images[:, :, 8:20, 10:18] = 1.0
+    generator = torch.Generator().manual_seed(0)
+    for strength in AUGMENTATION.values():
+        out = augment_batch(images, generator, strength)
+        assert out.shape == images.shape
+        assert out.min() >= 0 and out.max() <= 1
+        ink = out.sum((1, 2, 3)) / images.sum((1, 2, 3))
+        assert ((ink > 0.7) & (ink < 1.4)).all()  # moved and scaled, not lost
+        assert not torch.equal(out[0], out[1])
+
+
+def test_bad_options_are_refused():
+    with pytest.raises(ValueError):
+        TrainConfig(architecture="vgg")
+    with pytest.raises(ValueError):
+        TrainConfig(epochs=0)
+    with pytest.raises(ValueError):
+        TrainConfig(lr=-1.0)
+    with pytest.raises(ValueError):
+        TrainConfig(dataset="cifar10")
