@@ -34,15 +34,10 @@ def _device_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def _load(name_or_path: str | None):
-    from .model_files import ModelFileError, load_model, shipped_models
+    from .model_files import ModelFileError, load_default_model, load_model
 
-    if name_or_path is None:
-        shipped = shipped_models()
-        if not shipped:
-            raise CommandError("no shipped model is installed; pass --model PATH")
-        name_or_path = "mnist" if "mnist" in shipped else next(iter(shipped))
     try:
-        return load_model(name_or_path)
+        return load_model(name_or_path) if name_or_path else load_default_model()
     except ModelFileError as exc:
         raise CommandError(str(exc)) from None
 
@@ -319,7 +314,11 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         f"accuracy: {100 * result.accuracy:.2f} % "
         f"({result.count - len(result.misclassified)}/{result.count})"
     )
-    width = max(len(c) for c in bundle.classes)
+    width = max(len("true class"), *(len(c) for c in bundle.classes))
+    print(
+        f"  {'true class':>{width}}  accuracy  confusion (columns: predicted class 0–"
+        f"{len(bundle.classes) - 1})"
+    )
     for name, acc, row in zip(bundle.classes, result.per_class, result.confusion):
         cells = " ".join(f"{v:5d}" for v in row)
         print(f"  {name:>{width}}  {100 * acc:6.2f} %  {cells}")
@@ -477,6 +476,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. piped into `head`: stop quietly, as Unix tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

@@ -94,6 +94,17 @@ def shipped_models() -> dict[str, Path]:
     return {p.name[: -len(SUFFIX)]: p for p in sorted(folder.glob(f"*{SUFFIX}"))}
 
 
+DEFAULT_MODEL = "mnist"
+
+
+def load_default_model() -> ModelBundle:
+    """The shipped ``mnist`` model (or the first shipped one); ModelFileError if none is here."""
+    shipped = shipped_models()
+    if not shipped:
+        raise ModelFileError(f"{models_dir()}: no shipped model is installed")
+    return load_model(DEFAULT_MODEL if DEFAULT_MODEL in shipped else next(iter(shipped)))
+
+
 def resolve_model_path(name_or_path: str | os.PathLike[str]) -> Path:
     """A shipped model's name or a file path → the file. ModelFileError if there is none."""
     text = os.fspath(name_or_path)

@@ -9,20 +9,22 @@ from PIL import Image
 def redraw(
     digit: np.ndarray,
     canvas: tuple[int, int] = (500, 400),
-    height: int = 300,
+    size: int = 300,
     centre: tuple[int, int] = (330, 220),
     dark_on_light: bool = True,
     mode: str = "RGB",
 ) -> Image.Image:
-    """Scale a ``(28, 28) uint8`` light-on-dark dataset image so its ink is ``height`` px tall
-    and paste it with its box centred at ``centre`` on a ``canvas`` (width, height) picture.
+    """Scale a ``(28, 28) uint8`` light-on-dark dataset image so its ink box is ``size`` px on
+    its longer side and paste it with its box centred at ``centre`` on a ``canvas``
+    (width, height) picture.
 
     ``mode`` RGB or L gives an opaque picture; RGBA gives ink on a transparent background.
     """
     rows = np.flatnonzero(digit.max(1) > 0)
     cols = np.flatnonzero(digit.max(0) > 0)
     crop = digit[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    scale = height / crop.shape[0]
+    scale = size / max(crop.shape)
+    height = max(1, round(crop.shape[0] * scale))
     width = max(1, round(crop.shape[1] * scale))
     glyph = np.asarray(
         Image.fromarray(crop).resize((width, height), Image.Resampling.BICUBIC), dtype=np.uint8

@@ -35,7 +35,7 @@ def assert_mnist_framed(result):
 @pytest.mark.parametrize("index", [0, 1, 2, 3, 4, 5, 6, 7])
 def test_dark_digit_on_white_rgb_is_framed_like_mnist(digits, index):
     images, _ = digits
-    picture = redraw(images[index], canvas=(500, 400), height=320, centre=(340, 210))
+    picture = redraw(images[index], canvas=(500, 400), size=320, centre=(340, 210))
     assert picture.mode == "RGB" and picture.size == (500, 400)
     assert_mnist_framed(preprocess(picture, "mnist", MNIST.mean, MNIST.std))
 
@@ -43,7 +43,7 @@ def test_dark_digit_on_white_rgb_is_framed_like_mnist(digits, index):
 @pytest.mark.parametrize("index", [10, 11, 12])
 def test_light_digit_on_dark_rgba_is_framed_like_mnist(digits, index):
     images, _ = digits
-    picture = redraw(images[index], height=250, centre=(150, 160), dark_on_light=False)
+    picture = redraw(images[index], size=250, centre=(150, 160), dark_on_light=False)
     picture = picture.convert("RGBA")  # opaque light-on-dark RGBA
     result = preprocess(picture, "mnist", MNIST.mean, MNIST.std)
     assert_mnist_framed(result)

@@ -82,12 +82,13 @@ class MainWindow(QMainWindow):
 
     def load_engine(self) -> None:
         """Import torch and load the model (after the window is on screen)."""
-        from ..cli import CommandError, _load
         from ..inference import Predictor
+        from ..model_files import load_default_model, load_model
 
         try:
-            self.predictor = Predictor(_load(self._model_name), self._device)
-        except (CommandError, ValueError) as exc:
+            bundle = load_model(self._model_name) if self._model_name else load_default_model()
+            self.predictor = Predictor(bundle, self._device)
+        except ValueError as exc:  # ModelFileError, or a device that is not here
             self.answer.setText(tr("Could not load the model."))
             QMessageBox.critical(self, tr("LeNet Desktop"), str(exc))
             return

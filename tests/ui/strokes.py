@@ -1,0 +1,47 @@
+"""Mouse strokes as a person makes them: press, move with the button held, release."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _send(widget: QWidget, kind: QEvent.Type, point: QPointF, buttons) -> None:
+    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+    event = QMouseEvent(
+        kind, point, widget.mapToGlobal(point), button, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def stroke(widget: QWidget, points: list[tuple[float, float]], steps: int = 12) -> None:
+    """Draw through ``points`` given as fractions (0–1) of the widget's width and height."""
+    w, h = widget.width() - 1, widget.height() - 1
+    path = [QPointF(x * w, y * h) for x, y in points]
+    held = Qt.MouseButton.LeftButton
+    _send(widget, QEvent.Type.MouseButtonPress, path[0], held)
+    for start, end in zip(path, path[1:]):
+        for i in range(1, steps + 1):
+            t = i / steps
+            point = QPointF(
+                start.x() + (end.x() - start.x()) * t, start.y() + (end.y() - start.y()) * t
+            )
+            _send(widget, QEvent.Type.MouseMove, point, held)
+    _send(widget, QEvent.Type.MouseButtonRelease, path[-1], Qt.MouseButton.NoButton)
+
+
+ONE = [[(0.5, 0.15), (0.5, 0.85)]]
+SEVEN = [[(0.25, 0.2), (0.75, 0.2), (0.45, 0.85)]]
+ZERO = [
+    [
+        (0.5, 0.15),
+        (0.7, 0.3),
+        (0.72, 0.6),
+        (0.55, 0.85),
+        (0.4, 0.85),
+        (0.28, 0.6),
+        (0.3, 0.3),
+        (0.5, 0.15),
+    ]
+]
