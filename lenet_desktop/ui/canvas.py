@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -76,10 +76,15 @@ class Canvas(QWidget):
             self.update()
             self.finished.emit()
 
+    def paper_rect(self) -> QRect:
+        """The square, centred area of the widget where the paper is shown."""
+        side = min(self.width(), self.height())
+        return QRect((self.width() - side) // 2, (self.height() - side) // 2, side, side)
+
     def _to_image(self, point: QPointF) -> QPointF:
-        sx = self._image.width() / max(1, self.width())
-        sy = self._image.height() / max(1, self.height())
-        return QPointF(point.x() * sx, point.y() * sy)
+        paper = self.paper_rect()
+        scale = self._image.width() / max(1, paper.width())
+        return QPointF((point.x() - paper.x()) * scale, (point.y() - paper.y()) * scale)
 
     def _draw_to(self, point: QPointF) -> None:
         painter = QPainter(self._image)
@@ -121,11 +126,13 @@ class Canvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(self.rect(), self._image)
+        paper = self.paper_rect()
+        painter.drawImage(paper, self._image)
         painter.setPen(QColor(190, 190, 190))
-        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.drawRect(paper.adjusted(0, 0, -1, -1))
         painter.end()
 
-    def canvas_point(self, x: float, y: float) -> QPoint:
-        """Widget coordinates of a point given as fractions (0–1) of the canvas."""
-        return QPoint(round(x * (self.width() - 1)), round(y * (self.height() - 1)))
+    def canvas_point(self, x: float, y: float) -> QPointF:
+        """Widget coordinates of a point given as fractions (0–1) of the paper."""
+        paper = self.paper_rect()
+        return QPointF(paper.x() + x * (paper.width() - 1), paper.y() + y * (paper.height() - 1))

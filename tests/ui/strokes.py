@@ -16,9 +16,8 @@ def _send(widget: QWidget, kind: QEvent.Type, point: QPointF, buttons) -> None:
 
 
 def stroke(widget: QWidget, points: list[tuple[float, float]], steps: int = 12) -> None:
-    """Draw through ``points`` given as fractions (0–1) of the widget's width and height."""
-    w, h = widget.width() - 1, widget.height() - 1
-    path = [QPointF(x * w, y * h) for x, y in points]
+    """Draw through ``points`` given as fractions (0–1) of the canvas's paper."""
+    path = [widget.canvas_point(x, y) for x, y in points]
     held = Qt.MouseButton.LeftButton
     _send(widget, QEvent.Type.MouseButtonPress, path[0], held)
     for start, end in zip(path, path[1:]):
