@@ -215,3 +215,39 @@ def download(info: DatasetInfo, root: str | os.PathLike[str] | None = None) -> P
             "connection, or point --data at a folder holding the four IDX files."
         ) from None
     return root
+
+
+# Where a dataset's files may already be on this machine, beside the ones a user picks.
+SHARED_FOLDER = {"mnist": "mnist-subset", "fashion-mnist": "fashion-mnist"}
+DATA_ENV_VAR = "LENET_DATA"
+
+
+def candidate_folders(info: DatasetInfo) -> list[Path]:
+    """Folders that may hold ``info``'s files, most specific first: ``$LENET_DATA`` (a folder
+    of dataset folders), the per-user download folder, and the ``shared/datasets`` folder
+    beside a source checkout."""
+    places = []
+    env = os.environ.get(DATA_ENV_VAR)
+    if env:
+        places += [Path(env) / SHARED_FOLDER[info.name], Path(env)]
+    places.append(user_data_dir())
+    checkout = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+    places.append(checkout / SHARED_FOLDER[info.name])
+    return places
+
+
+def find_test_split(info: DatasetInfo, preferred: str | os.PathLike[str] | None = None) -> Split:
+    """The test split of ``info`` from ``preferred`` or the first candidate folder that holds
+    it; DatasetError (naming where it looked) if none does."""
+    places = ([Path(preferred)] if preferred else []) + candidate_folders(info)
+    errors = []
+    for place in places:
+        if not place.is_dir():
+            continue
+        try:
+            return load_split(place, info, "test")
+        except DatasetError as exc:
+            errors.append(str(exc))
+    looked = ", ".join(str(p) for p in places)
+    detail = f" ({errors[0]})" if errors else ""
+    raise DatasetError(f"no {info.title} test files found; looked in {looked}{detail}")

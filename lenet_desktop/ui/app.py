@@ -1,144 +1,111 @@
-"""The main window: draw on the canvas, see the network's answer.
+"""Starting the app: the QApplication, its translations and palette, and the main window.
 
-The window is shown before torch is imported; the engine and the model load right after the
+Only Qt is imported before the window is on screen; torch and pyqtgraph follow right after the
 first paint.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
 
-from .. import __version__
-from .canvas import Canvas
+from .main_window import MainWindow
+
+ORGANIZATION = "LeNet Desktop"
+APPLICATION = "LeNet Desktop"
+_translators: list[QTranslator] = []
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+def resources_dir() -> Path:
+    """Translations and icons: inside the package when installed or frozen, else the
+    repository's top-level ``resources/``."""
+    package = Path(__file__).resolve().parents[1]
+    inside = package / "resources"
+    return inside if inside.is_dir() else package.parent / "resources"
 
 
-class MainWindow(QMainWindow):
-    """Canvas on the left; on the right what the network sees and what it answers."""
-
-    def __init__(self, model: str | None = None, device: str | None = None) -> None:
-        super().__init__()
-        self.setWindowTitle(tr("LeNet Desktop"))
-        self.predictor = None
-        self._model_name = model
-        self._device = device
-
-        self.canvas = Canvas()
-        self.input_view = QLabel()
-        self.input_view.setFixedSize(168, 168)
-        self.input_view.setStyleSheet("background: black;")
-        self.answer = QLabel(tr("Loading the model…"))
-        self.answer.setTextFormat(Qt.TextFormat.RichText)
-        self.answer.setMinimumWidth(220)
-
-        side = QVBoxLayout()
-        side.addWidget(QLabel(tr("What the network sees (28×28):")))
-        side.addWidget(self.input_view)
-        side.addWidget(self.answer)
-        side.addStretch(1)
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.addWidget(self.canvas, 1)
-        layout.addLayout(side)
-        self.setCentralWidget(central)
-
-        edit = self.menuBar().addMenu(tr("&Edit"))
-        for text, keys, slot in (
-            (tr("&Undo"), QKeySequence.StandardKey.Undo, self.canvas.undo),
-            (tr("&Redo"), QKeySequence("Ctrl+Shift+Z"), self.canvas.redo),
-            (tr("&Clear"), QKeySequence(Qt.Key.Key_Escape), self.canvas.clear),
+def install_translator(code: str = "system") -> str:
+    """Install the translation for ``code`` (``system``, ``en``, ``zh_CN``); returns the
+    language in use. Qt then sends every window a LanguageChange event."""
+    app = QApplication.instance()
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    locale = QLocale.system() if code == "system" else QLocale(code)
+    if locale.language() == QLocale.Language.Chinese:
+        ours = QTranslator(app)
+        if ours.load(str(resources_dir() / "i18n" / "lenet_desktop_zh_CN.qm")):
+            app.installTranslator(ours)
+            _translators.append(ours)
+        qt = QTranslator(app)
+        if qt.load(
+            locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         ):
-            action = QAction(text, self)
-            action.setShortcut(keys)
-            action.triggered.connect(slot)
-            edit.addAction(action)
-        help_menu = self.menuBar().addMenu(tr("&Help"))
-        about = QAction(tr("&About LeNet Desktop"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+            app.installTranslator(qt)
+            _translators.append(qt)
+        return "zh_CN"
+    return "en"
 
-        self._refresh = QTimer(self)
-        self._refresh.setSingleShot(True)
-        self._refresh.setInterval(16)
-        self._refresh.timeout.connect(self.update_prediction)
-        self.canvas.stroked.connect(self._refresh.start)
-        self.canvas.finished.connect(self.update_prediction)
-        self.statusBar().showMessage(tr("Starting…"))
 
-    def load_engine(self) -> None:
-        """Import torch and load the model (after the window is on screen)."""
-        from ..inference import Predictor
-        from ..model_files import load_default_model, load_model
+def apply_palette(app: QApplication) -> None:
+    """Fusion style with a light or dark palette, following the system's colour scheme."""
+    app.setStyle("Fusion")
+    dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    palette = QPalette()
+    if dark:
+        for role, colour in (
+            (QPalette.ColorRole.Window, QColor(45, 45, 48)),
+            (QPalette.ColorRole.WindowText, QColor(230, 230, 230)),
+            (QPalette.ColorRole.Base, QColor(30, 30, 32)),
+            (QPalette.ColorRole.AlternateBase, QColor(50, 50, 54)),
+            (QPalette.ColorRole.Text, QColor(230, 230, 230)),
+            (QPalette.ColorRole.Button, QColor(55, 55, 58)),
+            (QPalette.ColorRole.ButtonText, QColor(230, 230, 230)),
+            (QPalette.ColorRole.Highlight, QColor(70, 130, 200)),
+            (QPalette.ColorRole.HighlightedText, QColor(255, 255, 255)),
+            (QPalette.ColorRole.ToolTipBase, QColor(60, 60, 64)),
+            (QPalette.ColorRole.ToolTipText, QColor(230, 230, 230)),
+        ):
+            palette.setColor(role, colour)
+    else:
+        palette = app.style().standardPalette()
+    app.setPalette(palette)
 
-        try:
-            bundle = load_model(self._model_name) if self._model_name else load_default_model()
-            self.predictor = Predictor(bundle, self._device)
-        except ValueError as exc:  # ModelFileError, or a device that is not here
-            self.answer.setText(tr("Could not load the model."))
-            QMessageBox.critical(self, tr("LeNet Desktop"), str(exc))
-            return
-        bundle = self.predictor.bundle
-        self.statusBar().showMessage(
-            tr("Model: {0} · device: {1}").format(bundle.title, self.predictor.device)
-        )
-        self.answer.setText(tr("Draw a digit on the canvas."))
-        self.update_prediction()
 
-    def update_prediction(self) -> None:
-        if self.predictor is None:
-            return
-        prepared, prediction = self.predictor.predict_image(self.canvas.to_array())
-        pixels = (prepared.image * 255).astype("uint8")
-        image = QImage(pixels.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
-        self.input_view.setPixmap(
-            QPixmap.fromImage(image).scaled(
-                168,
-                168,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.FastTransformation,
-            )
-        )
-        if prediction is None:
-            self.answer.setText(tr("Draw a digit on the canvas."))
-            return
-        ranked = prediction.probabilities.argsort()[::-1]
-        lines = [f"<h1>{prediction.label}</h1>"]
-        for i in ranked[:5]:
-            lines.append(f"{prediction.classes[i]}: {100 * prediction.probabilities[i]:.1f} %")
-        self.answer.setText("<br>".join(lines))
+def settings() -> QSettings:
+    """The per-user settings store; a damaged one is set aside so the app starts on defaults."""
+    store = QSettings(ORGANIZATION, APPLICATION)
+    if store.status() != QSettings.Status.NoError:
+        path = Path(store.fileName())
+        if path.exists():
+            path.replace(path.with_suffix(path.suffix + ".damaged"))
+        store = QSettings(ORGANIZATION, APPLICATION)
+    return store
 
-    def show_about(self) -> None:
-        import torch
 
-        QMessageBox.about(
-            self,
-            tr("About LeNet Desktop"),
-            tr("LeNet Desktop {0}<br>PyTorch {1}").format(__version__, torch.__version__),
-        )
+def create_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    icon = resources_dir() / "icons" / "lenet-desktop.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    apply_palette(app)
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _: apply_palette(app))
+    return app
 
 
 def run_app(model: str | None = None, device: str | None = None) -> int:
     """Open the main window and run the event loop; returns the exit status."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("LeNet Desktop")
-    app.setOrganizationName("LeNet Desktop")
-    window = MainWindow(model, device)
-    window.resize(760, 420)
+    app = create_app()
+    store = settings()
+    install_translator(str(store.value("language", "system")))
+    window = MainWindow(model, device, store)
     window.show()
-    QTimer.singleShot(0, window.load_engine)
+    QTimer.singleShot(0, window.finish_startup)
     return app.exec()

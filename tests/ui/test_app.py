@@ -1,41 +1,176 @@
-"""The real window under pytest-qt: draw, and see the network's answer."""
+"""The real window under pytest-qt: draw, open, drop, paste, switch models, see the maps."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from drawing import redraw
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from strokes import ONE, SEVEN, ZERO, stroke
 
-from lenet_desktop.ui.app import MainWindow
+from lenet_desktop.cli import main
+from lenet_desktop.datasets import FASHION_MNIST
 
 
-@pytest.fixture
-def window(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(760, 420)
-    window.show()
-    qtbot.waitExposed(window)
-    window.load_engine()
-    assert window.predictor is not None
-    return window
+def draw(window, strokes):
+    for points in strokes:
+        stroke(window.canvas, points)
 
 
 @pytest.mark.parametrize(("strokes", "digit"), [(ONE, "1"), (SEVEN, "7"), (ZERO, "0")])
-def test_drawn_digits_are_recognised(window, strokes, digit):
-    for points in strokes:
-        stroke(window.canvas, points)
-    prepared, prediction = window.predictor.predict_image(window.canvas.to_array())
-    assert prediction.label == digit
-    assert f"<h1>{digit}</h1>" in window.answer.text()
+def test_drawn_digits_are_the_top_class(window, strokes, digit):
+    draw(window, strokes)
+    prediction = window.last_prediction
+    assert prediction is not None and prediction.label == digit
+    chart = window.chart
+    assert chart.classes[int(chart.values.argmax())] == digit
+    assert chart.values.sum() == pytest.approx(1.0, abs=1e-4)
+    assert f">{digit}</span>" in window.answer.text()
 
 
-def test_undo_and_clear(window):
+def test_predictions_update_while_drawing(window, qtbot):
+    stroke(window.canvas, [(0.5, 0.15), (0.5, 0.5)])
+    window._throttle.stop()
+    first = window.last_prepared.image.copy()
+    assert first.any()
+
+
+def test_undo_redo_and_clear(window, qtbot):
+    draw(window, ONE)
+    assert window.last_prediction.label == "1"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.canvas.is_blank() and window.last_prediction is None
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.last_prediction.label == "1"
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.canvas.is_blank() and window.last_prediction is None
+    draw(window, SEVEN)
+    qtbot.keyClick(window, Qt.Key.Key_Delete)
+    assert window.canvas.is_blank()
+
+
+def test_eraser_removes_ink(window):
+    draw(window, ONE)
+    window.eraser_action.trigger()
     stroke(window.canvas, ONE[0])
-    assert not window.canvas.is_blank()
-    window.canvas.undo()
-    assert window.canvas.is_blank()
-    window.canvas.redo()
-    assert not window.canvas.is_blank()
-    window.canvas.clear()
-    assert window.canvas.is_blank()
-    assert "<h1>" not in window.answer.text()
+    window.eraser_action.trigger()
+    assert window.canvas.to_array().min() > 100
+
+
+@pytest.fixture
+def digit_file(tmp_path, mnist_splits):
+    _, test = mnist_splits
+    index = int(np.flatnonzero(test.labels.numpy() == 4)[0])
+    path = tmp_path / "four.png"
+    redraw(test.images[index].numpy(), canvas=(640, 480), size=300, centre=(420, 250)).save(path)
+    return path
+
+
+def test_open_image(window, digit_file):
+    assert window.open_image(str(digit_file))
+    assert window.last_prediction.label == "4"
+
+
+def test_drop_image_file(window, digit_file):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(digit_file))])
+    event = QDropEvent(
+        QPointF(300, 300),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.last_prediction.label == "4"
+
+
+def test_paste_image(window, qtbot, digit_file):
+    QGuiApplication.clipboard().setImage(QImage(str(digit_file)))
+    qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.last_prediction.label == "4"
+
+
+def test_unreadable_image_shows_an_error_and_keeps_the_drawing(window, tmp_path):
+    draw(window, SEVEN)
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"\x89PNG not really")
+    assert not window.open_image(str(bad))
+    assert window.error_label.isVisible() and "broken.png" in window.error_label.text()
+    assert window.last_prediction.label == "7"
+
+
+def test_switching_to_fashion_changes_class_names(window, qtbot):
+    with qtbot.waitSignal(window.model_changed, timeout=30_000):
+        window.shipped_actions["fashion-mnist"].trigger()
+    assert window.chart.classes == FASHION_MNIST.classes
+    assert window.predictor.bundle.dataset == "fashion-mnist"
+    window.random_sample()
+    assert window._sample is not None
+    assert "true label" in window.answer.text()
+
+
+def info_layers(capsys, model):
+    import json
+
+    assert main(["info", model, "--json"]) == 0
+    return {layer["name"]: layer for layer in json.loads(capsys.readouterr().out)["layers"]}
+
+
+def test_every_conv_and_pool_layer_shows_a_map_per_channel(window, capsys):
+    draw(window, ZERO)
+    layers = info_layers(capsys, "mnist")
+    shown = window.maps._rows
+    expected = [
+        n
+        for n, layer in layers.items()
+        if layer["kind"] in ("conv", "pool", "activation") and len(layer["output_shape"]) == 3
+    ]
+    assert list(shown) == expected
+    assert {"C1", "S2", "C3", "S4"} <= set(shown)
+    for name, (tiles, _image, _bar, label) in shown.items():
+        shape = tuple(layers[name]["output_shape"])
+        assert (tiles.count, tiles.height, tiles.width) == shape
+        assert window.maps._data[name].shape == shape
+        x = "×".join(map(str, shape))
+        assert label.text == f"{name} · {x}"
+    # the architecture table is the one `info` prints
+    table = window.table
+    names = [table.item(r, 0).text() for r in range(table.rowCount() - 1)]
+    assert names == list(layers)
+    assert [table.item(r, 2).text() for r in range(len(names))] == [
+        "×".join(map(str, layers[n]["output_shape"])) for n in names
+    ]
+
+
+def test_kernels_are_shown_for_every_conv_layer(window):
+    assert list(window.kernels._rows) == ["C1", "C3"]
+    tiles = window.kernels._rows["C3"][0]
+    assert (tiles.count, tiles.height, tiles.width, tiles.columns) == (96, 5, 5, 6)
+
+
+def test_damaged_model_shows_an_error_and_keeps_the_current_model(window, qtbot, tmp_path):
+    draw(window, SEVEN)
+    broken = tmp_path / "damaged.safetensors"
+    broken.write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{not json at all}")
+    with qtbot.waitSignal(window.model_failed, timeout=30_000) as failed:
+        window.load_model(str(broken))
+    assert "damaged.safetensors" in failed.args[0]
+    assert window.error_label.isVisible()
+    assert "damaged.safetensors" in window.error_label.text()
+    assert window.predictor.bundle.source == "mnist"
+    window.refresh()
+    assert window.last_prediction.label == "7"
+
+
+def test_settings_are_kept(window, settings, qtbot):
+    window.brush_slider.setValue(50)
+    window.close()
+    settings.sync()
+    assert int(settings.value("brush")) == 50
+    assert settings.value("model") == "mnist"

@@ -1,0 +1,182 @@
+"""Feature maps and kernels as heatmaps: one row per layer, every channel a small tile, one
+colour scale per layer with its colour bar (pyqtgraph)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+
+GAP = 1  # pixels of blank between tiles
+COLOURS = pg.colormap.get("viridis")
+
+
+@dataclass(frozen=True)
+class Tiles:
+    """How a layer's ``(N, H, W)`` stack is laid out: ``columns`` tiles per row."""
+
+    count: int
+    height: int
+    width: int
+    columns: int
+
+    @property
+    def rows(self) -> int:
+        return math.ceil(self.count / self.columns)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(width, height) of the whole mosaic in pixels; pyqtgraph images are (x, y)."""
+        return (self.columns * (self.width + GAP) - GAP, self.rows * (self.height + GAP) - GAP)
+
+    def locate(self, x: float, y: float) -> tuple[int, int, int] | None:
+        """Mosaic pixel → (tile, row, column) inside that tile, or None in a gap/outside."""
+        if x < 0 or y < 0:
+            return None
+        col, px = divmod(int(x), self.width + GAP)
+        row, py = divmod(int(y), self.height + GAP)
+        tile = row * self.columns + col
+        if px >= self.width or py >= self.height or col >= self.columns or tile >= self.count:
+            return None
+        return tile, py, px
+
+
+def tiles_for(shape: tuple[int, ...], max_columns: int = 8) -> Tiles:
+    """Tiles for a ``(C, H, W)`` activation (or ``(N, k, k)`` kernels)."""
+    count, height, width = shape
+    columns = min(count, max_columns if height > 1 else 12)
+    return Tiles(count, height, width, max(1, columns))
+
+
+def mosaic(stack: np.ndarray, tiles: Tiles) -> np.ndarray:
+    """``(N, H, W)`` → one ``(width, height)`` image (x first, as pyqtgraph wants), NaN gaps."""
+    rows = tiles.rows
+    padded = np.full(
+        (rows * tiles.columns, tiles.height + GAP, tiles.width + GAP), np.nan, dtype=np.float32
+    )
+    padded[: tiles.count, : tiles.height, : tiles.width] = stack
+    grid = padded.reshape(rows, tiles.columns, tiles.height + GAP, tiles.width + GAP)
+    image = grid.transpose(0, 2, 1, 3).reshape(
+        rows * (tiles.height + GAP), tiles.columns * (tiles.width + GAP)
+    )
+    return image[: tiles.shape[1], : tiles.shape[0]].T
+
+
+class LayerMosaics(pg.GraphicsLayoutWidget):
+    """Rows of heatmap mosaics. ``hovered`` carries a description of the value under the mouse;
+    ``picked`` carries (layer title, one tile's ``(H, W)`` values) when a tile is clicked."""
+
+    hovered = Signal(str)
+    picked = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setBackground(None)
+        self.ci.setContentsMargins(2, 2, 2, 2)
+        self.ci.setSpacing(4)
+        self._rows: dict[str, tuple[Tiles, pg.ImageItem, pg.ColorBarItem, pg.LabelItem]] = {}
+        self._data: dict[str, np.ndarray] = {}
+        self._titles: dict[str, str] = {}
+        self.scene().sigMouseMoved.connect(self._on_move)
+        self.scene().sigMouseClicked.connect(self._on_click)
+
+    def set_layers(self, layers: list[tuple]) -> None:
+        """Build one row per layer: (key, title, (N, H, W) shape[, tiles per row]), in
+        data-flow order."""
+        self.ci.clear()
+        self._rows.clear()
+        self._data.clear()
+        self._titles = {layer[0]: layer[1] for layer in layers}
+        for row, (key, title, shape, *columns) in enumerate(layers):
+            tiles = tiles_for(shape)
+            if columns:
+                tiles = Tiles(shape[0], shape[1], shape[2], columns[0])
+            label = self.ci.addLabel(title, row=2 * row, col=0, colspan=2, justify="left")
+            view = self.ci.addViewBox(
+                row=2 * row + 1, col=0, lockAspect=True, enableMouse=False, invertY=True
+            )
+            view.setMenuEnabled(False)
+            image = pg.ImageItem(np.zeros(tiles.shape, dtype=np.float32))
+            image.setLookupTable(COLOURS.getLookupTable(nPts=256))
+            view.addItem(image)
+            view.setRange(xRange=(0, tiles.shape[0]), yRange=(0, tiles.shape[1]), padding=0.02)
+            view.setMinimumHeight(min(180, max(28, 8 * tiles.rows * (tiles.height + GAP))))
+            bar = pg.ColorBarItem(values=(0, 1), colorMap=COLOURS, interactive=False, width=10)
+            bar.setImageItem(image)
+            self.ci.addItem(bar, row=2 * row + 1, col=1)
+            self._rows[key] = (tiles, image, bar, label)
+
+    def show_values(self, values: dict[str, np.ndarray]) -> None:
+        """Show each layer's ``(N, H, W)`` values, each layer on its own colour scale."""
+        for key, stack in values.items():
+            row = self._rows.get(key)
+            if row is None:
+                continue
+            tiles, image, bar, _ = row
+            low, high = float(stack.min()), float(stack.max())
+            if high - low < 1e-6:
+                high = low + 1e-6
+            image.setImage(mosaic(stack, tiles), autoLevels=False, levels=(low, high))
+            bar.setLevels((low, high))
+            self._data[key] = stack
+
+    def _hit(self, scene_pos: QPointF) -> tuple[str, int, int, int] | None:
+        for key, (tiles, image, _, _) in self._rows.items():
+            if not image.sceneBoundingRect().contains(scene_pos):
+                continue
+            point = image.mapFromScene(scene_pos)
+            where = tiles.locate(point.x(), point.y())
+            if where is not None and key in self._data:
+                return (key, *where)
+        return None
+
+    def _on_move(self, scene_pos: QPointF) -> None:
+        hit = self._hit(scene_pos)
+        if hit is None:
+            return
+        key, tile, y, x = hit
+        value = float(self._data[key][tile, y, x])
+        self.hovered.emit(f"{self._titles[key]} · #{tile} · ({y}, {x}) = {value:.4f}")
+
+    def _on_click(self, event) -> None:
+        hit = self._hit(event.scenePos())
+        if hit is not None:
+            key, tile, _, _ = hit
+            self.picked.emit(f"{self._titles[key]} · #{tile}", self._data[key][tile])
+
+
+class TileDialog(QDialog):
+    """One map or kernel enlarged, with its values written in each pixel when it is small."""
+
+    def __init__(self, title: str, values: np.ndarray, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        view = pg.GraphicsLayoutWidget()
+        box = view.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
+        low, high = float(values.min()), float(values.max())
+        image = pg.ImageItem(values.T.astype(np.float32), levels=(low, max(high, low + 1e-6)))
+        image.setLookupTable(COLOURS.getLookupTable(nPts=256))
+        box.addItem(image)
+        height, width = values.shape
+        if height * width <= 400:
+            for y in range(height):
+                for x in range(width):
+                    text = pg.TextItem(f"{values[y, x]:.2f}", anchor=(0.5, 0.5), color="w")
+                    text.setPos(x + 0.5, y + 0.5)
+                    box.addItem(text)
+        bar = pg.ColorBarItem(
+            values=(low, max(high, low + 1e-6)), colorMap=COLOURS, interactive=False
+        )
+        bar.setImageItem(image)
+        view.addItem(bar)
+        layout.addWidget(view)
+        summary = QLabel(
+            f"{height}×{width} · min {low:.4f} · max {high:.4f} · mean {float(values.mean()):.4f}"
+        )
+        layout.addWidget(summary)
+        self.resize(520, 480)

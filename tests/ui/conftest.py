@@ -1,0 +1,35 @@
+"""The real main window, on the shipped model, with its own settings file."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication
+
+from lenet_desktop.ui.app import create_app
+from lenet_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    create_app()
+    window = MainWindow(model="mnist", settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.finish_startup()
+    yield window
+    window.close()
+    # Destroy the window and its pyqtgraph scenes now, not at interpreter exit.
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
