@@ -118,6 +118,16 @@ class Canvas(QWidget):
         self.update()
         self.finished.emit()
 
+    def draw_polyline(self, points: list[tuple[float, float]]) -> None:
+        """Draw one stroke through points given as fractions (0–1) of the paper (a built-in
+        sample drawing, scripted screenshots)."""
+        self._remember()
+        self._last = None
+        for x, y in points:
+            self._draw_to(QPointF(x * RESOLUTION, y * RESOLUTION), 1.0)
+        self._last = None
+        self.finished.emit()
+
     def paper_rect(self) -> QRect:
         """The square, centred area of the widget where the paper is shown."""
         side = min(self.width(), self.height())

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 GAP = 1  # pixels of blank between tiles
+ROW_WIDTH = 300.0  # the width a mosaic is laid out for, in screen pixels
 COLOURS = pg.colormap.get("viridis")
 
 
@@ -91,6 +92,7 @@ class LayerMosaics(pg.GraphicsLayoutWidget):
         self._rows.clear()
         self._data.clear()
         self._titles = {layer[0]: layer[1] for layer in layers}
+        total = 0.0
         for row, (key, title, shape, *columns) in enumerate(layers):
             tiles = tiles_for(shape)
             if columns:
@@ -104,11 +106,17 @@ class LayerMosaics(pg.GraphicsLayoutWidget):
             image.setLookupTable(COLOURS.getLookupTable(nPts=256))
             view.addItem(image)
             view.setRange(xRange=(0, tiles.shape[0]), yRange=(0, tiles.shape[1]), padding=0.02)
-            view.setMinimumHeight(min(180, max(28, 8 * tiles.rows * (tiles.height + GAP))))
+            # As tall as the mosaic is at the panel's usual width, so rows sit close together.
+            width, height = tiles.shape
+            fitted = max(24.0, min(260.0, ROW_WIDTH * height / width))
+            view.setMinimumHeight(fitted)
+            view.setMaximumHeight(fitted)
+            total += fitted + 28
             bar = pg.ColorBarItem(values=(0, 1), colorMap=COLOURS, interactive=False, width=10)
             bar.setImageItem(image)
             self.ci.addItem(bar, row=2 * row + 1, col=1)
             self._rows[key] = (tiles, image, bar, label)
+        self.setMinimumHeight(int(total))
 
     def show_values(self, values: dict[str, np.ndarray]) -> None:
         """Show each layer's ``(N, H, W)`` values, each layer on its own colour scale."""

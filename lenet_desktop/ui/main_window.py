@@ -266,69 +266,68 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Every user-visible string, so a language switch can redo them all."""
-        tr = self.tr
-        self.setWindowTitle(tr("LeNet Desktop"))
-        self.brush_label.setText(tr("Brush"))
-        self.eraser_button.setText(tr("Eraser"))
-        self.eraser_button.setToolTip(tr("Erase instead of drawing (E)"))
-        self.clear_button.setText(tr("Clear"))
-        self.clear_button.setToolTip(tr("Clear the canvas (Esc)"))
-        self.sees_label.setText(tr("What the network sees (28×28):"))
-        self.loading_label.setText(tr("Loading the model…"))
-        self.device_caption.setText(tr("Device:"))
-        self.file_menu.setTitle(tr("&File"))
-        self.open_image_action.setText(tr("&Open Image…"))
-        self.paste_action.setText(tr("&Paste Image"))
-        self.sample_action.setText(tr("&Random Test Sample"))
-        self.open_model_action.setText(tr("Open &Model…"))
-        self.recent_menu.setTitle(tr("Recent Models"))
-        self.quit_action.setText(tr("&Quit"))
-        self.edit_menu.setTitle(tr("&Edit"))
-        self.undo_action.setText(tr("&Undo"))
-        self.redo_action.setText(tr("&Redo"))
-        self.clear_action.setText(tr("&Clear"))
-        self.eraser_action.setText(tr("&Eraser"))
-        self.thicker_action.setText(tr("Thicker Brush"))
-        self.thinner_action.setText(tr("Thinner Brush"))
-        self.model_menu.setTitle(tr("&Model"))
-        self.shipped_actions["mnist"].setText(tr("MNIST digits (shipped)"))
-        self.shipped_actions["fashion-mnist"].setText(tr("Fashion-MNIST garments (shipped)"))
-        self.view_menu.setTitle(tr("&View"))
-        self.maps_action.setText(tr("Feature Maps"))
-        self.kernels_action.setText(tr("Kernels"))
-        self.table_action.setText(tr("Architecture"))
-        self.language_menu.setTitle(tr("Language"))
-        self.language_actions["system"].setText(tr("System Language"))
+        self.setWindowTitle(self.tr("LeNet Desktop"))
+        self.brush_label.setText(self.tr("Brush"))
+        self.eraser_button.setText(self.tr("Eraser"))
+        self.eraser_button.setToolTip(self.tr("Erase instead of drawing (E)"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Clear the canvas (Esc)"))
+        self.sees_label.setText(self.tr("What the network sees (28×28):"))
+        self.loading_label.setText(self.tr("Loading the model…"))
+        self.device_caption.setText(self.tr("Device:"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_image_action.setText(self.tr("&Open Image…"))
+        self.paste_action.setText(self.tr("&Paste Image"))
+        self.sample_action.setText(self.tr("&Random Test Sample"))
+        self.open_model_action.setText(self.tr("Open &Model…"))
+        self.recent_menu.setTitle(self.tr("Recent Models"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self.clear_action.setText(self.tr("&Clear"))
+        self.eraser_action.setText(self.tr("&Eraser"))
+        self.thicker_action.setText(self.tr("Thicker Brush"))
+        self.thinner_action.setText(self.tr("Thinner Brush"))
+        self.model_menu.setTitle(self.tr("&Model"))
+        self.shipped_actions["mnist"].setText(self.tr("MNIST digits (shipped)"))
+        self.shipped_actions["fashion-mnist"].setText(self.tr("Fashion-MNIST garments (shipped)"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.maps_action.setText(self.tr("Feature Maps"))
+        self.kernels_action.setText(self.tr("Kernels"))
+        self.table_action.setText(self.tr("Architecture"))
+        self.language_menu.setTitle(self.tr("Language"))
+        self.language_actions["system"].setText(self.tr("System Language"))
         self.language_actions["en"].setText("English")
         self.language_actions["zh_CN"].setText("简体中文")
-        self.help_menu.setTitle(tr("&Help"))
-        self.about_action.setText(tr("&About LeNet Desktop"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About LeNet Desktop"))
         if self._views_built:
-            self.tabs.setTabText(0, tr("Feature maps"))
-            self.tabs.setTabText(1, tr("Kernels"))
-            self.tabs.setTabText(2, tr("Architecture"))
+            self.tabs.setTabText(0, self.tr("Feature maps"))
+            self.tabs.setTabText(1, self.tr("Kernels"))
+            self.tabs.setTabText(2, self.tr("Architecture"))
             self.maps_hint.setText(
-                tr(
+                self.tr(
                     "Every channel of every conv and pool layer and its "
                     "activation, one colour scale per layer. Hover for a "
                     "value, click to enlarge."
                 )
             )
             self.kernels_hint.setText(
-                tr("The learned kernels: one row per output map, one column per input map.")
+                self.tr("The learned kernels: one row per output map, one column per input map.")
             )
             self.table.set_headers(
                 [
-                    tr("Layer"),
-                    tr("Type"),
-                    tr("Output shape"),
-                    tr("Parameters"),
-                    tr("Size ⌊(n − k + 2p + s) / s⌋"),
+                    self.tr("Layer"),
+                    self.tr("Type"),
+                    self.tr("Output shape"),
+                    self.tr("Parameters"),
+                    self.tr("Size ⌊(n − k + 2p + s) / s⌋"),
                 ]
             )
             self._show_model_facts()
         else:
-            self.tabs.setTabText(0, tr("Loading"))
+            self.tabs.setTabText(0, self.tr("Loading"))
         self._show_answer()
 
     def changeEvent(self, event) -> None:
@@ -666,22 +665,23 @@ class MainWindow(QMainWindow):
         self._show_answer()
 
     def _show_answer(self) -> None:
-        tr = self.tr
         if self.predictor is None:
-            self.answer.setText(tr("Loading the model…"))
+            self.answer.setText(self.tr("Loading the model…"))
             return
         prediction = self.last_prediction
-        kind = tr("a digit") if self.predictor.bundle.dataset == "mnist" else tr("a garment")
-        if prediction is None:
-            self.answer.setText(tr("Draw {0} on the canvas.").format(kind))
-            return
-        text = tr("<span style='font-size:28pt; font-weight:bold'>{0}</span> {1:.1f} %").format(
-            prediction.label, 100 * prediction.confidence
+        kind = (
+            self.tr("a digit") if self.predictor.bundle.dataset == "mnist" else self.tr("a garment")
         )
+        if prediction is None:
+            self.answer.setText(self.tr("Draw {0} on the canvas.").format(kind))
+            return
+        text = self.tr(
+            "<span style='font-size:28pt; font-weight:bold'>{0}</span> {1:.1f} %"
+        ).format(prediction.label, 100 * prediction.confidence)
         if self._sample is not None:
             index, label, _ = self._sample
             verdict = "✓" if label == prediction.label else "✗"
-            text += "<br>" + tr("Test sample #{0} · true label: {1} {2}").format(
+            text += "<br>" + self.tr("Test sample #{0} · true label: {1} {2}").format(
                 index, label, verdict
             )
         self.answer.setText(text)

@@ -7,6 +7,7 @@ import pytest
 from drawing import redraw
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication
 from strokes import ONE, SEVEN, ZERO, stroke
 
 from lenet_desktop.cli import main
@@ -174,3 +175,19 @@ def test_settings_are_kept(window, settings, qtbot):
     settings.sync()
     assert int(settings.value("brush")) == 50
     assert settings.value("model") == "mnist"
+
+
+def test_the_window_speaks_chinese_and_english(window):
+    from lenet_desktop.ui.app import install_translator
+
+    try:
+        assert install_translator("zh_CN") == "zh_CN"
+        QApplication.processEvents()  # Qt posts LanguageChange to every window
+        assert window.file_menu.title() == "文件(&F)"
+        assert window.tabs.tabText(0) == "特征图"
+        assert "画" in window.answer.text()
+    finally:
+        install_translator("en")
+        QApplication.processEvents()
+    assert window.file_menu.title() == "&File"
+    assert window.tabs.tabText(0) == "Feature maps"
