@@ -25,8 +25,9 @@ MNIST_CENTRE = 13.75
 # Pictures larger than this are refused before they are decoded (a decompression bomb is only a
 # few kilobytes on disk).
 MAX_PIXELS = 50_000_000
-# Work on at most this many pixels per side: a learner's photo needs no more for a 28×28 result.
-WORKING_SIDE = 1024
+# Work on about this many pixels per side (larger pictures are box-reduced by a whole factor
+# first): far more than a 20-pixel glyph needs, and it keeps the drawing path fast.
+WORKING_SIDE = 256
 # The ink must differ from the background by this much (on a 0–1 scale) to count as a drawing.
 MIN_CONTRAST = 0.08
 # Ink weaker than this fraction of the strongest ink is treated as paper (noise, JPEG artefacts).
@@ -122,6 +123,8 @@ def _unit_float(data: np.ndarray) -> np.ndarray:
     when already in [0, 1] and stretched to it otherwise; NaN counts as 0."""
     if data.dtype == np.bool_:
         return data.astype(np.float32)
+    if data.dtype == np.uint8:
+        return data.astype(np.float32) * np.float32(1.0 / 255.0)
     if np.issubdtype(data.dtype, np.integer):
         peak = float(np.iinfo(data.dtype).max)
         return (data.astype(np.float64).clip(0, None) / peak).astype(np.float32)
@@ -218,11 +221,22 @@ def frame_ink(ink: np.ndarray, convention: str = "mnist") -> np.ndarray | None:
     return framed
 
 
+def _reduce(data: np.ndarray) -> np.ndarray:
+    """Box-reduce a large ``uint8`` image array by a whole factor (Pillow's reduce)."""
+    factor = max(data.shape[:2]) // WORKING_SIDE
+    channels = 1 if data.ndim == 2 else data.shape[2]
+    if factor < 2 or data.dtype != np.uint8 or channels not in (1, 3, 4):
+        return data
+    picture = Image.fromarray(data if data.ndim == 2 or channels > 1 else data[..., 0])
+    return np.asarray(picture.reduce(factor))
+
+
 def to_array(image: Image.Image | np.ndarray) -> np.ndarray:
     """A Pillow image or array as an array :func:`ink_map` accepts (large pictures shrunk)."""
     if isinstance(image, Image.Image):
-        return _pil_to_array(_shrink(image))
-    return np.asarray(image)
+        return _reduce(_pil_to_array(_shrink(image)))
+    data = np.asarray(image)
+    return _reduce(data) if data.ndim in (2, 3) else data
 
 
 def normalize(image: np.ndarray, mean: float, std: float) -> torch.Tensor:

@@ -250,7 +250,16 @@ class Canvas(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         paper = self.paper_rect()
-        painter.drawImage(paper, self._image)
+        # Scale only the part of the paper that needs repainting (a stroke touches a strip).
+        exposed = event.rect().intersected(paper)
+        scale = RESOLUTION / max(1, paper.width())
+        source = QRectF(
+            (exposed.x() - paper.x()) * scale,
+            (exposed.y() - paper.y()) * scale,
+            exposed.width() * scale,
+            exposed.height() * scale,
+        )
+        painter.drawImage(QRectF(exposed), self._image, source)
         painter.setPen(QColor(170, 170, 170))
         painter.drawRect(paper.adjusted(0, 0, -1, -1))
         painter.end()

@@ -14,6 +14,29 @@ from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 GAP = 1  # pixels of blank between tiles
 ROW_WIDTH = 300.0  # the width a mosaic is laid out for, in screen pixels
 COLOURS = pg.colormap.get("viridis")
+LUT = np.vstack([COLOURS.getLookupTable(nPts=256, alpha=True), [0, 0, 0, 0]]).astype(np.uint8)
+GAP_INDEX = 256  # the transparent entry of LUT
+
+
+def nice_levels(low: float, high: float) -> tuple[float, float]:
+    """Widen (low, high) to round numbers (steps of 1, 2 or 5 × 10ⁿ, four or so per range),
+    so a layer's colour scale stays put while a stroke grows and its bar need not be redrawn."""
+    span = max(high - low, 1e-6)
+    step = 10 ** math.floor(math.log10(span / 4))
+    for factor in (1, 2, 5, 10):
+        if span / (step * factor) <= 5:
+            step *= factor
+            break
+    return math.floor(low / step) * step, math.ceil(high / step) * step
+
+
+def colourize(image: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
+    """A float image (NaN = gap) → RGBA uint8 through the viridis table, gaps transparent."""
+    low, high = levels
+    scaled = (image - low) * (255.0 / (high - low))
+    index = np.clip(np.nan_to_num(scaled, nan=-1.0), -1, 255).astype(np.int16)
+    index[np.isnan(image)] = GAP_INDEX
+    return LUT[index]
 
 
 @dataclass(frozen=True)
@@ -67,6 +90,28 @@ def mosaic(stack: np.ndarray, tiles: Tiles) -> np.ndarray:
     return image[: tiles.shape[1], : tiles.shape[0]].T
 
 
+class ColourBar(pg.GraphicsLayout):
+    """A layer's colour scale: the gradient with its top and bottom values. Lighter than
+    pyqtgraph's ColorBarItem, whose axis re-lays itself out on every change of range."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setContentsMargins(0, 0, 0, 0)
+        self.layout.setSpacing(0)
+        self.high = self.addLabel("", row=0, col=0, size="7pt")
+        view = self.addViewBox(row=1, col=0, enableMouse=False, invertY=True)
+        view.setMenuEnabled(False)
+        gradient = np.linspace(255, 0, 64).astype(np.int16).reshape(1, 64)
+        view.addItem(pg.ImageItem(LUT[gradient]))
+        view.setRange(xRange=(0, 1), yRange=(0, 64), padding=0)
+        view.setFixedWidth(10)
+        self.low = self.addLabel("", row=2, col=0, size="7pt")
+
+    def set_levels(self, levels: tuple[float, float]) -> None:
+        self.high.setText(f"{levels[1]:.3g}")
+        self.low.setText(f"{levels[0]:.3g}")
+
+
 class LayerMosaics(pg.GraphicsLayoutWidget):
     """Rows of heatmap mosaics. ``hovered`` carries a description of the value under the mouse;
     ``picked`` carries (layer title, one tile's ``(H, W)`` values) when a tile is clicked."""
@@ -79,8 +124,9 @@ class LayerMosaics(pg.GraphicsLayoutWidget):
         self.setBackground(None)
         self.ci.setContentsMargins(2, 2, 2, 2)
         self.ci.setSpacing(4)
-        self._rows: dict[str, tuple[Tiles, pg.ImageItem, pg.ColorBarItem, pg.LabelItem]] = {}
+        self._rows: dict[str, tuple[Tiles, pg.ImageItem, ColourBar, pg.LabelItem]] = {}
         self._data: dict[str, np.ndarray] = {}
+        self._levels: dict[str, tuple[float, float]] = {}
         self._titles: dict[str, str] = {}
         self.scene().sigMouseMoved.connect(self._on_move)
         self.scene().sigMouseClicked.connect(self._on_click)
@@ -91,6 +137,7 @@ class LayerMosaics(pg.GraphicsLayoutWidget):
         self.ci.clear()
         self._rows.clear()
         self._data.clear()
+        self._levels.clear()
         self._titles = {layer[0]: layer[1] for layer in layers}
         total = 0.0
         for row, (key, title, shape, *columns) in enumerate(layers):
@@ -102,8 +149,7 @@ class LayerMosaics(pg.GraphicsLayoutWidget):
                 row=2 * row + 1, col=0, lockAspect=True, enableMouse=False, invertY=True
             )
             view.setMenuEnabled(False)
-            image = pg.ImageItem(np.zeros(tiles.shape, dtype=np.float32))
-            image.setLookupTable(COLOURS.getLookupTable(nPts=256))
+            image = pg.ImageItem(np.zeros((*tiles.shape, 4), dtype=np.uint8))
             view.addItem(image)
             view.setRange(xRange=(0, tiles.shape[0]), yRange=(0, tiles.shape[1]), padding=0.02)
             # As tall as the mosaic is at the panel's usual width, so rows sit close together.
@@ -112,8 +158,7 @@ class LayerMosaics(pg.GraphicsLayoutWidget):
             view.setMinimumHeight(fitted)
             view.setMaximumHeight(fitted)
             total += fitted + 28
-            bar = pg.ColorBarItem(values=(0, 1), colorMap=COLOURS, interactive=False, width=10)
-            bar.setImageItem(image)
+            bar = ColourBar()
             self.ci.addItem(bar, row=2 * row + 1, col=1)
             self._rows[key] = (tiles, image, bar, label)
         self.setMinimumHeight(int(total))
@@ -125,11 +170,11 @@ class LayerMosaics(pg.GraphicsLayoutWidget):
             if row is None:
                 continue
             tiles, image, bar, _ = row
-            low, high = float(stack.min()), float(stack.max())
-            if high - low < 1e-6:
-                high = low + 1e-6
-            image.setImage(mosaic(stack, tiles), autoLevels=False, levels=(low, high))
-            bar.setLevels((low, high))
+            levels = nice_levels(float(stack.min()), float(stack.max()))
+            image.setImage(colourize(mosaic(stack, tiles), levels), autoLevels=False)
+            if self._levels.get(key) != levels:
+                bar.set_levels(levels)
+                self._levels[key] = levels
             self._data[key] = stack
 
     def _hit(self, scene_pos: QPointF) -> tuple[str, int, int, int] | None:

@@ -376,8 +376,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(table_page, "")
         self._views_built = True
 
+        import torch
+
         from ..device import available_devices
 
+        # One image at a time is too small to share among threads: waking a second thread
+        # costs more than it saves. This sets the GUI thread only; a trainer thread keeps its own.
+        torch.set_num_threads(1)
         self.device_box.addItem("auto", "")
         for name in available_devices():
             self.device_box.addItem(name, name)

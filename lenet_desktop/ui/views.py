@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHeaderView, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
 
 from ..layer_table import LayerRow, shape_text
@@ -25,6 +25,7 @@ class InputView(QWidget):
         self._image = QImage(28, 28, QImage.Format.Format_Grayscale8)
         self._image.fill(0)
         self.pixels = np.zeros((28, 28), dtype=np.uint8)
+        self._grid_pixmap: QPixmap | None = None
 
     def show_image(self, image: np.ndarray) -> None:
         """``(28, 28)`` float in [0, 1], light ink on dark."""
