@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QSizePolicy,
     QSlider,
     QSplitter,
     QTabWidget,
@@ -149,6 +150,9 @@ class MainWindow(QMainWindow):
         self.answer = QLabel()
         self.answer.setTextFormat(Qt.TextFormat.RichText)
         self.answer.setWordWrap(True)
+        # A fixed height: a new answer must not re-lay out (and repaint) the whole column.
+        self.answer.setFixedHeight(84)
+        self.answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
