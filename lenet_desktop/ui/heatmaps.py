@@ -106,6 +106,10 @@ class ColourBar(pg.GraphicsLayout):
         view.setRange(xRange=(0, 1), yRange=(0, 64), padding=0)
         view.setFixedWidth(10)
         self.low = self.addLabel("", row=2, col=0, size="7pt")
+        for label in (self.high, self.low):
+            label.setMaximumHeight(14)
+        self.setMaximumWidth(44)
+        self.setMinimumWidth(44)
 
     def set_levels(self, levels: tuple[float, float]) -> None:
         self.high.setText(f"{levels[1]:.3g}")
@@ -161,6 +165,8 @@ class LayerMosaics(pg.GraphicsLayoutWidget):
             bar = ColourBar()
             self.ci.addItem(bar, row=2 * row + 1, col=1)
             self._rows[key] = (tiles, image, bar, label)
+        self.ci.layout.setColumnStretchFactor(0, 1)
+        self.ci.layout.setColumnStretchFactor(1, 0)
         self.setMinimumHeight(int(total))
 
     def show_values(self, values: dict[str, np.ndarray]) -> None:
