@@ -10,4 +10,6 @@ ARCHITECTURE_TITLES = {
 DATASET_NAMES = ("mnist", "fashion-mnist")
 OPTIMIZERS = ("adamw", "adam", "sgd")
 SCHEDULES = ("onecycle", "cosine", "constant")
+# The peak learning rate of the one-cycle schedule when none is given.
+DEFAULT_LR = {"adamw": 0.01, "adam": 0.003, "sgd": 0.1}
 DEVICE_ENV_VAR = "LENET_DEVICE"

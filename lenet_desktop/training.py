@@ -8,6 +8,8 @@ evaluated. A progress callback sees every step; a stop callback is asked before 
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import math
 import time
 from collections.abc import Callable
@@ -20,9 +22,7 @@ from .datasets import Split, dataset_info
 from .device import resolve_device
 from .evaluation import Evaluation, evaluate
 from .model_files import ModelBundle, new_model
-from .options import ARCHITECTURES, OPTIMIZERS, SCHEDULES
-
-DEFAULT_LR = {"adamw": 0.01, "adam": 0.003, "sgd": 0.1}
+from .options import ARCHITECTURES, DEFAULT_LR, OPTIMIZERS, SCHEDULES
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,7 @@ class TrainConfig:
     augment: bool = True
     seed: int = 0
     device: str | None = None
+    threads: int | None = None  # CPU threads for this run; None keeps torch's setting
 
     def __post_init__(self) -> None:
         dataset_info(self.dataset)  # raises for an unknown dataset
@@ -145,6 +146,17 @@ def augment_batch(
     return F.grid_sample(images, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
 
 
+def _copy(bundle: ModelBundle, network: torch.nn.Module, training: dict) -> ModelBundle:
+    """A CPU copy of the network as it is now, for showing while training goes on."""
+    clone = copy.deepcopy(network).to("cpu").eval()
+    return dataclasses.replace(
+        bundle,
+        network=clone,
+        training=dict(training),
+        source=f"{bundle.architecture} ({bundle.dataset}, training)",
+    )
+
+
 def _optimizer(config: TrainConfig, network: torch.nn.Module) -> torch.optim.Optimizer:
     lr, wd = config.learning_rate, config.weight_decay
     if config.optimizer == "sgd":
@@ -172,13 +184,17 @@ def train(
     test_split: Split,
     progress: Callable[[Progress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    snapshot: Callable[[ModelBundle], None] | None = None,
 ) -> TrainResult:
     """Train a fresh model as ``config`` says and evaluate it on ``test_split`` every epoch.
 
     Raises TrainingCancelled when ``should_stop()`` turns true (checked before every step) and
-    TrainingFailed when the loss stops being finite. Returns the trained model (on the CPU,
-    in eval mode) with its final evaluation and per-epoch history.
+    TrainingFailed when the loss stops being finite. ``snapshot`` receives a copy of the model
+    (CPU, eval mode) after every epoch. Returns the trained model (on the CPU, in eval mode)
+    with its final evaluation and per-epoch history.
     """
+    if config.threads:
+        torch.set_num_threads(config.threads)
     info = dataset_info(config.dataset)
     device = resolve_device(config.device)
     torch.manual_seed(config.seed)
@@ -265,6 +281,10 @@ def train(
             "samples_per_s": epoch_seen / max(epoch_seconds, 1e-9),
         }
         history.append(record)
+        if snapshot is not None:
+            snapshot(
+                _copy(bundle, network, {"epochs": epoch, "test_accuracy": evaluation.accuracy})
+            )
         if progress is not None:
             elapsed = time.perf_counter() - started
             rate = record["samples_per_s"]

@@ -248,6 +248,8 @@ class MainWindow(QMainWindow):
         self.maps_action = self._action(self.view_menu, "F2", lambda: self._show_tab(0))
         self.kernels_action = self._action(self.view_menu, "F3", lambda: self._show_tab(1))
         self.table_action = self._action(self.view_menu, "F4", lambda: self._show_tab(2))
+        self.training_action = self._action(self.view_menu, "Ctrl+T", self.toggle_training)
+        self.training_action.setEnabled(False)
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
@@ -300,6 +302,7 @@ class MainWindow(QMainWindow):
         self.maps_action.setText(self.tr("Feature Maps"))
         self.kernels_action.setText(self.tr("Kernels"))
         self.table_action.setText(self.tr("Architecture"))
+        self.training_action.setText(self.tr("&Training…"))
         self.language_menu.setTitle(self.tr("Language"))
         self.language_actions["system"].setText(self.tr("System Language"))
         self.language_actions["en"].setText("English")
@@ -392,6 +395,21 @@ class MainWindow(QMainWindow):
             self.device_box.addItem(name, name)
         index = self.device_box.findData(self._device)
         self.device_box.setCurrentIndex(max(0, index))
+
+        from .training_panel import TrainingPanel
+
+        self.training = TrainingPanel(self)
+        self.training.set_devices(available_devices(), self._device)
+        self.training._dataset_changed()
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.training)
+        self.training.hide()
+        self.training.started.connect(self._training_started)
+        self.training.ended.connect(self._training_ended)
+        self.training.live_model.connect(lambda bundle: self.use_bundle(bundle))
+        self.training.use_model.connect(self._use_trained)
+        self.training.show_sample.connect(self.show_sample)
+        self.training_action.setEnabled(True)
+        self._before_training = None
 
         self._thread = QThread(self)
         self._loader = ModelLoader()
@@ -500,6 +518,53 @@ class MainWindow(QMainWindow):
             facts += " " + self.tr("Test accuracy: {0:.2f} %.").format(100 * accuracy)
         self.table_facts.setText(facts)
         self.device_caption.setToolTip(str(self.predictor.device))
+
+    def use_bundle(self, bundle) -> None:
+        """Put a model that is already in memory (a training snapshot or result) in use."""
+        from ..inference import Predictor
+
+        try:
+            self.predictor = Predictor(bundle, self._device or None)
+        except ValueError as exc:
+            self._show_input_error(str(exc))
+            return
+        self._sample = None
+        self._rebuild_model_views()
+        self.refresh()
+        self.model_changed.emit(bundle.source)
+
+    def _use_trained(self, bundle) -> None:
+        import dataclasses
+
+        self._before_training = None  # the user chose it: it stays
+        self.use_bundle(
+            dataclasses.replace(
+                bundle,
+                source=self.tr("trained {0} ({1})").format(bundle.architecture, bundle.dataset),
+            )
+        )
+
+    def _training_started(self) -> None:
+        self._before_training = self.predictor
+
+    def _training_ended(self, how: str) -> None:
+        previous = self._before_training
+        if (
+            how in ("cancelled", "failed")
+            and previous is not None
+            and self.predictor is not previous
+        ):
+            self.predictor = previous
+            self._rebuild_model_views()
+            self.refresh()
+            self.model_changed.emit(previous.bundle.source)
+        self._before_training = None
+
+    def toggle_training(self) -> None:
+        if self._views_built:
+            self.training.setVisible(not self.training.isVisible())
+            if self.training.isVisible():
+                self.training.raise_()
 
     def open_model_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -613,7 +678,6 @@ class MainWindow(QMainWindow):
         if self.predictor is None:
             return
         from ..datasets import DatasetError, dataset_info, find_test_split
-        from ..preprocessing import dataset_sample
 
         bundle = self.predictor.bundle
         try:
@@ -626,8 +690,15 @@ class MainWindow(QMainWindow):
             self._show_input_error(str(exc))
             return
         index = random.randrange(len(split))
-        pixels = split.images[index].numpy()
-        label = bundle.classes[int(split.labels[index])]
+        self.show_sample(
+            split.images[index].numpy(), bundle.classes[int(split.labels[index])], index
+        )
+
+    def show_sample(self, pixels, label: str, index: int) -> None:
+        """Show a dataset image exactly as the network saw it in training, with its label."""
+        from ..preprocessing import dataset_sample
+
+        bundle = self.predictor.bundle
         self._placing_sample = True
         try:
             self.canvas.set_ink(pixels / 255.0, smooth=False)
@@ -747,7 +818,22 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def confirm_stop_training(self) -> bool:
+        """Ask whether to stop a running training to close the window."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Training is running"),
+            self.tr("A training is running. Stop it and close the window?"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event) -> None:
+        training = getattr(self, "training", None)
+        if training is not None and training.busy:
+            if not self.confirm_stop_training():
+                event.ignore()
+                return
+            training.stop_and_wait()
         self.settings.setValue("geometry", self.saveGeometry())
         thread = getattr(self, "_thread", None)
         if thread is not None:

@@ -1,0 +1,125 @@
+"""Retraining in the background through the real Training panel, on real data."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from strokes import SEVEN, stroke
+
+from lenet_desktop.model_files import load_model, shipped_models
+
+
+@pytest.fixture
+def panel(window, mnist_dir):
+    panel = window.training
+    panel.show()
+    panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("mnist"))
+    panel.folder_edit.setText(str(mnist_dir))
+    panel.arch_box.setCurrentIndex(panel.arch_box.findData("modern"))
+    panel.download_box.setChecked(False)
+    return panel
+
+
+def test_a_real_training_through_the_panel(window, panel, qtbot, tmp_path):
+    before = window.predictor
+    panel.epochs_spin.setValue(2)
+    with qtbot.waitSignal(panel.ended, timeout=180_000) as ended:
+        assert panel.start()
+        assert panel.busy
+        stroke(window.canvas, SEVEN[0])  # the window keeps working meanwhile
+        assert window.last_prediction is not None
+    assert ended.args == ["finished"]
+    qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
+
+    # progress arrived in order, and the curves got points
+    order = [(p.epoch, p.step, p.phase == "epoch") for p in panel.history]
+    assert order == sorted(order)
+    assert [p.epoch for p in panel.history if p.phase == "epoch"] == [1, 2]
+    assert len(panel.loss_curve.getData()[0]) > 10
+    assert len(panel.test_acc_curve.getData()[0]) == 2
+    assert panel.progress.value() == panel.progress.maximum()
+
+    # far better than chance, with a confusion matrix and the wrong ones to look at
+    evaluation = panel.result.evaluation
+    assert evaluation.accuracy > 0.9
+    assert sum(map(sum, evaluation.confusion)) == 2000
+    assert panel.gallery.count() == min(len(evaluation.misclassified), 200)
+
+    # live view switched the window to the newest weights
+    assert window.predictor is not before
+    assert "training" in window.predictor.bundle.source
+
+    if panel.gallery.count():
+        item = panel.gallery.item(0)
+        panel.gallery.itemClicked.emit(item)
+        assert window._sample is not None and "true label" in window.answer.text()
+
+    panel.use_button.click()
+    assert window.predictor.bundle.network is panel.result.bundle.network
+    saved = tmp_path / "mine.safetensors"
+    assert panel.save(str(saved))
+    assert load_model(saved).training["test_accuracy"] == evaluation.accuracy
+
+
+def test_cancel_stops_within_a_second_and_keeps_the_model(window, panel, qtbot):
+    before = window.predictor
+    shipped = shipped_models()["mnist"].read_bytes()
+    panel.epochs_spin.setValue(50)
+    with qtbot.waitSignal(panel.live_model, timeout=120_000):  # one epoch, so live view ran
+        panel.start()
+    qtbot.waitUntil(lambda: window.predictor is not before, timeout=5000)
+    with qtbot.waitSignal(panel.ended, timeout=5000) as ended:
+        started = time.perf_counter()
+        panel.cancel_button.click()
+        qtbot.waitUntil(lambda: not panel.busy, timeout=1000)
+        stopped = time.perf_counter() - started
+    assert ended.args == ["cancelled"]
+    assert stopped < 1.0
+    assert window.predictor is before  # restored
+    assert shipped_models()["mnist"].read_bytes() == shipped
+    assert panel.result is None and not panel.use_button.isEnabled()
+
+
+def test_a_failing_training_shows_why_and_keeps_the_model(window, panel, qtbot):
+    before = window.predictor
+    panel.optimizer_box.setCurrentIndex(panel.optimizer_box.findData("sgd"))
+    panel.lr_spin.setValue(1e6)
+    panel.epochs_spin.setValue(3)
+    with qtbot.waitSignal(panel.ended, timeout=120_000) as ended:
+        panel.start()
+    assert ended.args == ["failed"]
+    assert "learning rate" in panel.message.text()
+    assert window.predictor is before
+
+
+def test_a_damaged_dataset_is_named(window, panel, qtbot, tmp_path, mnist_dir):
+    import shutil
+
+    broken = tmp_path / "broken"
+    shutil.copytree(mnist_dir, broken)
+    (broken / "train-labels-idx1-ubyte.gz").write_bytes(b"\x1f\x8b garbage")
+    panel.folder_edit.setText(str(broken))
+    with qtbot.waitSignal(panel.ended, timeout=60_000) as ended:
+        panel.start()
+    assert ended.args == ["failed"]
+    assert "train-labels-idx1-ubyte.gz" in panel.message.text()
+
+
+def test_bad_options_are_refused_before_starting(panel, tmp_path):
+    panel.folder_edit.setText(str(tmp_path / "nowhere"))
+    assert not panel.start()
+    assert "no such folder" in panel.message.text()
+    assert not panel.busy
+
+
+def test_closing_the_window_mid_training_stops_cleanly(window, panel, qtbot, monkeypatch):
+    panel.epochs_spin.setValue(50)
+    panel.start()
+    qtbot.waitUntil(lambda: len(panel.history) > 2, timeout=60_000)
+    asked = []
+    monkeypatch.setattr(window, "confirm_stop_training", lambda: asked.append(1) or True)
+    thread = panel.thread
+    window.close()
+    assert asked == [1]
+    assert thread.isFinished() and not panel.busy
