@@ -3,6 +3,7 @@ preprocessed, run through the network with every activation recorded, and every 
 28×28 input, probabilities, feature maps — updated and painted.
 
     python -m benchmarks.canvas_update [--updates 500] [--model mnist] [--json]
+    python -m benchmarks.canvas_update --during-training   # while the Training panel trains
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
 
 
-def measure(updates: int = 500, model: str = "mnist") -> dict:
-    """Time ``updates`` canvas updates, each after a new stroke segment; milliseconds."""
+def measure(updates: int = 500, model: str = "mnist", during_training: bool = False) -> dict:
+    """Time ``updates`` canvas updates, each after a new stroke segment; milliseconds. With
+    ``during_training``, the Training panel trains ``modern`` on Fashion-MNIST meanwhile."""
     from PySide6.QtCore import QSettings
 
     from lenet_desktop.ui.app import create_app
@@ -44,6 +46,19 @@ def measure(updates: int = 500, model: str = "mnist") -> dict:
     if not loaded:
         raise RuntimeError("the model did not load")
     canvas = window.canvas
+    samples_per_s = None
+    if during_training:
+        from lenet_desktop.datasets import FASHION_MNIST, candidate_folders
+
+        panel = window.training
+        panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("fashion-mnist"))
+        folders = [p for p in candidate_folders(FASHION_MNIST) if p.is_dir()]
+        panel.folder_edit.setText(str(folders[0]) if folders else "")
+        panel.epochs_spin.setValue(100)
+        if not panel.start():
+            raise RuntimeError(panel.message.text())
+        while len(panel.history) < 5 and panel.busy:  # training is really running
+            app.processEvents()
     times = []
     for i in range(updates + 20):
         if i % 60 == 0:
@@ -59,33 +74,49 @@ def measure(updates: int = 500, model: str = "mnist") -> dict:
         app.processEvents()  # every view repaints what changed
         times.append((time.perf_counter() - start) * 1000)
     times = times[20:]  # warm-up
+    if during_training:
+        steps = [p for p in panel.history if p.phase == "step"]
+        samples_per_s = round(steps[-1].samples_per_s) if steps else None
+        panel.stop_and_wait()
     window.close()
-    return {
-        "canvas_update_p50_ms": round(statistics.median(times), 2),
-        "canvas_update_p95_ms": round(percentile(times, 95), 2),
-        "canvas_update_mean_ms": round(statistics.fmean(times), 2),
+    prefix = "update_during_training" if during_training else "canvas_update"
+    result = {
+        f"{prefix}_p50_ms": round(statistics.median(times), 2),
+        f"{prefix}_p95_ms": round(percentile(times, 95), 2),
+        f"{prefix}_mean_ms": round(statistics.fmean(times), 2),
         "updates": len(times),
         "model": model,
         "device": str(window.predictor.device),
     }
+    if during_training:
+        result["training_samples_per_s"] = samples_per_s
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--updates", type=int, default=500)
     parser.add_argument("--model", default="mnist")
+    parser.add_argument(
+        "--during-training",
+        action="store_true",
+        help="train modern on Fashion-MNIST in the panel meanwhile",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    result = measure(args.updates, args.model)
+    result = measure(args.updates, args.model, args.during_training)
     if args.json:
         print(json.dumps(result))
-    else:
-        print(
-            f"canvas update, {result['updates']} updates, model {result['model']}, "
-            f"device {result['device']}: p50 {result['canvas_update_p50_ms']} ms, "
-            f"p95 {result['canvas_update_p95_ms']} ms, "
-            f"mean {result['canvas_update_mean_ms']} ms"
-        )
+        return
+    prefix = "update_during_training" if args.during_training else "canvas_update"
+    what = "canvas update during training" if args.during_training else "canvas update"
+    print(
+        f"{what}, {result['updates']} updates, model {result['model']}, "
+        f"device {result['device']}: p50 {result[prefix + '_p50_ms']} ms, "
+        f"p95 {result[prefix + '_p95_ms']} ms, mean {result[prefix + '_mean_ms']} ms"
+    )
+    if args.during_training:
+        print(f"the trainer meanwhile: {result['training_samples_per_s']} samples/s")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ Run under a virtual screen from the repository root:
     xvfb-run -a -s "-screen 0 1400x900x24" python docs/make_screenshots.py
 
 Writes docs/screenshot-en.png and docs/screenshot-zh_CN.png (Chinese needs a CJK font, e.g.
-Debian's fonts-noto-cjk).
+Debian's fonts-noto-cjk), and docs/training-en.png: the Training panel mid-training on the
+MNIST subset (found through $LENET_DATA or ../shared/datasets).
 """
 
 from __future__ import annotations
@@ -53,10 +54,50 @@ def shoot(language: str, path: Path) -> None:
     app.exec()
 
 
+def shoot_training(path: Path) -> None:
+    """The Training panel in the middle of its second epoch, live view on."""
+    app = QApplication.instance()
+    install_translator("en")
+    store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(model="mnist", settings=store)
+    window.resize(1360, 1000)
+    window.show()
+
+    def train() -> None:
+        panel = window.training
+        panel.show()
+        panel.epochs_spin.setValue(3)
+        panel.start()
+        window.canvas.draw_polyline(SEVEN)
+        window.canvas.draw_polyline(SEVEN_BAR)
+        QTimer.singleShot(250, wait)
+
+    def wait() -> None:
+        panel = window.training
+        epochs = [p for p in panel.history if p.phase == "epoch"]
+        steps = [p for p in panel.history if p.phase == "step" and p.epoch == 2]
+        if epochs and len(steps) > 12 or not panel.busy:
+            app.processEvents()
+            window.grab().save(str(path))
+            print(f"wrote {path}")
+            panel.stop_and_wait()
+            window.close()
+            app.quit()
+        else:
+            QTimer.singleShot(250, wait)
+
+    window.ready.connect(lambda: QTimer.singleShot(300, train))
+    QTimer.singleShot(0, window.finish_startup)
+    app.exec()
+
+
 def main() -> int:
     create_app()
-    for language in sys.argv[1:] or ["en", "zh_CN"]:
-        shoot(language, OUT / f"screenshot-{language}.png")
+    for language in sys.argv[1:] or ["en", "zh_CN", "training"]:
+        if language == "training":
+            shoot_training(OUT / "training-en.png")
+        else:
+            shoot(language, OUT / f"screenshot-{language}.png")
     return 0
 
 

@@ -136,7 +136,12 @@ class TrainingPanel(QDockWidget):
     # -- building ----------------------------------------------------------------------------
     def _build(self, data_folder: str) -> None:
         body = QWidget()
-        layout = QVBoxLayout(body)
+        outer = QHBoxLayout(body)
+        controls = QWidget()
+        controls.setMaximumWidth(460)
+        layout = QVBoxLayout(controls)
+        layout.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(controls)
         form = QFormLayout()
         self.dataset_box = QComboBox()
         for name in DATASET_NAMES:
@@ -208,6 +213,7 @@ class TrainingPanel(QDockWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        layout.addStretch(1)
 
         self.tabs = QTabWidget()
         curves = QWidget()
@@ -274,7 +280,7 @@ class TrainingPanel(QDockWidget):
         result_buttons.addWidget(self.save_button)
         results_layout.addLayout(result_buttons)
         self.tabs.addTab(results, "")
-        layout.addWidget(self.tabs, 1)
+        outer.addWidget(self.tabs, 1)
         self.setWidget(body)
         self._optimizer_changed()
 
@@ -312,6 +318,13 @@ class TrainingPanel(QDockWidget):
         self.gallery_label.setText(self.tr("Misclassified test images (click to inspect):"))
         self.use_button.setText(self.tr("Use this model"))
         self.save_button.setText(self.tr("Save as…"))
+
+    def changeEvent(self, event) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_devices(self, devices: list[str], current: str = "") -> None:
         self.device_box.clear()
