@@ -83,6 +83,7 @@ def test_cancel_stops_within_a_second_and_keeps_the_model(window, panel, qtbot):
 
 def test_a_failing_training_shows_why_and_keeps_the_model(window, panel, qtbot):
     before = window.predictor
+    shipped = shipped_models()["mnist"].read_bytes()
     panel.optimizer_box.setCurrentIndex(panel.optimizer_box.findData("sgd"))
     panel.lr_spin.setValue(1e6)
     panel.epochs_spin.setValue(3)
@@ -91,6 +92,7 @@ def test_a_failing_training_shows_why_and_keeps_the_model(window, panel, qtbot):
     assert ended.args == ["failed"]
     assert "learning rate" in panel.message.text()
     assert window.predictor is before
+    assert shipped_models()["mnist"].read_bytes() == shipped
 
 
 def test_a_damaged_dataset_is_named(window, panel, qtbot, tmp_path, mnist_dir):
@@ -123,3 +125,20 @@ def test_closing_the_window_mid_training_stops_cleanly(window, panel, qtbot, mon
     window.close()
     assert asked == [1]
     assert thread.isFinished() and not panel.busy
+
+
+def test_download_offline_is_a_plain_message(window, panel, qtbot, tmp_path, monkeypatch):
+    import torchvision
+
+    # torchvision's real download code, pointed at a closed local port: a machine offline.
+    monkeypatch.setattr(torchvision.datasets.MNIST, "mirrors", ["http://127.0.0.1:9/"])
+    before = window.predictor
+    panel.folder_edit.setText(str(tmp_path / "downloads"))
+    panel.download_box.setChecked(True)
+    with qtbot.waitSignal(panel.ended, timeout=60_000) as ended:
+        assert panel.start()
+    assert ended.args == ["failed"]
+    assert "could not download MNIST" in panel.message.text()
+    assert window.predictor is before
+    stroke(window.canvas, SEVEN[0])  # still usable
+    assert window.last_prediction is not None
