@@ -104,7 +104,8 @@ def run_app(model: str | None = None, device: str | None = None) -> int:
     """Open the main window and run the event loop; returns the exit status."""
     app = create_app()
     store = settings()
-    install_translator(str(store.value("language", "system")))
+    language = store.value("language", "system")
+    install_translator(language if language in ("system", "en", "zh_CN") else "system")
     window = MainWindow(model, device, store)
     window.show()
     QTimer.singleShot(0, window.finish_startup)

@@ -11,7 +11,7 @@ import random
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.retranslate()
         geometry = self.settings.value("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
+        # A stale or damaged settings store must never stop the window from opening.
+        if not isinstance(geometry, (QByteArray, bytes)) or not self.restoreGeometry(geometry):
             self.resize(1280, 760)
 
     # -- settings ----------------------------------------------------------------------------
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.brush_label = QLabel()
         self.brush_slider = QSlider(Qt.Orientation.Horizontal)
         self.brush_slider.setRange(8, 80)
+        self.canvas.brush_width = min(80.0, max(8.0, self.canvas.brush_width))
         self.brush_slider.setValue(int(self.canvas.brush_width))
         self.brush_slider.valueChanged.connect(self._set_brush)
         self.eraser_button = QToolButton()
@@ -390,8 +392,11 @@ class MainWindow(QMainWindow):
         # One image at a time is too small to share among threads: waking a second thread
         # costs more than it saves. This sets the GUI thread only; a trainer thread keeps its own.
         torch.set_num_threads(1)
+        devices = available_devices()
+        if self._device not in devices:
+            self._device = ""  # a device from another machine's settings: choose again
         self.device_box.addItem("auto", "")
-        for name in available_devices():
+        for name in devices:
             self.device_box.addItem(name, name)
         index = self.device_box.findData(self._device)
         self.device_box.setCurrentIndex(max(0, index))
@@ -436,7 +441,9 @@ class MainWindow(QMainWindow):
         first = self.predictor is None
         self.predictor = predictor
         self._sample = None
-        self.error_label.hide()
+        if not getattr(self, "_fallback", False):
+            self.error_label.hide()  # (after a fallback, the reason stays on screen)
+        self._fallback = False
         bundle = predictor.bundle
         self.settings.setValue("model", name_or_path)
         if name_or_path not in SHIPPED:
@@ -456,6 +463,7 @@ class MainWindow(QMainWindow):
         self.error_label.show()
         self.statusBar().showMessage(self.tr("The current model is still in use."), 8000)
         if self.predictor is None and name_or_path != "mnist":
+            self._fallback = True
             self.load_model("mnist")  # a stale setting must not leave the window empty
         self.model_failed.emit(message)
 

@@ -192,3 +192,25 @@ def test_the_window_speaks_chinese_and_english(window):
         QApplication.processEvents()
     assert window.file_menu.title() == "&File"
     assert window.tabs.tabText(0) == "Feature maps"
+
+
+def test_a_damaged_settings_store_starts_on_defaults(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from lenet_desktop.ui.main_window import MainWindow
+
+    path = tmp_path / "damaged.ini"
+    path.write_bytes(
+        b"\x00\xff[General]\ngeometry=@ByteArray(garbage\nmodel=/gone.safetensors\n"
+        b"brush=banana\ndevice=cuda:7\nrecent_models=3\n"
+    )
+    store = QSettings(str(path), QSettings.Format.IniFormat)
+    window = MainWindow(settings=store)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.finish_startup()  # the stale model fails, the shipped one takes its place
+    assert window.predictor.bundle.source == "mnist"
+    assert window.error_label.isVisible()
+    assert window._device == ""
+    window.close()
