@@ -326,6 +326,10 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 
 
 def cmd_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.smoke_test:
+        from .ui.app import smoke_test
+
+        return smoke_test(model=args.model, device=args.device)
     from .ui.app import run_app
 
     return run_app(model=args.model, device=args.device)
@@ -370,6 +374,12 @@ def build_parser() -> argparse.ArgumentParser:
         "opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="open the window offscreen, classify a built-in drawing of a 7, print the result "
+        "and exit (0 when it reads a 7)",
+    )
     parser.add_argument(
         "--model",
         metavar="NAME|PATH",

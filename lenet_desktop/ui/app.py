@@ -110,3 +110,50 @@ def run_app(model: str | None = None, device: str | None = None) -> int:
     window.show()
     QTimer.singleShot(0, window.finish_startup)
     return app.exec()
+
+
+# A seven, as fractions of the canvas: the built-in sample drawing of the smoke test.
+SAMPLE_SEVEN = ([(0.28, 0.22), (0.72, 0.22), (0.46, 0.8)], [(0.38, 0.52), (0.62, 0.52)])
+
+
+def smoke_test(model: str | None = None, device: str | None = None) -> int:
+    """Open the real window offscreen, draw the built-in seven, print what the network says,
+    and exit: 0 when it reads a 7, 1 otherwise (checks an install or a frozen bundle)."""
+    import json
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_app()
+    store = QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "LeNet Desktop", "smoke-test"
+    )
+    window = MainWindow(model or "mnist", device, store)
+    window.show()
+    outcome = {"status": 1}
+
+    def draw() -> None:
+        for points in SAMPLE_SEVEN:
+            window.canvas.draw_polyline(list(points))
+        prediction = window.last_prediction
+        result = {
+            "label": prediction.label if prediction else None,
+            "confidence": prediction.confidence if prediction else None,
+            "model": window.predictor.bundle.title,
+            "device": str(window.predictor.device),
+        }
+        print(json.dumps(result), flush=True)
+        outcome["status"] = 0 if result["label"] == "7" else 1
+        window.close()
+        app.quit()
+
+    def failed(message: str) -> None:
+        print(json.dumps({"error": message}), flush=True)
+        window.close()
+        app.quit()
+
+    window.ready.connect(draw)
+    window.model_failed.connect(failed)
+    QTimer.singleShot(0, window.finish_startup)
+    QTimer.singleShot(120_000, app.quit)  # never hang a CI job
+    app.exec()
+    return outcome["status"]
