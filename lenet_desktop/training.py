@@ -169,13 +169,17 @@ def _optimizer(config: TrainConfig, network: torch.nn.Module) -> torch.optim.Opt
 
 
 def _scheduler(config: TrainConfig, optimizer: torch.optim.Optimizer, total_steps: int):
-    if config.schedule == "onecycle":
+    if config.schedule == "onecycle" and total_steps >= 4:
+        # The warm-up needs a step or two of its own, or a very short run divides by zero.
         return torch.optim.lr_scheduler.OneCycleLR(
-            optimizer, max_lr=config.learning_rate, total_steps=total_steps, pct_start=0.25
+            optimizer,
+            max_lr=config.learning_rate,
+            total_steps=total_steps,
+            pct_start=max(0.25, 2.0 / total_steps),
         )
     if config.schedule == "cosine":
         return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=total_steps)
-    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda _: 1.0)
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda _: 1.0)  # constant, or too short
 
 
 def train(

@@ -108,3 +108,12 @@ def test_bad_options_are_refused():
         TrainConfig(lr=-1.0)
     with pytest.raises(ValueError):
         TrainConfig(dataset="cifar10")
+
+
+@pytest.mark.parametrize("images", [512, 1024, 2048])
+def test_very_short_runs_train(mnist_splits, images):
+    train_split, test_split = mnist_splits
+    result = train(
+        TrainConfig(dataset="mnist", epochs=1), small(train_split, images), small(test_split, 100)
+    )
+    assert 0.0 <= result.evaluation.accuracy <= 1.0
