@@ -15,7 +15,6 @@ GAP = 1  # pixels of blank between tiles
 ROW_WIDTH = 300.0  # the width a mosaic is laid out for, in screen pixels
 COLOURS = pg.colormap.get("viridis")
 LUT = np.vstack([COLOURS.getLookupTable(nPts=256, alpha=True), [0, 0, 0, 0]]).astype(np.uint8)
-GAP_INDEX = 256  # the transparent entry of LUT
 
 
 def nice_levels(low: float, high: float) -> tuple[float, float]:
@@ -34,8 +33,8 @@ def colourize(image: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
     """A float image (NaN = gap) → RGBA uint8 through the viridis table, gaps transparent."""
     low, high = levels
     scaled = (image - low) * (255.0 / (high - low))
+    # NaN gaps become index -1: the last, transparent entry of LUT.
     index = np.clip(np.nan_to_num(scaled, nan=-1.0), -1, 255).astype(np.int16)
-    index[np.isnan(image)] = GAP_INDEX
     return LUT[index]
 
 

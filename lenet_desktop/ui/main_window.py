@@ -607,10 +607,9 @@ class MainWindow(QMainWindow):
         self._device = self.device_box.itemData(index) or ""
         self.settings.setValue("device", self._device)
         if self.predictor is not None:
-            self.load_model(self._current_model_ref())
-
-    def _current_model_ref(self) -> str:
-        return self.predictor.bundle.source
+            # The model is already in memory (it may be a training result with no file):
+            # move it to the new device rather than reading it again.
+            self.use_bundle(self.predictor.bundle)
 
     # -- inputs ------------------------------------------------------------------------------
     def _on_stroke(self) -> None:

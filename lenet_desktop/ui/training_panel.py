@@ -418,7 +418,6 @@ class TrainingPanel(QDockWidget):
         # the thread (closing) does not have to process events for it to end.
         for signal in (self.worker.succeeded, self.worker.failed, self.worker.cancelled):
             signal.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        self.thread.finished.connect(self.worker.deleteLater)
         self.thread.finished.connect(self._thread_finished)
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -527,6 +526,8 @@ class TrainingPanel(QDockWidget):
     def _thread_finished(self) -> None:
         self.train_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
+        # Python owns the worker: it is freed here, in the window's thread, after its own
+        # thread has ended (a deleteLater in the worker thread raced with Python's reference).
         self.worker = None
 
     # -- results -----------------------------------------------------------------------------

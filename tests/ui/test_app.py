@@ -214,3 +214,18 @@ def test_a_damaged_settings_store_starts_on_defaults(qtbot, tmp_path):
     assert window.error_label.isVisible()
     assert window._device == ""
     window.close()
+
+
+def test_changing_the_device_keeps_an_in_memory_model(window):
+    import dataclasses
+
+    from lenet_desktop.datasets import MNIST
+    from lenet_desktop.model_files import new_model
+
+    trained = dataclasses.replace(new_model("d2l", MNIST), source="trained d2l (mnist)")
+    window.use_bundle(trained)
+    window.device_box.setCurrentIndex(window.device_box.findData("cpu"))
+    window._device_chosen(window.device_box.currentIndex())
+    assert window.predictor.bundle is trained
+    assert str(window.predictor.device) == "cpu"
+    assert not window.error_label.isVisible()
