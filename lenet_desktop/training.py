@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 import torch
 import torch.nn.functional as F
 
+from . import fast_ops
 from .datasets import Split, dataset_info
 from .device import resolve_device
 from .evaluation import Evaluation, evaluate
@@ -237,7 +238,7 @@ def train(
             if config.augment:
                 batch = augment_batch(batch, generator, strength)
             batch = (batch - mean) / std
-            logits = network(batch)
+            logits = fast_ops.forward(network, batch)
             loss = F.cross_entropy(logits, target, label_smoothing=config.label_smoothing)
             loss_value = float(loss.detach())
             if not math.isfinite(loss_value):

@@ -348,7 +348,10 @@ class MainWindow(QMainWindow):
 
     # -- start-up ----------------------------------------------------------------------------
     def finish_startup(self) -> None:
-        """Import the engine and the plotting library, build the views, load the model."""
+        """Import the engine and the plotting library, build the views, load the model.
+        (Once: later calls do nothing.)"""
+        if self._views_built:
+            return
         from .heatmaps import LayerMosaics
         from .views import ArchitectureTable, InputView, ProbabilityChart
 

@@ -4,9 +4,8 @@ architecture table. Each takes values and draws them; none reaches back into the
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtCore import QLine, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHeaderView, QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
 
 from ..layer_table import LayerRow, shape_text
@@ -25,7 +24,7 @@ class InputView(QWidget):
         self._image = QImage(28, 28, QImage.Format.Format_Grayscale8)
         self._image.fill(0)
         self.pixels = np.zeros((28, 28), dtype=np.uint8)
-        self._grid_pixmap: QPixmap | None = None
+        self._grid: tuple[QRect | None, list[QLine]] = (None, [])
 
     def show_image(self, image: np.ndarray) -> None:
         """``(28, 28)`` float in [0, 1], light ink on dark."""
@@ -46,68 +45,78 @@ class InputView(QWidget):
         painter.drawImage(area, self._image)  # nearest-neighbour: pixels stay square
         cell = side // 28
         if cell >= 4:
+            if self._grid[0] != area:  # the 58 grid lines, made once per size
+                x0, y0 = area.left(), area.top()
+                lines = [QLine(x0 + i * cell, y0, x0 + i * cell, area.bottom()) for i in range(29)]
+                lines += [QLine(x0, y0 + i * cell, area.right(), y0 + i * cell) for i in range(29)]
+                self._grid = (area, lines)
             painter.setPen(QPen(QColor(60, 60, 60), 1))
-            for i in range(29):
-                painter.drawLine(
-                    area.left() + i * cell, area.top(), area.left() + i * cell, area.bottom()
-                )
-                painter.drawLine(
-                    area.left(), area.top() + i * cell, area.right(), area.top() + i * cell
-                )
+            painter.drawLines(self._grid[1])
         painter.end()
 
 
-class ProbabilityChart(pg.PlotWidget):
-    """Horizontal bars, one per class, with percentages; the top class highlighted."""
+class ProbabilityChart(QWidget):
+    """Horizontal bars, one per class, with the class name and percentage; the top class
+    highlighted. Painted directly: an update costs a fraction of a millisecond."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setBackground(None)
-        self.setMouseEnabled(False, False)
-        self.hideButtons()
-        self.setMenuEnabled(False)
-        self.getPlotItem().invertY(True)
-        self.setXRange(0, 1.18, padding=0)
-        self.getAxis("bottom").setTicks([[(v, f"{int(v * 100)} %") for v in (0, 0.5, 1)]])
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.classes: tuple[str, ...] = ()
         self.values = np.zeros(0)
-        self._bars: pg.BarGraphItem | None = None
-        self._texts: list[pg.TextItem] = []
+        self._top = -1
+        self._shown = False
 
     def set_classes(self, classes: tuple[str, ...]) -> None:
-        self.clear()
         self.classes = tuple(classes)
-        n = len(classes)
-        self.values = np.zeros(n)
-        self._bars = pg.BarGraphItem(
-            x0=0,
-            y=np.arange(n),
-            height=0.7,
-            width=np.zeros(n),
-            brushes=[OTHERS] * n,
-            pens=[pg.mkPen(None)] * n,
-        )
-        self.addItem(self._bars)
-        self._texts = []
-        for i in range(n):
-            text = pg.TextItem("", anchor=(0, 0.5))
-            text.setPos(0, i)
-            self.addItem(text)
-            self._texts.append(text)
-        self.getAxis("left").setTicks([list(enumerate(classes))])
-        self.setYRange(-0.5, n - 0.5, padding=0.02)
+        self.values = np.zeros(len(classes))
+        self._top, self._shown = -1, False
+        self.update()
 
     def show_probabilities(self, probabilities: np.ndarray | None) -> None:
         """``(num_classes,)`` summing to 1, or None to clear."""
         n = len(self.classes)
-        values = np.zeros(n) if probabilities is None else np.asarray(probabilities, float)
-        self.values = values
-        top = int(values.argmax()) if probabilities is not None else -1
-        brushes = [TOP if i == top else OTHERS for i in range(n)]
-        self._bars.setOpts(width=values, brushes=brushes)
-        for i, text in enumerate(self._texts):
-            text.setText("" if probabilities is None else f"{100 * values[i]:.1f} %")
-            text.setPos(values[i] + 0.01, i)
+        self._shown = probabilities is not None
+        self.values = np.zeros(n) if probabilities is None else np.asarray(probabilities, float)
+        self._top = int(self.values.argmax()) if self._shown and n else -1
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(260, 24 * max(len(self.classes), 10))
+
+    def paintEvent(self, event) -> None:
+        n = len(self.classes)
+        if not n:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        metrics = painter.fontMetrics()
+        text_colour = self.palette().color(QPalette.ColorRole.WindowText)
+        name_width = max(metrics.horizontalAdvance(name) for name in self.classes) + 8
+        percent_width = metrics.horizontalAdvance("100.0 %") + 6
+        bar_left = name_width
+        bar_span = max(10, self.width() - bar_left - percent_width)
+        row = self.height() / n
+        bar_height = max(2.0, row * 0.7)
+        for i, (name, value) in enumerate(zip(self.classes, self.values, strict=True)):
+            top = i * row
+            centre = QRectF(0, top, name_width - 6, row)
+            painter.setPen(text_colour)
+            painter.drawText(centre, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             name)  # fmt: skip
+            width = float(value) * bar_span
+            if width > 0:
+                painter.fillRect(
+                    QRectF(bar_left, top + (row - bar_height) / 2, width, bar_height),
+                    TOP if i == self._top else OTHERS,
+                )
+            if self._shown:
+                painter.drawText(
+                    QRectF(bar_left + width + 4, top, percent_width + 4, row),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    f"{100 * float(value):.1f} %",
+                )
+        painter.end()
 
 
 class ArchitectureTable(QTableWidget):

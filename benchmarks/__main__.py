@@ -1,0 +1,112 @@
+"""Every speed figure of LeNet Desktop in one run, each part in a fresh process.
+
+    python -m benchmarks            # a table, with the targets
+    python -m benchmarks --json     # one JSON object
+    python -m benchmarks --only training,startup
+
+Parts: ``startup`` (first paint, first prediction, memory), ``canvas`` (canvas update end to
+end), ``during-training`` (canvas update while the Training panel trains), ``training`` (the
+engine's loop, the notes' naive pipeline, time to 90 % on Fashion-MNIST). Figures are printed,
+never asserted: they depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+
+PARTS = {
+    "startup": ["benchmarks.startup"],
+    "canvas": ["benchmarks.canvas_update", "--updates", "500"],
+    "during-training": ["benchmarks.canvas_update", "--updates", "500", "--during-training"],
+    "training": ["benchmarks.training"],
+}
+
+# key: (what it is, unit, target, "max" when lower is better / "min" when higher is better)
+TARGETS = {
+    "canvas_update_p50_ms": ("canvas update, median", "ms", None, "max"),
+    "canvas_update_p95_ms": ("canvas update, 95th percentile", "ms", 8, "max"),
+    "train_samples_per_s": ("engine training, plain", "samples/s", 25_000, "min"),
+    "train_aug_samples_per_s": ("engine training, augmented", "samples/s", 15_000, "min"),
+    "naive_samples_per_s": (
+        "notes' pipeline (torchvision + ToTensor + DataLoader)",
+        "samples/s",
+        None,
+        "min",
+    ),  # fmt: skip
+    "train_speedup": ("engine over notes' pipeline", "×", 4, "min"),
+    "seconds_to_90_fashion": ("to 90 % Fashion-MNIST test accuracy", "s", 30, "max"),
+    "first_paint_s": ("launch to window painted", "s", 1.5, "max"),
+    "first_prediction_s": ("launch to first prediction shown", "s", 4, "max"),
+    "rss_mb": ("memory after start (RSS)", "MB", 700, "max"),
+    "update_p95_during_training_ms": ("canvas update while training, p95", "ms", 50, "max"),
+}
+
+
+def run_part(name: str) -> dict:
+    command = [sys.executable, "-m", *PARTS[name], "--json"]
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise SystemExit(f"benchmark part {name!r} failed:\n{done.stderr[-3000:]}")
+    return json.loads(lines[-1])
+
+
+def met(key: str, value) -> str:
+    _, _, target, sense = TARGETS[key]
+    if target is None or value is None:
+        return "" if target is None else "no"
+    ok = value <= target if sense == "max" else value >= target
+    return "yes" if ok else "no"
+
+
+def table(result: dict) -> str:
+    rows = [("key", "what", "measured", "target", "met")]
+    for key, (what, unit, target, sense) in TARGETS.items():
+        if key not in result:
+            continue
+        value = result[key]
+        shown = "—" if value is None else f"{value:,} {unit}"
+        goal = "" if target is None else f"{'≤' if sense == 'max' else '≥'} {target:,} {unit}"
+        rows.append((key, what, shown, goal, met(key, value)))
+    widths = [max(len(str(row[i])) for row in rows) for i in range(5)]
+    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True))
+             for row in rows]  # fmt: skip
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--only", help=f"comma-separated parts to run (of: {', '.join(PARTS)}); default all"
+    )
+    args = parser.parse_args()
+    names = args.only.split(",") if args.only else list(PARTS)
+    unknown = [name for name in names if name not in PARTS]
+    if unknown:
+        parser.error(f"unknown part(s): {', '.join(unknown)}")
+    result: dict = {}
+    for name in names:
+        if not args.json:
+            print(f"running {name}…", file=sys.stderr, flush=True)
+        result.update(run_part(name))
+    result["machine"] = {
+        "cpu_count": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(table(result))
+
+
+if __name__ == "__main__":
+    main()
