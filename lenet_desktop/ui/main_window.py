@@ -35,6 +35,9 @@ from .canvas import Canvas
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm"
 MODEL_SUFFIX = ".safetensors"
+# Dropped or pasted files with these endings are meant as models: they go to the model loader,
+# which refuses pickles (.pt, .pth, .ckpt, .pkl) with a message saying why.
+MODEL_SUFFIXES = (MODEL_SUFFIX, ".pt", ".pth", ".ckpt", ".pkl")
 RECENT_LIMIT = 8
 SHIPPED = ("mnist", "fashion-mnist")
 
@@ -632,8 +635,11 @@ class MainWindow(QMainWindow):
 
         try:
             ink = ink_map(to_array(picture))
-        except ValueError as exc:
+        except (ValueError, OSError) as exc:
             self._show_input_error(str(exc))
+            return False
+        except MemoryError:
+            self._show_input_error(self.tr("The picture is too large for the memory left."))
             return False
         if not ink.any():
             self._show_input_error(self.tr("The picture is blank: no drawing found."))
@@ -678,7 +684,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> bool:
         """A dropped or pasted file: a model file opens as the model, anything else as an
         image."""
-        if path.lower().endswith(MODEL_SUFFIX):
+        if path.lower().endswith(MODEL_SUFFIXES):
             self.load_model(path)
             return True
         return self.open_image(path)
