@@ -380,7 +380,9 @@ class TrainingPanel(QDockWidget):
     # -- running -----------------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        return self.thread is not None and self.thread.isRunning()
+        """A run is going, or its thread has ended but the panel has not yet tidied up after
+        it (a new run must not start in between: the old run's tidying would take its worker)."""
+        return self.worker is not None or (self.thread is not None and self.thread.isRunning())
 
     def start(self) -> bool:
         if self.busy:
@@ -418,7 +420,8 @@ class TrainingPanel(QDockWidget):
         # the thread (closing) does not have to process events for it to end.
         for signal in (self.worker.succeeded, self.worker.failed, self.worker.cancelled):
             signal.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        self.thread.finished.connect(self._thread_finished)
+        thread = self.thread
+        self.thread.finished.connect(lambda: self._thread_finished(thread))
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.thread.start()
@@ -437,7 +440,10 @@ class TrainingPanel(QDockWidget):
         if not self.busy:
             return True
         self.cancel()
-        return self.thread.wait(timeout_ms)
+        if not self.thread.wait(timeout_ms):
+            return False
+        self._thread_finished()  # now, not when the event loop next runs (closing)
+        return True
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet("color: #c0392b; font-weight: bold;" if error else "")
@@ -523,7 +529,9 @@ class TrainingPanel(QDockWidget):
         self.ended.emit("cancelled")
 
     @Slot()
-    def _thread_finished(self) -> None:
+    def _thread_finished(self, thread: QThread | None = None) -> None:
+        if thread is not None and thread is not self.thread:
+            return  # a late signal from a run already tidied up after
         self.train_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         # Python owns the worker: it is freed here, in the window's thread, after its own

@@ -28,6 +28,8 @@ def window(qtbot, settings):
     with qtbot.waitSignal(window.ready, timeout=30_000):
         window.finish_startup()
     yield window
+    if getattr(window, "training", None) is not None and window.training.busy:
+        window.training.stop_and_wait()  # a failed test must not leave a "stop?" question
     window.close()
     # Destroy the window and its pyqtgraph scenes now, not at interpreter exit.
     window.deleteLater()
