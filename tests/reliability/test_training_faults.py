@@ -12,11 +12,11 @@ import shutil
 import struct
 
 import pytest
+from reliability.test_images import SEVEN
+from ui.strokes import stroke
 
 from lenet_desktop.cli import main
 from lenet_desktop.model_files import load_model
-from reliability.test_images import SEVEN
-from ui.strokes import stroke
 
 
 @pytest.fixture
