@@ -360,6 +360,13 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _smoothing(text: str) -> float:
+    value = float(text)
+    if not (0 <= value < 1):
+        raise argparse.ArgumentTypeError(f"must be from 0 up to (not including) 1, not {text}")
+    return value
+
+
 def _non_negative_float(text: str) -> float:
     value = float(text)
     if not (value >= 0 and value < float("inf")):
@@ -444,7 +451,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--schedule", choices=SCHEDULES, default="onecycle")
     train.add_argument("--weight-decay", type=_non_negative_float, default=5e-4)
-    train.add_argument("--label-smoothing", type=_non_negative_float, default=0.0)
+    train.add_argument("--label-smoothing", type=_smoothing, default=0.0)
     train.add_argument(
         "--augment",
         action=argparse.BooleanOptionalAction,

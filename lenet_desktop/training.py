@@ -80,6 +80,10 @@ class TrainConfig:
             raise ValueError("batch size must be at least 2")
         if self.lr is not None and not (math.isfinite(self.lr) and self.lr > 0):
             raise ValueError("the learning rate must be a positive number")
+        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
+            raise ValueError("the weight decay must be zero or more")
+        if not (0.0 <= self.label_smoothing < 1.0):
+            raise ValueError("label smoothing must be from 0 up to (not including) 1")
 
     @property
     def learning_rate(self) -> float:
