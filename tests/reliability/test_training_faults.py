@@ -12,7 +12,7 @@ import shutil
 import struct
 
 import pytest
-from reliability.test_images import SEVEN
+from reliability.test_hostile_images import SEVEN
 from ui.strokes import stroke
 
 from lenet_desktop.cli import main

@@ -9,7 +9,7 @@ import pickle
 
 import pytest
 import torch
-from reliability.test_images import SEVEN, drop_file
+from reliability.test_hostile_images import SEVEN, drop_file
 from safetensors.torch import save_file
 from ui.strokes import stroke
 
