@@ -19,17 +19,6 @@ from lenet_desktop.cli import main
 from lenet_desktop.model_files import load_model
 
 
-@pytest.fixture
-def panel(window, mnist_dir):
-    panel = window.training
-    panel.show()
-    panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("mnist"))
-    panel.folder_edit.setText(str(mnist_dir))
-    panel.arch_box.setCurrentIndex(panel.arch_box.findData("modern"))
-    panel.download_box.setChecked(False)
-    return panel
-
-
 def damage(folder, fault: str) -> str:
     """Damage a copy of the MNIST subset; returns the file the message must name."""
     labels = folder / "train-labels-idx1-ubyte.gz"

@@ -35,3 +35,15 @@ def window(qtbot, settings):
     window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+
+
+@pytest.fixture
+def panel(window, mnist_dir):
+    """The Training panel, shown, set to train modern on the MNIST subset without downloading."""
+    panel = window.training
+    panel.show()
+    panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("mnist"))
+    panel.folder_edit.setText(str(mnist_dir))
+    panel.arch_box.setCurrentIndex(panel.arch_box.findData("modern"))
+    panel.download_box.setChecked(False)
+    return panel

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from strokes import SEVEN, stroke
 
 from lenet_desktop.model_files import load_model, shipped_models
-
-
-@pytest.fixture
-def panel(window, mnist_dir):
-    panel = window.training
-    panel.show()
-    panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("mnist"))
-    panel.folder_edit.setText(str(mnist_dir))
-    panel.arch_box.setCurrentIndex(panel.arch_box.findData("modern"))
-    panel.download_box.setChecked(False)
-    return panel
 
 
 def test_a_real_training_through_the_panel(window, panel, qtbot, tmp_path):
