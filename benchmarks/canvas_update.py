@@ -57,7 +57,7 @@ def measure(updates: int = 500, model: str = "mnist", during_training: bool = Fa
         panel.epochs_spin.setValue(100)
         if not panel.start():
             raise RuntimeError(panel.message.text())
-        while len(panel.history) < 5 and panel.busy:  # training is really running
+        while (panel.last_progress is None or panel.last_progress.step < 5) and panel.busy:
             app.processEvents()
     times = []
     for i in range(updates + 20):
@@ -70,13 +70,13 @@ def measure(updates: int = 500, model: str = "mnist", during_training: bool = Fa
             [(0.3 + 0.4 * t, 0.2 + 0.6 * abs(0.5 - t)), (0.32 + 0.4 * t, 0.22 + 0.6 * abs(0.5 - t))]
         )
         start = time.perf_counter()
-        window.refresh()
+        window.session.draw(canvas.to_array())  # read, preprocess, forward, every view
         app.processEvents()  # every view repaints what changed
         times.append((time.perf_counter() - start) * 1000)
     times = times[20:]  # warm-up
     if during_training:
-        steps = [p for p in panel.history if p.phase == "step"]
-        samples_per_s = round(steps[-1].samples_per_s) if steps else None
+        last = panel.last_progress
+        samples_per_s = round(last.samples_per_s) if last is not None else None
         panel.stop_and_wait()
     window.close()
     prefix = "update_during_training" if during_training else "canvas_update"
@@ -86,7 +86,7 @@ def measure(updates: int = 500, model: str = "mnist", during_training: bool = Fa
         f"{prefix}_mean_ms": round(statistics.fmean(times), 2),
         "updates": len(times),
         "model": model,
-        "device": str(window.predictor.device),
+        "device": str(window.session.predictor.device),
     }
     if during_training:
         result["update_p95_during_training_ms"] = result["update_during_training_p95_ms"]

@@ -43,8 +43,8 @@ def shoot(language: str, path: Path) -> None:
         app.processEvents()
         window.grab().save(str(path))
         print(
-            f"wrote {path}: {window.last_prediction.label} "
-            f"{100 * window.last_prediction.confidence:.1f} %"
+            f"wrote {path}: {window.session.prediction.label} "
+            f"{100 * window.session.prediction.confidence:.1f} %"
         )
         window.close()
         app.quit()

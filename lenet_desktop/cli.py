@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .options import ARCHITECTURE_TITLES, ARCHITECTURES, DATASET_NAMES, OPTIMIZERS, SCHEDULES
+from .options import ARCHITECTURE_TITLES, ARCHITECTURES, DATASET_NAMES
 
 
 class CommandError(Exception):
@@ -117,8 +117,9 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if bundle is not None:
             obj["model"] = {
                 "source": bundle.title,
-                "dataset": bundle.dataset,
-                "classes": list(bundle.classes),
+                "dataset": bundle.dataset.name,
+                "classes": list(bundle.dataset.classes),
+                "temperature": bundle.temperature,
                 "training": bundle.training,
             }
         _print_json(obj)
@@ -126,8 +127,8 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     print(f"{ARCHITECTURE_TITLES[architecture]} — architecture '{architecture}'")
     if bundle is not None:
         print(
-            f"model: {bundle.title} · dataset: {bundle.dataset} · "
-            f"classes: {', '.join(bundle.classes)}"
+            f"model: {bundle.title} · dataset: {bundle.dataset.title} · "
+            f"classes: {', '.join(bundle.dataset.classes)}"
         )
         accuracy = bundle.training.get("test_accuracy")
         if accuracy is not None:
@@ -196,18 +197,7 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("give --data DIR (a folder of the four IDX files) or --download")
     try:
         config = TrainConfig(
-            dataset=args.dataset,
-            architecture=args.arch,
-            epochs=args.epochs,
-            batch_size=args.batch_size,
-            optimizer=args.optimizer,
-            lr=args.lr,
-            schedule=args.schedule,
-            weight_decay=args.weight_decay,
-            label_smoothing=args.label_smoothing,
-            augment=args.augment,
-            seed=args.seed,
-            device=args.device,
+            **{name: getattr(args, name) for name in config_options()}, device=args.device
         )
         from .device import resolve_device
 
@@ -219,8 +209,8 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     train_split, test_split = _dataset(args, info)
     if not args.json:
         print(
-            f"training {args.arch} on {info.title}: {len(train_split)} train / "
-            f"{len(test_split)} test images, {args.epochs} epochs, batch {config.batch_size}, "
+            f"training {config.architecture} on {info.title}: {len(train_split)} train / "
+            f"{len(test_split)} test images, {config.epochs} epochs, batch {config.batch_size}, "
             f"{config.optimizer} lr {config.learning_rate:g}, device {device}",
             flush=True,
         )
@@ -295,16 +285,19 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     predictor = _predictor(args, parser)
     bundle = predictor.bundle
     try:
-        info = dataset_info(args.dataset or bundle.dataset)
+        info = dataset_info(args.dataset) if args.dataset else bundle.dataset
     except ValueError as exc:
         raise CommandError(f"{bundle.title}: {exc}; pass --dataset") from None
     try:
         split = load_split(args.data, info, args.split)
     except DatasetError as exc:
         raise CommandError(str(exc)) from None
-    result = evaluate(bundle.network, split, bundle.mean, bundle.std, predictor.device)
+    classes = bundle.dataset.classes
+    result = evaluate(
+        bundle.network, split, bundle.dataset.mean, bundle.dataset.std, predictor.device
+    )
     if args.json:
-        _print_json(result.as_json(bundle.classes))
+        _print_json(result.as_json(classes))
         return 0
     print(
         f"{bundle.title} on the {info.title} {args.split} split ({result.count} images), "
@@ -314,12 +307,12 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         f"accuracy: {100 * result.accuracy:.2f} % "
         f"({result.count - len(result.misclassified)}/{result.count})"
     )
-    width = max(len("true class"), *(len(c) for c in bundle.classes))
+    width = max(len("true class"), *(len(c) for c in classes))
     print(
         f"  {'true class':>{width}}  accuracy  confusion (columns: predicted class 0–"
-        f"{len(bundle.classes) - 1})"
+        f"{len(classes) - 1})"
     )
-    for name, acc, row in zip(bundle.classes, result.per_class, result.confusion):
+    for name, acc, row in zip(classes, result.per_class, result.confusion):
         cells = " ".join(f"{v:5d}" for v in row)
         print(f"  {name:>{width}}  {100 * acc:6.2f} %  {cells}")
     return 0
@@ -346,32 +339,55 @@ def _device_name(text: str) -> str:
     return name
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
+def config_options() -> dict:
+    """TrainConfig's fields the command line offers, by name → dataclasses.Field."""
+    from dataclasses import fields
+
+    from .training import TrainConfig
+
+    return {f.name: f for f in fields(TrainConfig) if f.metadata.get("cli", True)}
 
 
-def _positive_float(text: str) -> float:
-    value = float(text)
-    if not (value > 0 and value < float("inf")):
-        raise argparse.ArgumentTypeError(f"must be a positive number, not {text}")
-    return value
+def _number(kind: type):
+    """Parse an int or a float; the config then says whether the value is allowed."""
+
+    def parse(text: str):
+        try:
+            return kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+
+    parse.__name__ = kind.__name__
+    return parse
 
 
-def _smoothing(text: str) -> float:
-    value = float(text)
-    if not (0 <= value < 1):
-        raise argparse.ArgumentTypeError(f"must be from 0 up to (not including) 1, not {text}")
-    return value
+def add_config_options(parser: argparse.ArgumentParser) -> None:
+    """One option per TrainConfig field, with its default and help (validation is the
+    config's: a value it refuses becomes a usage error)."""
+    import typing
 
+    from .training import TrainConfig
 
-def _non_negative_float(text: str) -> float:
-    value = float(text)
-    if not (value >= 0 and value < float("inf")):
-        raise argparse.ArgumentTypeError(f"must be zero or more, not {text}")
-    return value
+    hints = typing.get_type_hints(TrainConfig)
+    for name, spec in config_options().items():
+        meta = spec.metadata
+        flag = meta.get("flag", "--" + name.replace("_", "-"))
+        kind = hints[name]
+        options: dict = {"dest": name, "help": meta["help"]}
+        if kind is bool:
+            options |= {"action": argparse.BooleanOptionalAction, "default": spec.default}
+        else:
+            base = next((t for t in (int, float) if kind in (t, t | None)), str)
+            options |= {"default": spec.default, "type": _number(base) if base is not str else str}
+            if "choices" in meta:
+                options["choices"] = meta["choices"]
+            if "metavar" in meta:
+                options["metavar"] = meta["metavar"]
+        if name == "dataset":  # no default: say which one
+            options |= {"required": True, "default": None}
+        if options.get("default") is not None and kind is not bool:
+            options["help"] += f" (default: {options['default']})"
+        parser.add_argument(flag, **options)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -430,7 +446,6 @@ def build_parser() -> argparse.ArgumentParser:
         description="Train a model and save it (safetensors). The output file is replaced only "
         "by a whole, finite model.",
     )
-    train.add_argument("--dataset", choices=DATASET_NAMES, required=True)
     train.add_argument(
         "--data", metavar="DIR", help="folder of the four IDX files, or a torchvision root"
     )
@@ -439,26 +454,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="download with torchvision into --data (default: a per-user folder)",
     )
-    train.add_argument("--arch", choices=ARCHITECTURES, default="modern")
-    train.add_argument("--epochs", type=_positive_int, default=10)
-    train.add_argument("--batch-size", type=_positive_int, default=256)
-    train.add_argument("--optimizer", choices=OPTIMIZERS, default="adamw")
-    train.add_argument(
-        "--lr",
-        type=_positive_float,
-        default=None,
-        help="learning rate (peak of the schedule); default per optimiser",
-    )
-    train.add_argument("--schedule", choices=SCHEDULES, default="onecycle")
-    train.add_argument("--weight-decay", type=_non_negative_float, default=5e-4)
-    train.add_argument("--label-smoothing", type=_smoothing, default=0.0)
-    train.add_argument(
-        "--augment",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="random affine (and flips for Fashion-MNIST) on the device",
-    )
-    train.add_argument("--seed", type=int, default=0)
+    add_config_options(train)
     _device_arg(train)
     train.add_argument("--out", metavar="FILE", required=True, help="model file to write")
     train.add_argument("--json", action="store_true", help="one JSON line per epoch")

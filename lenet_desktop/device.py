@@ -60,12 +60,3 @@ def resolve_device(requested: str | None = None) -> torch.device:
         have = ", ".join(available_devices())
         raise ValueError(f"device {choice!r} is not available on this machine (available: {have})")
     return device
-
-
-def describe_device(device: torch.device) -> str:
-    """A human name for a device, e.g. ``cuda (NVIDIA H100)`` or ``cpu (2 threads)``."""
-    if device.type == "cuda":
-        return f"{device} ({torch.cuda.get_device_name(device)})"
-    if device.type == "cpu":
-        return f"cpu ({torch.get_num_threads()} threads)"
-    return str(device)

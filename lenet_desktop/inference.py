@@ -1,4 +1,9 @@
-"""One forward pass that yields the class probabilities and every layer's activations."""
+"""One forward pass that yields the class probabilities and every layer's output.
+
+Every network is an ``nn.Sequential``, so the pass runs it layer by layer and keeps each output
+as it goes: no forward hooks, nothing attached to the network that could pile up when a model is
+moved to another device or put in use again.
+"""
 
 from __future__ import annotations
 
@@ -13,21 +18,26 @@ from .model_files import ModelBundle
 from .models import layer_kind
 from .preprocessing import Preprocessed, preprocess
 
-# Layers whose outputs a forward pass records (padding and flattening show nothing new).
-RECORDED_KINDS = ("conv", "pool", "activation", "norm", "linear")
+# Layers whose outputs the views show (padding and flattening show nothing new).
+RECORDED_KINDS = ("conv", "pool", "activation", "norm", "linear", "rbf")
 
 
 @dataclass(frozen=True)
 class Prediction:
     """What the network made of one image.
 
-    ``probabilities``: ``(num_classes,) float32`` summing to 1. ``activations``: layer name →
-    that layer's output for this image, ``(C, H, W)`` for conv/pool maps or ``(F,)`` for
-    vectors, in the order data flows. ``device``: where the forward pass ran.
+    ``probabilities``: ``(num_classes,) float32`` summing to 1, the softmax of ``logits`` divided
+    by the model's temperature. ``logits``: ``(num_classes,)``, the last layer's output.
+    ``input``: ``(1, 28, 28)`` the normalised image the network got. ``activations``: every
+    layer's output for this image by layer name, in the order data flows — ``(C, H, W)`` for
+    maps, ``(F,)`` for vectors. ``device``: where the forward pass ran.
     """
 
     probabilities: np.ndarray
+    logits: np.ndarray
+    temperature: float
     classes: tuple[str, ...]
+    input: np.ndarray
     activations: dict[str, np.ndarray]
     device: str
 
@@ -43,6 +53,15 @@ class Prediction:
     def confidence(self) -> float:
         return float(self.probabilities[self.index])
 
+    def layer_input(self, name: str) -> np.ndarray:
+        """The input of layer ``name``: the previous layer's output, or the image itself."""
+        previous = self.input
+        for key, value in self.activations.items():
+            if key == name:
+                return previous
+            previous = value
+        raise KeyError(name)
+
     def as_json(self) -> dict:
         return {
             "label": self.label,
@@ -53,55 +72,42 @@ class Prediction:
 
 
 class Predictor:
-    """Runs a model on a device and records the activations of its layers.
+    """Runs a model on a device and keeps every layer's output of each forward pass.
 
-    ``device``: a device name, or None for ``$LENET_DEVICE`` or the best available.
+    ``device``: a device name, or None for ``$LENET_DEVICE`` or the best available. The
+    bundle's network is moved to that device.
     """
 
     def __init__(self, bundle: ModelBundle, device: str | torch.device | None = None) -> None:
         self.bundle = bundle
         self.device = device if isinstance(device, torch.device) else resolve_device(device)
         self.network = bundle.network.to(self.device).eval()
-        self.recorded = [
-            name
-            for name, module in self.network.named_children()
-            if layer_kind(module) in RECORDED_KINDS
-        ]
-        self._captured: dict[str, torch.Tensor] = {}
-        self._capturing = False
-        modules = dict(self.network.named_children())
-        for name in self.recorded:
-            modules[name].register_forward_hook(self._hook(name))
-
-    def _hook(self, name: str):
-        def capture(module, args, output):
-            if self._capturing:
-                self._captured[name] = output.detach()
-
-        return capture
+        self.layers = list(self.network.named_children())
+        self.recorded = [name for name, m in self.layers if layer_kind(m) in RECORDED_KINDS]
 
     def preprocess(self, image: Image.Image | np.ndarray) -> Preprocessed:
         """An image → this model's 28×28 input (see :func:`preprocessing.preprocess`)."""
-        b = self.bundle
-        return preprocess(image, b.convention, b.mean, b.std)
+        info = self.bundle.dataset
+        return preprocess(image, info.convention, info.mean, info.std)
 
     def predict(self, tensor: torch.Tensor) -> Prediction:
-        """Classify one normalised ``(1, 1, 28, 28)`` image, recording every layer's output."""
-        self._captured = {}
-        self._capturing = True
-        try:
-            with torch.inference_mode():
-                logits = self.network(tensor.to(self.device, non_blocking=True))
-                probabilities = torch.softmax(logits.float(), dim=1)[0]
-                stacked = [self._captured[n][0].float().cpu() for n in self.recorded]
-                probabilities = probabilities.cpu()
-        finally:
-            self._capturing = False
-            self._captured = {}
+        """Classify one normalised ``(1, 1, 28, 28)`` image, keeping every layer's output."""
+        outputs = {}
+        with torch.inference_mode():
+            x = tensor.to(self.device, non_blocking=True)
+            for name, module in self.layers:
+                x = module(x)
+                outputs[name] = x
+            logits = x.float()[0]
+            probabilities = torch.softmax(logits / self.bundle.temperature, dim=0).cpu()
+            activations = {n: a[0].float().cpu().numpy() for n, a in outputs.items()}
         return Prediction(
             probabilities=probabilities.numpy(),
-            classes=self.bundle.classes,
-            activations={n: a.numpy() for n, a in zip(self.recorded, stacked)},
+            logits=logits.cpu().numpy(),
+            temperature=self.bundle.temperature,
+            classes=self.bundle.dataset.classes,
+            input=tensor[0].float().cpu().numpy(),
+            activations=activations,
             device=str(self.device),
         )
 
@@ -111,15 +117,3 @@ class Predictor:
         """Preprocess and classify a picture; the prediction is None for a blank picture."""
         prepared = self.preprocess(image)
         return prepared, (None if prepared.empty else self.predict(prepared.tensor))
-
-    def probabilities(self, batch: torch.Tensor, batch_size: int = 2048) -> torch.Tensor:
-        """``(N, 1, 28, 28)`` normalised images → ``(N, num_classes)`` probabilities on the CPU,
-        without recording activations."""
-        parts = []
-        with torch.inference_mode():
-            for start in range(0, batch.shape[0], batch_size):
-                chunk = batch[start : start + batch_size].to(self.device, non_blocking=True)
-                parts.append(torch.softmax(self.network(chunk).float(), dim=1).cpu())
-        if not parts:
-            return torch.zeros((0, len(self.bundle.classes)))
-        return torch.cat(parts)

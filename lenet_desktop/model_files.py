@@ -1,10 +1,13 @@
 """Model files: safetensors weights plus the metadata needed to use them, never pickle.
 
 A model file holds the network's tensors and, in the safetensors header's metadata, the
-architecture, the dataset with its class names, the normalisation, the preprocessing convention
-and a training summary. Loading parses the header and tensors only: nothing in a file can run.
-Saving writes a temporary file beside the target and renames it over, so a model file is either
-the old one or the whole new one.
+architecture, the dataset with its class names, the normalisation, the preprocessing convention,
+the softmax temperature and a training summary. Loading parses the header and tensors only:
+nothing in a file can run. Saving writes a temporary file beside the target and renames it over,
+so a model file is either the old one or the whole new one.
+
+torch is imported inside the functions that make tensors, so listing the shipped models and
+reading their headers costs nothing at start-up.
 """
 
 from __future__ import annotations
@@ -17,25 +20,30 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import torch
-from safetensors.torch import load as load_tensors
-from safetensors.torch import save as save_tensors
-from torch import nn
+from .datasets import CONVENTIONS, DatasetInfo, describe
+from .messages import QT_TRANSLATE_NOOP, LocalizedError
+from .options import ARCHITECTURES
 
-from .datasets import CONVENTIONS, DatasetInfo
-from .models import ARCHITECTURES, build_model
+if TYPE_CHECKING:
+    import torch
+    from torch import nn
 
 FORMAT = "lenet-desktop"
 FORMAT_VERSION = "1"
 SUFFIX = ".safetensors"
+# Dropped or pasted files with these endings are meant as models: they go to the model loader,
+# which refuses pickles (.pt, .pth, .ckpt, .pkl) with a message saying why.
+MODEL_SUFFIXES = (SUFFIX, ".pt", ".pth", ".ckpt", ".pkl")
 # Far above any LeNet (a few hundred kilobytes) and far below what would hurt to read.
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_MODEL = "mnist"
 
 
-class ModelFileError(ValueError):
+class ModelFileError(LocalizedError):
     """A model file that cannot be used; the message names the file and says why."""
 
 
@@ -43,40 +51,40 @@ class ModelFileError(ValueError):
 class ModelBundle:
     """A network with everything needed to feed it and read its answers.
 
-    ``network`` maps ``(N, 1, 28, 28)`` normalised images to ``(N, len(classes))`` logits.
+    ``network`` maps ``(N, 1, 28, 28)`` images normalised with ``dataset.mean``/``dataset.std``
+    to ``(N, len(dataset.classes))`` logits. ``temperature`` divides the logits before the
+    softmax (1.0: as trained; fitted on held-out data, it makes the probabilities calibrated).
+    ``source`` is the shipped model's name, the file it came from, or a description.
     """
 
     network: nn.Sequential
     architecture: str
-    dataset: str
-    classes: tuple[str, ...]
-    mean: float
-    std: float
-    convention: str
+    dataset: DatasetInfo
     training: dict = field(default_factory=dict)
     source: str = ""
+    temperature: float = 1.0
 
     @property
     def title(self) -> str:
-        return self.source or f"{self.architecture} ({self.dataset})"
+        return self.source or f"{self.architecture} ({self.dataset.name})"
 
 
 def new_model(
     architecture: str, dataset: DatasetInfo, mean: float | None = None, std: float | None = None
 ) -> ModelBundle:
     """A freshly initialised model for ``dataset``, normalised with its statistics by default."""
-    mean = dataset.mean if mean is None else mean
-    std = dataset.std if std is None else std
-    network = build_model(architecture, len(dataset.classes), (mean, std))
-    return ModelBundle(
-        network=network,
-        architecture=architecture,
-        dataset=dataset.name,
-        classes=dataset.classes,
-        mean=mean,
-        std=std,
-        convention=dataset.convention,
-    )
+    from dataclasses import replace
+
+    from .models import build_model
+
+    if mean is not None or std is not None:
+        dataset = replace(
+            dataset,
+            mean=dataset.mean if mean is None else mean,
+            std=dataset.std if std is None else std,
+        )
+    network = build_model(architecture, len(dataset.classes), (dataset.mean, dataset.std))
+    return ModelBundle(network=network, architecture=architecture, dataset=dataset)
 
 
 def models_dir() -> Path:
@@ -87,22 +95,23 @@ def models_dir() -> Path:
 
 
 def shipped_models() -> dict[str, Path]:
-    """The shipped models by name (``mnist``, ``fashion-mnist``) → file."""
+    """The shipped models by name (``mnist``, ``fashion-mnist``, …) → file, the default first."""
     folder = models_dir()
     if not folder.is_dir():
         return {}
-    return {p.name[: -len(SUFFIX)]: p for p in sorted(folder.glob(f"*{SUFFIX}"))}
-
-
-DEFAULT_MODEL = "mnist"
+    found = {p.name[: -len(SUFFIX)]: p for p in sorted(folder.glob(f"*{SUFFIX}"))}
+    order = sorted(found, key=lambda name: (name != DEFAULT_MODEL, name))
+    return {name: found[name] for name in order}
 
 
 def load_default_model() -> ModelBundle:
-    """The shipped ``mnist`` model (or the first shipped one); ModelFileError if none is here."""
+    """The shipped default model (or the first shipped one); ModelFileError if none is here."""
     shipped = shipped_models()
     if not shipped:
-        raise ModelFileError(f"{models_dir()}: no shipped model is installed")
-    return load_model(DEFAULT_MODEL if DEFAULT_MODEL in shipped else next(iter(shipped)))
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: no shipped model is installed"), path=models_dir()
+        )
+    return load_model(next(iter(shipped)))
 
 
 def resolve_model_path(name_or_path: str | os.PathLike[str]) -> Path:
@@ -115,82 +124,129 @@ def resolve_model_path(name_or_path: str | os.PathLike[str]) -> Path:
     if path.is_file():
         return path
     if path.exists():
-        raise ModelFileError(f"{path}: is not a file")
+        raise ModelFileError(QT_TRANSLATE_NOOP("errors", "{path}: is not a file"), path=path)
     if os.sep not in text and "." not in text:
-        names = ", ".join(shipped) or "none are installed"
-        raise ModelFileError(f"{text}: no such model (shipped models: {names}) and no such file")
-    raise ModelFileError(f"{path}: no such file")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "errors", "{name}: no such model (shipped models: {names}) and no such file"
+            ),
+            name=text,
+            names=", ".join(shipped) or "—",
+        )
+    raise ModelFileError(QT_TRANSLATE_NOOP("errors", "{path}: no such file"), path=path)
 
 
-def _describe_foreign(data: bytes) -> str | None:
-    """Say what a file is when it is plainly not safetensors (pickles get a warning)."""
+def _refuse_foreign(data: bytes, path: Path) -> None:
+    """Refuse a file that is plainly not safetensors, saying what it is (pickles are never
+    opened: unpickling can run code)."""
     if data[:4] == b"PK\x03\x04":
-        return (
-            "a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can "
-            "run code. Convert it to safetensors first"
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because "
+                "unpickling can run code. Convert it to safetensors first",
+            ),
+            path=path,
         )
     if data[:1] == b"\x80" and len(data) > 1 and 2 <= data[1] <= 5:
-        return "a Python pickle; it is not opened because unpickling can run code"
-    return None
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path}: this is a Python pickle; it is not opened because unpickling can run code",
+            ),
+            path=path,
+        )
 
 
 def _read_header(data: bytes, path: Path) -> dict:
     if len(data) < 8:
-        raise ModelFileError(f"{path}: not a model file (only {len(data)} bytes)")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: not a model file (only {size} bytes)"),
+            path=path,
+            size=len(data),
+        )
     (length,) = struct.unpack("<Q", data[:8])
     if length > len(data) - 8:
-        raise ModelFileError(f"{path}: the file is truncated or not a safetensors model file")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "errors", "{path}: the file is truncated or not a safetensors model file"
+            ),
+            path=path,
+        )
     try:
         header = json.loads(data[8 : 8 + length].decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ModelFileError(f"{path}: not a safetensors model file (unreadable header)") from None
+        header = None
     if not isinstance(header, dict):
-        raise ModelFileError(f"{path}: not a safetensors model file (unreadable header)")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: not a safetensors model file (unreadable header)"),
+            path=path,
+        )
     return header
+
+
+def _damaged(path: Path, detail: object) -> ModelFileError:
+    return ModelFileError(
+        QT_TRANSLATE_NOOP("errors", "{path}: damaged metadata ({detail})"), path=path, detail=detail
+    )
 
 
 def _metadata_fields(meta: dict, path: Path) -> dict:
     """Check and decode the metadata a LeNet Desktop model file carries."""
     if meta.get("format") != FORMAT or "architecture" not in meta:
         raise ModelFileError(
-            f"{path}: a safetensors file, but not a LeNet Desktop model "
-            "(its metadata names no architecture)"
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path}: a safetensors file, but not a LeNet Desktop model (its metadata names "
+                "no architecture)",
+            ),
+            path=path,
         )
     architecture = meta["architecture"]
     if architecture not in ARCHITECTURES:
-        known = ", ".join(ARCHITECTURES)
-        raise ModelFileError(f"{path}: unknown architecture {architecture!r} (known: {known})")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: unknown architecture {name!r} (known: {known})"),
+            path=path,
+            name=architecture,
+            known=", ".join(ARCHITECTURES),
+        )
     try:
         classes = json.loads(meta["classes"])
         mean, std = float(meta["mean"]), float(meta["std"])
+        temperature = float(meta.get("temperature", "1.0"))
         training = json.loads(meta.get("training", "{}"))
     except (KeyError, ValueError, TypeError) as exc:
-        raise ModelFileError(f"{path}: damaged metadata ({exc})") from None
+        raise _damaged(path, exc) from None
     if (
         not isinstance(classes, list)
         or len(classes) < 2
         or not all(isinstance(c, str) for c in classes)
     ):
-        raise ModelFileError(f"{path}: damaged metadata (class names)")
+        raise _damaged(path, "class names")
     if not (math.isfinite(mean) and math.isfinite(std) and std > 0):
-        raise ModelFileError(f"{path}: damaged metadata (normalisation {mean}, {std})")
+        raise _damaged(path, f"normalisation {mean}, {std}")
+    if not (math.isfinite(temperature) and temperature > 0):
+        raise _damaged(path, f"temperature {temperature}")
     convention = meta.get("convention", "mnist")
     if convention not in CONVENTIONS:
-        raise ModelFileError(f"{path}: unknown preprocessing convention {convention!r}")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: unknown preprocessing convention {name!r}"),
+            path=path,
+            name=convention,
+        )
     return {
         "architecture": architecture,
-        "dataset": meta.get("dataset", "custom"),
-        "classes": tuple(classes),
-        "mean": mean,
-        "std": std,
-        "convention": convention,
+        "dataset": describe(meta.get("dataset", "custom"), tuple(classes), mean, std, convention),
         "training": training if isinstance(training, dict) else {},
+        "temperature": temperature,
     }
 
 
 def _check_tensors(
     network: nn.Module, tensors: dict[str, torch.Tensor], fields: dict, path: Path
 ) -> None:
+    import torch
+
     expected = network.state_dict()
     problems = []
     missing = sorted(set(expected) - set(tensors))
@@ -206,12 +262,52 @@ def _check_tensors(
             problems.append(f"{name} is {got}, expected {want}")
     if problems:
         raise ModelFileError(
-            f"{path}: its tensors do not fit the {fields['architecture']!r} architecture with "
-            f"{len(fields['classes'])} classes: " + "; ".join(problems[:6])
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path}: its tensors do not fit the {name!r} architecture with {count} classes: "
+                "{problems}",
+            ),
+            path=path,
+            name=fields["architecture"],
+            count=len(fields["dataset"].classes),
+            problems="; ".join(problems[:6]),
         )
     for name, tensor in tensors.items():
         if tensor.is_floating_point() and not torch.isfinite(tensor).all():
-            raise ModelFileError(f"{path}: the weights contain NaN or infinite values ({name})")
+            raise ModelFileError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "{path}: the weights contain NaN or infinite values ({name})"
+                ),
+                path=path,
+                name=name,
+            )
+
+
+def read_model_file(path: Path) -> tuple[bytes, dict]:
+    """A model file's bytes and its checked metadata fields (no torch needed)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ModelFileError(
+                QT_TRANSLATE_NOOP("errors", "{path}: too large for a LeNet model ({size} bytes)"),
+                path=path,
+                size=size,
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: cannot be read ({detail})"),
+            path=path,
+            detail=exc.strerror or exc,
+        ) from None
+    try:
+        header = _read_header(data, path)
+    except ModelFileError:
+        # Say what the file is when it is plainly something else. (Only then: a safetensors
+        # header of 0x0580 bytes begins with the same two bytes as a pickle.)
+        _refuse_foreign(data, path)
+        raise
+    return data, _metadata_fields(header.get("__metadata__") or {}, path)
 
 
 def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
@@ -220,26 +316,22 @@ def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
     Raises ModelFileError, naming the file, for anything that is not a whole, valid model file
     of a known architecture. No code from the file is ever executed.
     """
+    from safetensors.torch import load as load_tensors
+
+    from .models import build_model
+
     path = resolve_model_path(name_or_path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ModelFileError(f"{path}: too large for a LeNet model ({size} bytes)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ModelFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    foreign = _describe_foreign(data)
-    if foreign:
-        raise ModelFileError(f"{path}: this is {foreign}")
-    header = _read_header(data, path)
-    fields = _metadata_fields(header.get("__metadata__") or {}, path)
+    data, fields = read_model_file(path)
     try:
         tensors = load_tensors(data)
     except Exception as exc:  # safetensors raises its own error types for damaged data
-        raise ModelFileError(f"{path}: the tensor data is damaged ({exc})") from None
-    network = build_model(
-        fields["architecture"], len(fields["classes"]), (fields["mean"], fields["std"])
-    )
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: the tensor data is damaged ({detail})"),
+            path=path,
+            detail=exc,
+        ) from None
+    info: DatasetInfo = fields["dataset"]
+    network = build_model(fields["architecture"], len(info.classes), (info.mean, info.std))
     _check_tensors(network, tensors, fields, path)
     expected = network.state_dict()
     network.load_state_dict({k: v.to(expected[k].dtype) for k, v in tensors.items()})
@@ -250,15 +342,17 @@ def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
 
 def model_metadata(bundle: ModelBundle) -> dict[str, str]:
     """The string metadata written into a model file's header."""
+    info = bundle.dataset
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "architecture": bundle.architecture,
-        "dataset": bundle.dataset,
-        "classes": json.dumps(list(bundle.classes), ensure_ascii=False),
-        "mean": repr(float(bundle.mean)),
-        "std": repr(float(bundle.std)),
-        "convention": bundle.convention,
+        "dataset": info.name,
+        "classes": json.dumps(list(info.classes), ensure_ascii=False),
+        "mean": repr(float(info.mean)),
+        "std": repr(float(info.std)),
+        "convention": info.convention,
+        "temperature": repr(float(bundle.temperature)),
         "training": json.dumps(bundle.training, ensure_ascii=False),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
@@ -270,6 +364,9 @@ def save_model(bundle: ModelBundle, path: str | os.PathLike[str]) -> Path:
     Refuses (ModelFileError) a network with non-finite weights; the previous file at ``path``
     is untouched on any failure.
     """
+    import torch
+    from safetensors.torch import save as save_tensors
+
     path = Path(path)
     tensors = {
         k: v.detach().to("cpu").contiguous().clone() for k, v in bundle.network.state_dict().items()
@@ -277,14 +374,23 @@ def save_model(bundle: ModelBundle, path: str | os.PathLike[str]) -> Path:
     for name, tensor in tensors.items():
         if tensor.is_floating_point() and not torch.isfinite(tensor).all():
             raise ModelFileError(
-                f"{path}: not saved, the weights contain NaN or infinite values ({name})"
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{path}: not saved, the weights contain NaN or infinite values ({name})",
+                ),
+                path=path,
+                name=name,
             )
     payload = save_tensors(tensors, metadata=model_metadata(bundle))
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise ModelFileError(f"{path}: cannot write here ({exc.strerror or exc})") from None
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: cannot write here ({detail})"),
+            path=path,
+            detail=exc.strerror or exc,
+        ) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
@@ -294,7 +400,11 @@ def save_model(bundle: ModelBundle, path: str | os.PathLike[str]) -> Path:
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
-        raise ModelFileError(f"{path}: could not be saved ({exc.strerror or exc})") from None
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: could not be saved ({detail})"),
+            path=path,
+            detail=exc.strerror or exc,
+        ) from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

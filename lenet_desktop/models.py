@@ -76,6 +76,7 @@ class SparseConv2d(nn.Module):
     ) -> None:
         super().__init__()
         self.in_channels = in_channels
+        self.connections = tuple(tuple(c) for c in connections)
         self.out_channels = len(connections)
         self.kernel_size = kernel_size
         self.stride = 1
@@ -217,4 +218,12 @@ def conv_kernels(module: nn.Module) -> torch.Tensor | None:
         return module.weight_full.detach()
     if isinstance(module, nn.Conv2d):
         return module.weight.detach()
+    return None
+
+
+def sparse_connections(module: nn.Module) -> tuple[tuple[int, ...], ...] | None:
+    """For a partly connected convolution (LeNet-5's C3), which input maps each output map
+    reads; None for every other layer."""
+    if isinstance(module, SparseConv2d):
+        return module.connections
     return None

@@ -1,11 +1,13 @@
 """The names of the choices the engine offers, importable without torch (the command line and
 the app's first paint must not wait for it)."""
 
+from .messages import QT_TRANSLATE_NOOP
+
 ARCHITECTURES = ("modern", "d2l", "lenet5")
 ARCHITECTURE_TITLES = {
-    "modern": "Modern LeNet (batch norm, ReLU, max pooling)",
-    "d2l": "D2L LeNet (sigmoid, average pooling)",
-    "lenet5": "LeNet-5 (LeCun et al. 1998)",
+    "modern": QT_TRANSLATE_NOOP("architectures", "Modern LeNet (batch norm, ReLU, max pooling)"),
+    "d2l": QT_TRANSLATE_NOOP("architectures", "D2L LeNet (sigmoid, average pooling)"),
+    "lenet5": QT_TRANSLATE_NOOP("architectures", "LeNet-5 (LeCun et al. 1998)"),
 }
 DATASET_NAMES = ("mnist", "fashion-mnist")
 OPTIMIZERS = ("adamw", "adam", "sgd")

@@ -23,7 +23,7 @@ from .datasets import Split, dataset_info
 from .device import resolve_device
 from .evaluation import Evaluation, evaluate
 from .model_files import ModelBundle, new_model
-from .options import ARCHITECTURES, DEFAULT_LR, OPTIMIZERS, SCHEDULES
+from .options import ARCHITECTURES, DATASET_NAMES, DEFAULT_LR, OPTIMIZERS, SCHEDULES
 
 
 @dataclass(frozen=True)
@@ -45,45 +45,60 @@ AUGMENTATION = {
 }
 
 
+def option(default, help: str, **cli) -> object:
+    """A TrainConfig field: its default, its help text, and how the command line offers it
+    (``flag``: the option's name if not ``--field-name``; ``choices``; ``cli=False`` to leave
+    it out). The command line builds its options from these, so defaults live here only."""
+    return field(default=default, metadata={"help": help, **cli})
+
+
 @dataclass
 class TrainConfig:
-    """Every option of a training run. ``lr`` None means the optimiser's default (peak lr for
-    the one-cycle schedule)."""
+    """Every option of a training run, validated on creation (ValueError saying what is off).
+    ``lr`` None means the optimiser's default (peak lr for the one-cycle schedule)."""
 
-    dataset: str = "mnist"
-    architecture: str = "modern"
-    epochs: int = 10
-    batch_size: int = 256
-    optimizer: str = "adamw"
-    lr: float | None = None
-    schedule: str = "onecycle"
-    weight_decay: float = 5e-4
-    label_smoothing: float = 0.0
-    augment: bool = True
-    seed: int = 0
-    device: str | None = None
-    threads: int | None = None  # CPU threads for this run; None keeps torch's setting
+    dataset: str = option("mnist", "the dataset to train on", choices=DATASET_NAMES)
+    architecture: str = option("modern", "the network", flag="--arch", choices=ARCHITECTURES)
+    epochs: int = option(10, "passes over the training split")
+    batch_size: int = option(256, "images per optimiser step")
+    optimizer: str = option("adamw", "the optimiser", choices=OPTIMIZERS)
+    lr: float | None = option(
+        None, "learning rate (peak of the schedule); default per optimiser", metavar="LR"
+    )
+    schedule: str = option("onecycle", "how the learning rate changes", choices=SCHEDULES)
+    weight_decay: float = option(5e-4, "weight decay")
+    label_smoothing: float = option(0.0, "label smoothing, from 0 up to (not including) 1")
+    augment: bool = option(True, "random affine (and flips for Fashion-MNIST) on the device")
+    seed: int = option(0, "random seed: the same seed gives the same run")
+    device: str | None = option(None, "where to train", cli=False)
+    # CPU threads for this run; None keeps torch's setting
+    threads: int | None = option(None, "CPU threads", cli=False)
 
     def __post_init__(self) -> None:
         dataset_info(self.dataset)  # raises for an unknown dataset
         if self.architecture not in ARCHITECTURES:
-            raise ValueError(f"unknown architecture {self.architecture!r}")
+            raise ValueError(
+                f"unknown architecture {self.architecture!r} (known: {', '.join(ARCHITECTURES)})"
+            )
         if self.optimizer not in OPTIMIZERS:
             raise ValueError(
                 f"unknown optimiser {self.optimizer!r} (known: {', '.join(OPTIMIZERS)})"
             )
         if self.schedule not in SCHEDULES:
             raise ValueError(f"unknown schedule {self.schedule!r} (known: {', '.join(SCHEDULES)})")
-        if self.epochs < 1:
-            raise ValueError("epochs must be at least 1")
+        if not 1 <= self.epochs <= 100_000:
+            raise ValueError(f"epochs must be from 1 to 100000, not {self.epochs}")
         if self.batch_size < 2:
-            raise ValueError("batch size must be at least 2")
+            raise ValueError(f"batch size must be at least 2, not {self.batch_size}")
         if self.lr is not None and not (math.isfinite(self.lr) and self.lr > 0):
-            raise ValueError("the learning rate must be a positive number")
+            raise ValueError(f"the learning rate must be a positive number, not {self.lr}")
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
-            raise ValueError("the weight decay must be zero or more")
+            raise ValueError(f"the weight decay must be zero or more, not {self.weight_decay}")
         if not (0.0 <= self.label_smoothing < 1.0):
-            raise ValueError("label smoothing must be from 0 up to (not including) 1")
+            raise ValueError(
+                "label smoothing must be from 0 up to (not including) 1, "
+                f"not {self.label_smoothing}"
+            )
 
     @property
     def learning_rate(self) -> float:
@@ -158,7 +173,7 @@ def _copy(bundle: ModelBundle, network: torch.nn.Module, training: dict) -> Mode
         bundle,
         network=clone,
         training=dict(training),
-        source=f"{bundle.architecture} ({bundle.dataset}, training)",
+        source=f"{bundle.architecture} ({bundle.dataset.name}, training)",
     )
 
 
@@ -211,7 +226,7 @@ def train(
     generator.manual_seed(config.seed)
     bundle = new_model(config.architecture, info)
     network = bundle.network.to(device)
-    mean, std = bundle.mean, bundle.std
+    mean, std = bundle.dataset.mean, bundle.dataset.std
 
     images = train_split.images.to(device)
     labels = train_split.labels.to(device)
@@ -267,16 +282,16 @@ def train(
                 remaining = (config.epochs - epoch) * steps + (steps - step)
                 progress(
                     Progress(
-                        "step",
-                        epoch,
-                        config.epochs,
-                        step,
-                        steps,
-                        loss_sum / epoch_seen,
-                        correct / epoch_seen,
-                        rate,
-                        elapsed,
-                        remaining * batch_size / max(rate, 1e-9),
+                        phase="step",
+                        epoch=epoch,
+                        epochs=config.epochs,
+                        step=step,
+                        steps=steps,
+                        loss=loss_sum / epoch_seen,
+                        accuracy=correct / epoch_seen,
+                        samples_per_s=rate,
+                        elapsed_s=elapsed,
+                        eta_s=remaining * batch_size / max(rate, 1e-9),
                     )
                 )
         epoch_seconds = time.perf_counter() - epoch_started
@@ -299,17 +314,17 @@ def train(
             rate = record["samples_per_s"]
             progress(
                 Progress(
-                    "epoch",
-                    epoch,
-                    config.epochs,
-                    steps,
-                    steps,
-                    record["loss"],
-                    record["train_accuracy"],
-                    rate,
-                    elapsed,
-                    (config.epochs - epoch) * steps * batch_size / max(rate, 1e-9),
-                    evaluation.accuracy,
+                    phase="epoch",
+                    epoch=epoch,
+                    epochs=config.epochs,
+                    step=steps,
+                    steps=steps,
+                    loss=record["loss"],
+                    accuracy=record["train_accuracy"],
+                    samples_per_s=rate,
+                    elapsed_s=elapsed,
+                    eta_s=(config.epochs - epoch) * steps * batch_size / max(rate, 1e-9),
+                    test_accuracy=evaluation.accuracy,
                 )
             )
 

@@ -17,7 +17,7 @@ def test_both_models_are_shipped():
     assert {"mnist", "fashion-mnist"} <= set(shipped)
     for name in ("mnist", "fashion-mnist"):
         model = load_model(name)
-        assert model.architecture == "modern" and model.dataset == name
+        assert model.architecture == "modern" and model.dataset.name == name
         assert model.source == name
 
 

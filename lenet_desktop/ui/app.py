@@ -120,7 +120,7 @@ def preload_engine() -> None:
     def load() -> None:
         # Any failure is the window's own import's to report, in its thread.
         with contextlib.suppress(Exception):
-            from .. import inference, layer_table  # noqa: F401 - imported for later
+            from .. import inference, layer_table, session  # noqa: F401 - imported for later
 
     threading.Thread(target=load, name="preload-engine", daemon=True).start()
 
@@ -205,12 +205,12 @@ def smoke_test(model: str | None = None, device: str | None = None) -> int:
         for points in SAMPLE_SEVEN:
             window.canvas.draw_polyline(list(points))
         app.processEvents()  # the prediction is on screen
-        prediction = window.last_prediction
+        prediction = window.session.prediction
         result = {
             "label": prediction.label if prediction else None,
             "confidence": prediction.confidence if prediction else None,
-            "model": window.predictor.bundle.title,
-            "device": str(window.predictor.device),
+            "model": window.session.model.title,
+            "device": str(window.session.predictor.device),
             # Unix times, for `python -m benchmarks` to measure start-up from outside.
             "painted_at": first_paint.at,
             "predicted_at": time.time(),
@@ -227,7 +227,7 @@ def smoke_test(model: str | None = None, device: str | None = None) -> int:
         app.quit()
 
     window.ready.connect(draw)
-    window.model_failed.connect(failed)
+    window.loader.failed.connect(failed)
     QTimer.singleShot(120_000, app.quit)  # never hang a CI job
     app.exec()
     return outcome["status"]

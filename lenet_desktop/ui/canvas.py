@@ -1,14 +1,19 @@
 """The drawing canvas: dark ink on white paper, after Qt's Scribble example.
 
-Mouse, pen (pressure sets the width; the pen's eraser end erases) and touch all draw. The paper
-is a fixed-resolution square image shown scaled, so strokes stay sharp on HiDPI screens and the
-network always gets the same picture size.
+Mouse, pen (pressure sets the width; the pen's eraser end erases) and touch all draw; the Fill
+tool fills an outline (garments are filled shapes). The paper is a fixed-resolution square image
+shown scaled to the widget, so the whole drawing is always visible, strokes stay sharp on HiDPI
+screens and the network always gets the same picture size.
+
+The canvas is an input and a view: what the learner draws goes to the session (at most once per
+display frame while a stroke moves), and a picture or a test sample put in use elsewhere is shown
+here, where it can be drawn over.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -25,28 +30,70 @@ PAPER = QColor(255, 255, 255)
 INK = QColor(20, 20, 20)
 RESOLUTION = 560  # paper pixels per side
 HISTORY = 50
+FRAME_MS = 16  # at most one update of the views per display frame while a stroke moves
 
 
 class Canvas(QWidget):
     """A square drawing surface. ``stroked`` is emitted while a stroke moves; ``finished`` when
-    it ends or the picture changes otherwise (undo, redo, clear, a loaded picture)."""
+    the learner's edit is done (a stroke ends, undo, redo, clear, a fill). Showing a picture
+    (:meth:`set_ink`) emits neither: it is a view of an input that is already in use."""
 
     stroked = Signal()
     finished = Signal()
+    resized = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        # No WA_StaticContents: the paper is scaled to the widget, so a resize repaints it all.
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(240, 240)
+        self.setMinimumSize(200, 200)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.brush_width = 36.0  # in paper pixels (the paper is RESOLUTION wide)
         self.erasing = False
+        self.filling = False
+        self.outline: QRectF | None = None  # a region to mark, in paper pixels
         self._image = self._blank()
         self._undo: list[QImage] = []
         self._redo: list[QImage] = []
         self._last: QPointF | None = None
+        self._shown_input = None
+        self.session = session
+        if session is not None:
+            from .follow import follow
+
+            self._throttle = QTimer(self)
+            self._throttle.setSingleShot(True)
+            self._throttle.setInterval(FRAME_MS)
+            self._throttle.timeout.connect(self._send)
+            self.stroked.connect(self._stroked)
+            self.finished.connect(self._finished)
+            follow(self, session.predicted, self._predicted)
+
+    # -- the session -------------------------------------------------------------------------
+    def _stroked(self) -> None:
+        if not self._throttle.isActive():
+            self._throttle.start()
+
+    def _finished(self) -> None:
+        self._throttle.stop()
+        self._send()
+
+    def _send(self) -> None:
+        result = self.session.draw(self.to_array())
+        self._shown_input = result.input
+
+    def _predicted(self, result) -> None:
+        source = result.input
+        if source is None or source is self._shown_input or source.kind == "drawing":
+            return
+        self._shown_input = source
+        if source.kind == "sample":
+            self.set_ink(np.asarray(source.pixels) / 255.0, smooth=False)
+        else:
+            from ..preprocessing import ink_map, to_array
+
+            self.set_ink(ink_map(to_array(source.pixels)))
 
     @staticmethod
     def _blank() -> QImage:
@@ -101,8 +148,8 @@ class Canvas(QWidget):
             self.finished.emit()
 
     def set_ink(self, ink: np.ndarray, smooth: bool = True) -> None:
-        """Replace the paper with an ink map (``(H, W)`` float in [0, 1], 1 = ink), fitted into
-        the square with its aspect kept (an undoable edit)."""
+        """Show an ink map (``(H, W)`` float in [0, 1], 1 = ink) on fresh paper, fitted into the
+        square with its aspect kept. Undo brings the previous drawing back."""
         height, width = ink.shape
         pixels = np.ascontiguousarray(255 - np.clip(ink, 0, 1) * 255, dtype=np.uint8)
         source = QImage(pixels.data, width, height, width, QImage.Format.Format_Grayscale8)
@@ -116,7 +163,6 @@ class Canvas(QWidget):
         painter.drawImage(target, source)
         painter.end()
         self.update()
-        self.finished.emit()
 
     def draw_polyline(self, points: list[tuple[float, float]]) -> None:
         """Draw one stroke through points given as fractions (0–1) of the paper (a built-in
@@ -200,9 +246,35 @@ class Canvas(QWidget):
         ).toAlignedRect()
 
     # -- Qt events ---------------------------------------------------------------------------
+    def fill_at(self, point: QPointF) -> bool:
+        """Fill the paper region around ``point`` (widget coordinates) with ink, as a paint
+        program's bucket does: the outline drawn around it stops the fill."""
+        from scipy import ndimage
+
+        spot = self._to_paper(point)
+        x, y = int(spot.x()), int(spot.y())
+        if not (0 <= x < RESOLUTION and 0 <= y < RESOLUTION):
+            return False
+        paper = self.to_array() > 128
+        if not paper[y, x]:
+            return False
+        regions, _ = ndimage.label(paper)
+        region = regions == regions[y, x]
+        self._remember()
+        pixels = self.to_array()
+        pixels[region] = INK.red()
+        self._image = QImage(pixels.data, RESOLUTION, RESOLUTION, RESOLUTION,
+                             QImage.Format.Format_Grayscale8).copy()  # fmt: skip
+        self.update()
+        self.finished.emit()
+        return True
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._eraser_tip = False
+            if self.filling:
+                self.fill_at(event.position())
+                return
             self._begin(event.position())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -246,6 +318,10 @@ class Canvas(QWidget):
             return True
         return super().event(event)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -262,4 +338,12 @@ class Canvas(QWidget):
         painter.drawImage(QRectF(exposed), self._image, source)
         painter.setPen(QColor(170, 170, 170))
         painter.drawRect(paper.adjusted(0, 0, -1, -1))
+        if self.outline is not None:
+            painter.setPen(QPen(QColor(230, 40, 40), 2))
+            painter.drawRect(self._paper_to_widget(self.outline))
         painter.end()
+
+    def set_outline(self, rect: QRectF | None) -> None:
+        """Mark a region of the paper (paper pixels), e.g. a unit's receptive field."""
+        self.outline = rect
+        self.update()

@@ -1,25 +1,43 @@
-"""Feature maps and kernels as heatmaps: one row per layer, every channel a small tile, one
-colour scale per layer with its colour bar (pyqtgraph)."""
+"""Heatmaps of many small arrays: one band per layer, every channel a tile, one colour scale per
+band (shared by every input shown side by side), painted directly with QPainter.
+
+A band's values are coloured into one mosaic image at one pixel per value and drawn scaled by a
+whole factor, so every value is a crisp square and tiles never shrink below ``MIN_TILE`` pixels:
+a band wraps onto more lines, and the view grows taller (it lives in a scroll area), instead.
+"""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
-GAP = 1  # pixels of blank between tiles
-ROW_WIDTH = 300.0  # the width a mosaic is laid out for, in screen pixels
-COLOURS = pg.colormap.get("viridis")
-LUT = np.vstack([COLOURS.getLookupTable(nPts=256, alpha=True), [0, 0, 0, 0]]).astype(np.uint8)
+MIN_TILE = 24  # smallest tile side on screen, in pixels
+GAP = 1  # values of blank between tiles in a mosaic
+BAR_WIDTH = 58  # the colour bar and its numbers
+MARGIN = 6
+
+
+def _viridis() -> np.ndarray:
+    """The viridis colour table, 256 × RGBA, plus a transparent entry for gaps (index -1)."""
+    import pyqtgraph as pg
+
+    table = pg.colormap.get("viridis").getLookupTable(nPts=256, alpha=True)
+    return np.vstack([table, [0, 0, 0, 0]]).astype(np.uint8)
+
+
+LUT = _viridis()
 
 
 def nice_levels(low: float, high: float) -> tuple[float, float]:
     """Widen (low, high) to round numbers (steps of 1, 2 or 5 × 10ⁿ, four or so per range),
-    so a layer's colour scale stays put while a stroke grows and its bar need not be redrawn."""
+    so a layer's colour scale stays put while a stroke grows."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return (0.0, 1.0)
     span = max(high - low, 1e-6)
     step = 10 ** math.floor(math.log10(span / 4))
     for factor in (1, 2, 5, 10):
@@ -32,209 +50,316 @@ def nice_levels(low: float, high: float) -> tuple[float, float]:
 def colourize(image: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
     """A float image (NaN = gap) → RGBA uint8 through the viridis table, gaps transparent."""
     low, high = levels
-    scaled = (image - low) * (255.0 / (high - low))
-    # NaN gaps become index -1: the last, transparent entry of LUT.
+    scaled = (image - low) * (255.0 / max(high - low, 1e-12))
     index = np.clip(np.nan_to_num(scaled, nan=-1.0), -1, 255).astype(np.int16)
     return LUT[index]
 
 
-@dataclass(frozen=True)
-class Tiles:
-    """How a layer's ``(N, H, W)`` stack is laid out: ``columns`` tiles per row."""
+def text_colour(rgba: np.ndarray) -> QColor:
+    """Black or white, whichever reads better on the colour ``rgba``."""
+    r, g, b = (float(v) for v in rgba[:3])
+    return QColor(0, 0, 0) if 0.299 * r + 0.587 * g + 0.114 * b > 140 else QColor(255, 255, 255)
 
-    count: int
+
+def to_qimage(rgba: np.ndarray) -> QImage:
+    height, width = rgba.shape[:2]
+    data = np.ascontiguousarray(rgba)
+    return QImage(data.data, width, height, 4 * width, QImage.Format.Format_RGBA8888).copy()
+
+
+@dataclass
+class Band:
+    """One layer's row of the view.
+
+    ``shape``: ``(C, H, W)`` maps or ``(F,)`` a vector. ``grid``: (rows, columns) to lay the
+    ``C`` tiles out as a fixed table (kernels: output × input maps) instead of wrapping.
+    ``missing``: tile indices drawn as absent (LeNet-5's C3 connections that do not exist).
+    """
+
+    key: str
+    title: str
+    shape: tuple[int, ...]
+    grid: tuple[int, int] | None = None
+    missing: frozenset[int] = frozenset()
+    captions: tuple[str, ...] = ()
+
+    @property
+    def is_vector(self) -> bool:
+        return len(self.shape) == 1 or (len(self.shape) == 3 and self.shape[1:] == (1, 1))
+
+    @property
+    def count(self) -> int:
+        return self.shape[0]
+
+
+@dataclass
+class _Placed:
+    """Where a band sits: its title line, and for each input the mosaic's rectangle."""
+
+    band: Band
+    top: int
     height: int
-    width: int
-    columns: int
-
-    @property
-    def rows(self) -> int:
-        return math.ceil(self.count / self.columns)
-
-    @property
-    def shape(self) -> tuple[int, int]:
-        """(width, height) of the whole mosaic in pixels; pyqtgraph images are (x, y)."""
-        return (self.columns * (self.width + GAP) - GAP, self.rows * (self.height + GAP) - GAP)
-
-    def locate(self, x: float, y: float) -> tuple[int, int, int] | None:
-        """Mosaic pixel → (tile, row, column) inside that tile, or None in a gap/outside."""
-        if x < 0 or y < 0:
-            return None
-        col, px = divmod(int(x), self.width + GAP)
-        row, py = divmod(int(y), self.height + GAP)
-        tile = row * self.columns + col
-        if px >= self.width or py >= self.height or col >= self.columns or tile >= self.count:
-            return None
-        return tile, py, px
+    scale: int  # screen pixels per value
+    columns: int  # tiles (or vector cells) per line
+    tile: tuple[int, int]  # (height, width) of one tile in values
+    blocks: list[QRect] = field(default_factory=list)
 
 
-def tiles_for(shape: tuple[int, ...], max_columns: int = 8) -> Tiles:
-    """Tiles for a ``(C, H, W)`` activation (or ``(N, k, k)`` kernels)."""
-    count, height, width = shape
-    columns = min(count, max_columns if height > 1 else 12)
-    return Tiles(count, height, width, max(1, columns))
+class MosaicView(QWidget):
+    """Bands of heatmaps for one or more inputs side by side. ``hovered``/``clicked`` carry
+    (band key, input index, tile, row, column) or None; row and column are None for vectors."""
 
-
-def mosaic(stack: np.ndarray, tiles: Tiles) -> np.ndarray:
-    """``(N, H, W)`` → one ``(width, height)`` image (x first, as pyqtgraph wants), NaN gaps."""
-    rows = tiles.rows
-    padded = np.full(
-        (rows * tiles.columns, tiles.height + GAP, tiles.width + GAP), np.nan, dtype=np.float32
-    )
-    padded[: tiles.count, : tiles.height, : tiles.width] = stack
-    grid = padded.reshape(rows, tiles.columns, tiles.height + GAP, tiles.width + GAP)
-    image = grid.transpose(0, 2, 1, 3).reshape(
-        rows * (tiles.height + GAP), tiles.columns * (tiles.width + GAP)
-    )
-    return image[: tiles.shape[1], : tiles.shape[0]].T
-
-
-class ColourBar(pg.GraphicsLayout):
-    """A layer's colour scale: the gradient with its top and bottom values. Lighter than
-    pyqtgraph's ColorBarItem, whose axis re-lays itself out on every change of range."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setContentsMargins(0, 0, 0, 0)
-        self.layout.setSpacing(0)
-        self.high = self.addLabel("", row=0, col=0, size="7pt")
-        view = self.addViewBox(row=1, col=0, enableMouse=False, invertY=True)
-        view.setMenuEnabled(False)
-        gradient = np.linspace(255, 0, 64).astype(np.int16).reshape(1, 64)
-        view.addItem(pg.ImageItem(LUT[gradient]))
-        view.setRange(xRange=(0, 1), yRange=(0, 64), padding=0)
-        view.setFixedWidth(10)
-        self.low = self.addLabel("", row=2, col=0, size="7pt")
-        for label in (self.high, self.low):
-            label.setMaximumHeight(14)
-        self.setMaximumWidth(44)
-        self.setMinimumWidth(44)
-
-    def set_levels(self, levels: tuple[float, float]) -> None:
-        self.high.setText(f"{levels[1]:.3g}")
-        self.low.setText(f"{levels[0]:.3g}")
-
-
-class LayerMosaics(pg.GraphicsLayoutWidget):
-    """Rows of heatmap mosaics. ``hovered`` carries a description of the value under the mouse;
-    ``picked`` carries (layer title, one tile's ``(H, W)`` values) when a tile is clicked."""
-
-    hovered = Signal(str)
-    picked = Signal(str, object)
+    hovered = Signal(object)
+    clicked = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setBackground(None)
-        self.ci.setContentsMargins(2, 2, 2, 2)
-        self.ci.setSpacing(4)
-        self._rows: dict[str, tuple[Tiles, pg.ImageItem, ColourBar, pg.LabelItem]] = {}
-        self._data: dict[str, np.ndarray] = {}
-        self._levels: dict[str, tuple[float, float]] = {}
-        self._titles: dict[str, str] = {}
-        self.scene().sigMouseMoved.connect(self._on_move)
-        self.scene().sigMouseClicked.connect(self._on_click)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.bands: list[Band] = []
+        self.values: dict[str, list[np.ndarray]] = {}
+        self.levels: dict[str, tuple[float, float]] = {}
+        self.headers: list[str] = []
+        self.highlight: tuple | None = None
+        self.zoom = 1.0
+        self._placed: list[_Placed] = []
+        self._images: dict[tuple[str, int], QImage] = {}
+        self._laid_for = -1
+        self._bar = to_qimage(LUT[np.arange(255, -1, -1, dtype=np.int16)].reshape(256, 1, 4))
 
-    def set_layers(self, layers: list[tuple]) -> None:
-        """Build one row per layer: (key, title, (N, H, W) shape[, tiles per row]), in
-        data-flow order."""
-        self.ci.clear()
-        self._rows.clear()
-        self._data.clear()
-        self._levels.clear()
-        self._titles = {layer[0]: layer[1] for layer in layers}
-        total = 0.0
-        for row, (key, title, shape, *columns) in enumerate(layers):
-            tiles = tiles_for(shape)
-            if columns:
-                tiles = Tiles(shape[0], shape[1], shape[2], columns[0])
-            label = self.ci.addLabel(title, row=2 * row, col=0, colspan=2, justify="left")
-            view = self.ci.addViewBox(
-                row=2 * row + 1, col=0, lockAspect=True, enableMouse=False, invertY=True
+    # -- content ---------------------------------------------------------------------------------
+    def set_bands(self, bands: list[Band]) -> None:
+        self.bands = list(bands)
+        self.values = {}
+        self.levels = {}
+        self._images = {}
+        self.highlight = None
+        self._relayout()
+
+    def set_headers(self, headers: list[str]) -> None:
+        """Captions above each input's column (two inputs compared); empty for one input."""
+        self.headers = list(headers)
+        self._relayout()
+
+    def set_values(self, values: dict[str, list[np.ndarray]]) -> None:
+        """Each band's arrays, one per input (all the band's shape); one colour scale per band."""
+        inputs = max((len(v) for v in values.values()), default=1)
+        relayout = inputs != self._inputs()
+        self.values = {k: [np.asarray(a, dtype=np.float32) for a in v] for k, v in values.items()}
+        for key, arrays in self.values.items():
+            low = min(float(a.min()) for a in arrays) if arrays else 0.0
+            high = max(float(a.max()) for a in arrays) if arrays else 1.0
+            self.levels[key] = nice_levels(low, high)
+        self._images = {}
+        if relayout:
+            self._relayout()
+        self.update()
+
+    def set_highlight(self, where: tuple | None) -> None:
+        """Outline one value: (band key, input index, tile, row, column)."""
+        if where != self.highlight:
+            self.highlight = where
+            self.update()
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = max(0.5, zoom)
+        self._relayout()
+
+    def _inputs(self) -> int:
+        return max((len(v) for v in self.values.values()), default=max(1, len(self.headers)))
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _title_height(self) -> int:
+        return self.fontMetrics().height() + 4
+
+    def _place(self, band: Band, top: int, width: int) -> _Placed:
+        inputs = self._inputs()
+        spare = max(40, (width - BAR_WIDTH - 2 * MARGIN - (inputs - 1) * 12) // inputs)
+        minimum = int(MIN_TILE * self.zoom)
+        if band.is_vector:
+            count = band.count
+            scale = max(int(9 * self.zoom), min(int(16 * self.zoom), spare // max(1, count)))
+            lines = math.ceil(count / max(1, min(count, spare // scale)))
+            columns = math.ceil(count / lines)
+            size = (lines * scale, columns * scale)
+            tile = (1, 1)
+        else:
+            _, h, w = band.shape
+            lowest = max(1, math.ceil(minimum / max(h, w)))  # tiles at least MIN_TILE wide
+            highest = max(lowest, int(3 * self.zoom))
+            if band.grid is not None:
+                lines, columns = band.grid
+                fits = spare // max(1, columns * (w + GAP))
+            else:
+                # The largest scale that keeps every tile on one line, if any does.
+                fits = (spare + GAP) // max(1, band.count * (w + GAP))
+            scale = max(lowest, min(highest, fits))
+            if band.grid is None:
+                widest = max(1, min(band.count, (spare + GAP * scale) // ((w + GAP) * scale)))
+                lines = math.ceil(band.count / widest)
+                columns = math.ceil(band.count / lines)  # lines of equal length
+            size = (
+                lines * (h + GAP) * scale - GAP * scale,
+                columns * (w + GAP) * scale - GAP * scale,
             )
-            view.setMenuEnabled(False)
-            image = pg.ImageItem(np.zeros((*tiles.shape, 4), dtype=np.uint8))
-            view.addItem(image)
-            view.setRange(xRange=(0, tiles.shape[0]), yRange=(0, tiles.shape[1]), padding=0.02)
-            # As tall as the mosaic is at the panel's usual width, so rows sit close together.
-            width, height = tiles.shape
-            fitted = max(24.0, min(260.0, ROW_WIDTH * height / width))
-            view.setMinimumHeight(fitted)
-            view.setMaximumHeight(fitted)
-            total += fitted + 28
-            bar = ColourBar()
-            self.ci.addItem(bar, row=2 * row + 1, col=1)
-            self._rows[key] = (tiles, image, bar, label)
-        self.ci.layout.setColumnStretchFactor(0, 1)
-        self.ci.layout.setColumnStretchFactor(1, 0)
-        self.setMinimumHeight(int(total))
+            tile = (h, w)
+        title = self._title_height()
+        caption = self._title_height() if self.headers and len(self.headers) > 1 else 0
+        placed = _Placed(band, top, title + caption + size[0] + 10, scale, columns, tile)
+        left = MARGIN
+        for _ in range(inputs):
+            placed.blocks.append(QRect(left, top + title + caption, size[1], size[0]))
+            left += size[1] + 12
+        return placed
 
-    def show_values(self, values: dict[str, np.ndarray]) -> None:
-        """Show each layer's ``(N, H, W)`` values, each layer on its own colour scale."""
-        for key, stack in values.items():
-            row = self._rows.get(key)
-            if row is None:
-                continue
-            tiles, image, bar, _ = row
-            levels = nice_levels(float(stack.min()), float(stack.max()))
-            image.setImage(colourize(mosaic(stack, tiles), levels), autoLevels=False)
-            if self._levels.get(key) != levels:
-                bar.set_levels(levels)
-                self._levels[key] = levels
-            self._data[key] = stack
+    def _relayout(self) -> None:
+        width = max(self.width(), 200)
+        top = MARGIN
+        self._placed = []
+        for band in self.bands:
+            placed = self._place(band, top, width)
+            self._placed.append(placed)
+            top += placed.height
+        self._laid_for = width
+        self._images = {}
+        widest = max((p.blocks[-1].right() for p in self._placed if p.blocks), default=0)
+        self.setMinimumWidth(min(widest + BAR_WIDTH + MARGIN, 4000) if self.bands else 0)
+        self.setFixedHeight(top + MARGIN)
+        self.update()
 
-    def _hit(self, scene_pos: QPointF) -> tuple[str, int, int, int] | None:
-        for key, (tiles, image, _, _) in self._rows.items():
-            if not image.sceneBoundingRect().contains(scene_pos):
+    def resizeEvent(self, event) -> None:
+        if self.width() != self._laid_for:
+            self._relayout()
+        super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, self.height())
+
+    # -- painting --------------------------------------------------------------------------------
+    def _mosaic(self, placed: _Placed, values: np.ndarray) -> np.ndarray:
+        """One band's values for one input as a 2-D array with NaN gaps, one value per pixel."""
+        band = placed.band
+        if band.is_vector:
+            flat = values.reshape(-1)
+            lines = math.ceil(flat.size / placed.columns)
+            grid = np.full(lines * placed.columns, np.nan, dtype=np.float32)
+            grid[: flat.size] = flat
+            return grid.reshape(lines, placed.columns)
+        count, h, w = values.shape
+        columns = placed.columns
+        lines = math.ceil(count / columns)
+        padded = np.full((lines * columns, h + GAP, w + GAP), np.nan, dtype=np.float32)
+        padded[:count, :h, :w] = values
+        for index in band.missing:
+            padded[index, :h, :w] = np.nan
+        grid = padded.reshape(lines, columns, h + GAP, w + GAP).transpose(0, 2, 1, 3)
+        return grid.reshape(lines * (h + GAP), columns * (w + GAP))[: -GAP or None, : -GAP or None]
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        dim = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        exposed = event.rect()
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.8))
+        for placed in self._placed:
+            band = placed.band
+            if placed.top > exposed.bottom() or placed.top + placed.height < exposed.top():
                 continue
-            point = image.mapFromScene(scene_pos)
-            where = tiles.locate(point.x(), point.y())
-            if where is not None and key in self._data:
-                return (key, *where)
+            painter.setPen(text)
+            painter.drawText(MARGIN, placed.top + self.fontMetrics().ascent() + 1, band.title)
+            arrays = self.values.get(band.key, [])
+            levels = self.levels.get(band.key, (0.0, 1.0))
+            for index, rect in enumerate(placed.blocks):
+                if len(self.headers) > 1 and index < len(self.headers):
+                    painter.setPen(dim)
+                    painter.drawText(rect.left(), rect.top() - 4, self.headers[index])
+                if index >= len(arrays):
+                    painter.fillRect(rect, self.palette().color(QPalette.ColorRole.AlternateBase))
+                    continue
+                image = self._images.get((band.key, index))
+                if image is None:
+                    image = to_qimage(colourize(self._mosaic(placed, arrays[index]), levels))
+                    self._images[(band.key, index)] = image
+                painter.drawImage(QRect(rect.topLeft(), image.size() * placed.scale), image)
+                for tile in band.missing:
+                    painter.setPen(QPen(dim, 1, Qt.PenStyle.DotLine))
+                    painter.drawRect(self._tile_rect(placed, index, tile).adjusted(0, 0, -1, -1))
+            self._paint_bar(painter, placed, levels, small, text)
+            self._paint_highlight(painter, placed)
+        painter.end()
+
+    def _paint_bar(self, painter: QPainter, placed: _Placed, levels, font, colour) -> None:
+        top = placed.blocks[0].top() if placed.blocks else placed.top
+        height = max(24, min(placed.blocks[0].height() if placed.blocks else 24, 120))
+        left = placed.blocks[-1].right() + 8 if placed.blocks else MARGIN
+        painter.drawImage(QRect(left, top, 8, height), self._bar)
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(left + 11, top + painter.fontMetrics().ascent() - 2, f"{levels[1]:.3g}")
+        painter.drawText(left + 11, top + height, f"{levels[0]:.3g}")
+        painter.setFont(self.font())
+
+    def _paint_highlight(self, painter: QPainter, placed: _Placed) -> None:
+        if self.highlight is None or self.highlight[0] != placed.band.key:
+            return
+        _, index, tile, row, col = self.highlight
+        if index >= len(placed.blocks):
+            return
+        rect = self._cell_rect(placed, index, tile, row, col)
+        painter.setPen(QPen(QColor(255, 60, 60), 2))
+        painter.drawRect(rect.adjusted(-1, -1, 1, 1))
+
+    def _tile_rect(self, placed: _Placed, index: int, tile: int) -> QRect:
+        block = placed.blocks[index]
+        s, (h, w) = placed.scale, placed.tile
+        line, column = divmod(tile, placed.columns)
+        return QRect(
+            block.left() + column * (w + GAP) * s, block.top() + line * (h + GAP) * s, w * s, h * s
+        )
+
+    def _cell_rect(self, placed: _Placed, index: int, tile: int, row, col) -> QRect:
+        s = placed.scale
+        if placed.band.is_vector:
+            line, column = divmod(tile, placed.columns)
+            block = placed.blocks[index]
+            return QRect(block.left() + column * s, block.top() + line * s, s, s)
+        tile_rect = self._tile_rect(placed, index, tile)
+        return QRect(tile_rect.left() + (col or 0) * s, tile_rect.top() + (row or 0) * s, s, s)
+
+    # -- the mouse -------------------------------------------------------------------------------
+    def hit(self, point: QPoint) -> tuple | None:
+        """(band key, input index, tile, row, column) under ``point``, or None."""
+        for placed in self._placed:
+            if not placed.top <= point.y() < placed.top + placed.height:
+                continue
+            for index, block in enumerate(placed.blocks):
+                if not block.contains(point):
+                    continue
+                x, y = point.x() - block.left(), point.y() - block.top()
+                s = placed.scale
+                if placed.band.is_vector:
+                    tile = (y // s) * placed.columns + x // s
+                    if tile < placed.band.count:
+                        return (placed.band.key, index, tile, None, None)
+                    return None
+                h, w = placed.tile
+                line, py = divmod(y // s, h + GAP)
+                column, px = divmod(x // s, w + GAP)
+                tile = line * placed.columns + column
+                if py < h and px < w and column < placed.columns and tile < placed.band.count:
+                    if tile in placed.band.missing:
+                        return None
+                    return (placed.band.key, index, tile, py, px)
         return None
 
-    def _on_move(self, scene_pos: QPointF) -> None:
-        hit = self._hit(scene_pos)
-        if hit is None:
-            return
-        key, tile, y, x = hit
-        value = float(self._data[key][tile, y, x])
-        self.hovered.emit(f"{self._titles[key]} · #{tile} · ({y}, {x}) = {value:.4f}")
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self.hovered.emit(self.hit(event.position().toPoint()))
 
-    def _on_click(self, event) -> None:
-        hit = self._hit(event.scenePos())
-        if hit is not None:
-            key, tile, _, _ = hit
-            self.picked.emit(f"{self._titles[key]} · #{tile}", self._data[key][tile])
+    def leaveEvent(self, event) -> None:
+        self.hovered.emit(None)
+        super().leaveEvent(event)
 
-
-class TileDialog(QDialog):
-    """One map or kernel enlarged, with its values written in each pixel when it is small."""
-
-    def __init__(self, title: str, values: np.ndarray, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        view = pg.GraphicsLayoutWidget()
-        box = view.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
-        low, high = float(values.min()), float(values.max())
-        image = pg.ImageItem(values.T.astype(np.float32), levels=(low, max(high, low + 1e-6)))
-        image.setLookupTable(COLOURS.getLookupTable(nPts=256))
-        box.addItem(image)
-        height, width = values.shape
-        if height * width <= 400:
-            for y in range(height):
-                for x in range(width):
-                    text = pg.TextItem(f"{values[y, x]:.2f}", anchor=(0.5, 0.5), color="w")
-                    text.setPos(x + 0.5, y + 0.5)
-                    box.addItem(text)
-        bar = pg.ColorBarItem(
-            values=(low, max(high, low + 1e-6)), colorMap=COLOURS, interactive=False
-        )
-        bar.setImageItem(image)
-        view.addItem(bar)
-        layout.addWidget(view)
-        summary = QLabel(
-            f"{height}×{width} · min {low:.4f} · max {high:.4f} · mean {float(values.mean()):.4f}"
-        )
-        layout.addWidget(summary)
-        self.resize(520, 480)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.hit(event.position().toPoint()))

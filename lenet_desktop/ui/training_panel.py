@@ -1,21 +1,22 @@
-"""Retraining in the background: a dock with the options, a worker object in a QThread that
-runs the engine's training loop, live curves, and the results (confusion matrix, the test
-images the model gets wrong, "Use this model", "Save as…").
+"""Retraining in the background: a dock with the options, the worker in a QThread, live curves,
+and the results (confusion matrix, the test images the model gets wrong, "Use this model",
+"Save as…").
 
-The worker talks to the window only through signals; cancelling sets an event the training
-loop checks before every step.
+With Live view on, the session shows the newest weights after every epoch; if the run is
+cancelled or fails, the model that was in use comes back — unless the learner chose another
+model meanwhile, which then stays.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
-import threading
 import time
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QSettings, QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -40,68 +43,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..options import (
-    ARCHITECTURE_TITLES,
-    ARCHITECTURES,
-    DATASET_NAMES,
-    DEFAULT_LR,
-    OPTIMIZERS,
-)
-from .heatmaps import LUT
+from ..model_files import SUFFIX
+from ..options import ARCHITECTURES, DATASET_NAMES, DEFAULT_LR, OPTIMIZERS
+from ..session import Input, Session
+from .confusion import ConfusionTable
+from .device_box import DeviceBox
+from .follow import follow
+from .training_worker import TrainingWorker
+from .translation import Retranslating, architecture_title, class_name, error_text
 
 GALLERY_LIMIT = 200
-
-
-class TrainingWorker(QObject):
-    """Runs one training in its thread. Signals carry engine objects (Progress, ModelBundle,
-    TrainResult) to the window; ``stop`` is set from the window to cancel."""
-
-    progressed = Signal(object)
-    epoch_model = Signal(object)
-    succeeded = Signal(object, object)  # TrainResult, the test Split
-    failed = Signal(str)
-    cancelled = Signal()
-    log = Signal(str)
-
-    def __init__(self, config, folder: str, download: bool) -> None:
-        super().__init__()
-        self.config, self.folder, self.download = config, folder, download
-        self.stop = threading.Event()
-
-    @Slot()
-    def run(self) -> None:
-        from ..datasets import DatasetError, dataset_info, download, load_dataset
-        from ..training import TrainingCancelled, TrainingFailed, train
-
-        info = dataset_info(self.config.dataset)
-        try:
-            folder = self.folder
-            if self.download:
-                self.log.emit(self.tr("Downloading {0}…").format(info.title))
-                folder = str(download(info, folder or None))
-            self.log.emit(self.tr("Reading {0} from {1}").format(info.title, folder))
-            train_split, test_split = load_dataset(folder, info)
-            self.log.emit(
-                self.tr("{0} training and {1} test images").format(
-                    len(train_split), len(test_split)
-                )
-            )
-            result = train(
-                self.config,
-                train_split,
-                test_split,
-                self.progressed.emit,
-                self.stop.is_set,
-                self.epoch_model.emit,
-            )
-        except TrainingCancelled:
-            self.cancelled.emit()
-        except (DatasetError, TrainingFailed, ValueError) as exc:
-            self.failed.emit(str(exc))
-        except Exception as exc:  # out of memory, a device error: still only a message
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.succeeded.emit(result, test_split)
+CURVE_POINTS = 1000  # points per run in the live curves, however long the run
 
 
 def thumbnail(pixels: np.ndarray, size: int = 56) -> QIcon:
@@ -111,43 +63,42 @@ def thumbnail(pixels: np.ndarray, size: int = 56) -> QIcon:
     return QIcon(QPixmap.fromImage(image).scaled(size, size))
 
 
-class TrainingPanel(QDockWidget):
+class TrainingPanel(Retranslating, QDockWidget):
     """The Training dock. ``busy`` is True while a run is going on."""
 
     started = Signal()
     ended = Signal(str)  # "finished", "cancelled" or "failed"
-    use_model = Signal(object)  # a ModelBundle the user chose to use
-    live_model = Signal(object)  # a snapshot after an epoch (when live view is on)
-    show_sample = Signal(object, str, int)  # pixels (28×28 uint8), true label, test index
+    live_model = Signal(object)  # a snapshot after an epoch, put in use (live view on)
 
-    def __init__(self, parent: QWidget | None = None, data_folder: str = "") -> None:
+    def __init__(self, session: Session, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("TrainingPanel")
+        self.session = session
+        self.settings = settings
         self.thread: QThread | None = None
         self.worker: TrainingWorker | None = None
         self.result = None
         self.test_split = None
-        self.history = []
+        self.last_progress = None
+        self.epochs_done: list = []  # the Progress of each finished epoch of the current run
+        self._previous = None  # the predictor in use when the run started
+        self._snapshots: list = []  # the live-view models this run put in use
+        self._points: dict[str, list] = {}
+        self._stride = 1
         self._last_plot = 0.0
         self._cancel_asked = 0.0
-        self._build(data_folder)
+        self._build()
+        self._restore_options()
         self.retranslate()
+        follow(self, session.model_changed, lambda _: self._show_use_button())
 
     # -- building ----------------------------------------------------------------------------
-    def _build(self, data_folder: str) -> None:
-        body = QWidget()
-        outer = QHBoxLayout(body)
-        controls = QWidget()
-        controls.setMaximumWidth(460)
-        layout = QVBoxLayout(controls)
-        layout.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(controls)
-        form = QFormLayout()
+    def _build(self) -> None:
         self.dataset_box = QComboBox()
         for name in DATASET_NAMES:
             self.dataset_box.addItem(name, name)
         self.dataset_box.currentIndexChanged.connect(self._dataset_changed)
-        self.folder_edit = QLineEdit(data_folder)
+        self.folder_edit = QLineEdit()
         self.browse_button = QToolButton()
         self.browse_button.setText("…")
         self.browse_button.clicked.connect(self._browse)
@@ -171,13 +122,14 @@ class TrainingPanel(QDockWidget):
         self.lr_spin.setDecimals(5)
         self.lr_spin.setRange(0.00001, 1e6)
         self.lr_spin.setSingleStep(0.001)
-        self.lr_spin.setValue(0.01)
-        self.optimizer_box.currentIndexChanged.connect(self._optimizer_changed)
+        self.lr_spin.setValue(DEFAULT_LR["adamw"])
+        self.optimizer_box.activated.connect(self._optimizer_changed)
         self.augment_box = QCheckBox()
         self.augment_box.setChecked(True)
-        self.device_box = QComboBox()
+        self.device_box = DeviceBox()
         self.live_box = QCheckBox()
         self.live_box.setChecked(True)
+        form = QFormLayout()
         self.form_labels = {}
         for key, widget in (
             ("dataset", self.dataset_box),
@@ -195,36 +147,57 @@ class TrainingPanel(QDockWidget):
             label = QLabel()
             self.form_labels[key] = label
             form.addRow(label, widget)
-        layout.addLayout(form)
-
-        buttons = QHBoxLayout()
         self.train_button = QPushButton()
         self.train_button.clicked.connect(self.start)
         self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
         buttons.addWidget(self.train_button)
         buttons.addWidget(self.cancel_button)
-        layout.addLayout(buttons)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        layout.addWidget(self.progress)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        controls = QWidget()
+        layout = QVBoxLayout(controls)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addStretch(1)
+        # The options scroll rather than make the dock (and the window) taller than a screen.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(controls)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(300)
+        scroll.setMaximumWidth(480)
 
         self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_curves(), "")
+        self.log_view = QPlainTextEdit()
+        self.log_view.setReadOnly(True)
+        self.tabs.addTab(self.log_view, "")
+        self.tabs.addTab(self._build_results(), "")
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(scroll)
+        body.addWidget(self.tabs)
+        body.setStretchFactor(1, 1)
+        body.setMinimumHeight(160)
+        self.setWidget(body)
+
+    def _build_curves(self) -> QWidget:
         curves = QWidget()
-        curves_layout = QVBoxLayout(curves)
+        layout = QHBoxLayout(curves)
+        layout.setContentsMargins(0, 0, 0, 0)
         self.loss_plot = pg.PlotWidget()
         self.loss_plot.setBackground(None)
-        self.loss_plot.addLegend(offset=(-5, 5))
         self.loss_curve = self.loss_plot.plot(pen=pg.mkPen((70, 130, 200), width=2))
         self.acc_plot = pg.PlotWidget()
         self.acc_plot.setBackground(None)
-        self.acc_plot.addLegend(offset=(-5, -5))
         self.acc_plot.setYRange(0, 1)
         self.train_acc_curve = self.acc_plot.plot(pen=pg.mkPen((70, 130, 200), width=2))
         self.test_acc_curve = self.acc_plot.plot(
@@ -233,32 +206,26 @@ class TrainingPanel(QDockWidget):
             symbolSize=6,
             symbolBrush=(230, 120, 30),
         )
-        curves_layout.addWidget(self.loss_plot)
-        curves_layout.addWidget(self.acc_plot)
-        self.tabs.addTab(curves, "")
-        self.log_view = QPlainTextEdit()
-        self.log_view.setReadOnly(True)
-        self.tabs.addTab(self.log_view, "")
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.setMinimumSize(160, 120)
+            layout.addWidget(plot)
+        return curves
 
+    def _build_results(self) -> QWidget:
         results = QWidget()
-        results_layout = QVBoxLayout(results)
+        layout = QVBoxLayout(results)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
-        results_layout.addWidget(self.result_label)
-        split = QSplitter(Qt.Orientation.Vertical)
-        self.confusion_plot = pg.PlotWidget()
-        self.confusion_plot.setBackground(None)
-        self.confusion_plot.setMouseEnabled(False, False)
-        self.confusion_plot.getPlotItem().invertY(True)
-        self.confusion_plot.setAspectLocked(True)
-        self.confusion_image = pg.ImageItem()
-        self.confusion_plot.addItem(self.confusion_image)
-        self._confusion_texts: list[pg.TextItem] = []
-        split.addWidget(self.confusion_plot)
+        layout.addWidget(self.result_label)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.confusion = ConfusionTable()
+        self.confusion.setMinimumSize(320, 200)
+        split.addWidget(self.confusion)
         gallery_box = QWidget()
         gallery_layout = QVBoxLayout(gallery_box)
         gallery_layout.setContentsMargins(0, 0, 0, 0)
         self.gallery_label = QLabel()
+        self.gallery_label.setWordWrap(True)
         gallery_layout.addWidget(self.gallery_label)
         self.gallery = QListWidget()
         self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
@@ -268,25 +235,22 @@ class TrainingPanel(QDockWidget):
         self.gallery.itemClicked.connect(self._gallery_clicked)
         gallery_layout.addWidget(self.gallery)
         split.addWidget(gallery_box)
-        results_layout.addWidget(split, 1)
-        result_buttons = QHBoxLayout()
+        layout.addWidget(split, 1)
+        buttons = QHBoxLayout()
         self.use_button = QPushButton()
         self.use_button.setEnabled(False)
-        self.use_button.clicked.connect(lambda: self.use_model.emit(self.result.bundle))
+        self.use_button.clicked.connect(self.use_result)
         self.save_button = QPushButton()
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_dialog)
-        result_buttons.addWidget(self.use_button)
-        result_buttons.addWidget(self.save_button)
-        results_layout.addLayout(result_buttons)
-        self.tabs.addTab(results, "")
-        outer.addWidget(self.tabs, 1)
-        self.setWidget(body)
-        self._optimizer_changed()
+        buttons.addWidget(self.use_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        return results
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Training"))
-        labels = {
+        for key, text in {
             "dataset": self.tr("Dataset"),
             "folder": self.tr("Folder"),
             "download": self.tr("Download"),
@@ -298,55 +262,86 @@ class TrainingPanel(QDockWidget):
             "augment": self.tr("Augmentation"),
             "device": self.tr("Device"),
             "live": self.tr("Live view"),
-        }
-        for key, text in labels.items():
+        }.items():
             self.form_labels[key].setText(text)
         self.download_box.setText(self.tr("download with torchvision if missing"))
         self.augment_box.setText(self.tr("random affine (and flips for garments)"))
         self.live_box.setText(self.tr("show the newest weights after each epoch"))
         self.folder_edit.setPlaceholderText(self.tr("folder with the four IDX files"))
         for i, name in enumerate(ARCHITECTURES):
-            self.arch_box.setItemText(i, f"{name} — {ARCHITECTURE_TITLES[name]}")
+            self.arch_box.setItemText(i, f"{name} — {architecture_title(name)}")
         self.train_button.setText(self.tr("Train"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.tabs.setTabText(0, self.tr("Curves"))
-        self.tabs.setTabText(1, self.tr("Log"))
-        self.tabs.setTabText(2, self.tr("Results"))
+        for index, text in enumerate((self.tr("Curves"), self.tr("Log"), self.tr("Results"))):
+            self.tabs.setTabText(index, text)
         self.loss_plot.setTitle(self.tr("Training loss"))
         self.acc_plot.setTitle(self.tr("Accuracy (blue: training, orange: test)"))
-        self.confusion_plot.setTitle(self.tr("Confusion matrix (rows: true, columns: predicted)"))
         self.gallery_label.setText(self.tr("Misclassified test images (click to inspect):"))
-        self.use_button.setText(self.tr("Use this model"))
+        self._show_use_button()
         self.save_button.setText(self.tr("Save as…"))
+        self.confusion.retranslate()
+        if self.result is not None:
+            self._show_result_label()
 
-    def changeEvent(self, event) -> None:
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def set_devices(self, devices: list[str], current: str = "") -> None:
-        self.device_box.clear()
-        self.device_box.addItem("auto", "")
-        for name in devices:
-            self.device_box.addItem(name, name)
-        self.device_box.setCurrentIndex(max(0, self.device_box.findData(current)))
+    def set_devices(self) -> None:
+        self.device_box.fill(self._option("device", ""))
 
     # -- options -----------------------------------------------------------------------------
+    def _option(self, key: str, default):
+        value = self.settings.value(f"training/{key}", default)
+        try:
+            return type(default)(value) if value is not None else default
+        except (TypeError, ValueError):
+            return default
+
+    def _restore_options(self) -> None:
+        """The options of the last run (or the defaults), so a learner need not set them again."""
+        for box, key in (
+            (self.dataset_box, "dataset"),
+            (self.arch_box, "arch"),
+            (self.optimizer_box, "optimizer"),
+        ):
+            box.setCurrentIndex(max(0, box.findData(self._option(key, box.currentData()))))
+        self.epochs_spin.setValue(self._option("epochs", self.epochs_spin.value()))
+        self.batch_spin.setValue(self._option("batch_size", self.batch_spin.value()))
+        self.lr_spin.setValue(self._option("lr", DEFAULT_LR[self.optimizer_box.currentData()]))
+        for box, key in (
+            (self.augment_box, "augment"),
+            (self.live_box, "live"),
+            (self.download_box, "download"),
+        ):
+            box.setChecked(
+                self._option(key, "true" if box.isChecked() else "") in ("true", "1", True)
+            )
+        self.folder_edit.setText(self._option("folder", ""))
+        if not self.folder_edit.text():
+            self._dataset_changed()
+
+    def _save_options(self) -> None:
+        for key, value in {
+            "dataset": self.dataset_box.currentData(),
+            "arch": self.arch_box.currentData(),
+            "optimizer": self.optimizer_box.currentData(),
+            "epochs": self.epochs_spin.value(),
+            "batch_size": self.batch_spin.value(),
+            "lr": self.lr_spin.value(),
+            "augment": "true" if self.augment_box.isChecked() else "",
+            "live": "true" if self.live_box.isChecked() else "",
+            "download": "true" if self.download_box.isChecked() else "",
+            "folder": self.folder_edit.text().strip(),
+            "device": self.device_box.device(),
+        }.items():
+            self.settings.setValue(f"training/{key}", value)
+
     def _optimizer_changed(self) -> None:
         self.lr_spin.setValue(DEFAULT_LR[self.optimizer_box.currentData()])
 
     def _dataset_changed(self) -> None:
-        from ..datasets import candidate_folders, dataset_info
+        from ..datasets import dataset_info, find_folder
 
-        info = dataset_info(self.dataset_box.currentData())
-        for place in candidate_folders(info):
-            if (place / "t10k-labels-idx1-ubyte.gz").exists() or (
-                place / "t10k-labels-idx1-ubyte"
-            ).exists():
-                self.folder_edit.setText(str(place))
-                return
+        found = find_folder(dataset_info(self.dataset_box.currentData()))
+        if found is not None:
+            self.folder_edit.setText(str(found))
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -372,7 +367,7 @@ class TrainingPanel(QDockWidget):
             optimizer=self.optimizer_box.currentData(),
             lr=self.lr_spin.value(),
             augment=self.augment_box.isChecked(),
-            device=self.device_box.currentData() or None,
+            device=self.device_box.device() or None,
             # Leave one core to the window on a CPU: drawing must stay smooth.
             threads=max(1, (os.cpu_count() or 2) - 1),
         )
@@ -390,20 +385,20 @@ class TrainingPanel(QDockWidget):
         try:
             config = self.config()
         except ValueError as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return False
-        self.result = None
-        self.use_button.setEnabled(False)
-        self.save_button.setEnabled(False)
+        self._save_options()
+        self._clear_results()
+        self.last_progress, self.epochs_done = None, []
         self._points = {"x": [], "loss": [], "train": [], "test_x": [], "test": []}
-        self.history = []
-        self.loss_curve.setData([], [])
-        self.train_acc_curve.setData([], [])
-        self.test_acc_curve.setData([], [])
+        self._stride = 1
+        for curve in (self.loss_curve, self.train_acc_curve, self.test_acc_curve):
+            curve.setData([], [])
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("starting…"))
         self._say(self.tr("Training {0} on {1}…").format(config.architecture, config.dataset))
+        self._previous, self._snapshots = self.session.predictor, []
         self.worker = TrainingWorker(
             config, self.folder_edit.text().strip(), self.download_box.isChecked()
         )
@@ -445,6 +440,23 @@ class TrainingPanel(QDockWidget):
         self._thread_finished()  # now, not when the event loop next runs (closing)
         return True
 
+    def confirm_stop(self) -> bool:
+        """Ask whether to stop a running training to close the window."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Training is running"),
+            self.tr("A training is running. Stop it and close the window?"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def close_for_exit(self) -> bool:
+        """The window is closing: ask first if a run is going, then stop it. False: stay open."""
+        if not self.busy:
+            return True
+        if not self.confirm_stop():
+            return False
+        return self.stop_and_wait()
+
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet("color: #c0392b; font-weight: bold;" if error else "")
         self.message.setText(text)
@@ -456,9 +468,10 @@ class TrainingPanel(QDockWidget):
 
     @Slot(object)
     def _progressed(self, progress) -> None:
-        self.history.append(progress)
+        self.last_progress = progress
         total = progress.epochs * progress.steps
         done = (progress.epoch - 1) * progress.steps + progress.step
+        self._stride = max(1, total // CURVE_POINTS)
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         eta = time.strftime("%M:%S", time.gmtime(max(0.0, progress.eta_s)))
@@ -467,9 +480,9 @@ class TrainingPanel(QDockWidget):
                 progress.epoch, progress.epochs, eta, progress.samples_per_s
             )
         )
-        position = progress.epoch - 1 + progress.step / progress.steps
         points = self._points
         if progress.phase == "epoch":
+            self.epochs_done.append(progress)
             points["test_x"].append(float(progress.epoch))
             points["test"].append(progress.test_accuracy)
             self._log(
@@ -480,8 +493,8 @@ class TrainingPanel(QDockWidget):
                     100 * progress.test_accuracy,
                 )
             )
-        else:
-            points["x"].append(position)
+        elif done % self._stride == 0:
+            points["x"].append(progress.epoch - 1 + progress.step / progress.steps)
             points["loss"].append(progress.loss)
             points["train"].append(progress.accuracy)
         now = time.perf_counter()
@@ -494,38 +507,53 @@ class TrainingPanel(QDockWidget):
     @Slot(object)
     def _epoch_model(self, bundle) -> None:
         if self.live_box.isChecked():
+            self._snapshots.append(bundle)
+            self.session.use_bundle(bundle)
             self.live_model.emit(bundle)
+
+    def _restore_previous(self) -> None:
+        """After a cancel or a failure: the model in use before the run comes back, if what is
+        in use now is one of this run's live snapshots (a model the learner chose stays)."""
+        if self._previous is not None and any(self.session.model is s for s in self._snapshots):
+            self.session.use(self._previous)
+        self._previous, self._snapshots = None, []
 
     @Slot(object, object)
     def _succeeded(self, result, test_split) -> None:
         self.result, self.test_split = result, test_split
+        self._previous, self._snapshots = None, []
         evaluation = result.evaluation
         self._say(
             self.tr("Done: {0:.2f} % of {1} test images right in {2:.0f} s.").format(
                 100 * evaluation.accuracy, evaluation.count, result.seconds
             )
         )
-        self.result_label.setText(
-            self.tr("Test accuracy: {0:.2f} % ({1} wrong of {2})").format(
-                100 * evaluation.accuracy, len(evaluation.misclassified), evaluation.count
-            )
-        )
-        self._show_confusion(np.asarray(evaluation.confusion), result.bundle.classes)
-        self._show_gallery(evaluation, test_split, result.bundle.classes)
+        self._show_result_label()
+        self.confusion.show_matrix(evaluation.confusion, result.bundle.dataset.classes)
+        self._show_gallery(evaluation, test_split, result.bundle.dataset.classes)
         self.use_button.setEnabled(True)
         self.save_button.setEnabled(True)
+        self._show_use_button()
         self.tabs.setCurrentIndex(2)
         self.ended.emit("finished")
 
-    @Slot(str)
-    def _failed(self, message: str) -> None:
-        self._say(self.tr("Training failed: {0}").format(message), error=True)
+    @Slot(object)
+    def _failed(self, error) -> None:
+        self._say(self.tr("Training failed: {0}").format(error_text(error)), error=True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("failed"))
+        self._restore_previous()
         self.ended.emit("failed")
 
     @Slot()
     def _cancelled(self) -> None:
         waited = time.perf_counter() - self._cancel_asked if self._cancel_asked else 0.0
         self._say(self.tr("Training cancelled after {0:.2f} s; nothing was kept.").format(waited))
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("cancelled"))
+        self._restore_previous()
         self.ended.emit("cancelled")
 
     @Slot()
@@ -539,48 +567,89 @@ class TrainingPanel(QDockWidget):
         self.worker = None
 
     # -- results -----------------------------------------------------------------------------
-    def _show_confusion(self, confusion: np.ndarray, classes: tuple[str, ...]) -> None:
-        rows = confusion.sum(1, keepdims=True).clip(min=1)
-        share = confusion / rows
-        index = (share * 255).round().astype(np.int16)
-        self.confusion_image.setImage(LUT[index].transpose(1, 0, 2))
-        for text in self._confusion_texts:
-            self.confusion_plot.removeItem(text)
-        self._confusion_texts = []
-        for t in range(confusion.shape[0]):
-            for p in range(confusion.shape[1]):
-                if confusion[t, p]:
-                    colour = "k" if share[t, p] > 0.6 else "w"
-                    text = pg.TextItem(str(int(confusion[t, p])), anchor=(0.5, 0.5), color=colour)
-                    text.setPos(p + 0.5, t + 0.5)
-                    self.confusion_plot.addItem(text)
-                    self._confusion_texts.append(text)
-        ticks = [(i + 0.5, c if len(c) <= 3 else c[:3]) for i, c in enumerate(classes)]
-        self.confusion_plot.getAxis("bottom").setTicks([ticks])
-        self.confusion_plot.getAxis("left").setTicks([ticks])
+    def _clear_results(self) -> None:
+        """A new run: nothing of the last one may look current."""
+        self.result, self.test_split = None, None
+        self.result_label.setText(self.tr("No results yet: the run is going."))
+        self.confusion.clear_matrix()
+        self.gallery.clear()
+        self.use_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self._show_use_button()
+
+    def _show_result_label(self) -> None:
+        evaluation = self.result.evaluation
+        self.result_label.setText(
+            self.tr("Test accuracy: {0:.2f} % ({1} wrong of {2})").format(
+                100 * evaluation.accuracy, len(evaluation.misclassified), evaluation.count
+            )
+        )
 
     def _show_gallery(self, evaluation, test_split, classes) -> None:
         self.gallery.clear()
         for index in evaluation.misclassified[:GALLERY_LIMIT]:
-            truth = classes[int(test_split.labels[index])]
-            guess = classes[evaluation.predictions[index]]
+            truth = class_name(classes[int(test_split.labels[index])])
+            guess = class_name(classes[evaluation.predictions[index]])
             item = QListWidgetItem(thumbnail(test_split.images[index].numpy()), "")
             item.setToolTip(self.tr("#{0}: true {1}, predicted {2}").format(index, truth, guess))
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.gallery.addItem(item)
 
+    def _trained_in_use(self) -> bool:
+        model = self.session.model
+        return (
+            self.result is not None
+            and model is not None
+            and model.network is self.result.bundle.network
+        )
+
+    def _show_use_button(self) -> None:
+        if self._trained_in_use():
+            self.use_button.setText(self.tr("In use ✓"))
+        else:
+            self.use_button.setText(self.tr("Use this model"))
+
+    def use_result(self) -> None:
+        """Put the trained model in use (the gallery's verdicts are its own)."""
+        if self.result is None:
+            return
+        bundle = self.result.bundle
+        if not self._trained_in_use():
+            self.session.use_bundle(
+                dataclasses.replace(
+                    bundle,
+                    source=self.tr("trained {0} ({1})").format(
+                        bundle.architecture, bundle.dataset.name
+                    ),
+                )
+            )
+        self._show_use_button()
+        self._say(self.tr("The trained model is in use in the main view."))
+
     def _gallery_clicked(self, item: QListWidgetItem) -> None:
+        """Show a misclassified test image in the main view, through the trained model that got
+        it wrong."""
+        if self.result is None or self.test_split is None:
+            return
         index = int(item.data(Qt.ItemDataRole.UserRole))
-        classes = self.result.bundle.classes
-        pixels = self.test_split.images[index].numpy()
-        self.show_sample.emit(pixels, classes[int(self.test_split.labels[index])], index)
+        self.use_result()
+        bundle = self.result.bundle
+        self.session.show(
+            Input(
+                "sample",
+                self.test_split.images[index].numpy(),
+                dataset=bundle.dataset.name,
+                label=int(self.test_split.labels[index]),
+                index=index,
+            )
+        )
 
     def save_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save Model"),
-            str(Path.home() / "lenet.safetensors"),
-            self.tr("LeNet Desktop models (*.safetensors)"),
+            str(Path.home() / f"lenet{SUFFIX}"),
+            self.tr("LeNet Desktop models (*{0})").format(SUFFIX),
         )
         if path:
             self.save(path)
@@ -588,12 +657,14 @@ class TrainingPanel(QDockWidget):
     def save(self, path: str) -> bool:
         from ..model_files import ModelFileError, save_model
 
-        if not path.endswith(".safetensors"):
-            path += ".safetensors"
+        if self.result is None:
+            return False
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
         try:
             save_model(self.result.bundle, path)
         except ModelFileError as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return False
         self._say(self.tr("Saved {0}").format(path))
         return True

@@ -1,560 +1,606 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>MainWindow</name>
+    <name>AnswerView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="275" />
-        <source>LeNet Desktop</source>
-        <translation>LeNet 桌面版</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="276" />
-        <source>Brush</source>
-        <translation>笔刷</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="277" />
-        <source>Eraser</source>
-        <translation>橡皮擦</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="278" />
-        <source>Erase instead of drawing (E)</source>
-        <translation>擦除而不是绘制 (E)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="279" />
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="280" />
-        <source>Clear the canvas (Esc)</source>
-        <translation>清空画布 (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="281" />
-        <source>What the network sees (28×28):</source>
-        <translation>网络看到的输入（28×28）：</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="282" />
-        <location filename="../../lenet_desktop/ui/main_window.py" line="749" />
+        <location filename="../../lenet_desktop/ui/answer.py" line="56"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="283" />
-        <source>Device:</source>
-        <translation>设备：</translation>
+        <location filename="../../lenet_desktop/ui/answer.py" line="63"/>
+        <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</source>
+        <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="284" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+        <location filename="../../lenet_desktop/ui/answer.py" line="68"/>
+        <source>Test sample #{0} · true label: {1} {2}</source>
+        <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
     </message>
+</context>
+<context>
+    <name>ArchitectureView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="285" />
-        <source>&amp;Open Image…</source>
-        <translation>打开图片(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="286" />
-        <source>&amp;Paste Image</source>
-        <translation>粘贴图片(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="287" />
-        <source>&amp;Random Test Sample</source>
-        <translation>随机测试样本(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="288" />
-        <source>Open &amp;Model…</source>
-        <translation>打开模型(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="289" />
-        <source>Recent Models</source>
-        <translation>最近的模型</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="290" />
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="291" />
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="292" />
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="293" />
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="294" />
-        <source>&amp;Clear</source>
-        <translation>清空(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="295" />
-        <source>&amp;Eraser</source>
-        <translation>橡皮擦(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="296" />
-        <source>Thicker Brush</source>
-        <translation>加粗笔刷</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="297" />
-        <source>Thinner Brush</source>
-        <translation>减细笔刷</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="298" />
-        <source>&amp;Model</source>
-        <translation>模型(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="299" />
-        <source>MNIST digits (shipped)</source>
-        <translation>MNIST 手写数字（内置）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="300" />
-        <source>Fashion-MNIST garments (shipped)</source>
-        <translation>Fashion-MNIST 服饰（内置）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="301" />
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="302" />
-        <source>Feature Maps</source>
-        <translation>特征图</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="303" />
-        <location filename="../../lenet_desktop/ui/main_window.py" line="314" />
-        <source>Kernels</source>
-        <translation>卷积核</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="304" />
-        <location filename="../../lenet_desktop/ui/main_window.py" line="315" />
-        <source>Architecture</source>
-        <translation>网络结构</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="305" />
-        <source>&amp;Training…</source>
-        <translation>训练(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="306" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="307" />
-        <source>System Language</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="310" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="311" />
-        <source>&amp;About LeNet Desktop</source>
-        <translation>关于 LeNet 桌面版(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="313" />
-        <source>Feature maps</source>
-        <translation>特征图</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="318" />
-        <source>Every channel of every conv and pool layer and its activation, one colour scale per layer. Hover for a value, click to enlarge.</source>
-        <translation>每个卷积层、汇聚层及其激活函数的每个通道；每层一个色标。悬停查看数值，点击放大。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="324" />
-        <source>The learned kernels: one row per output map, one column per input map.</source>
-        <translation>学到的卷积核：每行对应一个输出特征图，每列对应一个输入特征图。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="328" />
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="79"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="329" />
-        <source>Type</source>
-        <translation>类型</translation>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="80"/>
+        <source>Operation</source>
+        <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="330" />
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="81"/>
         <source>Output shape</source>
         <translation>输出形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="331" />
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="82"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="332" />
-        <source>Size ⌊(n − k + 2p + s) / s⌋</source>
-        <translation>尺寸 ⌊(n − k + 2p + s) / s⌋</translation>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="83"/>
+        <source>Output size ⌊(n − k + 2p + s) / s⌋</source>
+        <translation>输出尺寸 ⌊(n − k + 2p + s) / s⌋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="337" />
-        <source>Loading</source>
-        <translation>加载中</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="428" />
-        <source>Loading {0}…</source>
-        <translation>正在加载 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="455" />
-        <source>Could not open the model: {0}</source>
-        <translation>无法打开模型：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="457" />
-        <source>The current model is still in use.</source>
-        <translation>仍在使用当前模型。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="498" />
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="106"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="509" />
-        <source>Model: {0} · {1}</source>
-        <translation>模型：{0} · {1}</translation>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="109"/>
+        <source>{0} — {1:,} parameters; input 1×28×28; p = padding per side.</source>
+        <translation>{0} — 共 {1:,} 个参数；输入 1×28×28；p 为每侧填充。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="514" />
-        <source>{0} — {1} parameters; input 1×28×28; p = padding per side.</source>
-        <translation>{0} — 共 {1} 个参数；输入 1×28×28；p 为每侧填充。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="518" />
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="114"/>
         <source>Test accuracy: {0:.2f} %.</source>
         <translation>测试准确率：{0:.2f} %。</translation>
     </message>
+</context>
+<context>
+    <name>CanvasPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="543" />
-        <source>trained {0} ({1})</source>
-        <translation>新训练的 {0}（{1}）</translation>
+        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="54"/>
+        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="70"/>
+        <source>Brush {0} px</source>
+        <translation>笔刷 {0} 像素</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="572" />
-        <source>Open Model</source>
-        <translation>打开模型</translation>
+        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="56"/>
+        <source>Brush width in pixels of the 560-pixel paper ([ and ] change it)</source>
+        <translation>笔刷宽度，以 560 像素画纸的像素计（[ 和 ] 调整）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="574" />
-        <source>LeNet Desktop models (*.safetensors);;All files (*)</source>
-        <translation>LeNet 桌面版模型 (*.safetensors);;所有文件 (*)</translation>
+        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="58"/>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="629" />
+        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="59"/>
+        <source>Erase instead of drawing (E)</source>
+        <translation>擦除而不是绘制 (E)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="60"/>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="62"/>
+        <source>Click inside an outline to fill it with ink (garments are filled shapes)</source>
+        <translation>在轮廓内点击，用墨水填满（服装是实心的形状）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="64"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="65"/>
+        <source>Clear the canvas (Esc)</source>
+        <translation>清空画布 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionTable</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/confusion.py" line="50"/>
+        <source>{0} images of {1} were predicted as {2} ({3:.1f} % of that class)</source>
+        <translation>{0} 张“{1}”图像被预测为“{2}”（占该类的 {3:.1f} %）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/confusion.py" line="62"/>
+        <source>→ {0}</source>
+        <translation>→ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/confusion.py" line="64"/>
+        <source>Rows: true class · columns: predicted class</source>
+        <translation>行：真实类别 · 列：预测类别</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureMapsView</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="51"/>
+        <source>Every layer&apos;s output, in the order data flows: one tile per channel, one colour scale per layer. Hover a value to read it; click it to select it.</source>
+        <translation>按数据流动的顺序显示每一层的输出：每个通道一个小图，每层一个色标。鼠标悬停可读数值，点击可选中。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="95"/>
+        <source>Current input</source>
+        <translation>当前输入</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="95"/>
+        <source>Pinned input</source>
+        <translation>固定的输入</translation>
+    </message>
+</context>
+<context>
+    <name>InputSources</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="61"/>
+        <source>The picture is too large for the memory left.</source>
+        <translation>图片太大，剩余内存不足。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="64"/>
         <source>The picture is blank: no drawing found.</source>
         <translation>图片是空白的：没有找到笔迹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="648" />
+        <location filename="../../lenet_desktop/ui/inputs.py" line="81"/>
         <source>Open Image</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="650" />
+        <location filename="../../lenet_desktop/ui/inputs.py" line="83"/>
         <source>Images ({0});;All files (*)</source>
         <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="664" />
+        <location filename="../../lenet_desktop/ui/inputs.py" line="117"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="753" />
-        <source>a digit</source>
-        <translation>一个数字</translation>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="142"/>
+        <source>The test split has no image of that class.</source>
+        <translation>测试集中没有该类别的图像。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="753" />
-        <source>a garment</source>
-        <translation>一件服饰</translation>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="169"/>
+        <source>Test images not found</source>
+        <translation>找不到测试图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="756" />
-        <source>Draw {0} on the canvas.</source>
-        <translation>请在画布上画{0}。</translation>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="170"/>
+        <source>The {0} test images are not on this computer yet.</source>
+        <translation>这台电脑上还没有 {0} 的测试图像。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="759" />
-        <source>&lt;span style='font-size:28pt; font-weight:bold'&gt;{0}&lt;/span&gt; {1:.1f} %</source>
-        <translation>&lt;span style='font-size:28pt; font-weight:bold'&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="172"/>
+        <source>Download</source>
+        <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="764" />
-        <source>Test sample #{0} · true label: {1} {2}</source>
-        <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="173"/>
+        <source>Choose Folder…</source>
+        <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="805" />
-        <source>About LeNet Desktop</source>
-        <translation>关于 LeNet 桌面版</translation>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="185"/>
+        <source>Folder of the {0} files</source>
+        <translation>{0} 文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="807" />
-        <source>&lt;h3&gt;LeNet Desktop {0}&lt;/h3&gt;&lt;p&gt;Draw a digit or a garment and see what LeNet sees.&lt;/p&gt;&lt;p&gt;PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · Python {5}&lt;/p&gt;&lt;p&gt;Device: {6}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;LeNet 桌面版 {0}&lt;/h3&gt;&lt;p&gt;画一个数字或一件服饰，看看 LeNet 看到了什么。&lt;/p&gt;&lt;p&gt;PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · Python {5}&lt;/p&gt;&lt;p&gt;设备：{6}&lt;/p&gt;</translation>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="192"/>
+        <source>{0}: no {1} test files there (t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz])</source>
+        <translation>{0}：这里没有 {1} 的测试文件（t10k-images-idx3-ubyte[.gz] 和 t10k-labels-idx1-ubyte[.gz]）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="825" />
-        <source>Training is running</source>
-        <translation>正在训练</translation>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="206"/>
+        <source>Downloading {0}…</source>
+        <translation>正在下载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="826" />
-        <source>A training is running. Stop it and close the window?</source>
-        <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="228"/>
+        <source>Random Test Sample &amp;of</source>
+        <translation>随机测试样本：指定类别(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>KernelsView</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/kernels.py" line="44"/>
+        <source>The learned kernels of each convolution: one row per output map, one column per input map. Hover a weight to read it.</source>
+        <translation>每个卷积层学到的卷积核：每个输出通道一行，每个输入通道一列。鼠标悬停可读权重。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/kernels.py" line="70"/>
+        <source>{0} · {1} output × {2} input maps · kernels {3}×{4}</source>
+        <translation>{0} · {1} 个输出 × {2} 个输入通道 · 卷积核 {3}×{4}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/kernels.py" line="88"/>
+        <source>{0} kernel · output map {1}, input map {2} · row {3}, column {4} = {5:.4f}</source>
+        <translation>{0} 卷积核 · 输出通道 {1}，输入通道 {2} · 第 {3} 行，第 {4} 列 = {5:.4f}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="116"/>
+        <source>LeNet Desktop</source>
+        <translation>LeNet 桌面版</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="117"/>
+        <source>What the network sees (28×28):</source>
+        <translation>网络看到的输入（28×28）：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="118"/>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="124"/>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="124"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="122"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="123"/>
+        <source>System Language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="124"/>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="130"/>
+        <source>Loading</source>
+        <translation>加载中</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="80"/>
+        <source>Loading {0}…</source>
+        <translation>正在加载 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="84"/>
+        <source>The current model is still in use.</source>
+        <translation>仍在使用当前模型。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelLoader</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/model_loader.py" line="86"/>
+        <source>Could not open the model: {0}</source>
+        <translation>无法打开模型：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/model_loader.py" line="95"/>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/model_loader.py" line="97"/>
+        <source>LeNet Desktop models (*{0});;All files (*)</source>
+        <translation>LeNet 桌面版模型 (*{0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/model_loader.py" line="124"/>
+        <source>{0} · {1} (shipped)</source>
+        <translation>{0} · {1}（内置）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/model_loader.py" line="131"/>
+        <source>Recent Models</source>
+        <translation>最近的模型</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarView</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/status_bar.py" line="35"/>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/status_bar.py" line="54"/>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/status_bar.py" line="57"/>
+        <source>Model: {0} · {1} · {2}</source>
+        <translation>模型：{0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/status_bar.py" line="61"/>
+        <source>Runs on {0}</source>
+        <translation>运行于 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/status_bar.py" line="73"/>
+        <source>{0} · unit {1}</source>
+        <translation>{0} · 第 {1} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/status_bar.py" line="76"/>
+        <source>{0} · map {1} · row {2}, column {3}</source>
+        <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
 </context>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="288" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="252"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="290" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="254"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="291" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="255"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="292" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="256"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="293" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="257"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="294" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="258"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="295" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="259"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="296" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="260"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="297" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="261"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="298" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="262"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="299" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="263"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="300" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="264"/>
         <source>Live view</source>
         <translation>实时查看</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="304" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="267"/>
         <source>download with torchvision if missing</source>
         <translation>缺少时用 torchvision 下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="305" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="268"/>
         <source>random affine (and flips for garments)</source>
         <translation>随机仿射变换（服饰另加水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="306" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="269"/>
         <source>show the newest weights after each epoch</source>
         <translation>每轮结束后显示最新权重</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="307" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="270"/>
         <source>folder with the four IDX files</source>
         <translation>含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="310" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="273"/>
         <source>Train</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="311" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="274"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="312" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="275"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="313" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="275"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="314" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="275"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="315" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="277"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="316" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="278"/>
         <source>Accuracy (blue: training, orange: test)</source>
         <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="317" />
-        <source>Confusion matrix (rows: true, columns: predicted)</source>
-        <translation>混淆矩阵（行：真实类别，列：预测类别）</translation>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="652"/>
+        <source>LeNet Desktop models (*{0})</source>
+        <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="318" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="279"/>
         <source>Misclassified test images (click to inspect):</source>
         <translation>分类错误的测试图片（点击查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="319" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="610"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="320" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="281"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="346" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="348"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="357" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="359"/>
         <source>Choose the dataset folder, or tick Download.</source>
         <translation>请选择数据集文件夹，或勾选“下载”。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="359" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="361"/>
         <source>{0}: no such folder</source>
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="396" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="399"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="397" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="400"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="427" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="431"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="454" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="447"/>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="448"/>
+        <source>A training is running. Stop it and close the window?</source>
+        <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="479"/>
         <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
         <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="464" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="489"/>
         <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
         <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="492" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="527"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="497" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="545"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="555"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="573"/>
+        <source>No results yet: the run is going.</source>
+        <translation>还没有结果：训练正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="583"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="510" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="542"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="516" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="552"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="552" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="594"/>
         <source>#{0}: true {1}, predicted {2}</source>
         <translation>#{0}：真实 {1}，预测 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="565" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="608"/>
+        <source>In use ✓</source>
+        <translation>正在使用 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="621"/>
+        <source>trained {0} ({1})</source>
+        <translation>新训练的 {0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="627"/>
+        <source>The trained model is in use in the main view.</source>
+        <translation>主视图现在使用训练好的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="650"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="567" />
-        <source>LeNet Desktop models (*.safetensors)</source>
-        <translation>LeNet 桌面版模型 (*.safetensors)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="582" />
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="669"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -562,19 +608,531 @@
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="80" />
+        <location filename="../../lenet_desktop/ui/training_worker.py" line="42"/>
         <source>Downloading {0}…</source>
         <translation>正在下载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="82" />
+        <location filename="../../lenet_desktop/ui/training_worker.py" line="44"/>
         <source>Reading {0} from {1}</source>
         <translation>正在从 {1} 读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="85" />
+        <location filename="../../lenet_desktop/ui/training_worker.py" line="47"/>
         <source>{0} training and {1} test images</source>
         <translation>训练图片 {0} 张，测试图片 {1} 张</translation>
+    </message>
+</context>
+<context>
+    <name>about</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/about.py" line="18"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/about.py" line="29"/>
+        <source>About LeNet Desktop</source>
+        <translation>关于 LeNet 桌面版</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/about.py" line="30"/>
+        <source>&lt;h3&gt;LeNet Desktop {0}&lt;/h3&gt;&lt;p&gt;Draw a digit or a garment and see what LeNet sees.&lt;/p&gt;&lt;p&gt;PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · Python {5}&lt;/p&gt;&lt;p&gt;Device: {6}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;LeNet 桌面版 {0}&lt;/h3&gt;&lt;p&gt;画一个数字或一件服饰，看看 LeNet 看到了什么。&lt;/p&gt;&lt;p&gt;PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · Python {5}&lt;/p&gt;&lt;p&gt;设备：{6}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>actions</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="21"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="22"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="23"/>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="24"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="25"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="45"/>
+        <source>&amp;Open Image…</source>
+        <translation>打开图片(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="47"/>
+        <source>&amp;Paste Image</source>
+        <translation>粘贴图片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="49"/>
+        <source>&amp;Random Test Sample</source>
+        <translation>随机测试样本(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="51"/>
+        <source>Open &amp;Model…</source>
+        <translation>打开模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="53"/>
+        <source>&amp;Export View…</source>
+        <translation>导出视图(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="55"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="57"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="58"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="60"/>
+        <source>&amp;Clear</source>
+        <translation>清空(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="62"/>
+        <source>&amp;Eraser</source>
+        <translation>橡皮擦(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="64"/>
+        <source>&amp;Fill</source>
+        <translation>填充(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="66"/>
+        <source>Thicker Brush</source>
+        <translation>加粗笔刷</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="68"/>
+        <source>Thinner Brush</source>
+        <translation>减细笔刷</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="70"/>
+        <source>&amp;Pin This Input for Comparison</source>
+        <translation>固定此输入以便比较(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="72"/>
+        <source>Feature Maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="73"/>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="75"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="77"/>
+        <source>&amp;Training…</source>
+        <translation>训练(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="79"/>
+        <source>&amp;Presentation Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="81"/>
+        <source>&amp;About LeNet Desktop</source>
+        <translation>关于 LeNet 桌面版(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>architectures</name>
+    <message>
+        <location filename="../../lenet_desktop/options.py" line="8"/>
+        <source>Modern LeNet (batch norm, ReLU, max pooling)</source>
+        <translation>现代 LeNet（批量规范化、ReLU、最大汇聚）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/options.py" line="9"/>
+        <source>D2L LeNet (sigmoid, average pooling)</source>
+        <translation>D2L LeNet（sigmoid、平均汇聚）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/options.py" line="10"/>
+        <source>LeNet-5 (LeCun et al. 1998)</source>
+        <translation>LeNet-5（LeCun 等，1998）</translation>
+    </message>
+</context>
+<context>
+    <name>classes</name>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="59"/>
+        <source>T-shirt/top</source>
+        <translation>T恤/上衣</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="60"/>
+        <source>Trouser</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="61"/>
+        <source>Pullover</source>
+        <translation>套衫</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="62"/>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="63"/>
+        <source>Coat</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="64"/>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="65"/>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="66"/>
+        <source>Sneaker</source>
+        <translation>运动鞋</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="67"/>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="68"/>
+        <source>Ankle boot</source>
+        <translation>短靴</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="97"/>
+        <source>unknown dataset {name!r} (known: {known})</source>
+        <translation>未知的数据集 {name!r}（已知：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="167"/>
+        <source>{path}: missing — a {title} folder needs the four files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)</source>
+        <translation>{path}：缺失 —— {title} 文件夹需要四个文件 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte 和 t10k-labels-idx1-ubyte（可以是 .gz）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="195"/>
+        <source>{path}: the gzip file is truncated or damaged ({detail})</source>
+        <translation>{path}：gzip 文件不完整或已损坏（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="201"/>
+        <location filename="../../lenet_desktop/model_files.py" line="299"/>
+        <source>{path}: cannot be read ({detail})</source>
+        <translation>{path}：无法读取（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="207"/>
+        <source>{path}: too short to be an IDX file ({size} bytes)</source>
+        <translation>{path}：太短，不是 IDX 文件（{size} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="214"/>
+        <source>{path}: not an IDX {kind} file (magic number {found}, expected {magic})</source>
+        <translation>{path}：不是 IDX {kind} 文件（魔数 {found}，应为 {magic}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="228"/>
+        <source>{path}: the file is truncated or too long ({size} bytes of data, expected {expected} for {shape})</source>
+        <translation>{path}：文件不完整或过长（数据 {size} 字节，{shape} 应为 {expected} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="252"/>
+        <source>{path}: no such folder</source>
+        <translation>{path}：没有这个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="260"/>
+        <source>{path}: images are {shape}, expected 28×28</source>
+        <translation>{path}：图像是 {shape}，应为 28×28</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="266"/>
+        <source>{path}: {labels} labels for {images} images in {name}</source>
+        <translation>{path}：{labels} 个标签，但 {name} 中有 {images} 张图像</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="274"/>
+        <source>{path}: label {label} is out of range for {count} classes</source>
+        <translation>{path}：标签 {label} 超出了 {count} 个类别的范围</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="303"/>
+        <source>{title} cannot be downloaded: choose a folder of its files</source>
+        <translation>无法下载 {title}：请选择存放其文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="313"/>
+        <source>{title} cannot be downloaded here: torchvision is not installed (or does not match this PyTorch). Install it with “pip install torchvision”, or download the four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.</source>
+        <translation>这里无法下载 {title}：没有安装 torchvision（或与当前 PyTorch 不匹配）。请用“pip install torchvision”安装，或者下载四个文件（train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz、t10k-labels-idx1-ubyte.gz）后选择它们所在的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="330"/>
+        <source>could not download {title} into {root}: {detail}. Check the network connection, or choose a folder holding the four IDX files.</source>
+        <translation>无法把 {title} 下载到 {root}：{detail}。请检查网络连接，或选择存放四个 IDX 文件的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="384"/>
+        <source>no {title} test files found; looked in {places}{detail}</source>
+        <translation>找不到 {title} 的测试文件；查找过：{places}{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="112"/>
+        <source>{path}: no shipped model is installed</source>
+        <translation>{path}：没有安装内置模型</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="127"/>
+        <source>{path}: is not a file</source>
+        <translation>{path}：不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="130"/>
+        <source>{name}: no such model (shipped models: {names}) and no such file</source>
+        <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="136"/>
+        <source>{path}: no such file</source>
+        <translation>{path}：没有这个文件</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="144"/>
+        <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
+        <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="153"/>
+        <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
+        <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="164"/>
+        <source>{path}: not a model file (only {size} bytes)</source>
+        <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="171"/>
+        <source>{path}: the file is truncated or not a safetensors model file</source>
+        <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="182"/>
+        <source>{path}: not a safetensors model file (unreadable header)</source>
+        <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="190"/>
+        <source>{path}: damaged metadata ({detail})</source>
+        <translation>{path}：元数据已损坏（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="198"/>
+        <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
+        <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="208"/>
+        <source>{path}: unknown architecture {name!r} (known: {known})</source>
+        <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="233"/>
+        <source>{path}: unknown preprocessing convention {name!r}</source>
+        <translation>{path}：未知的预处理方式 {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="265"/>
+        <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
+        <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="278"/>
+        <source>{path}: the weights contain NaN or infinite values ({name})</source>
+        <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="292"/>
+        <source>{path}: too large for a LeNet model ({size} bytes)</source>
+        <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="329"/>
+        <source>{path}: the tensor data is damaged ({detail})</source>
+        <translation>{path}：张量数据已损坏（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="377"/>
+        <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
+        <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="390"/>
+        <source>{path}: cannot write here ({detail})</source>
+        <translation>{path}：无法写入此处（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="404"/>
+        <source>{path}: could not be saved ({detail})</source>
+        <translation>{path}：无法保存（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_worker.py" line="66"/>
+        <source>{kind}: {detail}</source>
+        <translation>{kind}：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/export.py" line="52"/>
+        <location filename="../../lenet_desktop/ui/export.py" line="63"/>
+        <source>Export View</source>
+        <translation>导出视图</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/export.py" line="54"/>
+        <source>PNG picture (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>layers</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="22"/>
+        <source>convolution {0}×{0}</source>
+        <translation>卷积 {0}×{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="24"/>
+        <source>convolution {0}×{0}, partly connected</source>
+        <translation>卷积 {0}×{0}，部分连接</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="28"/>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="41"/>
+        <source>, padding {0}</source>
+        <translation>，填充 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="30"/>
+        <source>, stride {0}</source>
+        <translation>，步幅 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="35"/>
+        <source>max pooling</source>
+        <translation>最大汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="37"/>
+        <source>average pooling</source>
+        <translation>平均汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="39"/>
+        <source>{0} {1}×{1}, stride {2}</source>
+        <translation>{0} {1}×{1}，步幅 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="44"/>
+        <source>subsampling: 2×2 sum × weight + bias</source>
+        <translation>下采样：2×2 求和 × 权重 + 偏置</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="46"/>
+        <source>batch normalisation</source>
+        <translation>批量规范化</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="50"/>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="54"/>
+        <source>squashing 1.7159·tanh(2a/3)</source>
+        <translation>压缩函数 1.7159·tanh(2a/3)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="56"/>
+        <source>fully connected {0} → {1}</source>
+        <translation>全连接 {0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="60"/>
+        <source>flatten</source>
+        <translation>展平</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="62"/>
+        <source>padding to the 32×32 field</source>
+        <translation>填充到 32×32 的输入区域</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/layer_text.py" line="64"/>
+        <source>dropout (off when predicting)</source>
+        <translation>暂退法 dropout（预测时关闭）</translation>
+    </message>
+</context>
+<context>
+    <name>prompts</name>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="42"/>
+        <source>Draw one of: {classes}.</source>
+        <translation>请画以下之一：{classes}。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="52"/>
+        <source>Draw a digit on the canvas.</source>
+        <translation>请在画布上画一个数字。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="75"/>
+        <source>Draw a garment as a filled shape (the Fill tool fills an outline): the dataset&apos;s garments are solid silhouettes, and a bare outline is often read as a bag.</source>
+        <translation>请把服装画成实心的形状（“填充”工具可填满轮廓）：数据集中的服装都是实心剪影，只画轮廓常被认成包。</translation>
     </message>
 </context>
 </TS>

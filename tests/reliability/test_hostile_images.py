@@ -48,7 +48,7 @@ def test_predict_command(hostile, capsys, name):
 
 
 def open_file(window, path):
-    window.open_image(str(path))
+    window.inputs.open_image(str(path))
 
 
 def drop_file(window, path):
@@ -68,7 +68,7 @@ def paste_file(window, path):
     mime = QMimeData()  # what a file manager puts on the clipboard for "Copy"
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     QGuiApplication.clipboard().setMimeData(mime)
-    window.paste()
+    window.inputs.paste()
 
 
 @pytest.mark.parametrize("way", [open_file, drop_file, paste_file], ids=["open", "drop", "paste"])
@@ -77,29 +77,29 @@ def test_the_window_takes_every_case(window, hostile, way):
     stroke(window.canvas, SEVEN[0])
     for name in CASES:
         expected = cases[name]
-        before = window.last_prediction.label
+        before = window.session.prediction.label
         drawing = window.canvas.to_array().copy()
         way(window, folder / name)
         QGuiApplication.processEvents()
-        message = window.error_label.text()
+        message = window.answer.error.text()
         if expected.startswith("error: ") or expected == "empty":
-            assert window.error_label.isVisibleTo(window), name
+            assert window.answer.error.isVisibleTo(window), name
             words = "blank" if expected == "empty" else expected.removeprefix("error: ")
             assert words in message, (name, message)
             assert "Traceback" not in message
             # Nothing lost: the drawing and its prediction are as they were.
             assert (window.canvas.to_array() == drawing).all(), name
-            assert window.last_prediction.label == before, name
+            assert window.session.prediction.label == before, name
         else:
-            assert not window.error_label.isVisibleTo(window), (name, message)
-            assert window.last_prediction.label == expected, name
+            assert not window.answer.error.isVisibleTo(window), (name, message)
+            assert window.session.prediction.label == expected, name
 
 
 def test_a_decompression_bomb_is_refused_without_decoding(window, hostile):
     folder, _ = hostile
     before = resident_mb()
     for _ in range(3):
-        assert not window.open_image(str(folder / "bomb.png"))
-    assert "too large" in window.error_label.text()
+        assert not window.inputs.open_image(str(folder / "bomb.png"))
+    assert "too large" in window.answer.error.text()
     # 30000 × 30000 grey pixels would be 900 MB decoded; nothing near that was allocated.
     assert resident_mb() - before < 50

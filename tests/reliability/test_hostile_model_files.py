@@ -91,17 +91,17 @@ def test_predict_refuses_each_naming_the_file(bad_models, tmp_path, capsys):
 def test_the_window_keeps_its_model(window, qtbot, bad_models, how):
     folder, cases, marker = bad_models
     stroke(window.canvas, SEVEN[0])
-    before = window.last_prediction
+    before = window.session.prediction
     for name, words in cases.items():
-        with qtbot.waitSignal(window.model_failed, timeout=30_000) as failed:
+        with qtbot.waitSignal(window.loader.failed, timeout=30_000) as failed:
             if how == "menu":
-                window.load_model(str(folder / name))
+                window.loader.load(str(folder / name))
             else:
                 drop_file(window, folder / name)
         assert name in failed.args[0] and words in failed.args[0], (name, failed.args[0])
-        assert window.error_label.isVisible() and name in window.error_label.text()
-        assert window.predictor.bundle.source == "mnist"
-        window.refresh()
-        assert window.last_prediction.label == before.label
+        assert window.answer.error.isVisible() and name in window.answer.error.text()
+        assert window.session.predictor.bundle.source == "mnist"
+        window.session.refresh()
+        assert window.session.prediction.label == before.label
     assert not marker.exists()
     assert json.loads(json.dumps(window.settings.value("model"))) == "mnist"

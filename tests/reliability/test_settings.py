@@ -32,10 +32,10 @@ def test_the_window_starts_on_defaults(qtbot, tmp_path, name):
     window.show()
     with qtbot.waitSignal(window.ready, timeout=30_000):
         window.finish_startup()
-    assert window.predictor.bundle.source == "mnist"
-    assert window._device == ""  # "auto"
+    assert window.session.predictor.bundle.source == "mnist"
+    assert window.session.device == ""  # "auto"
     assert 1 <= window.canvas.brush_width <= 200
-    window.refresh()
+    window.session.refresh()
     window.close()
     store.sync()  # and the store is usable again afterwards
     assert QSettings(str(path), QSettings.Format.IniFormat).value("model") == "mnist"

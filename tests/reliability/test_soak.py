@@ -14,11 +14,12 @@ UPDATES = 5000
 
 
 def live_qt_objects(window) -> dict[str, int]:
-    scenes = [window.maps.scene(), window.kernels.scene()]
     return {
         "widgets": len(QApplication.allWidgets()),
         "window children": len(window.findChildren(QObject)),
-        "scene items": sum(len(scene.items()) for scene in scenes),
+        "session listeners": sum(
+            len(signal) for signal in (window.session.predicted, window.session.model_changed)
+        ),
     }
 
 
@@ -44,4 +45,4 @@ def test_five_thousand_updates_leak_nothing(window):
     print(f"\nsoak: {UPDATES} updates, RSS {memory_before} → {memory_after} MB, {objects_after}")
     assert objects_after == objects_before
     assert memory_after - memory_before < 50, (memory_before, memory_after)
-    assert window.last_prediction is not None
+    assert window.session.prediction is not None

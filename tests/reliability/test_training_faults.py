@@ -59,14 +59,14 @@ def broken_copy(tmp_path, mnist_dir):
 def test_a_damaged_dataset_is_named_before_training_starts(window, panel, qtbot, broken_copy,
                                                           fault):  # fmt: skip
     folder, named = broken_copy(fault)
-    before = window.predictor
+    before = window.session.predictor
     panel.folder_edit.setText(str(folder))
     with qtbot.waitSignal(panel.ended, timeout=60_000) as ended:
         panel.start()
     assert ended.args == ["failed"]
     assert named in panel.message.text(), panel.message.text()
-    assert not [p for p in panel.history if p.phase == "step"]  # not a single step ran
-    assert window.predictor is before
+    assert panel.last_progress is None  # not a single step ran
+    assert window.session.predictor is before
 
 
 @pytest.mark.parametrize("fault", FAULTS)
@@ -82,9 +82,9 @@ def test_train_command_names_the_damaged_file(broken_copy, tmp_path, capsys, fau
 
 
 def test_cancelling_at_random_moments_many_times(window, panel, qtbot):
-    before = window.predictor
+    before = window.session.predictor
     stroke(window.canvas, SEVEN[0])
-    label = window.last_prediction.label
+    label = window.session.prediction.label
     panel.epochs_spin.setValue(50)
     moments = random.Random(8).sample(range(0, 1500), 8)  # milliseconds after starting
     for moment in [0, *moments]:
@@ -93,14 +93,14 @@ def test_cancelling_at_random_moments_many_times(window, panel, qtbot):
         panel.cancel_button.click()
         qtbot.waitUntil(lambda: not panel.busy, timeout=3000)
         assert panel.thread.isFinished()
-        assert window.predictor is before  # the live view's snapshots are undone
+        assert window.session.predictor is before  # the live view's snapshots are undone
         assert panel.train_button.isEnabled()
-        window.refresh()  # the window is usable
-        assert window.last_prediction.label == label
+        window.session.refresh()  # the window is usable
+        assert window.session.prediction.label == label
 
 
 def test_an_absurd_learning_rate_is_stopped_with_a_reason(window, panel, qtbot):
-    before = window.predictor
+    before = window.session.predictor
     panel.arch_box.setCurrentIndex(panel.arch_box.findData("lenet5"))
     panel.optimizer_box.setCurrentIndex(panel.optimizer_box.findData("sgd"))
     panel.lr_spin.setValue(panel.lr_spin.maximum())
@@ -108,7 +108,7 @@ def test_an_absurd_learning_rate_is_stopped_with_a_reason(window, panel, qtbot):
         panel.start()
     assert ended.args == ["failed"]
     assert "learning rate" in panel.message.text()
-    assert window.predictor is before
+    assert window.session.predictor is before
 
 
 def test_train_command_refuses_an_unwritable_output_before_training(tmp_path, capsys, mnist_dir):
@@ -186,4 +186,4 @@ def test_saving_never_damages_the_previous_file(window, panel, qtbot, tmp_path, 
     assert target.read_bytes() == previous  # byte for byte
     assert not list(tmp_path.glob(".mine.safetensors*"))  # no temporary file left behind
     assert load_model(target).training["epochs"] == 1
-    window.refresh()  # still usable
+    window.session.refresh()  # still usable

@@ -17,17 +17,9 @@ def _send(widget: QWidget, kind: QEvent.Type, point: QPointF, buttons) -> None:
 
 def stroke(widget: QWidget, points: list[tuple[float, float]], steps: int = 12) -> None:
     """Draw through ``points`` given as fractions (0–1) of the canvas's paper."""
-    path = [widget.canvas_point(x, y) for x, y in points]
-    held = Qt.MouseButton.LeftButton
-    _send(widget, QEvent.Type.MouseButtonPress, path[0], held)
-    for start, end in zip(path, path[1:]):
-        for i in range(1, steps + 1):
-            t = i / steps
-            point = QPointF(
-                start.x() + (end.x() - start.x()) * t, start.y() + (end.y() - start.y()) * t
-            )
-            _send(widget, QEvent.Type.MouseMove, point, held)
-    _send(widget, QEvent.Type.MouseButtonRelease, path[-1], Qt.MouseButton.NoButton)
+    press_and_move(widget, points, steps)
+    end = widget.canvas_point(*points[-1])
+    _send(widget, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
 
 
 ONE = [[(0.5, 0.15), (0.5, 0.85)]]
@@ -44,3 +36,17 @@ ZERO = [
         (0.5, 0.15),
     ]
 ]
+
+
+def press_and_move(widget: QWidget, points: list[tuple[float, float]], steps: int = 12) -> None:
+    """Start a stroke and move through ``points`` without releasing the button."""
+    path = [widget.canvas_point(x, y) for x, y in points]
+    held = Qt.MouseButton.LeftButton
+    _send(widget, QEvent.Type.MouseButtonPress, path[0], held)
+    for start, end in zip(path, path[1:]):
+        for i in range(1, steps + 1):
+            t = i / steps
+            point = QPointF(
+                start.x() + (end.x() - start.x()) * t, start.y() + (end.y() - start.y()) * t
+            )
+            _send(widget, QEvent.Type.MouseMove, point, held)

@@ -10,20 +10,18 @@ from lenet_desktop.model_files import load_model, shipped_models
 
 
 def test_a_real_training_through_the_panel(window, panel, qtbot, tmp_path):
-    before = window.predictor
+    before = window.session.predictor
     panel.epochs_spin.setValue(2)
     with qtbot.waitSignal(panel.ended, timeout=180_000) as ended:
         assert panel.start()
         assert panel.busy
         stroke(window.canvas, SEVEN[0])  # the window keeps working meanwhile
-        assert window.last_prediction is not None
+        assert window.session.prediction is not None
     assert ended.args == ["finished"]
     qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
 
-    # progress arrived in order, and the curves got points
-    order = [(p.epoch, p.step, p.phase == "epoch") for p in panel.history]
-    assert order == sorted(order)
-    assert [p.epoch for p in panel.history if p.phase == "epoch"] == [1, 2]
+    # both epochs reported, and the curves got points
+    assert [p.epoch for p in panel.epochs_done] == [1, 2]
     assert len(panel.loss_curve.getData()[0]) > 10
     assert len(panel.test_acc_curve.getData()[0]) == 2
     assert panel.progress.value() == panel.progress.maximum()
@@ -35,28 +33,29 @@ def test_a_real_training_through_the_panel(window, panel, qtbot, tmp_path):
     assert panel.gallery.count() == min(len(evaluation.misclassified), 200)
 
     # live view switched the window to the newest weights
-    assert window.predictor is not before
-    assert "training" in window.predictor.bundle.source
+    assert window.session.predictor is not before
+    assert "training" in window.session.predictor.bundle.source
 
     if panel.gallery.count():
         item = panel.gallery.item(0)
         panel.gallery.itemClicked.emit(item)
-        assert window._sample is not None and "true label" in window.answer.text()
+        assert window.session.result.input.kind == "sample"
+        assert "true label" in window.answer.answer.text()
 
     panel.use_button.click()
-    assert window.predictor.bundle.network is panel.result.bundle.network
+    assert window.session.model.network is panel.result.bundle.network
     saved = tmp_path / "mine.safetensors"
     assert panel.save(str(saved))
     assert load_model(saved).training["test_accuracy"] == evaluation.accuracy
 
 
 def test_cancel_stops_within_a_second_and_keeps_the_model(window, panel, qtbot):
-    before = window.predictor
+    before = window.session.predictor
     shipped = shipped_models()["mnist"].read_bytes()
     panel.epochs_spin.setValue(50)
     with qtbot.waitSignal(panel.live_model, timeout=120_000):  # one epoch, so live view ran
         panel.start()
-    qtbot.waitUntil(lambda: window.predictor is not before, timeout=5000)
+    qtbot.waitUntil(lambda: window.session.predictor is not before, timeout=5000)
     with qtbot.waitSignal(panel.ended, timeout=5000) as ended:
         started = time.perf_counter()
         panel.cancel_button.click()
@@ -64,13 +63,13 @@ def test_cancel_stops_within_a_second_and_keeps_the_model(window, panel, qtbot):
         stopped = time.perf_counter() - started
     assert ended.args == ["cancelled"]
     assert stopped < 1.0
-    assert window.predictor is before  # restored
+    assert window.session.predictor is before  # restored
     assert shipped_models()["mnist"].read_bytes() == shipped
     assert panel.result is None and not panel.use_button.isEnabled()
 
 
 def test_a_failing_training_shows_why_and_keeps_the_model(window, panel, qtbot):
-    before = window.predictor
+    before = window.session.predictor
     shipped = shipped_models()["mnist"].read_bytes()
     panel.optimizer_box.setCurrentIndex(panel.optimizer_box.findData("sgd"))
     panel.lr_spin.setValue(1e6)
@@ -79,7 +78,7 @@ def test_a_failing_training_shows_why_and_keeps_the_model(window, panel, qtbot):
         panel.start()
     assert ended.args == ["failed"]
     assert "learning rate" in panel.message.text()
-    assert window.predictor is before
+    assert window.session.predictor is before
     assert shipped_models()["mnist"].read_bytes() == shipped
 
 
@@ -106,9 +105,9 @@ def test_bad_options_are_refused_before_starting(panel, tmp_path):
 def test_closing_the_window_mid_training_stops_cleanly(window, panel, qtbot, monkeypatch):
     panel.epochs_spin.setValue(50)
     panel.start()
-    qtbot.waitUntil(lambda: len(panel.history) > 2, timeout=60_000)
+    qtbot.waitUntil(lambda: panel.last_progress is not None, timeout=60_000)
     asked = []
-    monkeypatch.setattr(window, "confirm_stop_training", lambda: asked.append(1) or True)
+    monkeypatch.setattr(panel, "confirm_stop", lambda: asked.append(1) or True)
     thread = panel.thread
     window.close()
     assert asked == [1]
@@ -120,13 +119,13 @@ def test_download_offline_is_a_plain_message(window, panel, qtbot, tmp_path, mon
 
     # torchvision's real download code, pointed at a closed local port: a machine offline.
     monkeypatch.setattr(torchvision.datasets.MNIST, "mirrors", ["http://127.0.0.1:9/"])
-    before = window.predictor
+    before = window.session.predictor
     panel.folder_edit.setText(str(tmp_path / "downloads"))
     panel.download_box.setChecked(True)
     with qtbot.waitSignal(panel.ended, timeout=60_000) as ended:
         assert panel.start()
     assert ended.args == ["failed"]
     assert "could not download MNIST" in panel.message.text()
-    assert window.predictor is before
+    assert window.session.predictor is before
     stroke(window.canvas, SEVEN[0])  # still usable
-    assert window.last_prediction is not None
+    assert window.session.prediction is not None

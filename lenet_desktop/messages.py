@@ -1,0 +1,36 @@
+"""Words a person reads that the engine produces: marked for translation, never translated here.
+
+The engine does not import Qt, yet its class names, titles and error messages reach the window,
+which speaks English and Simplified Chinese. Each such text is written once, in English, inside
+``QT_TRANSLATE_NOOP("context", "text")``: at run time that returns the text unchanged, and Qt's
+``lupdate`` (``resources/i18n/update.sh``) finds it and puts it in the translation file. The
+window translates it with ``QCoreApplication.translate(context, text)``. (lupdate reads the
+source, so both arguments must be string literals.)
+
+Errors that reach a person carry their English template and the values to fill in
+(:class:`LocalizedError`), so the window can translate the sentence and keep the values (a file
+name, a number) as they are; ``str(error)`` is the English sentence the command line prints.
+"""
+
+from __future__ import annotations
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for translation in ``context``; returns it unchanged."""
+    return text
+
+
+ERRORS = "errors"  # the translation context of every engine error message
+
+
+class LocalizedError(ValueError):
+    """An error whose message is ``template.format(**values)``.
+
+    ``template`` is English and marked with ``QT_TRANSLATE_NOOP("errors", …)``; the window
+    translates it and fills in the same values.
+    """
+
+    def __init__(self, template: str, **values: object) -> None:
+        self.template = template
+        self.values = values
+        super().__init__(template.format(**values))

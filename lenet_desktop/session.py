@@ -1,0 +1,238 @@
+"""The session: the state between the learner's input and the views, as one plain-Python object.
+
+It holds the model in use, the current input (a drawing, a picture or a test sample with its
+true label), what the network made of it, the unit the learner selected and a pinned second
+input, and emits an event when one of them changes. Views subscribe and redraw; nothing here
+knows about Qt, so a test or a script can drive it without a window (napari's viewer model is
+the pattern; the events are psygnal's, as napari's are).
+
+Data flows one way: :meth:`Session.show` (an input) → preprocessing → one forward pass →
+``predicted`` (emitted once). torch is imported only when a model is put in use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+from psygnal import Signal
+
+if TYPE_CHECKING:
+    from .inference import Prediction, Predictor
+    from .model_files import ModelBundle
+    from .preprocessing import Preprocessed
+
+KINDS = ("drawing", "picture", "sample")
+
+
+@dataclass(frozen=True, eq=False)
+class Input:
+    """What the learner gave the network.
+
+    ``kind``: ``"drawing"`` (the canvas, ``(H, W) uint8`` dark ink on white), ``"picture"``
+    (an opened, dropped or pasted picture: any array :func:`preprocessing.preprocess` takes, or
+    a Pillow image) or ``"sample"`` (a test image of ``dataset``, ``(28, 28) uint8`` light on
+    dark, shown to the network as it was in training, with its true class ``label`` and its
+    ``index`` in the test split). ``name``: the picture's file name, if any.
+    """
+
+    kind: str
+    pixels: object
+    name: str = ""
+    dataset: str = ""
+    label: int | None = None
+    index: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown input kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One value of one layer: ``channel`` of a map at (``row``, ``col``), or unit ``channel``
+    of a vector (``row`` and ``col`` None)."""
+
+    layer: str
+    channel: int
+    row: int | None = None
+    col: int | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Result:
+    """An input with what the network made of it. ``prepared`` is None while no model is in
+    use; ``prediction`` is None then and for a blank input."""
+
+    input: Input | None
+    prepared: Preprocessed | None
+    prediction: Prediction | None
+    model: ModelBundle | None = None
+
+    @property
+    def true_label(self) -> int | None:
+        """A test sample's true class, when it is a sample of the model's own dataset."""
+        source = self.input
+        if source is None or source.kind != "sample" or self.model is None:
+            return None
+        return source.label if source.dataset == self.model.dataset.name else None
+
+
+EMPTY = Result(None, None, None)
+
+
+class Session:
+    """The model in use, the current input and its result, the selected unit, a pinned input.
+
+    Events (psygnal): ``model_changed(predictor)``, ``predicted(result)`` (the hot path's one
+    event, also after a model change), ``selection_changed(unit or None)``,
+    ``pinned_changed(result or None)``, ``hovered(unit or None)`` (the value under the mouse),
+    ``reported(error)`` (something the learner asked for failed: a LocalizedError or a text).
+    """
+
+    model_changed = Signal(object)
+    predicted = Signal(object)
+    selection_changed = Signal(object)
+    pinned_changed = Signal(object)
+    hovered = Signal(object)
+    reported = Signal(object)
+
+    def __init__(self, device: str = "") -> None:
+        self.device = device  # "" means the best available
+        self._predictor: Predictor | None = None
+        self._result: Result = EMPTY
+        self._selection: Unit | None = None
+        self._pinned: Result | None = None
+        self._hovered: Unit | None = None
+
+    # -- what views read -----------------------------------------------------------------------
+    @property
+    def predictor(self) -> Predictor | None:
+        return self._predictor
+
+    @property
+    def model(self) -> ModelBundle | None:
+        return None if self._predictor is None else self._predictor.bundle
+
+    @property
+    def result(self) -> Result:
+        return self._result
+
+    @property
+    def prediction(self) -> Prediction | None:
+        return self._result.prediction
+
+    @property
+    def selection(self) -> Unit | None:
+        return self._selection
+
+    @property
+    def pinned(self) -> Result | None:
+        return self._pinned
+
+    @property
+    def hovered_unit(self) -> Unit | None:
+        return self._hovered
+
+    # -- the model -----------------------------------------------------------------------------
+    def use(self, predictor: Predictor) -> None:
+        """Put ``predictor`` in use and run the current and the pinned input through it."""
+        self._predictor = predictor
+        if self._selection is not None and self._selection.layer not in dict(predictor.layers):
+            self.select(None)
+        self.hover(None)
+        self.model_changed.emit(predictor)
+        self.show(self._result.input)
+        if self._pinned is not None:
+            self._pinned = self._run(self._pinned.input)
+            self.pinned_changed.emit(self._pinned)
+
+    def use_bundle(self, bundle: ModelBundle, device: str | None = None) -> None:
+        """Put a model that is in memory in use on ``device`` (default: the session's).
+        ValueError for a device that is not here; the model in use then stays."""
+        from .inference import Predictor
+
+        if device is not None:
+            predictor = Predictor(bundle, device or None)
+            self.device = device
+        else:
+            predictor = Predictor(bundle, self.device or None)
+        self.use(predictor)
+
+    def set_device(self, device: str) -> None:
+        """Run the model in use on ``device`` ("" for the best available)."""
+        if self._predictor is None:
+            self.device = device
+        else:
+            self.use_bundle(self._predictor.bundle, device)
+
+    # -- the hot path --------------------------------------------------------------------------
+    def _run(self, source: Input | None) -> Result:
+        predictor = self._predictor
+        if source is None or predictor is None:
+            return Result(source, None, None, None if predictor is None else predictor.bundle)
+        info = predictor.bundle.dataset
+        if source.kind == "sample":
+            from .preprocessing import dataset_sample
+
+            prepared = dataset_sample(np.asarray(source.pixels), info.mean, info.std)
+        else:
+            prepared = predictor.preprocess(source.pixels)
+        prediction = None if prepared.empty else predictor.predict(prepared.tensor)
+        return Result(source, prepared, prediction, predictor.bundle)
+
+    def show(self, source: Input | None) -> Result:
+        """Make ``source`` the current input: preprocess it, run one forward pass, emit
+        ``predicted`` once. Returns the result."""
+        self._result = self._run(source)
+        self.predicted.emit(self._result)
+        return self._result
+
+    def offer(self, source: Input) -> Result:
+        """Like :meth:`show`, but a blank input (no ink found) is not taken: the current input
+        stays and nothing is emitted. ``result.prepared.empty`` tells which happened."""
+        result = self._run(source)
+        if result.prepared is not None and result.prepared.empty:
+            return result
+        self._result = result
+        self.predicted.emit(result)
+        return result
+
+    def draw(self, pixels: np.ndarray) -> Result:
+        """The canvas changed: ``(H, W) uint8``, dark ink on white."""
+        return self.show(Input("drawing", pixels))
+
+    def refresh(self) -> Result:
+        """Run the current input again (the model's weights changed in place)."""
+        return self.show(self._result.input)
+
+    # -- selection and pinning -----------------------------------------------------------------
+    def select(self, unit: Unit | None) -> None:
+        """Select one value of one layer (None: nothing selected)."""
+        if unit != self._selection:
+            self._selection = unit
+            self.selection_changed.emit(unit)
+
+    def hover(self, unit: Unit | None) -> None:
+        """The value under the mouse (None: none)."""
+        if unit != self._hovered:
+            self._hovered = unit
+            self.hovered.emit(unit)
+
+    def report(self, error: BaseException | str) -> None:
+        """Tell the learner that something they asked for did not work (nothing else changes)."""
+        self.reported.emit(error)
+
+    def pin(self) -> Result | None:
+        """Keep the current input beside the next ones (two inputs compared)."""
+        if self._result.input is None:
+            return None
+        self._pinned = self._result
+        self.pinned_changed.emit(self._pinned)
+        return self._pinned
+
+    def unpin(self) -> None:
+        if self._pinned is not None:
+            self._pinned = None
+            self.pinned_changed.emit(None)

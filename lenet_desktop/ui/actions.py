@@ -1,0 +1,118 @@
+"""Every menu and action of the main window in one table: its menu, its text, its shortcut and
+the method it calls. The window builds its menus from the table and translates them from the
+same table, so each text is written once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from operator import attrgetter
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+from ..messages import QT_TRANSLATE_NOOP
+
+CONTEXT = "actions"  # (written out in each QT_TRANSLATE_NOOP: lupdate reads literals)
+Key = QKeySequence.StandardKey
+
+MENUS = {
+    "file": QT_TRANSLATE_NOOP("actions", "&File"),
+    "edit": QT_TRANSLATE_NOOP("actions", "&Edit"),
+    "model": QT_TRANSLATE_NOOP("actions", "&Model"),
+    "view": QT_TRANSLATE_NOOP("actions", "&View"),
+    "help": QT_TRANSLATE_NOOP("actions", "&Help"),
+}
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """``slot``: a dotted path from the window to the method called (``checked`` is passed to
+    checkable actions); ``shortcuts``: key sequences or Qt standard keys; ``separator``: a line
+    above the action in its menu."""
+
+    key: str
+    menu: str
+    text: str
+    slot: str
+    shortcuts: tuple = ()
+    checkable: bool = False
+    separator: bool = False
+
+
+ACTIONS = (
+    ActionSpec("open_image", "file", QT_TRANSLATE_NOOP("actions", "&Open Image…"),
+               "inputs.open_image_dialog", (Key.Open,)),
+    ActionSpec("paste", "file", QT_TRANSLATE_NOOP("actions", "&Paste Image"), "inputs.paste",
+               (Key.Paste,)),
+    ActionSpec("sample", "file", QT_TRANSLATE_NOOP("actions", "&Random Test Sample"),
+               "inputs.random_sample", ("Ctrl+R",)),
+    ActionSpec("open_model", "file", QT_TRANSLATE_NOOP("actions", "Open &Model…"),
+               "loader.open_dialog", ("Ctrl+Shift+O",), separator=True),
+    ActionSpec("export_view", "file", QT_TRANSLATE_NOOP("actions", "&Export View…"),
+               "export_view", ("Ctrl+E",), separator=True),
+    ActionSpec("quit", "file", QT_TRANSLATE_NOOP("actions", "&Quit"), "close", (Key.Quit,),
+               separator=True),
+    ActionSpec("undo", "edit", QT_TRANSLATE_NOOP("actions", "&Undo"), "canvas.undo", (Key.Undo,)),
+    ActionSpec("redo", "edit", QT_TRANSLATE_NOOP("actions", "&Redo"), "canvas.redo",
+               ("Ctrl+Shift+Z",)),
+    ActionSpec("clear", "edit", QT_TRANSLATE_NOOP("actions", "&Clear"), "canvas.clear",
+               ("Esc", "Delete")),
+    ActionSpec("eraser", "edit", QT_TRANSLATE_NOOP("actions", "&Eraser"),
+               "canvas_panel.eraser_button.setChecked", ("E",), checkable=True),
+    ActionSpec("fill", "edit", QT_TRANSLATE_NOOP("actions", "&Fill"),
+               "canvas_panel.fill_button.setChecked", ("F",), checkable=True),
+    ActionSpec("thicker", "edit", QT_TRANSLATE_NOOP("actions", "Thicker Brush"),
+               "canvas_panel.thicker", ("]",)),
+    ActionSpec("thinner", "edit", QT_TRANSLATE_NOOP("actions", "Thinner Brush"),
+               "canvas_panel.thinner", ("[",)),
+    ActionSpec("pin", "edit", QT_TRANSLATE_NOOP("actions", "&Pin This Input for Comparison"),
+               "toggle_pin", ("Ctrl+P",), checkable=True, separator=True),
+    ActionSpec("maps", "view", QT_TRANSLATE_NOOP("actions", "Feature Maps"), "show_maps", ("F2",)),
+    ActionSpec("kernels", "view", QT_TRANSLATE_NOOP("actions", "Kernels"), "show_kernels",
+               ("F3",)),
+    ActionSpec("table", "view", QT_TRANSLATE_NOOP("actions", "Architecture"), "show_table",
+               ("F4",)),
+    ActionSpec("training", "view", QT_TRANSLATE_NOOP("actions", "&Training…"), "toggle_training",
+               ("Ctrl+T",), separator=True),
+    ActionSpec("presentation", "view", QT_TRANSLATE_NOOP("actions", "&Presentation Mode"),
+               "set_presentation", ("F11",), checkable=True, separator=True),
+    ActionSpec("about", "help", QT_TRANSLATE_NOOP("actions", "&About LeNet Desktop"),
+               "show_about", (Key.HelpContents,)),
+)  # fmt: skip
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _shortcut(value) -> QKeySequence:
+    return QKeySequence(value)
+
+
+def build(window: QObject, bar: QMenuBar) -> tuple[dict[str, QMenu], dict[str, QAction]]:
+    """Menus and actions from the table, each action connected to its slot on ``window``."""
+    menus = {key: bar.addMenu("") for key in MENUS}
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        action = QAction(window)
+        action.setShortcuts([_shortcut(s) for s in spec.shortcuts])
+        action.setCheckable(spec.checkable)
+        slot: Callable = attrgetter(spec.slot)(window)
+        if spec.checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda checked=False, slot=slot: slot())
+        if spec.separator:
+            menus[spec.menu].addSeparator()
+        menus[spec.menu].addAction(action)
+        actions[spec.key] = action
+    return menus, actions
+
+
+def retranslate(menus: dict[str, QMenu], actions: dict[str, QAction]) -> None:
+    for key, menu in menus.items():
+        menu.setTitle(translate(MENUS[key]))
+    for spec in ACTIONS:
+        actions[spec.key].setText(translate(spec.text))

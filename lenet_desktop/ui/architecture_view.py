@@ -1,0 +1,115 @@
+"""The Architecture tab: what ``lenet-desktop info`` prints, as a table that stays readable in a
+narrow pane (long cells wrap; nothing is cut without its full text in a tooltip)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..session import Session
+from .follow import follow
+from .layer_text import operation
+from .translation import Retranslating, architecture_title
+
+COLUMNS = 5
+
+
+class ArchitectureTable(QTableWidget):
+    """Per layer: name, what it does, output shape, parameters, the output-size formula."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, COLUMNS, parent)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().setVisible(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.horizontalHeader()
+        for column in range(COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.setAlternatingRowColors(True)
+
+    def show_rows(self, cells: list[tuple[str, ...]]) -> None:
+        self.setRowCount(len(cells))
+        for r, row in enumerate(cells):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if c == 3:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.setItem(r, c, item)
+        self.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resizeRowsToContents()  # wrapped cells need taller rows when the pane narrows
+
+
+class ArchitectureView(Retranslating, QWidget):
+    """Follows the session's model: a sentence of facts above the layer table."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.table = ArchitectureTable()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.table, 1)
+        follow(self, session.model_changed, self._model_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Layer"),
+                self.tr("Operation"),
+                self.tr("Output shape"),
+                self.tr("Parameters"),
+                self.tr("Output size ⌊(n − k + 2p + s) / s⌋"),
+            ]
+        )
+        if self.session.predictor is not None:
+            self._model_changed(self.session.predictor)
+
+    def _model_changed(self, predictor) -> None:
+        from ..layer_table import layer_table, shape_text, total_parameters
+
+        network = predictor.network
+        rows = layer_table(network)
+        modules = dict(network.named_children())
+        total = total_parameters(network)
+        cells = [
+            (
+                r.name,
+                operation(modules[r.name]),
+                shape_text(r.output_shape),
+                f"{r.parameters:,}",
+                r.formula or "",
+            )
+            for r in rows
+        ]
+        cells.append((self.tr("total"), "", "", f"{total:,}", ""))
+        self.table.show_rows(cells)
+        bundle = predictor.bundle
+        facts = self.tr("{0} — {1:,} parameters; input 1×28×28; p = padding per side.").format(
+            architecture_title(bundle.architecture), total
+        )
+        accuracy = bundle.training.get("test_accuracy")
+        if accuracy is not None:
+            facts += " " + self.tr("Test accuracy: {0:.2f} %.").format(100 * accuracy)
+        self.facts.setText(facts)

@@ -1,0 +1,64 @@
+"""Export what the window shows — canvas, 28×28 input, probabilities and the open tab — as a
+PNG picture or an SVG drawing, for slides and handouts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QRect
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+
+def export_widget(widget: QWidget, path: str | Path) -> Path:
+    """Render ``widget`` as it is on screen into ``path``: ``.svg`` as vector drawing,
+    anything else as a PNG at twice the screen resolution. OSError if it cannot be written."""
+    path = Path(path)
+    if path.suffix.lower() == ".svg":
+        from PySide6.QtSvg import QSvgGenerator
+
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(widget.size())
+        generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
+        generator.setTitle("LeNet Desktop")
+        painter = QPainter(generator)
+        widget.render(painter)
+        painter.end()
+    else:
+        from PySide6.QtGui import QImage
+
+        if path.suffix.lower() != ".png":
+            path = path.with_suffix(".png")
+        image = QImage(widget.size() * 2, QImage.Format.Format_ARGB32)  # crisp on slides
+        image.fill(0)
+        painter = QPainter(image)
+        painter.scale(2, 2)
+        widget.render(painter)
+        painter.end()
+        if not image.save(str(path)):
+            raise OSError(f"{path}: could not be written")
+    if not path.is_file():
+        raise OSError(f"{path}: could not be written")
+    return path
+
+
+def export_dialog(parent: QWidget, widget: QWidget) -> Path | None:
+    """Ask where to save, then export; a failure is said in a message box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    path, chosen = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("export", "Export View"),
+        str(Path.home() / "lenet-view.png"),
+        QCoreApplication.translate("export", "PNG picture (*.png);;SVG drawing (*.svg)"),
+    )
+    if not path:
+        return None
+    if not Path(path).suffix:
+        path += ".svg" if "svg" in chosen.lower() else ".png"
+    try:
+        return export_widget(widget, path)
+    except OSError as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("export", "Export View"), str(exc))
+        return None

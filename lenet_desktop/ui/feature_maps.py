@@ -1,0 +1,129 @@
+"""Every layer's output for the current input, in the order data flows: maps as tiles, the fully
+connected layers as vectors, batch normalisation as its own row. With a pinned input, both
+inputs side by side, one colour scale per layer shared by both."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ..session import Session, Unit
+from .follow import follow
+from .heatmaps import Band, MosaicView
+from .layer_text import band_title
+from .translation import Retranslating
+
+
+class FeatureMapsView(Retranslating, QWidget):
+    """Follows the session: rebuilt when the model changes, refilled on every prediction;
+    hovering a value tells the session (the status bar shows it), clicking selects it."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.mosaics = MosaicView()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.mosaics)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.hint)
+        layout.addWidget(scroll, 1)
+        self.scroll = scroll
+        self._modules: dict = {}
+        self.mosaics.hovered.connect(self._hovered)
+        self.mosaics.clicked.connect(self._clicked)
+        follow(self, session.model_changed, self._model_changed)
+        follow(self, session.predicted, self._refill)
+        follow(self, session.pinned_changed, self._refill)
+        follow(self, session.selection_changed, self._selected)
+        self.retranslate()
+        if session.predictor is not None:
+            self._model_changed(session.predictor)
+
+    def retranslate(self) -> None:
+        self.hint.setText(
+            self.tr(
+                "Every layer's output, in the order data flows: one tile per channel, one "
+                "colour scale per layer. Hover a value to read it; click it to select it."
+            )
+        )
+        if self.session.predictor is not None:
+            self._model_changed(self.session.predictor)
+
+    # -- following the session -------------------------------------------------------------------
+    def _model_changed(self, predictor) -> None:
+        """One band per layer; shapes come from a forward pass of the current or a blank input."""
+        self._modules = dict(predictor.layers)
+        prediction = self.session.prediction
+        shapes = (
+            {k: v.shape for k, v in prediction.activations.items()}
+            if prediction is not None and set(prediction.activations) == set(self._modules)
+            else _shapes(predictor)
+        )
+        self.mosaics.set_bands(
+            [
+                Band(name, band_title(name, module, shapes[name]), tuple(shapes[name]))
+                for name, module in predictor.layers
+            ]
+        )
+        self._refill()
+
+    def _refill(self, *_: object) -> None:
+        results = [self.session.result]
+        pinned = self.session.pinned
+        if pinned is not None:
+            results.append(pinned)
+        shown = [r.prediction for r in results]
+        if shown[0] is None and len(shown) == 1:
+            self.mosaics.set_values({})
+            return
+        values = {}
+        for band in self.mosaics.bands:
+            arrays = []
+            for prediction in shown:
+                if prediction is None or band.key not in prediction.activations:
+                    arrays.append(np.full(band.shape, np.nan, dtype=np.float32))
+                else:
+                    arrays.append(prediction.activations[band.key].reshape(band.shape))
+            values[band.key] = arrays
+        if pinned is not None:
+            self.mosaics.set_headers([self.tr("Current input"), self.tr("Pinned input")])
+        else:
+            self.mosaics.set_headers([])
+        self.mosaics.set_values(values)
+
+    def _selected(self, unit: Unit | None) -> None:
+        self.mosaics.set_highlight(
+            None if unit is None else (unit.layer, 0, unit.channel, unit.row, unit.col)
+        )
+
+    def _unit(self, hit: tuple | None) -> Unit | None:
+        if hit is None:
+            return None
+        key, _, tile, row, col = hit
+        return Unit(key, tile, row, col)
+
+    def _hovered(self, hit: tuple | None) -> None:
+        self.session.hover(self._unit(hit))
+
+    def _clicked(self, hit: tuple | None) -> None:
+        if hit is not None:
+            self.session.select(self._unit(hit))
+
+
+def _shapes(predictor) -> dict[str, tuple[int, ...]]:
+    """Every layer's output shape (batch dimension dropped), from one blank input."""
+    import torch
+
+    x = torch.zeros(1, 1, 28, 28, device=predictor.device)
+    shapes = {}
+    with torch.inference_mode():
+        for name, module in predictor.layers:
+            x = module(x)
+            shapes[name] = tuple(x.shape[1:])
+    return shapes

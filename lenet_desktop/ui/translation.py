@@ -1,0 +1,63 @@
+"""The window's words: engine texts translated where they are shown, and widgets that redo their
+strings when the language changes.
+
+The engine writes class names, architecture titles, prompts and error messages in English,
+marked with ``QT_TRANSLATE_NOOP`` (see :mod:`lenet_desktop.messages`); these functions look them
+up in the installed translation.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from ..messages import ERRORS, LocalizedError
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def class_name(name: str) -> str:
+    """A class name as the window shows it (Fashion-MNIST's are translated; digits stay)."""
+    return QCoreApplication.translate("classes", name)
+
+
+def class_names(classes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(class_name(c) for c in classes)
+
+
+def architecture_title(name: str, fallback: str | None = None) -> str:
+    from ..options import ARCHITECTURE_TITLES
+
+    title = ARCHITECTURE_TITLES.get(name)
+    return QCoreApplication.translate("architectures", title) if title else (fallback or name)
+
+
+def dataset_prompt(info) -> str:
+    """What to draw for a model trained on ``info`` (a DatasetInfo)."""
+    names = ", ".join(class_names(info.classes))
+    return QCoreApplication.translate("prompts", info.prompt).format(classes=names)
+
+
+def error_text(error: BaseException) -> str:
+    """An engine error in the window's language: its sentence translated, its values kept."""
+    if isinstance(error, LocalizedError):
+        template = QCoreApplication.translate(ERRORS, error.template)
+        try:
+            return template.format(**error.values)
+        except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+            return str(error)
+    return str(error)
+
+
+class Retranslating:
+    """Mixin for a QWidget whose ``retranslate()`` sets every string it shows: called again
+    whenever the application's language changes."""
+
+    def retranslate(self) -> None:  # pragma: no cover - each widget has its own
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]
