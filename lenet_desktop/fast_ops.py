@@ -67,5 +67,8 @@ def forward(network: nn.Module, x: torch.Tensor) -> torch.Tensor:
     if not isinstance(network, nn.Sequential):
         return network(x)
     for module in network:
-        x = conv2d(module, x) if suits_batch_as_channels(module) else module(x)
+        if isinstance(module, nn.Conv2d) and suits_batch_as_channels(module):
+            x = conv2d(module, x)
+        else:
+            x = module(x)
     return x

@@ -116,4 +116,4 @@ class Predictor:
     ) -> tuple[Preprocessed, Prediction | None]:
         """Preprocess and classify a picture; the prediction is None for a blank picture."""
         prepared = self.preprocess(image)
-        return prepared, (None if prepared.empty else self.predict(prepared.tensor))
+        return prepared, (None if prepared.tensor is None else self.predict(prepared.tensor))

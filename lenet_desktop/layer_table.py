@@ -81,12 +81,11 @@ def layer_table(network: nn.Sequential) -> list[LayerRow]:
         kind = layer_kind(module)
         formula = None
         if kind in ("conv", "pool") and len(inputs[name]) == 3:
-            formula = size_formula(
-                inputs[name][1],
-                _first(module.kernel_size),
-                _first(module.padding),
-                _first(module.stride),
+            # every conv and pool layer of the family has these (nn.Module types them loosely)
+            kernel, padding, stride = (
+                getattr(module, a) for a in ("kernel_size", "padding", "stride")
             )
+            formula = size_formula(inputs[name][1], _first(kernel), _first(padding), _first(stride))
         rows.append(
             LayerRow(
                 name=name,

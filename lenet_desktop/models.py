@@ -82,6 +82,8 @@ class SparseConv2d(nn.Module):
         self.stride = 1
         self.padding = 0
         pairs = [(o, i) for o, inputs in enumerate(connections) for i in inputs]
+        self.out_index: torch.Tensor
+        self.in_index: torch.Tensor
         self.register_buffer("out_index", torch.tensor([o for o, _ in pairs]), persistent=False)
         self.register_buffer("in_index", torch.tensor([i for _, i in pairs]), persistent=False)
         fan_in = torch.tensor([len(connections[o]) for o, _ in pairs], dtype=torch.float32)

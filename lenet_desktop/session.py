@@ -13,7 +13,7 @@ Data flows one way: :meth:`Session.show` (an input) → preprocessing → one fo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from psygnal import Signal
@@ -38,7 +38,7 @@ class Input:
     """
 
     kind: str
-    pixels: object
+    pixels: Any
     name: str = ""
     dataset: str = ""
     label: int | None = None
@@ -179,7 +179,7 @@ class Session:
             prepared = dataset_sample(np.asarray(source.pixels), info.mean, info.std)
         else:
             prepared = predictor.preprocess(source.pixels)
-        prediction = None if prepared.empty else predictor.predict(prepared.tensor)
+        prediction = None if prepared.tensor is None else predictor.predict(prepared.tensor)
         return Result(source, prepared, prediction, predictor.bundle)
 
     def show(self, source: Input | None) -> Result:

@@ -14,6 +14,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import torch
 import torch.nn.functional as F
@@ -45,7 +46,7 @@ AUGMENTATION = {
 }
 
 
-def option(default, help: str, **cli) -> object:
+def option(default: Any, help: str, **cli: Any) -> Any:
     """A TrainConfig field: its default, its help text, and how the command line offers it
     (``flag``: the option's name if not ``--field-name``; ``choices``; ``cli=False`` to leave
     it out). The command line builds its options from these, so defaults live here only."""
@@ -166,7 +167,7 @@ def augment_batch(
     return F.grid_sample(images, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
 
 
-def _copy(bundle: ModelBundle, network: torch.nn.Module, training: dict) -> ModelBundle:
+def _copy(bundle: ModelBundle, network: torch.nn.Sequential, training: dict) -> ModelBundle:
     """A CPU copy of the network as it is now, for showing while training goes on."""
     clone = copy.deepcopy(network).to("cpu").eval()
     return dataclasses.replace(
@@ -329,6 +330,7 @@ def train(
             )
 
     seconds = time.perf_counter() - started
+    assert evaluation is not None  # there is at least one epoch
     network.eval()
     bundle.network = network.to("cpu")
     bundle.training = {

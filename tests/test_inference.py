@@ -87,3 +87,33 @@ def test_device_override_by_argument_and_environment(monkeypatch):
         monkeypatch.setenv("LENET_DEVICE", "cuda")
         with pytest.raises(ValueError, match="not available"):
             resolve_device()
+
+
+def test_no_hooks_pile_up_and_old_predictors_are_freed():
+    """Moving a model between devices or putting it in use again many times leaves the network
+    without forward hooks, and the predictors that were replaced are freed (review defect 1)."""
+    import gc
+    import weakref
+
+    bundle = new_model("modern", MNIST)
+    tensor = torch.randn(1, 1, 28, 28)
+    first = Predictor(bundle, "cpu").predict(tensor)
+    replaced = []
+    for _ in range(25):
+        predictor = Predictor(bundle, "cpu")
+        replaced.append(weakref.ref(predictor))
+        again = predictor.predict(tensor)
+    del predictor
+    gc.collect()
+    hooks = [m for m in bundle.network.modules() if m._forward_hooks or m._forward_pre_hooks]
+    assert hooks == []
+    assert sum(ref() is not None for ref in replaced) == 0
+    np.testing.assert_array_equal(first.probabilities, again.probabilities)
+
+
+def test_layer_input_is_the_previous_output():
+    predictor = Predictor(new_model("modern", MNIST), "cpu")
+    prediction = predictor.predict(torch.randn(1, 1, 28, 28))
+    np.testing.assert_array_equal(prediction.layer_input("C1"), prediction.input)
+    np.testing.assert_array_equal(prediction.layer_input("S2"), prediction.activations["C1_relu"])
+    np.testing.assert_allclose(prediction.activations["output"], prediction.logits)

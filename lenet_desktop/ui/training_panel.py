@@ -471,7 +471,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.last_progress = progress
         total = progress.epochs * progress.steps
         done = (progress.epoch - 1) * progress.steps + progress.step
-        self._stride = max(1, total // CURVE_POINTS)
+        self._stride = max(1, -(-total // CURVE_POINTS))  # ceil: never more than the limit
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         eta = time.strftime("%M:%S", time.gmtime(max(0.0, progress.eta_s)))

@@ -36,7 +36,10 @@ def fill(ts: Path, pairs: dict[str, str]) -> list[str]:
         translation = message.find("translation")
         if translation is None:
             continue
-        if translation.get("type") in ("unfinished", "vanished", "obsolete") or not translation.text:
+        if (
+            translation.get("type") in ("unfinished", "vanished", "obsolete")
+            or not translation.text
+        ):
             todo.append((source, translation))
         else:
             known.setdefault(source, translation.text)
