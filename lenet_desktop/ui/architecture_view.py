@@ -3,7 +3,7 @@ narrow pane (long cells wrap; nothing is cut without its full text in a tooltip)
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -35,9 +35,16 @@ class ArchitectureTable(QTableWidget):
         header = self.horizontalHeader()
         for column in range(COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setAlternatingRowColors(True)
+        # A column that changes width re-wraps its cells: rows follow, once the changes settle.
+        self._rows_later = QTimer(self)
+        self._rows_later.setSingleShot(True)
+        self._rows_later.setInterval(0)
+        self._rows_later.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._rows_later.start())
 
     def show_rows(self, cells: list[tuple[str, ...]]) -> None:
         self.setRowCount(len(cells))
@@ -50,10 +57,25 @@ class ArchitectureTable(QTableWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.setItem(r, c, item)
+        self._fit_columns()
         self.resizeRowsToContents()
+
+    def _fit_columns(self) -> None:
+        """The Operation column shares the width with the formula: wide enough for its longest
+        word, for all of its text when there is room; the rest wraps."""
+        metrics = self.fontMetrics()
+        texts = [self.item(r, 1).text() for r in range(self.rowCount()) if self.item(r, 1)]
+        header = self.horizontalHeaderItem(1)
+        words = [w for t in texts + ([header.text()] if header else []) for w in t.split()]
+        longest = max((metrics.horizontalAdvance(w) for w in words), default=40) + 16
+        whole = max((metrics.horizontalAdvance(t) for t in texts), default=40) + 16
+        fixed = sum(self.columnWidth(c) for c in (0, 2, 3))
+        room = self.viewport().width() - fixed
+        self.setColumnWidth(1, max(longest, min(whole, room // 2)))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_columns()
         self.resizeRowsToContents()  # wrapped cells need taller rows when the pane narrows
 
 
@@ -78,10 +100,13 @@ class ArchitectureView(Retranslating, QWidget):
             [
                 self.tr("Layer"),
                 self.tr("Operation"),
-                self.tr("Output shape"),
+                self.tr("Output\nshape"),
                 self.tr("Parameters"),
-                self.tr("Output size ⌊(n − k + 2p + s) / s⌋"),
+                self.tr("Output\nsize"),
             ]
+        )
+        self.table.horizontalHeaderItem(4).setToolTip(
+            self.tr("Output size of a convolution or pooling: ⌊(n − k + 2p + s) / s⌋")
         )
         if self.session.predictor is not None:
             self._model_changed(self.session.predictor)
@@ -106,9 +131,10 @@ class ArchitectureView(Retranslating, QWidget):
         cells.append((self.tr("total"), "", "", f"{total:,}", ""))
         self.table.show_rows(cells)
         bundle = predictor.bundle
-        facts = self.tr("{0} — {1:,} parameters; input 1×28×28; p = padding per side.").format(
-            architecture_title(bundle.architecture), total
-        )
+        facts = self.tr(
+            "{0} — {1:,} parameters; input 1×28×28. Output size of a convolution or pooling: "
+            "⌊(n − k + 2p + s) / s⌋, n input size, k kernel, p padding per side, s stride."
+        ).format(architecture_title(bundle.architecture), total)
         accuracy = bundle.training.get("test_accuracy")
         if accuracy is not None:
             facts += " " + self.tr("Test accuracy: {0:.2f} %.").format(100 * accuracy)

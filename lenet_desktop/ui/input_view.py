@@ -22,7 +22,9 @@ class InputView(QWidget):
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumSize(SIZE * 4 + 20, SIZE * 4 + 20)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        # Any shape: the image is drawn as the largest square that fits (no height-for-width,
+        # which would let the column outgrow a short window and push the chart out of sight).
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._image = QImage(SIZE, SIZE, QImage.Format.Format_Grayscale8)
         self._image.fill(0)
         self.pixels = np.zeros((SIZE, SIZE), dtype=np.uint8)
@@ -56,12 +58,6 @@ class InputView(QWidget):
     def set_overlay(self, overlay: QImage | None) -> None:
         self.overlay = overlay
         self.update()
-
-    def heightForWidth(self, width: int) -> int:
-        return width
-
-    def hasHeightForWidth(self) -> bool:
-        return True
 
     def image_rect(self) -> QRect:
         """Where the 28×28 image is drawn (a whole number of pixels per input pixel)."""

@@ -203,6 +203,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.training.setVisible(not self.training.isVisible())
             if self.training.isVisible():
                 self.training.raise_()
+                if not self.settings.contains("window_state"):  # a first opening: not too tall
+                    height = max(230, int(self.height() * 0.34))
+                    self.resizeDocks([self.training], [height], Qt.Orientation.Vertical)
 
     def toggle_pin(self, on: bool) -> None:
         if on and self.session.pinned is None:

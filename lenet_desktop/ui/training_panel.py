@@ -173,8 +173,12 @@ class TrainingPanel(Retranslating, QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(controls)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(300)
-        scroll.setMaximumWidth(480)
+        for box in (self.dataset_box, self.arch_box, self.optimizer_box, self.device_box):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(10)
+        self._controls, self._controls_scroll = controls, scroll
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_curves(), "")
@@ -182,10 +186,11 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.log_view.setReadOnly(True)
         self.tabs.addTab(self.log_view, "")
         self.tabs.addTab(self._build_results(), "")
-        body = QSplitter(Qt.Orientation.Horizontal)
-        body.addWidget(scroll)
-        body.addWidget(self.tabs)
-        body.setStretchFactor(1, 1)
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(2, 2, 2, 2)
+        row.addWidget(scroll)
+        row.addWidget(self.tabs, 1)
         body.setMinimumHeight(160)
         self.setWidget(body)
 
@@ -264,9 +269,22 @@ class TrainingPanel(Retranslating, QDockWidget):
             "live": self.tr("Live view"),
         }.items():
             self.form_labels[key].setText(text)
-        self.download_box.setText(self.tr("download with torchvision if missing"))
-        self.augment_box.setText(self.tr("random affine (and flips for garments)"))
-        self.live_box.setText(self.tr("show the newest weights after each epoch"))
+        self.download_box.setText(self.tr("if missing"))
+        self.download_box.setToolTip(
+            self.tr("Download the dataset with torchvision if the folder does not hold it")
+        )
+        self.augment_box.setText(self.tr("random affine"))
+        self.augment_box.setToolTip(
+            self.tr(
+                "Random small rotations, scalings and shifts of each batch (and flips for garments)"
+            )
+        )
+        self.live_box.setText(self.tr("after each epoch"))
+        self.live_box.setToolTip(
+            self.tr(
+                "Show the newest weights in the main view after each epoch: watch the maps form"
+            )
+        )
         self.folder_edit.setPlaceholderText(self.tr("folder with the four IDX files"))
         for i, name in enumerate(ARCHITECTURES):
             self.arch_box.setItemText(i, f"{name} — {architecture_title(name)}")
@@ -282,6 +300,20 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.confusion.retranslate()
         if self.result is not None:
             self._show_result_label()
+        self._fit_controls()
+
+    def _fit_controls(self) -> None:
+        """The options' column is as wide as its widest row in this language, never cut."""
+        for widget in self._controls.findChildren(QWidget):
+            widget.ensurePolished()
+        self._controls.layout().activate()
+        scrollbar = self._controls_scroll.verticalScrollBar().sizeHint().width()
+        width = self._controls.minimumSizeHint().width() + scrollbar + 8
+        self._controls_scroll.setFixedWidth(min(max(width, 240), 460))
+
+    def showEvent(self, event) -> None:
+        self._fit_controls()  # now styled: the final sizes are known
+        super().showEvent(event)
 
     def set_devices(self) -> None:
         self.device_box.fill(self._option("device", ""))

@@ -22,42 +22,51 @@
 <context>
     <name>ArchitectureView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="79"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="101"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="80"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="102"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="81"/>
-        <source>Output shape</source>
-        <translation>输出形状</translation>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="103"/>
+        <source>Output
+shape</source>
+        <translation>输出
+形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="82"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="105"/>
+        <source>Output
+size</source>
+        <translation>输出
+尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="109"/>
+        <source>Output size of a convolution or pooling: ⌊(n − k + 2p + s) / s⌋</source>
+        <translation>卷积或汇聚层的输出尺寸：⌊(n − k + 2p + s) / s⌋</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="135"/>
+        <source>{0} — {1:,} parameters; input 1×28×28. Output size of a convolution or pooling: ⌊(n − k + 2p + s) / s⌋, n input size, k kernel, p padding per side, s stride.</source>
+        <translation>{0} — 共 {1:,} 个参数；输入 1×28×28。卷积或汇聚层的输出尺寸：⌊(n − k + 2p + s) / s⌋，n 为输入尺寸，k 为核大小，p 为每侧填充，s 为步幅。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="104"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="83"/>
-        <source>Output size ⌊(n − k + 2p + s) / s⌋</source>
-        <translation>输出尺寸 ⌊(n − k + 2p + s) / s⌋</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="131"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="109"/>
-        <source>{0} — {1:,} parameters; input 1×28×28; p = padding per side.</source>
-        <translation>{0} — 共 {1:,} 个参数；输入 1×28×28；p 为每侧填充。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="114"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="140"/>
         <source>Test accuracy: {0:.2f} %.</source>
         <translation>测试准确率：{0:.2f} %。</translation>
     </message>
@@ -355,252 +364,267 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="252"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="257"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="254"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="259"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="255"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="260"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="256"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="261"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="257"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="262"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="258"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="263"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="259"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="264"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="260"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="265"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="261"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="266"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="262"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="267"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="263"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="268"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="264"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="269"/>
         <source>Live view</source>
         <translation>实时查看</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="267"/>
-        <source>download with torchvision if missing</source>
-        <translation>缺少时用 torchvision 下载</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="268"/>
-        <source>random affine (and flips for garments)</source>
-        <translation>随机仿射变换（服饰另加水平翻转）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="269"/>
-        <source>show the newest weights after each epoch</source>
-        <translation>每轮结束后显示最新权重</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="270"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="288"/>
         <source>folder with the four IDX files</source>
         <translation>含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="273"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="291"/>
         <source>Train</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="274"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="292"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="275"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="293"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="275"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="293"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="275"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="293"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="277"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="295"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="278"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="296"/>
         <source>Accuracy (blue: training, orange: test)</source>
         <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="652"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="684"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="279"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="297"/>
         <source>Misclassified test images (click to inspect):</source>
         <translation>分类错误的测试图片（点击查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="610"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="642"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="281"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="299"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="348"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="272"/>
+        <source>if missing</source>
+        <translation>缺失时下载</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="274"/>
+        <source>Download the dataset with torchvision if the folder does not hold it</source>
+        <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="276"/>
+        <source>random affine</source>
+        <translation>随机仿射</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="279"/>
+        <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
+        <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="282"/>
+        <source>after each epoch</source>
+        <translation>每轮之后</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="285"/>
+        <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
+        <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="380"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="359"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="391"/>
         <source>Choose the dataset folder, or tick Download.</source>
         <translation>请选择数据集文件夹，或勾选“下载”。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="361"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="393"/>
         <source>{0}: no such folder</source>
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="399"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="431"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="400"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="432"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="431"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="463"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="447"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="479"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="448"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="480"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="479"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="511"/>
         <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
         <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="489"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="521"/>
         <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
         <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="527"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="559"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="545"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="577"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="555"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="587"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="573"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="605"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="583"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="615"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="542"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="574"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="552"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="584"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="594"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="626"/>
         <source>#{0}: true {1}, predicted {2}</source>
         <translation>#{0}：真实 {1}，预测 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="608"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="640"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="621"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="653"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="627"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="659"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="650"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="682"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="669"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="701"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>

@@ -1,0 +1,129 @@
+"""What "the window fits" means, measured on the real window: every class's probability on
+screen, feature-map tiles at least 24 px, the architecture table's text whole, the canvas
+showing the whole paper. Used by test_layout.py in-process and, for 2× scaling (which must be
+set before Qt starts), as a script:
+
+    QT_SCALE_FACTOR=2 python tests/ui/layout.py 1280x800 [dock] [--shot FILE.png]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QRect, QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+SIZES = [(1024, 700), (1280, 800), (1400, 900), (1920, 1080)]
+SEVEN = ([(0.28, 0.22), (0.72, 0.22), (0.46, 0.8)], [(0.38, 0.52), (0.62, 0.52)])
+
+
+def fully_visible(widget: QWidget) -> bool:
+    """The whole widget is on screen: inside its window and not clipped by any parent."""
+    if not widget.isVisible():
+        return False
+    window = widget.window()
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    inside = window.rect().contains(QRect(top_left, widget.size()))
+    return inside and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+def problems(window, size: tuple[int, int]) -> list[str]:
+    """Everything that does not fit, in words (empty when the layout is right)."""
+    found = []
+    QApplication.processEvents()
+    chart = window.chart
+    if not fully_visible(chart):
+        found.append(f"probability chart clipped: {chart.visibleRegion().boundingRect()}")
+    if chart.height() < chart.minimum_height() or len(chart.classes) != 10:
+        found.append(f"chart {chart.height()} px high for {len(chart.classes)} classes")
+    for placed in window.maps.mosaics._placed:
+        band = placed.band
+        side = placed.scale * (1 if band.is_vector else max(placed.tile))
+        if not band.is_vector and side < 24:
+            found.append(f"{band.key} tiles are {side} px")
+    window.show_table()  # a hidden tab is not laid out
+    QApplication.processEvents()
+    table = window.architecture.table
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        if table.rowHeight(row) < table.sizeHintForRow(row):
+            found.append(f"table row {row} is shorter than its wrapped text")
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            if item is None or not item.text():
+                continue
+            widest = max(metrics.horizontalAdvance(word) for word in item.text().split())
+            if widest > table.columnWidth(column) - 4:
+                found.append(f"table cell ({row}, {column}) '{item.text()}' is cut")
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        text = table.horizontalHeaderItem(column).text()
+        widest = max(header.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
+        if widest > header.sectionSize(column) - 6:
+            found.append(f"table header '{text}' is cut")
+    if table.horizontalScrollBar().isVisible():
+        found.append("the architecture table scrolls sideways")
+    window.show_maps()
+    QApplication.processEvents()
+    if window.training.isVisible():
+        scroll = window.training._controls_scroll
+        needed = window.training._controls.minimumSizeHint().width()
+        if scroll.viewport().width() < needed:
+            found.append(f"training options need {needed} px, have {scroll.viewport().width()}")
+    canvas = window.canvas
+    paper = canvas.paper_rect()
+    if not QRect(0, 0, canvas.width(), canvas.height()).contains(paper) or paper.width() < 150:
+        found.append(f"canvas paper {paper} in a {canvas.size()} widget")
+    if (window.width(), window.height()) != tuple(size):
+        found.append(f"asked for {size}, the window needs {window.width()}×{window.height()}")
+    return found
+
+
+def open_window(size: tuple[int, int], dock: bool, settings: QSettings):
+    from lenet_desktop.ui.app import create_app
+    from lenet_desktop.ui.main_window import MainWindow
+
+    create_app()
+    window = MainWindow(model="mnist", settings=settings)
+    window.resize(*size)
+    window.show()
+    loaded = []
+    window.ready.connect(lambda: loaded.append(True))
+    window.finish_startup()
+    while not loaded:
+        QApplication.processEvents()
+    if dock:
+        window.toggle_training()
+    for points in SEVEN:
+        window.canvas.draw_polyline(list(points))
+    window.resize(*size)
+    for _ in range(3):
+        QApplication.processEvents()
+    return window
+
+
+def main(argv: list[str]) -> int:
+    width, height = (int(v) for v in argv[0].split("x"))
+    dock = "dock" in argv
+    store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    window = open_window((width, height), dock, store)
+    if "--shot" in argv:
+        window.grab().save(argv[argv.index("--shot") + 1])
+    report = {
+        "problems": problems(window, (width, height)),
+        "scale": window.devicePixelRatioF(),
+        "size": [window.width(), window.height()],
+    }
+    print(json.dumps(report), flush=True)
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,93 @@
+"""The window fits ordinary screens: at 1024×700, 1280×800, 1400×900 (with and without the
+Training panel) and 1920×1080, and at 2× scaling, every class's probability is on screen,
+feature-map tiles stay at least 24 px (the maps scroll instead), the architecture table's
+cells are whole, and the canvas shows the whole drawing after a resize.
+
+With LENET_SCREENSHOTS=DIR each case also saves a screenshot there
+(docs/make_screenshots.py --layouts runs this under Xvfb).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from layout import SIZES, open_window, problems
+from PySide6.QtCore import QEvent, QRect
+from PySide6.QtWidgets import QApplication
+
+SHOTS = os.environ.get("LENET_SCREENSHOTS")
+CASES = [(size, dock) for size in SIZES for dock in (False, True) if size != (1920, 1080) or dock]
+
+
+@pytest.mark.parametrize(
+    ("size", "dock"), CASES, ids=[f"{w}x{h}{'-training' if d else ''}" for (w, h), d in CASES]
+)
+def test_the_window_fits(qtbot, settings, size, dock):
+    window = open_window(size, dock, settings)
+    qtbot.addWidget(window)
+    if SHOTS:
+        name = f"layout-{size[0]}x{size[1]}{'-training' if dock else ''}.png"
+        window.grab().save(str(Path(SHOTS) / name))
+    assert problems(window, size) == []
+    window.close()
+
+
+@pytest.mark.parametrize("dock", [False, True], ids=["", "training"])
+def test_the_window_fits_at_twice_the_scale(dock):
+    """A 2560×1600 screen at 200 %: 1280×800 logical pixels (Qt's scale set before start)."""
+    args = [sys.executable, str(Path(__file__).with_name("layout.py")), "1280x800"]
+    if dock:
+        args.append("dock")
+    if SHOTS:
+        args += ["--shot", str(Path(SHOTS) / f"layout-2x{'-training' if dock else ''}.png")]
+    env = dict(os.environ, QT_SCALE_FACTOR="2")
+    done = subprocess.run(args, capture_output=True, text=True, timeout=180, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["scale"] == 2.0
+    assert report["problems"] == []
+
+
+def ink_box(image) -> QRect:
+    """The bounding box of dark pixels in a grabbed widget."""
+    qimage = image.toImage().convertToFormat(image.toImage().Format.Format_Grayscale8)
+    data = np.frombuffer(qimage.constBits(), np.uint8).reshape(qimage.height(), -1)
+    data = data[:, : qimage.width()]
+    rows = np.flatnonzero((data < 80).any(axis=1))
+    cols = np.flatnonzero((data < 80).any(axis=0))
+    return QRect(
+        int(cols[0]), int(rows[0]), int(cols[-1] - cols[0] + 1), int(rows[-1] - rows[0] + 1)
+    )
+
+
+def test_resizing_keeps_the_whole_drawing_on_the_canvas(qtbot, settings):
+    """The drawing is scaled with the window, never cropped: after shrinking and growing the
+    window, the ink on screen is where the paper's ink maps to, whole."""
+    window = open_window((1400, 900), False, settings)
+    qtbot.addWidget(window)
+    canvas = window.canvas
+    paper = canvas.to_array()
+    rows = np.flatnonzero((paper < 128).any(axis=1))
+    cols = np.flatnonzero((paper < 128).any(axis=0))
+    for size in ((1024, 700), (1920, 1080), (1100, 760)):
+        window.resize(*size)
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+        shown = ink_box(canvas.grab())
+        frame = canvas.paper_rect()
+        scale = frame.width() / paper.shape[1]
+        expected = QRect(
+            round(frame.x() + cols[0] * scale), round(frame.y() + rows[0] * scale),
+            round((cols[-1] - cols[0] + 1) * scale), round((rows[-1] - rows[0] + 1) * scale),
+        )  # fmt: skip
+        assert abs(shown.left() - expected.left()) <= 3, (size, shown, expected)
+        assert abs(shown.right() - expected.right()) <= 3, (size, shown, expected)
+        assert abs(shown.top() - expected.top()) <= 3, (size, shown, expected)
+        assert abs(shown.bottom() - expected.bottom()) <= 3, (size, shown, expected)
+    window.close()
