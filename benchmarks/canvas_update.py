@@ -4,6 +4,11 @@ preprocessed, run through the network with every activation recorded, and every 
 
     python -m benchmarks.canvas_update [--updates 500] [--model mnist] [--json]
     python -m benchmarks.canvas_update --during-training   # while the Training panel trains
+    python -m benchmarks.canvas_update --baseline f69cb2e  # before and after, in one run
+
+``--baseline REV`` measures the drawing path of the commit REV (checked out into a temporary
+worktree, measured by its own copy of this benchmark) and of the working tree, alternately,
+twice each, so a change is compared with what came before on the same machine at the same time.
 """
 
 from __future__ import annotations
@@ -94,6 +99,42 @@ def measure(updates: int = 500, model: str = "mnist", during_training: bool = Fa
     return result
 
 
+def compare(revision: str, updates: int) -> dict:
+    """p50/p95 of REV and of the working tree, each the median of two alternating runs."""
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", revision], cwd=repo, capture_output=True, text=True
+    ).stdout.strip()
+    if not commit:
+        raise SystemExit(f"unknown revision {revision!r}")
+    base = Path(tempfile.gettempdir()) / f"lenet-baseline-{commit}"
+    if not base.is_dir():
+        subprocess.run(["git", "worktree", "add", "--detach", str(base), commit], cwd=repo,
+                       check=True, capture_output=True)  # fmt: skip
+    runs: dict[str, list[dict]] = {commit: [], "working tree": []}
+    for _ in range(2):
+        for name, folder in ((commit, base), ("working tree", repo)):
+            env = dict(os.environ, PYTHONPATH=str(folder))
+            done = subprocess.run(
+                [sys.executable, "-m", "benchmarks.canvas_update", "--json", "--updates",
+                 str(updates)], cwd=folder, env=env, capture_output=True, text=True,
+            )  # fmt: skip
+            lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+            if done.returncode or not lines:
+                raise SystemExit(f"{name}: the benchmark failed\n{done.stderr[-2000:]}")
+            runs[name].append(json.loads(lines[-1]))
+    return {
+        name: {
+            key: round(statistics.median(r[key] for r in results), 2)
+            for key in ("canvas_update_p50_ms", "canvas_update_p95_ms")
+        }
+        for name, results in runs.items()
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--updates", type=int, default=500)
@@ -104,7 +145,16 @@ def main() -> None:
         help="train modern on Fashion-MNIST in the panel meanwhile",
     )
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--baseline", metavar="REV", help="also measure this commit, alternately")
     args = parser.parse_args()
+    if args.baseline:
+        report = compare(args.baseline, args.updates)
+        if args.json:
+            print(json.dumps(report))
+        for name, figures in report.items():
+            print(f"{name}: p50 {figures['canvas_update_p50_ms']} ms, "
+                  f"p95 {figures['canvas_update_p95_ms']} ms")  # fmt: skip
+        return
     result = measure(args.updates, args.model, args.during_training)
     if args.json:
         print(json.dumps(result))

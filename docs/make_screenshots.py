@@ -1,105 +1,170 @@
-"""Screenshots of the real window after drawing, in English and in Simplified Chinese.
+"""Every screenshot in README and docs/, taken from the real window. Part of the routine: run it
+after any change a screenshot shows (README says so), and commit the pictures.
 
-Run under a virtual screen from the repository root:
+Run under a virtual screen from the repository root (Chinese needs a CJK font such as Debian's
+fonts-noto-cjk; the datasets are found through $LENET_DATA or ../shared/datasets):
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python docs/make_screenshots.py
+    xvfb-run -a -s "-screen 0 2560x1600x24" python docs/make_screenshots.py          # all
+    xvfb-run -a -s "-screen 0 2560x1600x24" python docs/make_screenshots.py main-en  # one
+    xvfb-run -a -s "-screen 0 2560x1600x24" python docs/make_screenshots.py --layouts
 
-Writes docs/screenshot-en.png and docs/screenshot-zh_CN.png (Chinese needs a CJK font, e.g.
-Debian's fonts-noto-cjk), and docs/training-en.png: the Training panel mid-training on the
-MNIST subset (found through $LENET_DATA or ../shared/datasets).
+``--layouts`` runs tests/ui/test_layout.py with its screenshots saved in docs/layout/.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from lenet_desktop.ui.app import create_app, install_translator
 from lenet_desktop.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent
-SEVEN = [(0.28, 0.22), (0.72, 0.22), (0.46, 0.8)]
-SEVEN_BAR = [(0.38, 0.52), (0.62, 0.52)]
+REPO = OUT.parent
+SEVEN = ([(0.28, 0.22), (0.72, 0.22), (0.46, 0.8)], [(0.38, 0.52), (0.62, 0.52)])
+SHOTS: dict[str, Callable] = {}
 
 
-def shoot(language: str, path: Path) -> None:
+def shot(name: str):
+    def register(function: Callable) -> Callable:
+        SHOTS[name] = function
+        return function
+
+    return register
+
+
+def run_window(
+    language: str,
+    size: tuple[int, int],
+    steps: Callable[[MainWindow, Callable[[QWidget, str], None]], None],
+    model: str = "mnist",
+) -> None:
+    """Open the window, call ``steps(window, save)`` once the model is in use; ``save(widget,
+    file)`` grabs a widget and, the last time, closes the window."""
     app = QApplication.instance()
     install_translator(language)
     store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(model="mnist", settings=store)
-    window.resize(1360, 820)
+    window = MainWindow(model=model, settings=store)
+    window.resize(*size)
     window.show()
 
-    def draw() -> None:
-        window.canvas.draw_polyline(SEVEN)
-        window.canvas.draw_polyline(SEVEN_BAR)
-        QTimer.singleShot(300, finish)
-
-    def finish() -> None:
+    def save(widget: QWidget, name: str, last: bool = True) -> None:
         app.processEvents()
-        window.grab().save(str(path))
-        print(
-            f"wrote {path}: {window.session.prediction.label} "
-            f"{100 * window.session.prediction.confidence:.1f} %"
-        )
-        window.close()
-        app.quit()
-
-    window.ready.connect(lambda: QTimer.singleShot(300, draw))
-    QTimer.singleShot(0, window.finish_startup)
-    app.exec()
-
-
-def shoot_training(path: Path) -> None:
-    """The Training panel in the middle of its second epoch, live view on."""
-    app = QApplication.instance()
-    install_translator("en")
-    store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(model="mnist", settings=store)
-    window.resize(1360, 1000)
-    window.show()
-
-    def train() -> None:
-        panel = window.training
-        panel.show()
-        panel.epochs_spin.setValue(3)
-        panel.start()
-        window.canvas.draw_polyline(SEVEN)
-        window.canvas.draw_polyline(SEVEN_BAR)
-        QTimer.singleShot(250, wait)
-
-    def wait() -> None:
-        panel = window.training
-        epochs = [p for p in panel.history if p.phase == "epoch"]
-        steps = [p for p in panel.history if p.phase == "step" and p.epoch == 2]
-        if epochs and len(steps) > 12 or not panel.busy:
-            app.processEvents()
-            window.grab().save(str(path))
-            print(f"wrote {path}")
-            panel.stop_and_wait()
+        widget.grab().save(str(OUT / name))
+        print(f"wrote docs/{name}", flush=True)
+        if last:
+            window.training.stop_and_wait()
             window.close()
             app.quit()
-        else:
-            QTimer.singleShot(250, wait)
 
-    window.ready.connect(lambda: QTimer.singleShot(300, train))
+    window.ready.connect(lambda: QTimer.singleShot(300, lambda: steps(window, save)))
     QTimer.singleShot(0, window.finish_startup)
     app.exec()
 
 
-def main() -> int:
+def draw_seven(window: MainWindow) -> None:
+    for points in SEVEN:
+        window.canvas.draw_polyline(list(points))
+
+
+@shot("main-en")
+def main_en() -> None:
+    def steps(window, save):
+        draw_seven(window)
+        QTimer.singleShot(300, lambda: save(window, "screenshot-en.png"))
+
+    run_window("en", (1400, 860), steps)
+
+
+@shot("main-zh")
+def main_zh() -> None:
+    def steps(window, save):
+        draw_seven(window)
+        QTimer.singleShot(300, lambda: save(window, "screenshot-zh_CN.png"))
+
+    run_window("zh_CN", (1400, 860), steps)
+
+
+@shot("training")
+def training() -> None:
+    """The Training panel in the middle of its second epoch, live view on."""
+
+    def steps(window, save):
+        panel = window.training
+        window.toggle_training()
+        panel.epochs_spin.setValue(3)
+        panel.start()
+        draw_seven(window)
+
+        def wait() -> None:
+            progress = panel.last_progress
+            if (
+                progress is not None and progress.epoch == 2 and progress.step > 12
+            ) or not panel.busy:
+                save(window, "training-en.png")
+            else:
+                QTimer.singleShot(250, wait)
+
+        QTimer.singleShot(250, wait)
+
+    run_window("en", (1400, 1000), steps)
+
+
+@shot("results")
+def results() -> None:
+    """A finished run's Results tab: the confusion matrix and the misclassified images."""
+
+    def steps(window, save):
+        panel = window.training
+        window.toggle_training()
+        panel.epochs_spin.setValue(2)
+        panel.ended.connect(
+            lambda how: QTimer.singleShot(300, lambda: save(panel, "results-en.png"))
+        )
+        panel.start()
+
+    run_window("en", (1400, 1000), steps)
+
+
+@shot("maps")
+def maps() -> None:
+    """The feature maps, down to the batch-norm rows and the fully connected vectors."""
+
+    def steps(window, save):
+        draw_seven(window)
+        window.maps.mosaics.parentWidget().parentWidget().verticalScrollBar().setValue(10_000)
+        QTimer.singleShot(300, lambda: save(window.tabs, "maps-vectors-en.png"))
+
+    run_window("en", (1400, 1000), steps)
+
+
+def layouts() -> int:
+    folder = OUT / "layout"
+    folder.mkdir(exist_ok=True)
+    env = dict(os.environ, LENET_SCREENSHOTS=str(folder), QT_QPA_PLATFORM="xcb")
+    test = REPO / "tests" / "ui" / "test_layout.py"
+    return subprocess.call([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test)],
+                           cwd=REPO, env=env)  # fmt: skip
+
+
+def main(argv: list[str]) -> int:
+    if "--layouts" in argv:
+        return layouts()
     create_app()
-    for language in sys.argv[1:] or ["en", "zh_CN", "training"]:
-        if language == "training":
-            shoot_training(OUT / "training-en.png")
-        else:
-            shoot(language, OUT / f"screenshot-{language}.png")
+    for name in argv or list(SHOTS):
+        if name not in SHOTS:
+            print(f"unknown screenshot {name!r} (known: {', '.join(SHOTS)})", file=sys.stderr)
+            return 2
+        SHOTS[name]()
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

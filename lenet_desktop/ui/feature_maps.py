@@ -4,7 +4,6 @@ inputs side by side, one colour scale per layer shared by both."""
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -87,7 +86,7 @@ class FeatureMapsView(Retranslating, QWidget):
             arrays = []
             for prediction in shown:
                 if prediction is None or band.key not in prediction.activations:
-                    arrays.append(np.full(band.shape, np.nan, dtype=np.float32))
+                    arrays.append(None)
                 else:
                     arrays.append(prediction.activations[band.key].reshape(band.shape))
             values[band.key] = arrays

@@ -49,10 +49,16 @@ def nice_levels(low: float, high: float) -> tuple[float, float]:
 
 def colourize(image: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
     """A float image (NaN = gap) → RGBA uint8 through the viridis table, gaps transparent."""
+    return LUT[colour_index(image, levels)]
+
+
+def colour_index(values: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
+    """Values → indices into LUT (0–255; NaN → -1, the transparent entry)."""
     low, high = levels
-    scaled = (image - low) * (255.0 / max(high - low, 1e-12))
-    index = np.clip(np.nan_to_num(scaled, nan=-1.0), -1, 255).astype(np.int16)
-    return LUT[index]
+    scaled = (values - low) * (255.0 / max(high - low, 1e-12))
+    index = np.clip(scaled, 0, 255, out=scaled).astype(np.int16)
+    index[np.isnan(values)] = -1
+    return index
 
 
 def text_colour(rgba: np.ndarray) -> QColor:
@@ -138,22 +144,37 @@ class MosaicView(QWidget):
 
     def set_headers(self, headers: list[str]) -> None:
         """Captions above each input's column (two inputs compared); empty for one input."""
-        self.headers = list(headers)
-        self._relayout()
+        if list(headers) != self.headers:
+            self.headers = list(headers)
+            self._relayout()
 
-    def set_values(self, values: dict[str, list[np.ndarray]]) -> None:
-        """Each band's arrays, one per input (all the band's shape); one colour scale per band."""
+    def set_values(self, values: dict[str, list[np.ndarray | None]]) -> None:
+        """Each band's arrays, one per input (all the band's shape; None: nothing to show for
+        that input); one colour scale per band."""
         inputs = max((len(v) for v in values.values()), default=1)
         relayout = inputs != self._inputs()
-        self.values = {k: [np.asarray(a, dtype=np.float32) for a in v] for k, v in values.items()}
+        self.values = {k: [None if a is None else np.asarray(a, dtype=np.float32) for a in v]
+                       for k, v in values.items()}  # fmt: skip
+        changed_bars = []
         for key, arrays in self.values.items():
-            low = min(float(a.min()) for a in arrays) if arrays else 0.0
-            high = max(float(a.max()) for a in arrays) if arrays else 1.0
-            self.levels[key] = nice_levels(low, high)
+            shown = [a for a in arrays if a is not None and a.size]
+            low = min(float(a.min()) for a in shown) if shown else 0.0
+            high = max(float(a.max()) for a in shown) if shown else 1.0
+            levels = nice_levels(low, high)
+            if self.levels.get(key) != levels:
+                changed_bars.append(key)
+            self.levels[key] = levels
         self._images = {}
         if relayout:
             self._relayout()
-        self.update()
+            return
+        # Repaint the mosaics, and a colour bar only when its scale moved: titles and bars are
+        # text, the dearest thing to draw, and they rarely change while a stroke grows.
+        for placed in self._placed:
+            for block in placed.blocks:
+                self.update(block)
+            if placed.band.key in changed_bars:
+                self.update(self._bar_rect(placed))
 
     def set_highlight(self, where: tuple | None) -> None:
         """Outline one value: (band key, input index, tile, row, column)."""
@@ -236,63 +257,76 @@ class MosaicView(QWidget):
         return QSize(420, self.height())
 
     # -- painting --------------------------------------------------------------------------------
-    def _mosaic(self, placed: _Placed, values: np.ndarray) -> np.ndarray:
-        """One band's values for one input as a 2-D array with NaN gaps, one value per pixel."""
+    def _mosaic(self, placed: _Placed, values: np.ndarray, levels) -> np.ndarray:
+        """One band's values for one input as an RGBA image, one pixel per value, gaps (and
+        missing tiles) transparent."""
         band = placed.band
+        index = colour_index(values, levels)
         if band.is_vector:
-            flat = values.reshape(-1)
+            flat = index.reshape(-1)
             lines = math.ceil(flat.size / placed.columns)
-            grid = np.full(lines * placed.columns, np.nan, dtype=np.float32)
+            grid = np.full(lines * placed.columns, -1, dtype=np.int16)
             grid[: flat.size] = flat
-            return grid.reshape(lines, placed.columns)
+            return LUT[grid.reshape(lines, placed.columns)]
         count, h, w = values.shape
         columns = placed.columns
         lines = math.ceil(count / columns)
-        padded = np.full((lines * columns, h + GAP, w + GAP), np.nan, dtype=np.float32)
-        padded[:count, :h, :w] = values
-        for index in band.missing:
-            padded[index, :h, :w] = np.nan
+        padded = np.full((lines * columns, h + GAP, w + GAP), -1, dtype=np.int16)
+        padded[:count, :h, :w] = index
+        for tile in band.missing:
+            padded[tile, :h, :w] = -1
         grid = padded.reshape(lines, columns, h + GAP, w + GAP).transpose(0, 2, 1, 3)
-        return grid.reshape(lines * (h + GAP), columns * (w + GAP))[: -GAP or None, : -GAP or None]
+        grid = grid.reshape(lines * (h + GAP), columns * (w + GAP))[: -GAP or None, : -GAP or None]
+        return LUT[grid]
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         text = self.palette().color(QPalette.ColorRole.WindowText)
         dim = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        exposed = event.rect()
+        exposed = event.region()
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.8))
         for placed in self._placed:
             band = placed.band
-            if placed.top > exposed.bottom() or placed.top + placed.height < exposed.top():
+            if not exposed.intersects(QRect(0, placed.top, self.width(), placed.height)):
                 continue
-            painter.setPen(text)
-            painter.drawText(MARGIN, placed.top + self.fontMetrics().ascent() + 1, band.title)
+            title_line = QRect(0, placed.top, self.width(), self._title_height())
+            if exposed.intersects(title_line):
+                painter.setPen(text)
+                painter.drawText(MARGIN, placed.top + self.fontMetrics().ascent() + 1, band.title)
             arrays = self.values.get(band.key, [])
             levels = self.levels.get(band.key, (0.0, 1.0))
             for index, rect in enumerate(placed.blocks):
+                if not exposed.intersects(rect.adjusted(0, -self._title_height(), 0, 0)):
+                    continue
                 if len(self.headers) > 1 and index < len(self.headers):
                     painter.setPen(dim)
                     painter.drawText(rect.left(), rect.top() - 4, self.headers[index])
-                if index >= len(arrays):
+                if index >= len(arrays) or arrays[index] is None:
                     painter.fillRect(rect, self.palette().color(QPalette.ColorRole.AlternateBase))
                     continue
                 image = self._images.get((band.key, index))
                 if image is None:
-                    image = to_qimage(colourize(self._mosaic(placed, arrays[index]), levels))
+                    image = to_qimage(self._mosaic(placed, arrays[index], levels))
                     self._images[(band.key, index)] = image
                 painter.drawImage(QRect(rect.topLeft(), image.size() * placed.scale), image)
                 for tile in band.missing:
                     painter.setPen(QPen(dim, 1, Qt.PenStyle.DotLine))
                     painter.drawRect(self._tile_rect(placed, index, tile).adjusted(0, 0, -1, -1))
-            self._paint_bar(painter, placed, levels, small, text)
+            if exposed.intersects(self._bar_rect(placed)):
+                self._paint_bar(painter, placed, levels, small, text)
             self._paint_highlight(painter, placed)
         painter.end()
 
-    def _paint_bar(self, painter: QPainter, placed: _Placed, levels, font, colour) -> None:
+    def _bar_rect(self, placed: _Placed) -> QRect:
         top = placed.blocks[0].top() if placed.blocks else placed.top
         height = max(24, min(placed.blocks[0].height() if placed.blocks else 24, 120))
         left = placed.blocks[-1].right() + 8 if placed.blocks else MARGIN
+        return QRect(left, top - 2, BAR_WIDTH, height + 6)
+
+    def _paint_bar(self, painter: QPainter, placed: _Placed, levels, font, colour) -> None:
+        area = self._bar_rect(placed)
+        top, height, left = area.top() + 2, area.height() - 6, area.left()
         painter.drawImage(QRect(left, top, 8, height), self._bar)
         painter.setFont(font)
         painter.setPen(colour)

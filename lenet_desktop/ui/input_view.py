@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QLine, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..session import Result, Session
@@ -30,7 +30,7 @@ class InputView(QWidget):
         self.pixels = np.zeros((SIZE, SIZE), dtype=np.uint8)
         self.outline: tuple[int, int, int, int] | None = None
         self.overlay: QImage | None = None
-        self._grid: tuple[QRect | None, list[QLine]] = (None, [])
+        self._grid: tuple[tuple | None, QPixmap | None] = (None, None)
         if session is not None:
             follow(self, session.predicted, self._predicted)
 
@@ -67,35 +67,47 @@ class InputView(QWidget):
         top = margin + (self.height() - margin - side) // 2
         return QRect(left, top, side, side)
 
-    def paintEvent(self, event) -> None:
-        area = self.image_rect()
-        painter = QPainter(self)
-        painter.drawImage(area, self._image)  # nearest-neighbour: pixels stay square
-        if self.overlay is not None:
-            painter.drawImage(area, self.overlay)
+    def _grid_layer(self, area: QRect) -> QPixmap:
+        """The grid lines and the row and column numbers, drawn once per size (they are what
+        costs most to paint, and they never change while a stroke grows)."""
+        key = (self.width(), self.height(), area.x(), area.y(), area.width())
+        if self._grid[0] == key:
+            return self._grid[1]
+        ratio = self.devicePixelRatioF()
+        layer = QPixmap(self.size() * ratio)
+        layer.setDevicePixelRatio(ratio)
+        layer.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(layer)
         cell = area.width() // SIZE
         if cell >= 4:
-            if self._grid[0] != area:  # the 58 grid lines, made once per size
-                x0, y0 = area.left(), area.top()
-                lines = [QLine(x0 + i * cell, y0, x0 + i * cell, area.bottom()) for i in range(29)]
-                lines += [QLine(x0, y0 + i * cell, area.right(), y0 + i * cell) for i in range(29)]
-                self._grid = (area, lines)
+            x0, y0 = area.left(), area.top()
+            lines = [QLine(x0 + i * cell, y0, x0 + i * cell, area.bottom()) for i in range(29)]
+            lines += [QLine(x0, y0 + i * cell, area.right(), y0 + i * cell) for i in range(29)]
             painter.setPen(QPen(QColor(60, 60, 60), 1))
-            painter.drawLines(self._grid[1])
+            painter.drawLines(lines)
         # Row and column numbers every 7 pixels: where a learner reads coordinates from.
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for i in range(0, SIZE, 7):
             x = area.left() + i * cell + cell / 2
             y = area.top() + i * cell + cell / 2
             painter.drawText(
                 QRectF(x - 12, area.top() - 16, 24, 14), Qt.AlignmentFlag.AlignCenter, str(i)
             )
-            painter.drawText(
-                QRectF(area.left() - 26, y - 7, 22, 14),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                str(i),
-            )
+            painter.drawText(QRectF(area.left() - 26, y - 7, 22, 14), right, str(i))
+        painter.end()
+        self._grid = (key, layer)
+        return layer
+
+    def paintEvent(self, event) -> None:
+        area = self.image_rect()
+        painter = QPainter(self)
+        painter.drawImage(area, self._image)  # nearest-neighbour: pixels stay square
+        if self.overlay is not None:
+            painter.drawImage(area, self.overlay)
+        painter.drawPixmap(0, 0, self._grid_layer(area))
         if self.outline is not None:
+            cell = area.width() // SIZE
             top, left, bottom, right = self.outline
             painter.setPen(QPen(QColor(255, 60, 60), 2))
             painter.drawRect(
