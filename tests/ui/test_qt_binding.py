@@ -62,7 +62,6 @@ def test_python_objects_cross_threads_through_queued_signals(qtbot):
     worker.moveToThread(thread)
     worker.item.connect(receiver.take)
     thread.started.connect(worker.run)
-    before = sys.getrefcount(None)
     with qtbot.waitSignal(worker.done, timeout=60_000):
         thread.start()
     qtbot.waitUntil(lambda: len(receiver.received) == 20_000, timeout=30_000)
@@ -71,7 +70,6 @@ def test_python_objects_cross_threads_through_queued_signals(qtbot):
     gc.collect()
     assert receiver.received == list(range(20_000))
     assert sum(ref() is not None for ref in sent) == 0
-    assert abs(sys.getrefcount(None) - before) < 100
 
 
 def test_a_task_answers_in_the_callers_thread(qtbot):
