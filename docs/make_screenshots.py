@@ -139,7 +139,7 @@ def maps() -> None:
 
     def steps(window, save):
         draw_seven(window)
-        window.maps.mosaics.parentWidget().parentWidget().verticalScrollBar().setValue(10_000)
+        window.maps.scroll.verticalScrollBar().setValue(10_000)
         QTimer.singleShot(300, lambda: save(window.tabs, "maps-vectors-en.png"))
 
     run_window("en", (1400, 1000), steps)

@@ -4,35 +4,22 @@ inputs side by side, one colour scale per layer shared by both."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..session import Session, Unit
 from .follow import follow
-from .heatmaps import Band, MosaicView
+from .heatmaps import Band, MosaicPage
 from .layer_text import band_title
 from .translation import Retranslating
 
 
-class FeatureMapsView(Retranslating, QWidget):
+class FeatureMapsView(Retranslating, MosaicPage):
     """Follows the session: rebuilt when the model changes, refilled on every prediction;
     hovering a value tells the session (the status bar shows it), clicking selects it."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.mosaics = MosaicView()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.mosaics)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.hint)
-        layout.addWidget(scroll, 1)
-        self.scroll = scroll
         self._modules: dict = {}
         self.mosaics.hovered.connect(self._hovered)
         self.mosaics.clicked.connect(self._clicked)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 MIN_TILE = 24  # smallest tile side on screen, in pixels
 GAP = 1  # values of blank between tiles in a mosaic
@@ -397,3 +397,20 @@ class MosaicView(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(self.hit(event.position().toPoint()))
+
+
+class MosaicPage(QWidget):
+    """A tab page: a line of explanation above a scrolling MosaicView."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.mosaics = MosaicView()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.mosaics)
+        self.page_layout = QVBoxLayout(self)
+        self.page_layout.setContentsMargins(2, 2, 2, 2)
+        self.page_layout.addWidget(self.hint)
+        self.page_layout.addWidget(self.scroll, 1)

@@ -4,33 +4,23 @@ column per input map, so the kernel at (output o, input i) is where a learner lo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ..session import Session
 from .follow import follow
-from .heatmaps import Band, MosaicView
+from .heatmaps import Band, MosaicPage
 from .translation import Retranslating
 
 
-class KernelsView(Retranslating, QWidget):
+class KernelsView(Retranslating, MosaicPage):
     """Follows the session's model; the value under the mouse is read out below the tables."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.mosaics = MosaicView()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.mosaics)
         self.readout = QLabel()
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.hint)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.readout)
+        self.page_layout.addWidget(self.readout)
         self._kernels: dict = {}
         self.mosaics.hovered.connect(self._hovered)
         follow(self, session.model_changed, self._model_changed)
