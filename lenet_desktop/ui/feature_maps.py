@@ -4,6 +4,7 @@ inputs side by side, one colour scale per layer shared by both."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from ..session import Session, Unit
@@ -23,6 +24,7 @@ class FeatureMapsView(Retranslating, MosaicPage):
         self._modules: dict = {}
         self.mosaics.hovered.connect(self._hovered)
         self.mosaics.clicked.connect(self._clicked)
+        self.mosaics.double_clicked.connect(self.enlarge)
         follow(self, session.model_changed, self._model_changed)
         follow(self, session.predicted, self._refill)
         follow(self, session.pinned_changed, self._refill)
@@ -35,7 +37,8 @@ class FeatureMapsView(Retranslating, MosaicPage):
         self.hint.setText(
             self.tr(
                 "Every layer's output, in the order data flows: one tile per channel, one "
-                "colour scale per layer. Hover a value to read it; click it to select it."
+                "colour scale per layer. Hover a value to read it; click it to select it; "
+                "double-click a map to enlarge it with its numbers."
             )
         )
         if self.session.predictor is not None:
@@ -93,6 +96,26 @@ class FeatureMapsView(Retranslating, MosaicPage):
             return None
         key, _, tile, row, col = hit
         return Unit(key, tile, row, col)
+
+    def enlarge(self, hit: tuple) -> QWidget | None:
+        """Open one map (or a vector) of the input shown at ``hit`` with every value written."""
+        from .map_dialog import MapDialog
+
+        key, index, tile, _, _ = hit
+        arrays = self.mosaics.values.get(key, [])
+        if index >= len(arrays) or arrays[index] is None:
+            return None
+        band = next(b for b in self.mosaics.bands if b.key == key)
+        if band.is_vector:
+            values = arrays[index].reshape(-1)
+            title = self.tr("{0} · {1} units").format(key, values.size)
+        else:
+            values = arrays[index][tile]
+            title = self.tr("{0} · map {1} · {2}×{3}").format(key, tile, *values.shape)
+        dialog = MapDialog(title, values, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _hovered(self, hit: tuple | None) -> None:
         self.session.hover(self._unit(hit))

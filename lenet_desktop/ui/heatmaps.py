@@ -112,11 +112,13 @@ class _Placed:
 
 
 class MosaicView(QWidget):
-    """Bands of heatmaps for one or more inputs side by side. ``hovered``/``clicked`` carry
-    (band key, input index, tile, row, column) or None; row and column are None for vectors."""
+    """Bands of heatmaps for one or more inputs side by side. ``hovered``/``clicked``/
+    ``double_clicked`` carry (band key, input index, tile, row, column) or None; row and column
+    are None for vectors."""
 
     hovered = Signal(object)
     clicked = Signal(object)
+    double_clicked = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -397,6 +399,11 @@ class MosaicView(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(self.hit(event.position().toPoint()))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        hit = self.hit(event.position().toPoint())
+        if hit is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.double_clicked.emit(hit)
 
 
 class MosaicPage(QWidget):

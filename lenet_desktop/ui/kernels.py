@@ -23,6 +23,7 @@ class KernelsView(Retranslating, MosaicPage):
         self.page_layout.addWidget(self.readout)
         self._kernels: dict = {}
         self.mosaics.hovered.connect(self._hovered)
+        self.mosaics.double_clicked.connect(self.enlarge)
         follow(self, session.model_changed, self._model_changed)
         self.retranslate()
         if session.predictor is not None:
@@ -32,7 +33,7 @@ class KernelsView(Retranslating, MosaicPage):
         self.hint.setText(
             self.tr(
                 "The learned kernels of each convolution: one row per output map, one column "
-                "per input map. Hover a weight to read it."
+                "per input map. Hover a weight to read it; double-click a kernel to enlarge it."
             )
         )
         self.readout.setText("")
@@ -65,6 +66,18 @@ class KernelsView(Retranslating, MosaicPage):
             self._kernels[name] = (stack, in_maps)
         self.mosaics.set_bands(bands)
         self.mosaics.set_values(values)
+
+    def enlarge(self, hit: tuple) -> QWidget | None:
+        from .map_dialog import MapDialog
+
+        key, _, tile, _, _ = hit
+        stack, in_maps = self._kernels[key]
+        out, inp = divmod(tile, in_maps)
+        title = self.tr("{0} kernel · output map {1}, input map {2}").format(key, out, inp)
+        dialog = MapDialog(title, stack[tile], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _hovered(self, hit: tuple | None) -> None:
         if hit is None or hit[0] not in self._kernels:

@@ -83,6 +83,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.epochs_done: list = []  # the Progress of each finished epoch of the current run
         self._previous = None  # the predictor in use when the run started
         self._snapshots: list = []  # the live-view models this run put in use
+        self._live_paused = False
         self._points: dict[str, list] = {}
         self._stride = 1
         self._last_plot = 0.0
@@ -90,7 +91,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         self._build()
         self._restore_options()
         self.retranslate()
-        follow(self, session.model_changed, lambda _: self._show_use_button())
+        follow(self, session.model_changed, self._model_changed)
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -431,6 +432,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.progress.setFormat(self.tr("starting…"))
         self._say(self.tr("Training {0} on {1}…").format(config.architecture, config.dataset))
         self._previous, self._snapshots = self.session.predictor, []
+        self._live_paused = False
         self.worker = TrainingWorker(
             config, self.folder_edit.text().strip(), self.download_box.isChecked()
         )
@@ -536,9 +538,19 @@ class TrainingPanel(Retranslating, QDockWidget):
             self.train_acc_curve.setData(points["x"], points["train"])
             self.test_acc_curve.setData(points["test_x"], points["test"])
 
+    def _model_changed(self, predictor) -> None:
+        """A model the learner chose during a run stays: live view stops replacing it, and a
+        cancel will not bring back the one from before the run."""
+        self._show_use_button()
+        ours = any(predictor.bundle is s for s in self._snapshots)
+        if self.busy and not ours and not self._live_paused and self._previous is not None:
+            self._live_paused = True
+            self._previous = None
+            self._say(self.tr("Live view paused for this run: you chose another model."))
+
     @Slot(object)
     def _epoch_model(self, bundle) -> None:
-        if self.live_box.isChecked():
+        if self.live_box.isChecked() and not self._live_paused:
             self._snapshots.append(bundle)
             self.session.use_bundle(bundle)
             self.live_model.emit(bundle)
@@ -546,9 +558,10 @@ class TrainingPanel(Retranslating, QDockWidget):
     def _restore_previous(self) -> None:
         """After a cancel or a failure: the model in use before the run comes back, if what is
         in use now is one of this run's live snapshots (a model the learner chose stays)."""
-        if self._previous is not None and any(self.session.model is s for s in self._snapshots):
-            self.session.use(self._previous)
-        self._previous, self._snapshots = None, []
+        previous, self._previous = self._previous, None
+        if previous is not None and any(self.session.model is s for s in self._snapshots):
+            self.session.use(previous)
+        self._snapshots = []
 
     @Slot(object, object)
     def _succeeded(self, result, test_split) -> None:
