@@ -150,8 +150,8 @@ def layouts() -> int:
     folder.mkdir(exist_ok=True)
     env = dict(os.environ, LENET_SCREENSHOTS=str(folder), QT_QPA_PLATFORM="xcb")
     test = REPO / "tests" / "ui" / "test_layout.py"
-    return subprocess.call([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test)],
-                           cwd=REPO, env=env)  # fmt: skip
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test)]
+    return subprocess.call(command, cwd=REPO, env=env)
 
 
 def main(argv: list[str]) -> int:
