@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from drawing import write_idx_slice
 
 from lenet_desktop.datasets import MNIST
 from lenet_desktop.model_files import new_model, save_model
 from lenet_desktop.ui.app import create_app
 from lenet_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture(scope="module")
-def small_mnist(tmp_path_factory, mnist_dir):
-    folder = tmp_path_factory.mktemp("small-mnist")
-    write_idx_slice(mnist_dir, folder, train=1024, test=300)
-    return folder
 
 
 def test_a_gallery_image_is_shown_through_the_model_that_got_it_wrong(window, panel, qtbot,

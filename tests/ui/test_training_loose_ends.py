@@ -1,0 +1,104 @@
+"""The Training panel's loose ends a learner hit (issue: "everything a learner tripped over",
+item 3): each as it happened, on real data."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+
+def train(panel, qtbot, folder, epochs=1, live=True) -> str:
+    panel.folder_edit.setText(str(folder))
+    panel.live_box.setChecked(live)
+    panel.epochs_spin.setValue(epochs)
+    with qtbot.waitSignal(panel.ended, timeout=120_000) as ended:
+        assert panel.start()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
+    return ended.args[0]
+
+
+def test_a_stale_gallery_image_after_a_cancelled_run_does_nothing_wrong(window, panel, qtbot,
+                                                                         small_mnist):  # fmt: skip
+    assert train(panel, qtbot, small_mnist) == "finished"
+    stale = panel.gallery.item(0)
+    assert stale is not None
+    index = stale.data(0x0100)
+    # a second run, cancelled at once: nothing of the first may look current
+    panel.epochs_spin.setValue(50)
+    with qtbot.waitSignal(panel.ended, timeout=60_000) as ended:
+        panel.start()
+        panel.cancel()
+    assert ended.args == ["cancelled"]
+    assert panel.result is None and panel.gallery.count() == 0
+    assert panel.confusion.rowCount() == 0 and "No results" in panel.result_label.text()
+    assert not panel.use_button.isEnabled() and not panel.save_button.isEnabled()
+    before = window.session.result
+    panel._gallery_clicked(stale)  # the thumbnail a learner still had under the mouse
+    assert window.session.result is before and index is not None
+
+
+def test_the_progress_bar_says_when_a_run_was_cancelled_or_failed(window, panel, qtbot,
+                                                                  small_mnist, tmp_path):  # fmt: skip
+    panel.folder_edit.setText(str(small_mnist))
+    panel.epochs_spin.setValue(50)
+    with qtbot.waitSignal(panel.ended, timeout=60_000):
+        panel.start()
+        qtbot.waitUntil(lambda: panel.last_progress is not None, timeout=60_000)
+        panel.cancel()
+    assert panel.progress.format() == "cancelled" and panel.progress.value() == 0
+    assert "epoch" not in panel.progress.text()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    panel.folder_edit.setText(str(empty))
+    with qtbot.waitSignal(panel.ended, timeout=60_000) as ended:
+        panel.start()
+    assert ended.args == ["failed"]
+    assert panel.progress.format() == "failed" and "starting" not in panel.progress.text()
+
+
+def test_a_model_chosen_during_a_run_stays_after_cancelling(window, panel, qtbot, small_mnist):
+    panel.folder_edit.setText(str(small_mnist))
+    panel.epochs_spin.setValue(50)
+    with qtbot.waitSignal(panel.live_model, timeout=120_000):  # live view is showing the run
+        panel.start()
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.loader.shipped_actions["fashion-mnist"].trigger()  # Ctrl+2 mid-run
+    qtbot.wait(1500)  # another epoch may end meanwhile: it must not take the model back
+    assert window.session.model.dataset.name == "fashion-mnist"
+    with qtbot.waitSignal(panel.ended, timeout=10_000):
+        panel.cancel()
+    assert window.session.model.dataset.name == "fashion-mnist"
+    assert window.settings.value("model") == "fashion-mnist"
+    assert window.loader.shipped_actions["fashion-mnist"].isChecked()
+
+
+def test_use_this_model_says_that_it_is_in_use(window, panel, qtbot, small_mnist):
+    assert train(panel, qtbot, small_mnist, live=True) == "finished"
+    panel.use_button.click()
+    assert window.session.model.network is panel.result.bundle.network
+    assert panel.use_button.text() == "In use ✓"
+    assert "in use" in panel.message.text()
+    assert window.session.model.source.startswith("trained modern")
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.loader.load("mnist")
+    assert panel.use_button.text() == "Use this model"
+
+
+def test_the_training_options_are_remembered(window, panel, qtbot, small_mnist):
+    from lenet_desktop.ui.training_panel import TrainingPanel
+
+    panel.arch_box.setCurrentIndex(panel.arch_box.findData("d2l"))
+    panel.optimizer_box.setCurrentIndex(panel.optimizer_box.findData("sgd"))
+    panel.lr_spin.setValue(0.5)
+    panel.batch_spin.setValue(128)
+    panel.augment_box.setChecked(False)
+    assert train(panel, qtbot, small_mnist, epochs=1) == "finished"
+    settings: QSettings = window.settings
+    again = TrainingPanel(window.session, settings)  # as after a restart
+    assert again.arch_box.currentData() == "d2l"
+    assert again.optimizer_box.currentData() == "sgd"
+    assert again.lr_spin.value() == 0.5
+    assert again.batch_spin.value() == 128 and again.epochs_spin.value() == 1
+    assert not again.augment_box.isChecked()
+    assert again.folder_edit.text() == str(small_mnist)
+    again.deleteLater()
