@@ -78,8 +78,15 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
                 print(f"{path}: empty ({message})", file=sys.stderr)
             continue
         if args.json:
-            _print_json({"path": path, **prediction.as_json(), "device": prediction.device})
+            shown = {"input": prepared.image.round(4).tolist()} if args.show_input else {}
+            _print_json(
+                {"path": path, **prediction.as_json(), "device": prediction.device, **shown}
+            )
         else:
+            if args.show_input:
+                print(f"{path}: the 28×28 input (rows 0–27, values ×9, . = 0):")
+                for row in prepared.image:
+                    print("  " + "".join(str(round(9 * v)) if v > 0.05 else "." for v in row))
             ranked = prediction.probabilities.argsort()[::-1][:3]
             others = ", ".join(
                 f"{prediction.classes[i]} {100 * prediction.probabilities[i]:.1f} %"
@@ -421,6 +428,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _device_arg(predict)
     predict.add_argument("--json", action="store_true", help="one JSON object per image")
+    predict.add_argument(
+        "--show-input",
+        action="store_true",
+        help="also print the 28×28 input the network saw (rows of values 0–1; with --json, "
+        'an "input" list of rows, 4 decimals): the same as the app\'s 28×28 view',
+    )
     predict.add_argument("images", nargs="+", metavar="IMAGE")
     predict.set_defaults(func=cmd_predict)
 

@@ -372,17 +372,26 @@ def find_test_split(info: DatasetInfo, preferred: str | os.PathLike[str] | None 
     """The test split of ``info`` from ``preferred`` or the first candidate folder that holds
     it; DatasetError (naming where it looked) if none does."""
     places = ([Path(preferred)] if preferred else []) + candidate_folders(info)
-    errors = []
+    errors: list[DatasetError] = []
     for place in places:
         if not place.is_dir():
             continue
         try:
             return load_split(place, info, "test")
         except DatasetError as exc:
-            errors.append(str(exc))
+            errors.append(exc)
+    looked = ", ".join(str(p) for p in places)
+    if errors:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "errors", "no {title} test files found; looked in {places} ({reason})"
+            ),
+            title=info.title,
+            places=looked,
+            reason=errors[0],
+        )
     raise DatasetError(
-        QT_TRANSLATE_NOOP("errors", "no {title} test files found; looked in {places}{detail}"),
+        QT_TRANSLATE_NOOP("errors", "no {title} test files found; looked in {places}"),
         title=info.title,
-        places=", ".join(str(p) for p in places),
-        detail=f" ({errors[0]})" if errors else "",
+        places=looked,
     )

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from .translation import Retranslating
 
-class DeviceBox(QComboBox):
+
+def _auto() -> str:
+    return QCoreApplication.translate("DeviceBox", "auto (best available)")
+
+
+class DeviceBox(Retranslating, QComboBox):
     """Items carry the device name ("" for auto). Filled once torch has loaded."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.addItem("auto", "")
+        self.addItem(_auto(), "")
+
+    def retranslate(self) -> None:
+        self.setItemText(0, _auto())
 
     def fill(self, current: str = "") -> str:
         """List this machine's devices and select ``current`` (auto if it is not here);
@@ -18,7 +28,7 @@ class DeviceBox(QComboBox):
         from ..device import available_devices
 
         self.clear()
-        self.addItem("auto", "")
+        self.addItem(_auto(), "")
         for name in available_devices():
             self.addItem(name, name)
         index = self.findData(current)

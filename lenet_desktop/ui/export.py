@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect
+from PySide6.QtCore import QCoreApplication, QPoint, QRect
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -23,8 +23,10 @@ def export_widget(widget: QWidget, path: str | Path) -> Path:
         generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
         generator.setTitle("LeNet Desktop")
         painter = QPainter(generator)
-        widget.render(painter)
-        painter.end()
+        try:
+            widget.render(painter, QPoint())
+        finally:
+            painter.end()
     else:
         from PySide6.QtGui import QImage
 
@@ -34,13 +36,19 @@ def export_widget(widget: QWidget, path: str | Path) -> Path:
         image.fill(0)
         painter = QPainter(image)
         painter.scale(2, 2)
-        widget.render(painter)
-        painter.end()
+        try:
+            widget.render(painter, QPoint())
+        finally:
+            painter.end()
         if not image.save(str(path)):
-            raise OSError(f"{path}: could not be written")
+            raise OSError(_unwritable(path))
     if not path.is_file():
-        raise OSError(f"{path}: could not be written")
+        raise OSError(_unwritable(path))
     return path
+
+
+def _unwritable(path: Path) -> str:
+    return QCoreApplication.translate("export", "{0}: could not be written").format(path)
 
 
 def export_dialog(parent: QWidget, widget: QWidget) -> Path | None:

@@ -144,6 +144,10 @@ class MosaicView(QWidget):
         self.highlight = None
         self._relayout()
 
+    def painted_texts(self) -> list[str]:
+        """The titles and captions this view draws (for tests that read the whole window)."""
+        return [band.title for band in self.bands] + list(self.headers)
+
     def set_headers(self, headers: list[str]) -> None:
         """Captions above each input's column (two inputs compared); empty for one input."""
         if list(headers) != self.headers:

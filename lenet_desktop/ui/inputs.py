@@ -133,8 +133,7 @@ class InputSources(QObject):
             try:
                 split = self._find_split(info)
             except DatasetError as exc:
-                self._offer_data(info, exc, class_index)
-                return False
+                return self._offer_data(info, exc, class_index)
             self._splits[info.name] = split
         labels = split.labels.numpy()
         choices = range(len(split)) if class_index is None else (labels == class_index).nonzero()[0]
@@ -161,9 +160,9 @@ class InputSources(QObject):
             info, preferred if isinstance(preferred, str) and preferred else None
         )
 
-    def _offer_data(self, info, error, class_index) -> None:
+    def _offer_data(self, info, error, class_index) -> bool:
         """No test files found: say where it looked, offer to download them or to choose their
-        folder, and remember the answer."""
+        folder, and remember the answer. True when a sample is shown now."""
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Test images not found"))
@@ -174,9 +173,10 @@ class InputSources(QObject):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is choose:
-            self.choose_data_folder(info, class_index)
-        elif box.clickedButton() is download:
-            self.download(info, class_index)
+            return self.choose_data_folder(info, class_index)
+        if box.clickedButton() is download:
+            self.download(info, class_index)  # a sample is shown when the download is done
+        return False
 
     def choose_data_folder(self, info, class_index: int | None = None) -> bool:
         from ..datasets import holds

@@ -84,6 +84,10 @@ class ProbabilityChart(Retranslating, QWidget):
                 self.mark(index)
                 self.class_clicked.emit(index)
 
+    def painted_texts(self) -> list[str]:
+        """The labels this view draws (for tests that read the whole window)."""
+        return list(self.classes)
+
     def paintEvent(self, event) -> None:
         n = len(self.classes)
         if not n:

@@ -43,8 +43,12 @@ def error_text(error: BaseException) -> str:
     """An engine error in the window's language: its sentence translated, its values kept."""
     if isinstance(error, LocalizedError):
         template = QCoreApplication.translate(ERRORS, error.template)
+        values = {
+            key: error_text(value) if isinstance(value, LocalizedError) else value
+            for key, value in error.values.items()
+        }  # an error that carries the error behind it: both translated
         try:
-            return template.format(**error.values)
+            return template.format(**values)
         except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
             return str(error)
     return str(error)

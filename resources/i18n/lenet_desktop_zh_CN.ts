@@ -134,21 +134,39 @@ size</source>
     </message>
 </context>
 <context>
+    <name>DeviceBox</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/device_box.py" line="12"/>
+        <source>auto (best available)</source>
+        <translation>自动（最佳可用）</translation>
+    </message>
+</context>
+<context>
     <name>FeatureMapsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="51"/>
-        <source>Every layer&apos;s output, in the order data flows: one tile per channel, one colour scale per layer. Hover a value to read it; click it to select it.</source>
-        <translation>按数据流动的顺序显示每一层的输出：每个通道一个小图，每层一个色标。鼠标悬停可读数值，点击可选中。</translation>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="39"/>
+        <source>Every layer&apos;s output, in the order data flows: one tile per channel, one colour scale per layer. Hover a value to read it; click it to select it; double-click a map to enlarge it with its numbers.</source>
+        <translation>每一层的输出，按数据流动的顺序排列：每个通道一个小图，每层一个色标。悬停可读取数值；单击可选中；双击特征图可放大并显示数值。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="95"/>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="84"/>
         <source>Current input</source>
         <translation>当前输入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="95"/>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="84"/>
         <source>Pinned input</source>
         <translation>固定的输入</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="111"/>
+        <source>{0} · {1} units</source>
+        <translation>{0} · {1} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="114"/>
+        <source>{0} · map {1} · {2}×{3}</source>
+        <translation>{0} · 第 {1} 张特征图 · {2}×{3}</translation>
     </message>
 </context>
 <context>
@@ -227,17 +245,22 @@ size</source>
 <context>
     <name>KernelsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/kernels.py" line="44"/>
-        <source>The learned kernels of each convolution: one row per output map, one column per input map. Hover a weight to read it.</source>
-        <translation>每个卷积层学到的卷积核：每个输出通道一行，每个输入通道一列。鼠标悬停可读权重。</translation>
+        <location filename="../../lenet_desktop/ui/kernels.py" line="35"/>
+        <source>The learned kernels of each convolution: one row per output map, one column per input map. Hover a weight to read it; double-click a kernel to enlarge it.</source>
+        <translation>每个卷积层学到的卷积核：每行对应一张输出特征图，每列对应一张输入特征图。悬停可读取权重；双击卷积核可放大。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/kernels.py" line="70"/>
+        <location filename="../../lenet_desktop/ui/kernels.py" line="61"/>
         <source>{0} · {1} output × {2} input maps · kernels {3}×{4}</source>
         <translation>{0} · {1} 个输出 × {2} 个输入通道 · 卷积核 {3}×{4}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/kernels.py" line="88"/>
+        <location filename="../../lenet_desktop/ui/kernels.py" line="76"/>
+        <source>{0} kernel · output map {1}, input map {2}</source>
+        <translation>{0} 卷积核 · 输出特征图 {1}，输入特征图 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/kernels.py" line="91"/>
         <source>{0} kernel · output map {1}, input map {2} · row {3}, column {4} = {5:.4f}</source>
         <translation>{0} 卷积核 · 输出通道 {1}，输入通道 {2} · 第 {3} 行，第 {4} 列 = {5:.4f}</translation>
     </message>
@@ -298,6 +321,34 @@ size</source>
         <location filename="../../lenet_desktop/ui/main_window.py" line="84"/>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
+    </message>
+</context>
+<context>
+    <name>MapDialog</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/map_dialog.py" line="60"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/map_dialog.py" line="62"/>
+        <source>unit {0}</source>
+        <translation>单元 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/map_dialog.py" line="67"/>
+        <source>one value per unit</source>
+        <translation>每个单元一个值</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/map_dialog.py" line="67"/>
+        <source>rows ↓ · columns →</source>
+        <translation>行 ↓ · 列 →</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/map_dialog.py" line="69"/>
+        <source>{0} · min {1:.4f} · max {2:.4f} · mean {3:.4f}</source>
+        <translation>{0} · 最小 {1:.4f} · 最大 {2:.4f} · 平均 {3:.4f}</translation>
     </message>
 </context>
 <context>
@@ -364,267 +415,272 @@ size</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="257"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="258"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="259"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="260"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="260"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="261"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="261"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="262"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="262"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="263"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="263"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="264"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="264"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="265"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="265"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="266"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="266"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="267"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="267"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="268"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="268"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="269"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="269"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="270"/>
         <source>Live view</source>
         <translation>实时查看</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="288"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="289"/>
         <source>folder with the four IDX files</source>
         <translation>含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="291"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="292"/>
         <source>Train</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="292"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="293"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="293"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="294"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="293"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="294"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="293"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="294"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="295"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="296"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="296"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="297"/>
         <source>Accuracy (blue: training, orange: test)</source>
         <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="684"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="697"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="297"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="298"/>
         <source>Misclassified test images (click to inspect):</source>
         <translation>分类错误的测试图片（点击查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="642"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="655"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="299"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="300"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="272"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="273"/>
         <source>if missing</source>
         <translation>缺失时下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="274"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="275"/>
         <source>Download the dataset with torchvision if the folder does not hold it</source>
         <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="276"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="277"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="279"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="280"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="282"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="283"/>
         <source>after each epoch</source>
         <translation>每轮之后</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="285"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="286"/>
         <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
         <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="380"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="381"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="391"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="392"/>
         <source>Choose the dataset folder, or tick Download.</source>
         <translation>请选择数据集文件夹，或勾选“下载”。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="393"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="394"/>
         <source>{0}: no such folder</source>
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="431"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="432"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="432"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="433"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="463"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="465"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="479"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="481"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="480"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="482"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="511"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="513"/>
         <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
         <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="521"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="523"/>
         <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
         <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="559"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="549"/>
+        <source>Live view paused for this run: you chose another model.</source>
+        <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="572"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="577"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="590"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="587"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="600"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="605"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="618"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="615"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="628"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="574"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="587"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="584"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="597"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="626"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="639"/>
         <source>#{0}: true {1}, predicted {2}</source>
         <translation>#{0}：真实 {1}，预测 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="640"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="653"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="653"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="666"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="659"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="672"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="682"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="695"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="701"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="714"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -938,9 +994,14 @@ size</source>
         <translation>无法把 {title} 下载到 {root}：{detail}。请检查网络连接，或选择存放四个 IDX 文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="384"/>
-        <source>no {title} test files found; looked in {places}{detail}</source>
-        <translation>找不到 {title} 的测试文件；查找过：{places}{detail}</translation>
+        <location filename="../../lenet_desktop/datasets.py" line="386"/>
+        <source>no {title} test files found; looked in {places} ({reason})</source>
+        <translation>找不到 {title} 的测试文件；查找过：{places}（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/datasets.py" line="392"/>
+        <source>no {title} test files found; looked in {places}</source>
+        <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/model_files.py" line="112"/>
