@@ -213,7 +213,6 @@ def test_every_text_of_the_chinese_window_is_chinese(window, qtbot):
 
 def test_dataset_errors_and_titles_are_translated(window, qtbot, tmp_path, monkeypatch):
     import lenet_desktop.datasets as datasets
-
     from lenet_desktop.datasets import DatasetError, find_test_split
     from lenet_desktop.ui.app import install_translator
     from lenet_desktop.ui.translation import error_text

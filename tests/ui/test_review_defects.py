@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from lenet_desktop.datasets import MNIST
 from lenet_desktop.model_files import new_model, save_model

@@ -36,8 +36,9 @@ def test_a_stale_gallery_image_after_a_cancelled_run_does_nothing_wrong(window, 
     assert window.session.result is before and index is not None
 
 
-def test_the_progress_bar_says_when_a_run_was_cancelled_or_failed(window, panel, qtbot,
-                                                                  small_mnist, tmp_path):  # fmt: skip
+def test_the_progress_bar_says_when_a_run_was_cancelled_or_failed(
+    window, panel, qtbot, small_mnist, tmp_path
+):
     panel.folder_edit.setText(str(small_mnist))
     panel.epochs_spin.setValue(50)
     with qtbot.waitSignal(panel.ended, timeout=60_000):

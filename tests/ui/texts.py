@@ -81,9 +81,7 @@ def readable_texts(root: QWidget) -> list[tuple[str, str]]:
 
     for widget in [root, *root.findChildren(QWidget)]:
         add(widget, widget.windowTitle() if widget.isWindow() else "", widget.toolTip())
-        if isinstance(widget, QLabel):
-            add(widget, widget.text())
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             add(widget, widget.text())
         elif isinstance(widget, QGroupBox):
             add(widget, widget.title())
