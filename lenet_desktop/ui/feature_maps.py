@@ -24,14 +24,10 @@ class FeatureMapsView(Retranslating, MosaicPage):
         self._modules: dict = {}
         self.mosaics.hovered.connect(self._hovered)
         self.mosaics.clicked.connect(self._clicked)
-        self.mosaics.double_clicked.connect(self.enlarge)
-        follow(self, session.model_changed, self._model_changed)
         follow(self, session.predicted, self._refill)
         follow(self, session.pinned_changed, self._refill)
         follow(self, session.selection_changed, self._selected)
-        self.retranslate()
-        if session.predictor is not None:
-            self._model_changed(session.predictor)
+        self.follow_model(session)
 
     def retranslate(self) -> None:
         self.hint.setText(
