@@ -187,6 +187,12 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.log_view.setReadOnly(True)
         self.tabs.addTab(self.log_view, "")
         self.tabs.addTab(self._build_results(), "")
+        from .runs_view import RunsView
+
+        self.runs_view = RunsView()
+        self.runs_view.open_run.connect(self._open_run)
+        self.runs_view.problem.connect(lambda text: self._say(text, error=True))
+        self.tabs.addTab(self.runs_view, "")
         body = QWidget()
         row = QHBoxLayout(body)
         row.setContentsMargins(2, 2, 2, 2)
@@ -291,7 +297,8 @@ class TrainingPanel(Retranslating, QDockWidget):
             self.arch_box.setItemText(i, f"{name} — {architecture_title(name)}")
         self.train_button.setText(self.tr("Train"))
         self.cancel_button.setText(self.tr("Cancel"))
-        for index, text in enumerate((self.tr("Curves"), self.tr("Log"), self.tr("Results"))):
+        tabs = (self.tr("Curves"), self.tr("Log"), self.tr("Results"), self.tr("Runs"))
+        for index, text in enumerate(tabs):
             self.tabs.setTabText(index, text)
         self.loss_plot.setTitle(self.tr("Training loss"))
         self.acc_plot.setTitle(self.tr("Accuracy (blue: training, orange: test)"))
@@ -579,8 +586,28 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.use_button.setEnabled(True)
         self.save_button.setEnabled(True)
         self._show_use_button()
+        self._keep(result)
         self.tabs.setCurrentIndex(2)
         self.ended.emit("finished")
+
+    def _keep(self, result) -> None:
+        """Keep the finished run (record and weights) and tick it in the Runs tab."""
+        from ..runs import RunError
+
+        try:
+            run = self.runs_view.store.save(result)
+        except RunError as exc:
+            self._log(error_text(exc))
+            return
+        self._log(self.tr("Kept as run “{0}” (Runs tab).").format(run.name))
+        self.runs_view.refresh(tick=run.id)
+
+    def _open_run(self, bundle) -> None:
+        """A kept run's model, put in use in the main view."""
+        try:
+            self.session.use_bundle(bundle)
+        except ValueError as exc:
+            self._say(error_text(exc), error=True)
 
     @Slot(object)
     def _failed(self, error) -> None:
