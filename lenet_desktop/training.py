@@ -71,6 +71,11 @@ class TrainConfig:
     label_smoothing: float = option(0.0, "label smoothing, from 0 up to (not including) 1")
     augment: bool = option(True, "random affine (and flips for Fashion-MNIST) on the device")
     seed: int = option(0, "random seed: the same seed gives the same run")
+    holdout: float = option(
+        0.05,
+        "share of the training split kept out of training to calibrate the probabilities "
+        "(temperature scaling); 0 for none",
+    )
     device: str | None = option(None, "where to train", cli=False)
     # CPU threads for this run; None keeps torch's setting
     threads: int | None = option(None, "CPU threads", cli=False)
@@ -95,6 +100,8 @@ class TrainConfig:
             raise ValueError(f"the learning rate must be a positive number, not {self.lr}")
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
             raise ValueError(f"the weight decay must be zero or more, not {self.weight_decay}")
+        if not (0.0 <= self.holdout <= 0.5):
+            raise ValueError(f"the hold-out share must be from 0 to 0.5, not {self.holdout}")
         if not (0.0 <= self.label_smoothing < 1.0):
             raise ValueError(
                 "label smoothing must be from 0 up to (not including) 1, "
@@ -229,6 +236,7 @@ def train(
     network = bundle.network.to(device)
     mean, std = bundle.dataset.mean, bundle.dataset.std
 
+    train_split, held_out = split_holdout(train_split, config.holdout, config.seed)
     images = train_split.images.to(device)
     labels = train_split.labels.to(device)
     count = images.shape[0]
@@ -332,6 +340,7 @@ def train(
     seconds = time.perf_counter() - started
     assert evaluation is not None  # there is at least one epoch
     network.eval()
+    calibrated = _calibrate(bundle, network, held_out, device)
     bundle.network = network.to("cpu")
     bundle.training = {
         "config": asdict(config) | {"lr": config.learning_rate},
@@ -342,5 +351,42 @@ def train(
         "seconds": round(seconds, 1),
         "device": str(device),
         "samples_seen": seen,
+        **calibrated,
     }
     return TrainResult(bundle, evaluation, history, seconds)
+
+
+def split_holdout(split: Split, share: float, seed: int) -> tuple[Split, Split | None]:
+    """Keep ``share`` of ``split`` out (a seeded random choice, the same for the same seed):
+    (the rest, the held-out images), or (split, None) for no hold-out."""
+    count = len(split)
+    held = int(round(count * share))
+    if share <= 0 or held < 1 or count - held < 2:
+        return split, None
+    order = torch.randperm(count, generator=torch.Generator().manual_seed(seed + 7919))
+    keep, out = order[: count - held].sort().values, order[count - held :].sort().values
+    return (
+        Split(split.images[keep], split.labels[keep]),
+        Split(split.images[out], split.labels[out]),
+    )
+
+
+def _calibrate(bundle: ModelBundle, network: torch.nn.Module, held_out, device) -> dict:
+    """Fit the bundle's temperature on the held-out images (never the test split); what was
+    done, for the model file's training record."""
+    if held_out is None:
+        return {}
+    from .calibration import calibration, fit_temperature, logits_of
+
+    info = bundle.dataset
+    logits = logits_of(network, held_out, info.mean, info.std, device)
+    temperature = fit_temperature(logits, held_out.labels)
+    bundle.temperature = temperature
+    before = calibration(logits, held_out.labels)
+    after = calibration(logits, held_out.labels, temperature)
+    return {
+        "temperature": round(temperature, 4),
+        "holdout_size": len(held_out),
+        "holdout_ece_before": round(before.ece, 4),
+        "holdout_ece_after": round(after.ece, 4),
+    }
