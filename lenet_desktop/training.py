@@ -142,10 +142,14 @@ class TrainingFailed(Exception):
 
 @dataclass
 class TrainResult:
+    """``calibration``: how honest the final model's probabilities are on the test split
+    (at its fitted temperature), for the reliability diagram."""
+
     bundle: ModelBundle
     evaluation: Evaluation
     history: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    calibration: Any = None
 
 
 def augment_batch(
@@ -341,6 +345,11 @@ def train(
     assert evaluation is not None  # there is at least one epoch
     network.eval()
     calibrated = _calibrate(bundle, network, held_out, device)
+    from .calibration import calibration, logits_of
+
+    report = calibration(
+        logits_of(network, test_split, mean, std, device), test_split.labels, bundle.temperature
+    )
     bundle.network = network.to("cpu")
     bundle.training = {
         "config": asdict(config) | {"lr": config.learning_rate},
@@ -353,7 +362,7 @@ def train(
         "samples_seen": seen,
         **calibrated,
     }
-    return TrainResult(bundle, evaluation, history, seconds)
+    return TrainResult(bundle, evaluation, history, seconds, report)
 
 
 def split_holdout(split: Split, share: float, seed: int) -> tuple[Split, Split | None]:

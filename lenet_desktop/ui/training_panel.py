@@ -233,6 +233,13 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.confusion = ConfusionTable()
         self.confusion.setMinimumSize(320, 200)
         split.addWidget(self.confusion)
+        self.reliability = pg.PlotWidget()
+        self.reliability.setBackground(None)
+        self.reliability.setMinimumSize(180, 180)
+        self.reliability.setXRange(0, 1)
+        self.reliability.setYRange(0, 1)
+        self.reliability.setAspectLocked(True)
+        split.addWidget(self.reliability)
         gallery_box = QWidget()
         gallery_layout = QVBoxLayout(gallery_box)
         gallery_layout.setContentsMargins(0, 0, 0, 0)
@@ -303,6 +310,8 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.loss_plot.setTitle(self.tr("Training loss"))
         self.acc_plot.setTitle(self.tr("Accuracy (blue: training, orange: test)"))
         self.gallery_label.setText(self.tr("Misclassified test images (click to inspect):"))
+        self.reliability.setLabel("bottom", self.tr("confidence"))
+        self.reliability.setLabel("left", self.tr("accuracy"))
         self._show_use_button()
         self.save_button.setText(self.tr("Save as…"))
         self.confusion.retranslate()
@@ -582,6 +591,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         )
         self._show_result_label()
         self.confusion.show_matrix(evaluation.confusion, result.bundle.dataset.classes)
+        self._show_reliability(result.calibration)
         self._show_gallery(evaluation, test_split, result.bundle.dataset.classes)
         self.use_button.setEnabled(True)
         self.save_button.setEnabled(True)
@@ -589,6 +599,32 @@ class TrainingPanel(Retranslating, QDockWidget):
         self._keep(result)
         self.tabs.setCurrentIndex(2)
         self.ended.emit("finished")
+
+    def _show_reliability(self, report) -> None:
+        """Each confidence bin's accuracy (bars) against the diagonal of honest probabilities."""
+        plot = self.reliability
+        plot.clear()
+        if report is None:
+            return
+        plot.plot(
+            [0, 1], [0, 1], pen=pg.mkPen((150, 150, 150), width=1, style=Qt.PenStyle.DashLine)
+        )
+        filled = [b for b in report.bins if b.count]
+        plot.addItem(
+            pg.BarGraphItem(
+                x0=[b.low for b in filled],
+                x1=[b.high for b in filled],
+                y0=0,
+                y1=[b.accuracy for b in filled],
+                brush=(31, 119, 180, 150),
+                pen=(31, 119, 180),
+            )
+        )
+        plot.setTitle(
+            self.tr("Reliability: ECE {0:.2f} % at temperature {1:.3g}").format(
+                100 * report.ece, report.temperature
+            )
+        )
 
     def _keep(self, result) -> None:
         """Keep the finished run (record and weights) and tick it in the Runs tab."""
@@ -644,6 +680,8 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.result, self.test_split = None, None
         self.result_label.setText(self.tr("No results yet: the run is going."))
         self.confusion.clear_matrix()
+        self._show_reliability(None)
+        self.reliability.setTitle("")
         self.gallery.clear()
         self.use_button.setEnabled(False)
         self.save_button.setEnabled(False)
