@@ -528,282 +528,297 @@ size</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="264"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="271"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="266"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="273"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="267"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="274"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="268"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="275"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="269"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="276"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="270"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="277"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="271"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="278"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="272"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="279"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="273"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="280"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="274"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="281"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="275"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="282"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="276"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="283"/>
         <source>Live view</source>
         <translation>实时查看</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="295"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="302"/>
         <source>folder with the four IDX files</source>
         <translation>含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="298"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="305"/>
         <source>Train</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="299"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="306"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="300"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="300"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="300"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="303"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="310"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="304"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="311"/>
         <source>Accuracy (blue: training, orange: test)</source>
         <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="724"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="762"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="305"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="312"/>
         <source>Misclassified test images (click to inspect):</source>
         <translation>分类错误的测试图片（点击查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="682"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="720"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="316"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="279"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="286"/>
         <source>if missing</source>
         <translation>缺失时下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="281"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="288"/>
         <source>Download the dataset with torchvision if the folder does not hold it</source>
         <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="283"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="290"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="286"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="293"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="289"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="296"/>
         <source>after each epoch</source>
         <translation>每轮之后</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="292"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="299"/>
         <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
         <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="300"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="388"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="313"/>
+        <source>confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="314"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="397"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="399"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="408"/>
         <source>Choose the dataset folder, or tick Download.</source>
         <translation>请选择数据集文件夹，或勾选“下载”。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="401"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="410"/>
         <source>{0}: no such folder</source>
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="439"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="448"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="440"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="449"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="472"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="481"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="488"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="497"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="489"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="498"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="520"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="529"/>
         <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
         <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="530"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="539"/>
         <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
         <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="556"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="565"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="579"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="588"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="602"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="624"/>
+        <source>Reliability: ECE {0:.2f} % at temperature {1:.3g}</source>
+        <translation>可靠性图：温度 {1:.3g} 时 ECE 为 {0:.2f} %</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="638"/>
         <source>Kept as run “{0}” (Runs tab).</source>
         <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="617"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="653"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="627"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="663"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="645"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="681"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="655"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="693"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="614"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="650"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="624"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="660"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="666"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="704"/>
         <source>#{0}: true {1}, predicted {2}</source>
         <translation>#{0}：真实 {1}，预测 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="680"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="718"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="693"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="731"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="699"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="737"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="722"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="760"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="741"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="779"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
