@@ -120,6 +120,7 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             "input_shape": list(INPUT_SHAPE),
             "layers": [row.as_json() for row in rows],
             "total_parameters": total,
+            "fixed_parameters": sum(row.fixed for row in rows),
         }
         if bundle is not None:
             obj["model"] = {
@@ -147,10 +148,16 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     print()
     header = ("layer", "type", "output shape", "parameters", "size formula")
     table = [header] + [
-        (r.name, r.type, shape_text(r.output_shape), str(r.parameters), r.formula or "")
+        (
+            r.name,
+            r.type,
+            shape_text(r.output_shape),
+            f"{r.fixed} fixed" if r.fixed else str(r.parameters),
+            r.formula or "",
+        )
         for r in rows
     ]
-    table.append(("total", "", "", str(total), ""))
+    table.append(("total", "", "", f"{total} trainable", ""))
     widths = [max(len(row[i]) for row in table) for i in range(4)]
     for i, row in enumerate(table):
         cells = [

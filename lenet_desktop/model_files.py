@@ -77,6 +77,10 @@ def new_model(
 
     from .models import build_model
 
+    if architecture == "lenet5" and mean is None and std is None:
+        from .models import PAPER_MEAN, PAPER_STD
+
+        mean, std = PAPER_MEAN, PAPER_STD  # background −0.1, ink 1.175, as the paper scales
     if mean is not None or std is not None:
         dataset = replace(
             dataset,
@@ -332,6 +336,11 @@ def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
         ) from None
     info: DatasetInfo = fields["dataset"]
     network = build_model(fields["architecture"], len(info.classes), (info.mean, info.std))
+    if fields["architecture"] == "lenet5" and "output.weight" in tensors:
+        from .models import lenet5
+
+        # Made before LeNet-5 had its RBF output: the linear output it was trained with.
+        network = lenet5(len(info.classes), -info.mean / info.std, rbf=False)
     _check_tensors(network, tensors, fields, path)
     expected = network.state_dict()
     network.load_state_dict({k: v.to(expected[k].dtype) for k, v in tensors.items()})

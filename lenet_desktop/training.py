@@ -26,6 +26,8 @@ from .evaluation import Evaluation, evaluate
 from .model_files import ModelBundle, new_model
 from .options import ARCHITECTURES, DATASET_NAMES, DEFAULT_LR, OPTIMIZERS, SCHEDULES
 
+LOSSES = ("cross-entropy", "map")
+
 
 @dataclass(frozen=True)
 class Augmentation:
@@ -69,6 +71,12 @@ class TrainConfig:
     schedule: str = option("onecycle", "how the learning rate changes", choices=SCHEDULES)
     weight_decay: float = option(5e-4, "weight decay")
     label_smoothing: float = option(0.0, "label smoothing, from 0 up to (not including) 1")
+    loss: str = option(
+        "cross-entropy",
+        "cross-entropy, or map: LeCun et al. 1998's Eq. 9 for an RBF output (the correct "
+        "class's distance plus log(e^−j + Σ e^−y_i))",
+        choices=LOSSES,
+    )
     augment: bool = option(True, "random affine (and flips for Fashion-MNIST) on the device")
     seed: int = option(0, "random seed: the same seed gives the same run")
     holdout: float = option(
@@ -100,6 +108,8 @@ class TrainConfig:
             raise ValueError(f"the learning rate must be a positive number, not {self.lr}")
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
             raise ValueError(f"the weight decay must be zero or more, not {self.weight_decay}")
+        if self.loss not in LOSSES:
+            raise ValueError(f"unknown loss {self.loss!r} (known: {', '.join(LOSSES)})")
         if not (0.0 <= self.holdout <= 0.5):
             raise ValueError(f"the hold-out share must be from 0 to 0.5, not {self.holdout}")
         if not (0.0 <= self.label_smoothing < 1.0):
@@ -271,7 +281,10 @@ def train(
                 batch = augment_batch(batch, generator, strength)
             batch = (batch - mean) / std
             logits = fast_ops.forward(network, batch)
-            loss = F.cross_entropy(logits, target, label_smoothing=config.label_smoothing)
+            if config.loss == "map":
+                loss = map_loss(logits, target)
+            else:
+                loss = F.cross_entropy(logits, target, label_smoothing=config.label_smoothing)
             loss_value = float(loss.detach())
             if not math.isfinite(loss_value):
                 raise TrainingFailed(
@@ -363,6 +376,19 @@ def train(
         **calibrated,
     }
     return TrainResult(bundle, evaluation, history, seconds, report)
+
+
+# The constant j of LeCun et al. 1998, Eq. 9: it keeps the penalty of a wrong class finite
+# when every distance is already large.
+MAP_J = 10.0
+
+
+def map_loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """LeCun et al. 1998, Eq. 9, on ``logits = −y`` (y: RBF distances): the mean over the batch
+    of ``y_target + log(e^−j + Σ_i e^−y_i)``."""
+    floor = torch.full((logits.shape[0], 1), -MAP_J, dtype=logits.dtype, device=logits.device)
+    competing = torch.logsumexp(torch.cat([floor, logits], dim=1), dim=1)
+    return (competing - logits.gather(1, target.unsqueeze(1)).squeeze(1)).mean()
 
 
 def split_holdout(split: Split, share: float, seed: int) -> tuple[Split, Split | None]:
