@@ -43,12 +43,16 @@ PAPER_SIDE = 64
 PAPER_WINDOW = 0.16
 # A row's (column's) ink at this rank from the lightest is a ruled line's.
 LINE_RANK = 0.2
-# A photo's ink must stand out of its paper by this much after flattening.
+# A photo's ink must stand out of its paper by this much after flattening; ink touching the
+# frame by BORDER_CONTRAST (a hard shadow's edge meeting the frame can look like faint ink).
 PHOTO_CONTRAST = 0.12
+BORDER_CONTRAST = 0.3
 # Pieces of ink lighter than SPECK × the digit's are specks; pieces further than NEAR × the
 # digit's size from it are not part of it.
 SPECK = 0.02
 NEAR = 0.25
+# Pieces touching the frame are passed over for a piece inside this heavy (relative).
+BORDER_SHARE = 0.1
 
 _LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)  # ITU-R 601-2, as Pillow's "L"
 
@@ -215,8 +219,7 @@ def _paper(lum: np.ndarray) -> np.ndarray:
     step = max(1, max(height, width) // PAPER_SIDE)
     small = np.asarray(Image.fromarray(lum, mode="F").reduce(step), dtype=np.float32)
     window = max(3, round(PAPER_WINDOW * max(small.shape)) | 1)
-    closed = ndimage.grey_closing(small, size=(window, window), mode="nearest")
-    closed = ndimage.uniform_filter(closed, size=window // 2 | 1, mode="nearest")
+    closed = ndimage.grey_closing(small, size=(window, window), mode="reflect")
     paper = Image.fromarray(closed, mode="F").resize((width, height), Image.Resampling.BILINEAR)
     return np.maximum(np.asarray(paper, dtype=np.float32), lum)
 
@@ -267,13 +270,26 @@ def _photo_ink(lum: np.ndarray) -> np.ndarray:
     mask = ink > threshold
     if not mask.any():
         return np.zeros_like(lum)
-    strong = float(np.percentile(ink[mask], 90))
-    if strong - float(np.median(ink)) < PHOTO_CONTRAST:
-        return np.zeros_like(lum)
     labels, count = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
     masses = ndimage.sum_labels(ink, labels, index=np.arange(1, count + 1))
-    main = int(np.argmax(masses))
     boxes = ndimage.find_objects(labels)
+    height, width = ink.shape
+    inside = np.array(
+        [
+            b[0].start > 0 and b[1].start > 0 and b[0].stop < height and b[1].stop < width
+            for b in boxes
+        ]
+    )
+    # A piece touching the frame (a shadow's corner, the page's edge) is the digit only when no
+    # piece inside is of a similar weight, and then it must be clearer ink.
+    weighty = inside & (masses >= BORDER_SHARE * masses.max())
+    main = (
+        int(np.argmax(np.where(weighty, masses, 0.0))) if weighty.any() else int(np.argmax(masses))
+    )
+    strong = float(np.percentile(ink[labels == main + 1], 90))
+    needed = PHOTO_CONTRAST if inside[main] else BORDER_CONTRAST
+    if strong - float(np.median(ink)) < needed:
+        return np.zeros_like(lum)
     top, bottom = boxes[main][0].start, boxes[main][0].stop
     left, right = boxes[main][1].start, boxes[main][1].stop
     reach = NEAR * max(bottom - top, right - left)
