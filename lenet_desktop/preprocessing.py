@@ -6,7 +6,21 @@ bounding box, scaled (aspect kept, antialiased) so the longer side is 20 px, and
 to fill the 28×28 frame and centres its box. Both give light ink on a dark background, as the
 datasets store it, and then normalise with the model's mean and std.
 
-Data flow: image (PIL or array) → luminance + alpha → ink map → 28×28 image → normalised tensor.
+Data flow — one pipeline for the canvas, opened/dropped/pasted pictures and the command line:
+
+1. :func:`to_array`: a Pillow image or an array → an array; an RGB(A) array whose colour
+   channels are equal becomes gray (a pasted picture and the same file give the same input);
+   a large picture is box-reduced by a whole factor to about WORKING_SIDE px (:func:`_reduce`).
+2. :func:`ink_map`: luminance and alpha (transparent pixels become background) → ink in [0, 1].
+   A clean picture (most pixels exactly the background's value: a canvas drawing, a dataset
+   image, a scan) is read directly: ink is the difference from the border's colour. Anything
+   else is read as a photo of paper (:func:`_photo_ink`), as document scanners do: divide by
+   the paper's brightness (a grey-level closing of a reduced copy, :func:`_paper`) so gradients,
+   vignetting and shadows vanish; divide out straight rules across the page
+   (:func:`_ruled_lines`); threshold with Otsu's method; keep the digit's connected pieces
+   (scipy.ndimage.label), dropping specks and border junk.
+3. :func:`frame_ink`: crop, scale, place in 28×28 by the dataset's convention.
+4. :func:`normalize`: the model's mean and std → ``(1, 1, 28, 28)`` tensor.
 """
 
 from __future__ import annotations
