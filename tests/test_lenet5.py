@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import torch
 
 from lenet_desktop.cli import main
@@ -67,3 +68,34 @@ def test_a_lenet5_file_from_before_the_rbf_output_still_loads(tmp_path):
     assert isinstance(loaded.network.output, torch.nn.Linear)
     x = torch.zeros(1, 1, 28, 28)
     assert torch.allclose(loaded.network(x), old.network.eval()(x))
+
+
+def test_the_app_shows_f6_as_7_by_12_beside_each_code(qtbot, tmp_path):
+    """The LeNet-5 Output tab: shown only for an RBF model; F6 drawn as 7×12, the distances
+    are the logits' negatives, the nearest framed."""
+    from PySide6.QtCore import QSettings
+
+    from lenet_desktop.ui.app import create_app
+    from lenet_desktop.ui.main_window import MainWindow
+
+    create_app()
+    bundle = new_model("lenet5", MNIST)
+    path = save_model(bundle, tmp_path / "lenet5.safetensors")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(model="mnist", settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.finish_startup()
+    index = window.tabs.indexOf(window.rbf)
+    assert not window.tabs.isTabVisible(index)
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.loader.load(str(path))
+    assert window.tabs.isTabVisible(index)
+    window.canvas.draw_polyline([(0.5, 0.15), (0.5, 0.85)])
+    picture = window.rbf.picture
+    prediction = window.session.prediction
+    assert picture.f6.shape == (12, 7)
+    assert np.allclose(picture.distances, -prediction.logits)
+    assert int(np.argmin(picture.distances)) == prediction.index
+    window.close()
