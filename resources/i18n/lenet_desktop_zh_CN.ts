@@ -298,12 +298,12 @@ size</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="127"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="128"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
@@ -318,12 +318,17 @@ size</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="126"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="129"/>
+        <source>LeNet-5 Output</source>
+        <translation>LeNet-5 输出层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="136"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
@@ -392,6 +397,19 @@ size</source>
         <location filename="../../lenet_desktop/ui/model_loader.py" line="131"/>
         <source>Recent Models</source>
         <translation>最近的模型</translation>
+    </message>
+</context>
+<context>
+    <name>RBFView</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/rbf_view.py" line="122"/>
+        <source>LeNet-5&apos;s output layer compares F6&apos;s 84 outputs, drawn as a 7×12 picture (left), with a fixed ±1 bitmap of each class: y = Σ (x − w)², the squared distance, is written under each. The nearest class is the answer (framed).</source>
+        <translation>LeNet-5 的输出层把 F6 的 84 个输出（左边，画成 7×12 的图）与每个类别固定的 ±1 位图比较：每个位图下写着平方距离 y = Σ (x − w)²。距离最近的类别就是答案（带框）。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/rbf_view.py" line="127"/>
+        <source>F6 (84 = 7×12)</source>
+        <translation>F6（84 = 7×12）</translation>
     </message>
 </context>
 <context>
@@ -1077,7 +1095,7 @@ size</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/datasets.py" line="201"/>
-        <location filename="../../lenet_desktop/model_files.py" line="299"/>
+        <location filename="../../lenet_desktop/model_files.py" line="303"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
     </message>
@@ -1142,102 +1160,102 @@ size</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="112"/>
+        <location filename="../../lenet_desktop/model_files.py" line="116"/>
         <source>{path}: no shipped model is installed</source>
         <translation>{path}：没有安装内置模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="127"/>
+        <location filename="../../lenet_desktop/model_files.py" line="131"/>
         <source>{path}: is not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="130"/>
+        <location filename="../../lenet_desktop/model_files.py" line="134"/>
         <source>{name}: no such model (shipped models: {names}) and no such file</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="136"/>
+        <location filename="../../lenet_desktop/model_files.py" line="140"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="144"/>
+        <location filename="../../lenet_desktop/model_files.py" line="148"/>
         <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
         <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="153"/>
+        <location filename="../../lenet_desktop/model_files.py" line="157"/>
         <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
         <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="164"/>
+        <location filename="../../lenet_desktop/model_files.py" line="168"/>
         <source>{path}: not a model file (only {size} bytes)</source>
         <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="171"/>
+        <location filename="../../lenet_desktop/model_files.py" line="175"/>
         <source>{path}: the file is truncated or not a safetensors model file</source>
         <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="182"/>
+        <location filename="../../lenet_desktop/model_files.py" line="186"/>
         <source>{path}: not a safetensors model file (unreadable header)</source>
         <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="190"/>
+        <location filename="../../lenet_desktop/model_files.py" line="194"/>
         <source>{path}: damaged metadata ({detail})</source>
         <translation>{path}：元数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="198"/>
+        <location filename="../../lenet_desktop/model_files.py" line="202"/>
         <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
         <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="208"/>
+        <location filename="../../lenet_desktop/model_files.py" line="212"/>
         <source>{path}: unknown architecture {name!r} (known: {known})</source>
         <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="233"/>
+        <location filename="../../lenet_desktop/model_files.py" line="237"/>
         <source>{path}: unknown preprocessing convention {name!r}</source>
         <translation>{path}：未知的预处理方式 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="265"/>
+        <location filename="../../lenet_desktop/model_files.py" line="269"/>
         <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
         <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="278"/>
+        <location filename="../../lenet_desktop/model_files.py" line="282"/>
         <source>{path}: the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="292"/>
+        <location filename="../../lenet_desktop/model_files.py" line="296"/>
         <source>{path}: too large for a LeNet model ({size} bytes)</source>
         <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="329"/>
+        <location filename="../../lenet_desktop/model_files.py" line="333"/>
         <source>{path}: the tensor data is damaged ({detail})</source>
         <translation>{path}：张量数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="377"/>
+        <location filename="../../lenet_desktop/model_files.py" line="386"/>
         <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="390"/>
+        <location filename="../../lenet_desktop/model_files.py" line="399"/>
         <source>{path}: cannot write here ({detail})</source>
         <translation>{path}：无法写入此处（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="404"/>
+        <location filename="../../lenet_desktop/model_files.py" line="413"/>
         <source>{path}: could not be saved ({detail})</source>
         <translation>{path}：无法保存（{detail}）</translation>
     </message>
