@@ -276,18 +276,28 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         path = save_model(result.bundle, args.out)
     except ModelFileError as exc:
         raise CommandError(str(exc)) from None
+    from .runs import RunError, RunStore
+
+    try:  # kept for `lenet-desktop runs` and the app's Runs tab; the model file is what matters
+        kept = RunStore().save(result).id
+    except RunError as exc:
+        kept = None
+        print(f"warning: the run was not kept: {exc}", file=sys.stderr)
     if args.json:
         _print_json(
             {
                 "saved": str(path),
                 "test_accuracy": result.evaluation.accuracy,
                 "seconds": round(result.seconds, 1),
+                "temperature": result.bundle.temperature,
+                "run": kept,
             }
         )
     else:
         print(
             f"saved {path}: test accuracy {100 * result.evaluation.accuracy:.2f} % "
-            f"after {result.seconds:.0f} s"
+            f"after {result.seconds:.0f} s; temperature {result.bundle.temperature:.3g}"
+            + (f"; kept as run {kept}" if kept else "")
         )
     return 0
 
@@ -361,6 +371,34 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     for name, acc, row in zip(classes, result.per_class, result.confusion):
         cells = " ".join(f"{v:5d}" for v in row)
         print(f"  {name:>{width}}  {100 * acc:6.2f} %  {cells}")
+    return 0
+
+
+def cmd_runs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .runs import RunStore, comparison_csv, comparison_rows
+
+    store = RunStore()
+    kept = store.runs()
+    if args.csv:
+        print(comparison_csv(kept), end="")
+        return 0
+    if args.json:
+        for run in kept:
+            _print_json({"id": run.id, "folder": str(run.folder), **comparison_rows([run])[0]})
+        return 0
+    if not kept:
+        print(f"no runs kept yet in {store.root}")
+        return 0
+    print(f"{len(kept)} run(s) in {store.root}")
+    header = ("name", "dataset", "architecture", "parameters", "epochs", "test accuracy", "time")
+    table = [header] + [
+        (r.name, r.dataset, r.architecture, f"{r.parameters:,}", str(r.epochs),
+         f"{100 * r.accuracy:.2f} %", f"{r.seconds:.0f} s")
+        for r in kept
+    ]  # fmt: skip
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
     return 0
 
 
@@ -541,6 +579,17 @@ def build_parser() -> argparse.ArgumentParser:
         "model's temperature) into FILE.png",
     )
     evaluate.set_defaults(func=cmd_evaluate)
+
+    runs = commands.add_parser(
+        "runs",
+        help="list the kept training runs",
+        description="List every finished training run kept in the per-user data folder "
+        "($LENET_RUNS to move it): name, dataset, architecture, parameters, epochs, final test "
+        "accuracy, time. The app's Training panel compares them on one chart.",
+    )
+    runs.add_argument("--json", action="store_true", help="one JSON object per run")
+    runs.add_argument("--csv", action="store_true", help="the comparison table as CSV")
+    runs.set_defaults(func=cmd_runs)
     return parser
 
 

@@ -85,3 +85,19 @@ def test_an_interrupted_save_leaves_nothing(tmp_path, short_result, monkeypatch)
     with pytest.raises(RunError, match="No space left"):
         RunStore(tmp_path).save(short_result)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_runs_command_lists_them(short_result, kept_runs, capsys):
+    from lenet_desktop.cli import main
+
+    assert main(["runs"]) == 0
+    assert "no runs kept yet" in capsys.readouterr().out
+    RunStore().save(short_result, name="first try")
+    assert main(["runs"]) == 0
+    out = capsys.readouterr().out
+    assert "first try" in out and "modern" in out and "%" in out
+    assert main(["runs", "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["name"] == "first try" and row["epochs"] == 2
+    assert main(["runs", "--csv"]) == 0
+    assert capsys.readouterr().out.startswith("name,dataset,architecture")
