@@ -56,7 +56,16 @@ def test_every_architecture_trains_from_the_command_line(
     code, out, _ = run(capsys, "evaluate", "--model", out_file, "--data", mnist_slice, "--json")
     assert code == 0
     report = json.loads(out)
-    assert set(report) == {"accuracy", "count", "per_class", "confusion"}
+    assert set(report) == {
+        "accuracy",
+        "count",
+        "per_class",
+        "confusion",
+        "ece",
+        "nll",
+        "mean_confidence",
+        "temperature",
+    }
     assert report["count"] == 500
     assert report["accuracy"] == pytest.approx(model.training["test_accuracy"])
     assert sum(map(sum, report["confusion"])) == 500
