@@ -126,6 +126,7 @@ class MainWindow(Retranslating, QMainWindow):
                 self.maps: self.tr("Feature maps"),
                 self.kernels: self.tr("Kernels"),
                 self.architecture: self.tr("Architecture"),
+                self.editor: self.tr("Architecture Editor"),
                 self.rbf: self.tr("LeNet-5 Output"),
             }
             for index in range(self.tabs.count()):
@@ -148,6 +149,7 @@ class MainWindow(Retranslating, QMainWindow):
         from .input_view import InputView
         from .kernels import KernelsView
         from .rbf_view import RBFView
+        from .spec_editor import SpecEditor
         from .training_panel import TrainingPanel
 
         # One image at a time is too small to share among threads: waking a second thread
@@ -158,8 +160,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.maps, self.kernels = FeatureMapsView(self.session), KernelsView(self.session)
         self.architecture = ArchitectureView(self.session)
         self.rbf = RBFView(self.session)
+        self.editor = SpecEditor(self.session, self.settings)
         self.tabs.clear()
-        for view in (self.maps, self.kernels, self.architecture, self.rbf):
+        for view in (self.maps, self.kernels, self.architecture, self.editor, self.rbf):
             self.tabs.addTab(view, "")
         self.tabs.setTabVisible(self.tabs.indexOf(self.rbf), self.rbf.applies)
         self.rbf.applies_changed.connect(
@@ -171,6 +174,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.training.set_devices()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.training)
         self.training.hide()
+        self.editor.train_requested.connect(self.train_spec)
         self.actions["training"].setEnabled(True)
         self._restore_state()
         self.retranslate()
@@ -218,6 +222,12 @@ class MainWindow(Retranslating, QMainWindow):
                 if not self.settings.contains("window_state"):  # a first opening: not too tall
                     height = max(230, int(self.height() * 0.34))
                     self.resizeDocks([self.training], [height], Qt.Orientation.Vertical)
+
+    def train_spec(self, path: str) -> None:
+        """The editor's *Train This*: the Training panel, set to the spec, shown."""
+        self.training.use_spec_file(path)
+        if not self.training.isVisible():
+            self.toggle_training()
 
     def toggle_pin(self, on: bool) -> None:
         if on and self.session.pinned is None:

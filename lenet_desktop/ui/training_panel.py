@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model_files import SUFFIX
-from ..options import ARCHITECTURES, DATASET_NAMES, DEFAULT_LR, OPTIMIZERS
+from ..options import ARCHITECTURES, DATASET_NAMES, DEFAULT_LR, INITS, OPTIMIZERS, SCHEDULES
 from ..session import Input, Session
 from .confusion import ConfusionTable
 from .device_box import DeviceBox
@@ -54,6 +54,10 @@ from .translation import Retranslating, architecture_title, class_name, error_te
 
 GALLERY_LIMIT = 200
 CURVE_POINTS = 1000  # points per run in the live curves, however long the run
+
+
+# The share of the training split kept out to calibrate the probabilities (TrainConfig's).
+HOLDOUT = 0.05
 
 
 def thumbnail(pixels: np.ndarray, size: int = 56) -> QIcon:
@@ -125,6 +129,28 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.lr_spin.setSingleStep(0.001)
         self.lr_spin.setValue(DEFAULT_LR["adamw"])
         self.optimizer_box.activated.connect(self._optimizer_changed)
+        self.momentum_spin = QDoubleSpinBox()
+        self.momentum_spin.setRange(0.0, 0.99)
+        self.momentum_spin.setSingleStep(0.1)
+        self.momentum_spin.setValue(0.9)
+        self.schedule_box = QComboBox()
+        for name in SCHEDULES:
+            self.schedule_box.addItem(name, name)
+        self.init_box = QComboBox()
+        for name in INITS:
+            self.init_box.addItem(name, name)
+        self.decay_spin = QDoubleSpinBox()
+        self.decay_spin.setDecimals(5)
+        self.decay_spin.setRange(0.0, 1.0)
+        self.decay_spin.setSingleStep(0.0001)
+        self.decay_spin.setValue(5e-4)
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.book_button = QPushButton()
+        self.book_button.clicked.connect(self.book_settings)
+        self.holdout = HOLDOUT  # the book's run holds none out; the learner's next change does
+        for box in (self.arch_box, self.dataset_box):
+            box.activated.connect(lambda _: setattr(self, "holdout", HOLDOUT))
         self.augment_box = QCheckBox()
         self.augment_box.setChecked(True)
         self.device_box = DeviceBox()
@@ -141,6 +167,11 @@ class TrainingPanel(Retranslating, QDockWidget):
             ("batch", self.batch_spin),
             ("optimizer", self.optimizer_box),
             ("lr", self.lr_spin),
+            ("momentum", self.momentum_spin),
+            ("schedule", self.schedule_box),
+            ("init", self.init_box),
+            ("decay", self.decay_spin),
+            ("seed", self.seed_spin),
             ("augment", self.augment_box),
             ("device", self.device_box),
             ("live", self.live_box),
@@ -156,6 +187,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button)
         buttons.addWidget(self.cancel_button)
+        form.insertRow(0, self.book_button)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -278,12 +310,31 @@ class TrainingPanel(Retranslating, QDockWidget):
             "batch": self.tr("Batch size"),
             "optimizer": self.tr("Optimiser"),
             "lr": self.tr("Learning rate"),
+            "momentum": self.tr("Momentum (SGD)"),
+            "schedule": self.tr("Schedule"),
+            "init": self.tr("Initialisation"),
+            "decay": self.tr("Weight decay"),
+            "seed": self.tr("Seed"),
             "augment": self.tr("Augmentation"),
             "device": self.tr("Device"),
             "live": self.tr("Live view"),
         }.items():
             self.form_labels[key].setText(text)
         self.download_box.setText(self.tr("if missing"))
+        self.book_button.setText(self.tr("D2L Book Settings"))
+        self.book_button.setToolTip(
+            self.tr(
+                "The LeNet chapter's own run: d2l, SGD lr 0.9 without momentum, constant rate, "
+                "batch 256, 10 epochs, Xavier initialisation, no augmentation, on Fashion-MNIST"
+            )
+        )
+        schedules = {"onecycle": self.tr("one-cycle"), "cosine": self.tr("cosine"),
+                     "constant": self.tr("constant")}  # fmt: skip
+        for i in range(self.schedule_box.count()):
+            self.schedule_box.setItemText(i, schedules.get(self.schedule_box.itemData(i), ""))
+        inits = {"default": self.tr("PyTorch default"), "xavier": self.tr("Xavier (as the book)")}
+        for i in range(self.init_box.count()):
+            self.init_box.setItemText(i, inits.get(self.init_box.itemData(i), ""))
         self.download_box.setToolTip(
             self.tr("Download the dataset with torchvision if the folder does not hold it")
         )
@@ -345,12 +396,20 @@ class TrainingPanel(Retranslating, QDockWidget):
 
     def _restore_options(self) -> None:
         """The options of the last run (or the defaults), so a learner need not set them again."""
+        arch = self._option("arch", "")
+        if isinstance(arch, str) and arch.endswith(".toml") and os.path.isfile(arch):
+            self.use_spec_file(arch)
         for box, key in (
             (self.dataset_box, "dataset"),
             (self.arch_box, "arch"),
             (self.optimizer_box, "optimizer"),
+            (self.schedule_box, "schedule"),
+            (self.init_box, "init"),
         ):
             box.setCurrentIndex(max(0, box.findData(self._option(key, box.currentData()))))
+        self.momentum_spin.setValue(float(self._option("momentum", 0.9)))
+        self.decay_spin.setValue(float(self._option("weight_decay", 5e-4)))
+        self.seed_spin.setValue(int(self._option("seed", 0)))
         self.epochs_spin.setValue(self._option("epochs", self.epochs_spin.value()))
         self.batch_spin.setValue(self._option("batch_size", self.batch_spin.value()))
         self.lr_spin.setValue(self._option("lr", DEFAULT_LR[self.optimizer_box.currentData()]))
@@ -374,6 +433,11 @@ class TrainingPanel(Retranslating, QDockWidget):
             "epochs": self.epochs_spin.value(),
             "batch_size": self.batch_spin.value(),
             "lr": self.lr_spin.value(),
+            "momentum": self.momentum_spin.value(),
+            "schedule": self.schedule_box.currentData(),
+            "init": self.init_box.currentData(),
+            "weight_decay": self.decay_spin.value(),
+            "seed": self.seed_spin.value(),
             "augment": "true" if self.augment_box.isChecked() else "",
             "live": "true" if self.live_box.isChecked() else "",
             "download": "true" if self.download_box.isChecked() else "",
@@ -381,6 +445,35 @@ class TrainingPanel(Retranslating, QDockWidget):
             "device": self.device_box.device(),
         }.items():
             self.settings.setValue(f"training/{key}", value)
+
+    def book_settings(self) -> None:
+        """The D2L chapter's own run: its network, plain SGD at 0.9, constant, batch 256,
+        10 epochs, Xavier, no augmentation, no weight decay, no hold-out (on Fashion-MNIST)."""
+        from ..training import BOOK_SETTINGS
+
+        book = BOOK_SETTINGS
+        self.dataset_box.setCurrentIndex(self.dataset_box.findData("fashion-mnist"))
+        self.arch_box.setCurrentIndex(self.arch_box.findData(book["architecture"]))
+        self.optimizer_box.setCurrentIndex(self.optimizer_box.findData(book["optimizer"]))
+        self.lr_spin.setValue(book["lr"])
+        self.momentum_spin.setValue(book["momentum"])
+        self.schedule_box.setCurrentIndex(self.schedule_box.findData(book["schedule"]))
+        self.init_box.setCurrentIndex(self.init_box.findData(book["init"]))
+        self.decay_spin.setValue(book["weight_decay"])
+        self.batch_spin.setValue(book["batch_size"])
+        self.epochs_spin.setValue(book["epochs"])
+        self.augment_box.setChecked(book["augment"])
+        self.holdout = book["holdout"]
+        self._say(self.tr("D2L book settings: d2l, SGD lr 0.9 without momentum, constant, "
+                          "batch 256, 10 epochs, Xavier, no augmentation."))  # fmt: skip
+
+    def use_spec_file(self, path: str) -> None:
+        """Train the network a spec file describes (the editor's *Train This*)."""
+        index = self.arch_box.findData(path)
+        if index < 0:
+            self.arch_box.addItem(self.tr("{0} (your spec)").format(Path(path).stem), path)
+            index = self.arch_box.count() - 1
+        self.arch_box.setCurrentIndex(index)
 
     def _optimizer_changed(self) -> None:
         self.lr_spin.setValue(DEFAULT_LR[self.optimizer_box.currentData()])
@@ -415,6 +508,12 @@ class TrainingPanel(Retranslating, QDockWidget):
             batch_size=self.batch_spin.value(),
             optimizer=self.optimizer_box.currentData(),
             lr=self.lr_spin.value(),
+            momentum=self.momentum_spin.value(),
+            schedule=self.schedule_box.currentData(),
+            init=self.init_box.currentData(),
+            weight_decay=self.decay_spin.value(),
+            seed=self.seed_spin.value(),
+            holdout=self.holdout,
             augment=self.augment_box.isChecked(),
             device=self.device_box.device() or None,
             # Leave one core to the window on a CPU: drawing must stay smooth.

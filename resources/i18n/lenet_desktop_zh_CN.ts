@@ -324,11 +324,16 @@ size</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/main_window.py" line="129"/>
+        <source>Architecture Editor</source>
+        <translation>架构编辑器</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="130"/>
         <source>LeNet-5 Output</source>
         <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="137"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
@@ -511,6 +516,135 @@ size</source>
     </message>
 </context>
 <context>
+    <name>SpecEditor</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="154"/>
+        <source>Start from:</source>
+        <translation>起点：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="163"/>
+        <source>Add Layer</source>
+        <translation>添加层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="164"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="165"/>
+        <source>Move the selected layer up</source>
+        <translation>把选中的层上移</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="166"/>
+        <source>Move the selected layer down</source>
+        <translation>把选中的层下移</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="167"/>
+        <source>Open Spec…</source>
+        <translation>打开架构文件…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="168"/>
+        <source>Save Spec…</source>
+        <translation>保存架构文件…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="169"/>
+        <source>Train This</source>
+        <translation>训练此网络</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="171"/>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="171"/>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="171"/>
+        <source>channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="171"/>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="172"/>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="172"/>
+        <source>stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="172"/>
+        <source>features</source>
+        <translation>特征数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="172"/>
+        <source>dropout p</source>
+        <translation>丢弃率 p</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="173"/>
+        <source>output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="173"/>
+        <source>parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="173"/>
+        <source>size formula</source>
+        <translation>尺寸公式</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="326"/>
+        <source>Add a layer to start.</source>
+        <translation>先添加一层。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="330"/>
+        <source>Every layer fits: {0} layers, input 1×28×28 → {1} classes.</source>
+        <translation>每一层都成立：共 {0} 层，输入 1×28×28 → {1} 个类别。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="335"/>
+        <source>{0:,} parameters</source>
+        <translation>{0:,} 个参数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="369"/>
+        <source>Open Spec</source>
+        <translation>打开架构文件</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="369"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="379"/>
+        <source>Architecture specs (*.toml)</source>
+        <translation>架构文件 (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="377"/>
+        <source>Save Spec</source>
+        <translation>保存架构文件</translation>
+    </message>
+</context>
+<context>
     <name>StatusBarView</name>
     <message>
         <location filename="../../lenet_desktop/ui/status_bar.py" line="35"/>
@@ -546,297 +680,367 @@ size</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="271"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="303"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="273"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="305"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="274"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="306"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="275"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="276"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="308"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="277"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="309"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="278"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="310"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="279"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="311"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="280"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="312"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="281"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="318"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="282"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="319"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="283"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="320"/>
         <source>Live view</source>
         <translation>实时查看</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="302"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="353"/>
         <source>folder with the four IDX files</source>
         <translation>含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="305"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="356"/>
         <source>Train</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="306"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="357"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="358"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="358"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="358"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="310"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="361"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="311"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="362"/>
         <source>Accuracy (blue: training, orange: test)</source>
         <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="762"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="861"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="312"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="363"/>
         <source>Misclassified test images (click to inspect):</source>
         <translation>分类错误的测试图片（点击查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="720"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="819"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="316"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="367"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="286"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="313"/>
+        <source>Momentum (SGD)</source>
+        <translation>动量（SGD）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="314"/>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="315"/>
+        <source>Initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="316"/>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="317"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="323"/>
         <source>if missing</source>
         <translation>缺失时下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="288"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="324"/>
+        <source>D2L Book Settings</source>
+        <translation>D2L 书中设置</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="327"/>
+        <source>The LeNet chapter&apos;s own run: d2l, SGD lr 0.9 without momentum, constant rate, batch 256, 10 epochs, Xavier initialisation, no augmentation, on Fashion-MNIST</source>
+        <translation>LeNet 一章书中的训练设置：d2l 网络，SGD 学习率 0.9、无动量、学习率恒定，批量 256，10 轮，Xavier 初始化，无数据增强，数据集 Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="331"/>
+        <source>one-cycle</source>
+        <translation>单周期（one-cycle）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="331"/>
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="332"/>
+        <source>constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="335"/>
+        <source>PyTorch default</source>
+        <translation>PyTorch 默认</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="335"/>
+        <source>Xavier (as the book)</source>
+        <translation>Xavier（与书中相同）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="339"/>
         <source>Download the dataset with torchvision if the folder does not hold it</source>
         <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="290"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="341"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="293"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="344"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="296"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="347"/>
         <source>after each epoch</source>
         <translation>每轮之后</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="299"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="350"/>
         <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
         <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="358"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="313"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="364"/>
         <source>confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="314"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="365"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="397"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="467"/>
+        <source>D2L book settings: d2l, SGD lr 0.9 without momentum, constant, batch 256, 10 epochs, Xavier, no augmentation.</source>
+        <translation>D2L 书中设置：d2l，SGD 学习率 0.9、无动量、恒定，批量 256，10 轮，Xavier，无数据增强。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="474"/>
+        <source>{0} (your spec)</source>
+        <translation>{0}（你的架构）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="490"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="408"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="501"/>
         <source>Choose the dataset folder, or tick Download.</source>
         <translation>请选择数据集文件夹，或勾选“下载”。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="410"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="503"/>
         <source>{0}: no such folder</source>
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="448"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="547"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="449"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="548"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="481"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="580"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="497"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="596"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="498"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="597"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="529"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="628"/>
         <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
         <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="539"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="638"/>
         <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
         <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="565"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="664"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="588"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="687"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="624"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="723"/>
         <source>Reliability: ECE {0:.2f} % at temperature {1:.3g}</source>
         <translation>可靠性图：温度 {1:.3g} 时 ECE 为 {0:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="638"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="737"/>
         <source>Kept as run “{0}” (Runs tab).</source>
         <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="653"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="752"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="663"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="762"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="681"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="780"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="693"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="792"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="650"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="749"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="660"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="759"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="704"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="803"/>
         <source>#{0}: true {1}, predicted {2}</source>
         <translation>#{0}：真实 {1}，预测 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="718"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="817"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="731"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="830"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="737"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="836"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="760"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="859"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="779"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="878"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1307,6 +1511,59 @@ size</source>
         <location filename="../../lenet_desktop/ui/export.py" line="62"/>
         <source>PNG picture (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>layer types</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="69"/>
+        <source>convolution</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="70"/>
+        <source>max pooling</source>
+        <translation>最大汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="71"/>
+        <source>average pooling</source>
+        <translation>平均汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="72"/>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="73"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="74"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="75"/>
+        <source>batch normalisation</source>
+        <translation>批量规范化</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="76"/>
+        <source>dropout</source>
+        <translation>暂退（dropout）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="77"/>
+        <source>flatten</source>
+        <translation>展平</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="78"/>
+        <source>fully connected</source>
+        <translation>全连接</translation>
     </message>
 </context>
 <context>

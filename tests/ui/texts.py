@@ -33,6 +33,8 @@ TECHNICAL = {
     "cu", "cpu", "cuda", "mps", "Ln", "lr", "modern", "classic", "lenet", "notes", "onecycle",
     "cosine", "step", "none", "mnist", "zh", "CN", "en", "fashion", "English", "LeCun", "d2l",
     "lenet5", "sgd", "adam", "adamw", "flatten", "output", "gz",
+    # the spec format's layer types, as a TOML file writes them
+    "conv", "maxpool", "avgpool", "batchnorm", "dropout", "linear", "relu",
 }  # fmt: skip
 LAYER = re.compile(r"^(C|S|F)\d+(_\w+)?$|^(conv|pool|fc|bn|relu)\d*(_\w+)?$", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][A-Za-z_]*\d*[A-Za-z_\d]*")
@@ -118,6 +120,10 @@ def english_words(text: str) -> list[str]:
     text = re.sub(r"\S+\.(safetensors|png|svg|csv|toml|json|gz)\b", "", text)  # file names
     text = re.sub(r"(/|[A-Z]:\\)[^\s（(，,]*", "", text)  # paths
     text = re.sub(r"[\w-]+-idx\d-ubyte", "", text)  # the datasets' file names
+    from lenet_desktop.options import ARCHITECTURES
+
+    for name in sorted(ARCHITECTURES, key=len, reverse=True):  # preset names: identifiers
+        text = text.replace(name, "")
     words = WORD.findall(text)
     return [w for w in words if w not in TECHNICAL and not LAYER.match(w) and not _unit(w)]
 
