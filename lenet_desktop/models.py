@@ -157,6 +157,19 @@ def build_model(
     return build_network(architecture, num_classes)
 
 
+def initialize_weights(network: nn.Module, scheme: str) -> nn.Module:
+    """Re-initialise ``network`` in place: ``default`` keeps PyTorch's initialisation;
+    ``xavier`` draws every ``Conv2d`` and ``Linear`` weight from Xavier's uniform distribution
+    (±√(6 / (fan_in + fan_out))), as D2L's ``init_weights`` does; biases are kept."""
+    if scheme == "xavier":
+        for module in network.modules():
+            if type(module) in (nn.Linear, nn.Conv2d):
+                nn.init.xavier_uniform_(module.weight)
+    elif scheme != "default":
+        raise ValueError(f"unknown initialisation {scheme!r} (known: default, xavier)")
+    return network
+
+
 def layer_kind(module: nn.Module) -> str:
     """What a layer does, in the words of the notes: conv, pool, activation, norm, linear, …"""
     if isinstance(module, (nn.Conv2d, SparseConv2d)):

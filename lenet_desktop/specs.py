@@ -180,7 +180,8 @@ def _layer(index: int, raw: object) -> LayerSpec:
         if key != "type" and key not in allowed:
             raise SpecError(
                 QT_TRANSLATE_NOOP(
-                    "errors", "layer {number} ({type}): unknown key {key!r} (a {type} takes: {keys})"
+                    "errors",
+                    "layer {number} ({type}): unknown key {key!r} (a {type} takes: {keys})",
                 ),
                 index=index,
                 number=index + 1,
@@ -322,9 +323,7 @@ def load_spec(path: str | os.PathLike[str], num_classes: int | None = None) -> S
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise SpecError(
-                QT_TRANSLATE_NOOP(
-                    "errors", "too large for an architecture spec ({size} bytes)"
-                ),
+                QT_TRANSLATE_NOOP("errors", "too large for an architecture spec ({size} bytes)"),
                 path=path,
                 size=size,
             )
@@ -575,7 +574,9 @@ def _conv(channels: int, kernel: int, padding: int = 0, stride: int = 1) -> Laye
 
 
 def _pool(type_: str, kernel: int = 2, stride: int | None = None, padding: int = 0) -> LayerSpec:
-    return LayerSpec(type_, kernel=kernel, stride=kernel if stride is None else stride, padding=padding)
+    return LayerSpec(
+        type_, kernel=kernel, stride=kernel if stride is None else stride, padding=padding
+    )
 
 
 def _linear(features: int) -> LayerSpec:
@@ -628,10 +629,15 @@ PRESET_LAYERS: dict[str, tuple[LayerSpec, ...]] = {
     "d2l": _d2l(),
     # 002: second conv padded by 1, pooled with padding 1 (16×7×7), one hidden FC layer
     "notes-padding": (
-        _conv(6, 5, 2), LayerSpec("sigmoid"), _pool("avgpool"),
-        _conv(16, 5, 1), LayerSpec("sigmoid"), _pool("avgpool", padding=1),
+        _conv(6, 5, 2),
+        LayerSpec("sigmoid"),
+        _pool("avgpool"),
+        _conv(16, 5, 1),
+        LayerSpec("sigmoid"),
+        _pool("avgpool", padding=1),
         LayerSpec("flatten"),
-        _linear(120), LayerSpec("sigmoid"),
+        _linear(120),
+        LayerSpec("sigmoid"),
         _linear(10),
     ),  # fmt: skip
     # 003: no padding and max pooling (16×4×4)
