@@ -134,6 +134,7 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             "input_shape": list(INPUT_SHAPE),
             "layers": [row.as_json() for row in rows],
             "total_parameters": total,
+            "fixed_parameters": sum(row.fixed for row in rows),
         }
         if bundle is not None:
             obj["model"] = {
@@ -161,10 +162,16 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     print()
     header = ("layer", "type", "output shape", "parameters", "size formula")
     table = [header] + [
-        (r.name, r.type, shape_text(r.output_shape), str(r.parameters), r.formula or "")
+        (
+            r.name,
+            r.type,
+            shape_text(r.output_shape),
+            f"{r.fixed} fixed" if r.fixed else str(r.parameters),
+            r.formula or "",
+        )
         for r in rows
     ]
-    table.append(("total", "", "", str(total), ""))
+    table.append(("total", "", "", f"{total} trainable", ""))
     widths = [max(len(row[i]) for row in table) for i in range(4)]
     for i, row in enumerate(table):
         cells = [
@@ -304,7 +311,8 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from .datasets import DatasetError, dataset_info, load_split
+    from .calibration import calibration, draw_reliability, logits_of
+    from .datasets import DatasetError, dataset_info, find_folder, load_split
     from .evaluation import evaluate
 
     predictor = _predictor(args, parser)
@@ -313,16 +321,40 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         info = dataset_info(args.dataset) if args.dataset else bundle.dataset
     except ValueError as exc:
         raise CommandError(f"{bundle.title}: {exc}; pass --dataset") from None
+    folder = args.data or find_folder(info)
+    if folder is None:
+        raise CommandError(
+            f"no {info.title} files found in the usual places; pass --data DIR (a folder of "
+            "the four IDX files)"
+        )
     try:
-        split = load_split(args.data, info, args.split)
+        split = load_split(folder, info, args.split)
     except DatasetError as exc:
         raise CommandError(str(exc)) from None
     classes = bundle.dataset.classes
-    result = evaluate(
-        bundle.network, split, bundle.dataset.mean, bundle.dataset.std, predictor.device
-    )
+    mean, std = bundle.dataset.mean, bundle.dataset.std
+    result = evaluate(bundle.network, split, mean, std, predictor.device)
+    logits = logits_of(bundle.network, split, mean, std, predictor.device)
+    calibrated = calibration(logits, split.labels, bundle.temperature)
+    if args.plot:
+        uncalibrated = calibration(logits, split.labels)
+        reports = {"T = 1": uncalibrated}
+        if bundle.temperature != 1.0:
+            reports[f"T = {bundle.temperature:.3g} (the model's)"] = calibrated
+        try:
+            draw_reliability(reports, args.plot)
+        except OSError as exc:
+            raise CommandError(f"{args.plot}: cannot be written ({exc.strerror or exc})") from None
     if args.json:
-        _print_json(result.as_json(classes))
+        _print_json(
+            result.as_json(classes)
+            | {
+                "ece": calibrated.ece,
+                "nll": calibrated.nll,
+                "mean_confidence": calibrated.mean_confidence,
+                "temperature": bundle.temperature,
+            }
+        )
         return 0
     print(
         f"{bundle.title} on the {info.title} {args.split} split ({result.count} images), "
@@ -332,6 +364,13 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         f"accuracy: {100 * result.accuracy:.2f} % "
         f"({result.count - len(result.misclassified)}/{result.count})"
     )
+    print(
+        f"calibration: ECE {100 * calibrated.ece:.2f} % (15 bins), NLL {calibrated.nll:.4f}, "
+        f"mean confidence {100 * calibrated.mean_confidence:.2f} %, "
+        f"temperature {bundle.temperature:.4g}"
+    )
+    if args.plot:
+        print(f"reliability diagram: {args.plot}")
     width = max(len("true class"), *(len(c) for c in classes))
     print(
         f"  {'true class':>{width}}  accuracy  confusion (columns: predicted class 0–"
@@ -513,14 +552,28 @@ def build_parser(book: bool = False) -> argparse.ArgumentParser:
         help="accuracy, per-class accuracy and confusion matrix on a test split",
     )
     evaluate.add_argument("--model", metavar="NAME|PATH", required=True)
-    evaluate.add_argument("--data", metavar="DIR", required=True)
+    evaluate.add_argument(
+        "--data",
+        metavar="DIR",
+        help="folder of the dataset's files (default: $LENET_DATA, the download folder, or "
+        "../shared/datasets beside a checkout)",
+    )
     evaluate.add_argument(
         "--dataset", choices=DATASET_NAMES, help="default: the dataset the model was trained on"
     )
     evaluate.add_argument("--split", choices=("test", "train"), default="test")
     _device_arg(evaluate)
     evaluate.add_argument(
-        "--json", action="store_true", help='print {"accuracy", "count", "per_class", "confusion"}'
+        "--json",
+        action="store_true",
+        help='print {"accuracy", "count", "per_class", "confusion", "ece", "nll", '
+        '"mean_confidence", "temperature"}',
+    )
+    evaluate.add_argument(
+        "--plot",
+        metavar="FILE.png",
+        help="draw the reliability diagram (before and after the "
+        "model's temperature) into FILE.png",
     )
     evaluate.set_defaults(func=cmd_evaluate)
     return parser

@@ -83,5 +83,6 @@ def evaluate(
 
 
 def _num_classes(network: nn.Module) -> int:
-    last = [m for m in network.modules() if isinstance(m, nn.Linear)][-1]
-    return int(last.out_features)
+    """The class count: the last layer that has ``out_features`` (a linear or RBF output)."""
+    last = [m for m in network.modules() if isinstance(getattr(m, "out_features", None), int)]
+    return int(last[-1].out_features)

@@ -24,6 +24,8 @@ class LayerRow:
     output_shape: tuple[int, ...]
     parameters: int
     formula: str | None
+    # Weights the layer has that training never changes (LeNet-5's RBF codes).
+    fixed: int = 0
 
     def as_json(self) -> dict:
         row = asdict(self)
@@ -94,10 +96,12 @@ def layer_table(network: nn.Sequential) -> list[LayerRow]:
                 output_shape=outputs[name],
                 parameters=sum(p.numel() for p in module.parameters()),
                 formula=formula,
+                fixed=int(getattr(module, "fixed_parameters", 0)),
             )
         )
     return rows
 
 
 def total_parameters(network: nn.Module) -> int:
+    """Trainable parameters (fixed weights such as the RBF codes not included)."""
     return sum(p.numel() for p in network.parameters())

@@ -2,9 +2,9 @@
 
 A model file holds the network's tensors and, in the safetensors header's metadata, the
 architecture (its name, and for every network but LeNet-5 its spec as JSON, so a learner's own
-network loads with no code), the dataset with its class names, the normalisation, the preprocessing convention,
-the softmax temperature and a training summary. Loading parses the header and tensors only:
-nothing in a file can run. Saving writes a temporary file beside the target and renames it over,
+network loads with no code), the dataset with its class names, the normalisation, the
+preprocessing convention, the softmax temperature and a training summary. Loading parses the
+header and tensors only: nothing in a file can run. Saving writes a temporary file beside the target and renames it over,
 so a model file is either the old one or the whole new one.
 
 torch is imported inside the functions that make tensors, so listing the shipped models and
@@ -90,6 +90,10 @@ def new_model(
 
     from .models import build_model
 
+    if architecture == "lenet5" and mean is None and std is None:
+        from .models import PAPER_MEAN, PAPER_STD
+
+        mean, std = PAPER_MEAN, PAPER_STD  # background −0.1, ink 1.175, as the paper scales
     if mean is not None or std is not None:
         dataset = replace(
             dataset,
@@ -99,7 +103,7 @@ def new_model(
     classes = len(dataset.classes)
     spec = architecture if isinstance(architecture, Spec) else _preset(architecture, classes)
     network = build_model(spec or architecture, classes, (dataset.mean, dataset.std))
-    name = spec_architecture(spec) if isinstance(architecture, Spec) else architecture
+    name = spec_architecture(architecture) if isinstance(architecture, Spec) else architecture
     return ModelBundle(network=network, architecture=name, dataset=dataset, spec=spec)
 
 
@@ -368,6 +372,11 @@ def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
             path=path,
             detail=exc,
         ) from None
+    if fields["architecture"] == "lenet5" and "output.weight" in tensors:
+        from .models import lenet5
+
+        # Made before LeNet-5 had its RBF output: the linear output it was trained with.
+        network = lenet5(len(info.classes), -info.mean / info.std, rbf=False)
     _check_tensors(network, tensors, fields, path)
     expected = network.state_dict()
     network.load_state_dict({k: v.to(expected[k].dtype) for k, v in tensors.items()})

@@ -108,9 +108,77 @@ class SparseConv2d(nn.Module):
         return F.conv2d(x, self.weight_full, self.bias)
 
 
-def lenet5(num_classes: int = 10, pad_value: float = 0.0) -> nn.Sequential:
+# The paper's input scaling (Section II-B): background −0.1, ink 1.175, so the mean is about 0
+# and the variance about 1. As a (mean, std) normalisation of [0, 1] pixels: x' = (x − m) / s
+# with s = 1 / 1.275 and m = 0.1·s.
+PAPER_STD = 1.0 / 1.275
+PAPER_MEAN = 0.1 * PAPER_STD
+
+# The RBF output's fixed ±1 codes: a 7×12 bitmap of each digit ('#' = +1, '.' = −1), drawn for
+# this project after the stylised ASCII digits of LeCun et al. 1998, Fig. 3 ("the bitmaps of
+# the characters ... drawn on a 7×12 grid"), so that F6's 84 outputs, drawn as a 7×12 picture,
+# look like the digit the network sees.
+RBF_BITMAPS: tuple[str, ...] = (
+    ".#####.|##...##|##...##|##...##|##...##|##...##|##...##|##...##|##...##|##...##|##...##|.#####.",
+    "...##..|..###..|.####..|...##..|...##..|...##..|...##..|...##..|...##..|...##..|...##..|.######",
+    ".#####.|##...##|.....##|.....##|....##.|...##..|..##...|.##....|##.....|##.....|##.....|#######",
+    ".#####.|##...##|.....##|.....##|....##.|..###..|....##.|.....##|.....##|.....##|##...##|.#####.",
+    "....##.|...###.|..####.|.##.##.|##..##.|##..##.|#######|....##.|....##.|....##.|....##.|...####",
+    "#######|##.....|##.....|##.....|######.|.....##|.....##|.....##|.....##|.....##|##...##|.#####.",
+    "..####.|.##....|##.....|##.....|######.|##...##|##...##|##...##|##...##|##...##|##...##|.#####.",
+    "#######|.....##|.....##|....##.|....##.|...##..|...##..|..##...|..##...|..##...|..##...|..##...",
+    ".#####.|##...##|##...##|##...##|.#####.|##...##|##...##|##...##|##...##|##...##|##...##|.#####.",
+    ".#####.|##...##|##...##|##...##|##...##|.######|.....##|.....##|.....##|.....##|....##.|.####..",
+)  # fmt: skip
+RBF_SHAPE = (12, 7)  # rows (high), columns (wide)
+
+
+def rbf_codes() -> torch.Tensor:
+    """``(10, 84)`` the ten ±1 codes, row by row of each 7×12 bitmap."""
+    rows = []
+    for bitmap in RBF_BITMAPS:
+        text = bitmap.replace("|", "")
+        rows.append([1.0 if c == "#" else -1.0 for c in text])
+    return torch.tensor(rows)
+
+
+class RBFOutput(nn.Module):
+    """LeNet-5's output layer: one Euclidean radial basis function unit per class,
+    ``y_i = Σ_j (x_j − w_ij)²``, with fixed ±1 weights (:data:`RBF_BITMAPS`, not trained).
+    The nearest code wins, so the layer returns ``−y`` as logits: the softmax of ``−y`` gives
+    the probabilities shown, and the largest logit is the smallest distance."""
+
+    def __init__(self, num_classes: int = 10) -> None:
+        super().__init__()
+        codes = rbf_codes()
+        if num_classes > codes.shape[0]:
+            raise ValueError(f"the RBF output has codes for 10 classes, not {num_classes}")
+        self.centres: torch.Tensor
+        self.register_buffer("centres", codes[:num_classes].clone())
+        self.in_features = codes.shape[1]
+        self.out_features = num_classes
+
+    @property
+    def fixed_parameters(self) -> int:
+        """Weights the layer has but training never changes (the 840 code values)."""
+        return self.centres.numel()
+
+    def distances(self, x: torch.Tensor) -> torch.Tensor:
+        """``(N, 84) → (N, classes)`` squared Euclidean distances to each class's code."""
+        return ((x.unsqueeze(1) - self.centres.unsqueeze(0)) ** 2).sum(-1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return -self.distances(x)
+
+
+def lenet5(num_classes: int = 10, pad_value: float = 0.0, rbf: bool = True) -> nn.Sequential:
     """LeCun et al. 1998. ``pad_value`` is the normalised value of a blank pixel, so the
-    28×28 → 32×32 border is background, as the paper's 32×32 field was."""
+    28×28 → 32×32 border is background, as the paper's 32×32 field was. ``rbf``: the paper's
+    Euclidean RBF output with fixed 7×12 codes (ten classes at most); False gives an ordinary
+    84 → classes linear output (the files made before the RBF layer existed)."""
+    output: nn.Module = (
+        RBFOutput(num_classes) if rbf and num_classes <= 10 else nn.Linear(84, num_classes)
+    )
     return nn.Sequential(
         OrderedDict(
             [
@@ -126,7 +194,7 @@ def lenet5(num_classes: int = 10, pad_value: float = 0.0) -> nn.Sequential:
                 ("flatten", nn.Flatten()),
                 ("F6", nn.Linear(120, 84)),
                 ("F6_squash", Squash()),
-                ("output", nn.Linear(84, num_classes)),
+                ("output", output),
             ]
         )
     )
@@ -163,7 +231,10 @@ def initialize_weights(network: nn.Module, scheme: str) -> nn.Module:
     (±√(6 / (fan_in + fan_out))), as D2L's ``init_weights`` does; biases are kept."""
     if scheme == "xavier":
         for module in network.modules():
-            if type(module) in (nn.Linear, nn.Conv2d):
+            if isinstance(module, (nn.Linear, nn.Conv2d)) and type(module) in (
+                nn.Linear,
+                nn.Conv2d,
+            ):
                 nn.init.xavier_uniform_(module.weight)
     elif scheme != "default":
         raise ValueError(f"unknown initialisation {scheme!r} (known: default, xavier)")
@@ -184,6 +255,8 @@ def layer_kind(module: nn.Module) -> str:
         return "dropout"
     if isinstance(module, nn.Linear):
         return "linear"
+    if isinstance(module, RBFOutput):
+        return "rbf"
     if isinstance(module, nn.Flatten):
         return "flatten"
     if isinstance(module, nn.ConstantPad2d):

@@ -6,7 +6,21 @@ bounding box, scaled (aspect kept, antialiased) so the longer side is 20 px, and
 to fill the 28×28 frame and centres its box. Both give light ink on a dark background, as the
 datasets store it, and then normalise with the model's mean and std.
 
-Data flow: image (PIL or array) → luminance + alpha → ink map → 28×28 image → normalised tensor.
+Data flow — one pipeline for the canvas, opened/dropped/pasted pictures and the command line:
+
+1. :func:`to_array`: a Pillow image or an array → an array; an RGB(A) array whose colour
+   channels are equal becomes gray (a pasted picture and the same file give the same input);
+   a large picture is box-reduced by a whole factor to about WORKING_SIDE px (:func:`_reduce`).
+2. :func:`ink_map`: luminance and alpha (transparent pixels become background) → ink in [0, 1].
+   A clean picture (most pixels exactly the background's value: a canvas drawing, a dataset
+   image, a scan) is read directly: ink is the difference from the border's colour. Anything
+   else is read as a photo of paper (:func:`_photo_ink`), as document scanners do: divide by
+   the paper's brightness (a grey-level closing of a reduced copy, :func:`_paper`) so gradients,
+   vignetting and shadows vanish; divide out straight rules across the page
+   (:func:`_ruled_lines`); threshold with Otsu's method; keep the digit's connected pieces
+   (scipy.ndimage.label), dropping specks and border junk.
+3. :func:`frame_ink`: crop, scale, place in 28×28 by the dataset's convention.
+4. :func:`normalize`: the model's mean and std → ``(1, 1, 28, 28)`` tensor.
 """
 
 from __future__ import annotations
@@ -18,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image, ImageOps, UnidentifiedImageError
+from scipy import ndimage
 
 SIZE = 28
 MNIST_BOX = 20
@@ -32,6 +47,26 @@ WORKING_SIDE = 256
 MIN_CONTRAST = 0.08
 # Ink weaker than this fraction of the strongest ink is treated as paper (noise, JPEG artefacts).
 NOISE_FLOOR = 0.1
+# Photos. A picture is clean (read as it is) when at least this fraction of its pixels has the
+# background's exact value; pictures with a shorter side than MIN_PHOTO_SIDE always are.
+CLEAN_FRACTION = 0.5
+MIN_PHOTO_SIDE = 24
+# The paper's light is estimated on a copy about this many pixels per side, with a closing
+# window this fraction of that side (wider than any pen stroke, narrower than a shadow).
+PAPER_SIDE = 64
+PAPER_WINDOW = 0.16
+# A row's (column's) ink at this rank from the lightest is a ruled line's.
+LINE_RANK = 0.2
+# A photo's ink must stand out of its paper by this much after flattening; ink touching the
+# frame by BORDER_CONTRAST (a hard shadow's edge meeting the frame can look like faint ink).
+PHOTO_CONTRAST = 0.12
+BORDER_CONTRAST = 0.3
+# Pieces of ink lighter than SPECK × the digit's are specks; pieces further than NEAR × the
+# digit's size from it are not part of it.
+SPECK = 0.02
+NEAR = 0.25
+# Pieces touching the frame are passed over for a piece inside this heavy (relative).
+BORDER_SHARE = 0.1
 
 _LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)  # ITU-R 601-2, as Pillow's "L"
 
@@ -108,16 +143,6 @@ def _pil_to_array(im: Image.Image) -> np.ndarray:
     return np.asarray(im)
 
 
-def _shrink(im: Image.Image) -> Image.Image:
-    """Reduce a large picture by an integer box factor so its longer side is near WORKING_SIDE."""
-    factor = max(im.size) // WORKING_SIDE
-    if factor >= 2 and im.mode in ("L", "LA", "RGB", "RGBA", "I", "F", "P"):
-        if im.mode == "P":
-            im = im.convert("RGBA" if "transparency" in im.info else "RGB")
-        return im.reduce(factor)
-    return im
-
-
 def _unit_float(data: np.ndarray) -> np.ndarray:
     """Any numeric array as float32 in [0, 1]: integers by their type's range, floats as they are
     when already in [0, 1] and stretched to it otherwise; NaN counts as 0."""
@@ -132,9 +157,10 @@ def _unit_float(data: np.ndarray) -> np.ndarray:
         values = np.nan_to_num(data.astype(np.float64), nan=0.0, posinf=1.0, neginf=0.0)
         low, high = values.min(initial=0.0), values.max(initial=0.0)
         if low < 0.0 or high > 1.0:
-            low, high = min(low, 0.0), max(high, 1.0)
-            values = (values - low) / (high - low)
-        return values.astype(np.float32)
+            # Halved first: high - low of two values near ±1.8e308 would overflow to inf.
+            low, high = min(low, 0.0) / 2, max(high, 1.0) / 2
+            values = (values / 2 - low) / (high - low)
+        return values.clip(0.0, 1.0).astype(np.float32)
     raise ValueError(f"cannot read pixels of type {data.dtype}")
 
 
@@ -157,7 +183,9 @@ def ink_map(data: np.ndarray) -> np.ndarray:
     """The ink of an image array as ``(H, W) float32`` in [0, 1], 1 = strongest ink.
 
     Dark ink on light paper and light ink on a dark background are told apart by the border's
-    colour; transparent pixels are background.
+    colour; transparent pixels are background. A clean picture (most pixels exactly the
+    background's value: a canvas drawing, a dataset image, a scan) is read directly; any other is
+    read as a photo of paper (:func:`_photo_ink`).
     """
     lum, alpha = _luminance_alpha(np.asarray(data))
     if lum.size == 0:
@@ -172,12 +200,125 @@ def ink_map(data: np.ndarray) -> np.ndarray:
         lum = lum * alpha + backdrop * (1.0 - alpha)
     border = np.concatenate([lum[0], lum[-1], lum[1:-1, 0], lum[1:-1, -1]])
     background = float(np.median(border))
+    if not _is_clean(lum, background):
+        return _photo_ink(lum if background >= 0.5 else 1.0 - lum)
     ink = background - lum if background >= 0.5 else lum - background
     peak = float(ink.max())
     if peak < MIN_CONTRAST:
         return np.zeros_like(lum, dtype=np.float32)
     floor = NOISE_FLOOR * peak
     return ((ink - floor) / (peak - floor)).clip(0.0, 1.0).astype(np.float32)
+
+
+def _is_clean(lum: np.ndarray, background: float) -> bool:
+    """Whether a picture is clean: at least CLEAN_FRACTION of its pixels equal the background's
+    value (within 1.5/255). A photo's paper never is: its light varies and its sensor is noisy.
+    Pictures too small to hold paper and ink apart are read as clean too."""
+    if min(lum.shape) < MIN_PHOTO_SIDE:
+        return True
+    flat = np.count_nonzero(np.abs(lum - np.float32(background)) <= np.float32(1.5 / 255))
+    return bool(flat >= CLEAN_FRACTION * lum.size)
+
+
+def _paper(lum: np.ndarray) -> np.ndarray:
+    """The paper's brightness under the light that fell on it, ``(H, W) float32``.
+
+    A grey-level closing (a maximum filter, then a minimum filter) removes every dark thing
+    narrower than its window (ink, ruled lines) and keeps what is wider (gradients, vignetting,
+    shadows), whose edges the minimum filter puts back in place. It runs on a copy box-reduced
+    to about PAPER_SIDE px (noise averaged out, and fast); the result is smoothed and enlarged
+    back bilinearly.
+    """
+    height, width = lum.shape
+    step = max(1, max(height, width) // PAPER_SIDE)
+    small = np.asarray(Image.fromarray(lum, mode="F").reduce(step), dtype=np.float32)
+    window = max(3, round(PAPER_WINDOW * max(small.shape)) | 1)
+    closed = ndimage.grey_closing(small, size=(window, window), mode="reflect")
+    paper = Image.fromarray(closed, mode="F").resize((width, height), Image.Resampling.BILINEAR)
+    return np.maximum(np.asarray(paper, dtype=np.float32), lum)
+
+
+def _ruled_lines(ink: np.ndarray) -> np.ndarray:
+    """Remove straight lines across the whole page (a notebook's rules, a margin) from an ink map.
+
+    A rule spans the page, a digit's stroke does not: for every row (then every column) a low
+    percentile of its ink is the strength of a line along it, and about 0 elsewhere. Ink absorbs
+    light multiplicatively, so a line's share is divided out of what is left of the paper's
+    light, which keeps a stroke that crosses a rule whole.
+    """
+    light = 1.0 - ink
+    for axis in (1, 0):
+        rank = int(LINE_RANK * (ink.shape[axis] - 1))
+        line = np.partition(1.0 - light, rank, axis=axis).take([rank], axis=axis)
+        light = np.minimum(light / (1.0 - line.clip(0.0, 0.9)), 1.0)
+    return 1.0 - light
+
+
+def _otsu(values: np.ndarray) -> float:
+    """Otsu's threshold of values in [0, 1] (256-bin histogram)."""
+    counts, edges = np.histogram(values, bins=256, range=(0.0, 1.0))
+    centres = (edges[:-1] + edges[1:]) / 2
+    weight = np.cumsum(counts, dtype=np.float64)
+    mass = np.cumsum(counts * centres, dtype=np.float64)
+    total, total_mass = weight[-1], mass[-1]
+    below, above = weight[:-1], total - weight[:-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (total_mass * below - mass[:-1] * total) ** 2 / (below * above)
+    between = np.nan_to_num(between, nan=0.0, posinf=0.0)
+    return float(edges[int(np.argmax(between)) + 1])
+
+
+def _photo_ink(lum: np.ndarray) -> np.ndarray:
+    """The ink of a photo of dark ink on paper (``lum`` in [0, 1]), as :func:`ink_map` returns it.
+
+    1. Flatten: divide by the paper's brightness (:func:`_paper`), so light and shadow go.
+    2. Remove ruled lines (:func:`_ruled_lines`).
+    3. Threshold with Otsu's method; a page whose ink is too faint is empty.
+    4. Keep the digit: the largest connected piece of ink, and the pieces near it large enough
+       not to be specks; everything else (noise, a page edge, a stain) goes.
+    5. Stretch the kept ink so a stroke's core is 1, as the datasets' strokes are.
+    """
+    ink = (1.0 - lum / np.maximum(_paper(lum), 1e-3)).clip(0.0, 1.0)
+    ink = _ruled_lines(ink)
+    threshold = _otsu(ink)
+    mask = ink > threshold
+    if not mask.any():
+        return np.zeros_like(lum)
+    labels, count = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
+    masses = ndimage.sum_labels(ink, labels, index=np.arange(1, count + 1))
+    boxes = ndimage.find_objects(labels)
+    height, width = ink.shape
+    inside = np.array(
+        [
+            b[0].start > 0 and b[1].start > 0 and b[0].stop < height and b[1].stop < width
+            for b in boxes
+        ]
+    )
+    # A piece touching the frame (a shadow's corner, the page's edge) is the digit only when no
+    # piece inside is of a similar weight, and then it must be clearer ink.
+    weighty = inside & (masses >= BORDER_SHARE * masses.max())
+    main = (
+        int(np.argmax(np.where(weighty, masses, 0.0))) if weighty.any() else int(np.argmax(masses))
+    )
+    strong = float(np.percentile(ink[labels == main + 1], 90))
+    needed = PHOTO_CONTRAST if inside[main] else BORDER_CONTRAST
+    if strong - float(np.median(ink)) < needed:
+        return np.zeros_like(lum)
+    top, bottom = boxes[main][0].start, boxes[main][0].stop
+    left, right = boxes[main][1].start, boxes[main][1].stop
+    reach = NEAR * max(bottom - top, right - left)
+    keep = np.zeros(count + 1, dtype=bool)
+    for index, box in enumerate(boxes):
+        if masses[index] < SPECK * masses[main]:
+            continue
+        near_rows = box[0].start < bottom + reach and box[0].stop > top - reach
+        near_cols = box[1].start < right + reach and box[1].stop > left - reach
+        keep[index + 1] = near_rows and near_cols
+    kept = ndimage.binary_dilation(keep[labels], iterations=1)
+    low = threshold / 2
+    return np.where(kept, ((ink - low) / max(strong - low, 1e-3)).clip(0.0, 1.0), 0.0).astype(
+        np.float32
+    )
 
 
 def _resize(ink: np.ndarray, width: int, height: int) -> np.ndarray:
@@ -222,21 +363,51 @@ def frame_ink(ink: np.ndarray, convention: str = "mnist") -> np.ndarray | None:
 
 
 def _reduce(data: np.ndarray) -> np.ndarray:
-    """Box-reduce a large ``uint8`` image array by a whole factor (Pillow's reduce)."""
-    factor = max(data.shape[:2]) // WORKING_SIDE
-    channels = 1 if data.ndim == 2 else data.shape[2]
-    if factor < 2 or data.dtype != np.uint8 or channels not in (1, 3, 4):
+    """Box-reduce a large image array by a whole factor so its longer side is near WORKING_SIDE.
+
+    ``uint8`` arrays use Pillow's ``reduce`` (fast, and what most decoded files are); any other
+    type is first read as float in [0, 1] (:func:`_unit_float`, exactly as :func:`ink_map` would)
+    and averaged in numpy, the last partial block dropped.
+    """
+    if data.ndim not in (2, 3) or (data.ndim == 3 and data.shape[2] not in (1, 2, 3, 4)):
         return data
-    picture = Image.fromarray(data if data.ndim == 2 or channels > 1 else data[..., 0])
-    return np.asarray(picture.reduce(factor))
+    factor = max(data.shape[:2], default=0) // WORKING_SIDE
+    if factor < 2 or min(data.shape[:2]) < factor:
+        return data
+    if data.dtype == np.uint8:
+        single = data.ndim == 3 and data.shape[2] == 1
+        picture = Image.fromarray(np.ascontiguousarray(data[..., 0] if single else data))
+        reduced = np.asarray(picture.reduce(factor))
+        return reduced[..., None] if single else reduced
+    values = _unit_float(data)
+    height, width = (side // factor * factor for side in data.shape[:2])
+    blocks = values[:height, :width].reshape(height // factor, factor, width // factor, factor, -1)
+    reduced = blocks.mean(axis=(1, 3), dtype=np.float32)
+    return reduced[..., 0] if data.ndim == 2 else reduced
+
+
+def _canonical(data: np.ndarray) -> np.ndarray:
+    """An RGB or RGBA array whose three colour channels are equal as gray (or gray + alpha, the
+    alpha dropped when fully opaque): a pasted picture, which arrives as RGB(A), and the same
+    picture opened as a grayscale file then give the same pixels."""
+    if data.ndim != 3 or data.shape[2] not in (3, 4):
+        return data
+    red = data[..., 0]
+    if not (np.array_equal(red, data[..., 1]) and np.array_equal(red, data[..., 2])):
+        return data
+    if data.shape[2] == 3:
+        return np.ascontiguousarray(red)
+    alpha = data[..., 3]
+    if data.dtype == np.uint8 and alpha.min(initial=255) == 255:
+        return np.ascontiguousarray(red)
+    return np.ascontiguousarray(data[..., [0, 3]])
 
 
 def to_array(image: Image.Image | np.ndarray) -> np.ndarray:
-    """A Pillow image or array as an array :func:`ink_map` accepts (large pictures shrunk)."""
-    if isinstance(image, Image.Image):
-        return _reduce(_pil_to_array(_shrink(image)))
-    data = np.asarray(image)
-    return _reduce(data) if data.ndim in (2, 3) else data
+    """A Pillow image or array as an array :func:`ink_map` accepts: gray when the colour
+    channels are equal, large pictures box-reduced by a whole factor."""
+    data = _pil_to_array(image) if isinstance(image, Image.Image) else np.asarray(image)
+    return _reduce(_canonical(data))
 
 
 def normalize(image: np.ndarray, mean: float, std: float) -> torch.Tensor:

@@ -153,7 +153,7 @@ class PlannedLayer:
 # -- reading -----------------------------------------------------------------------------------
 
 
-def _where(index: int, name: str | None, type_: str) -> dict[str, object]:
+def _where(index: int, name: str | None, type_: str) -> dict[str, Any]:
     """The values every layer message begins with: ``layer 3 (C3, conv)``."""
     return {"number": index + 1, "name": name or "?", "type": type_}
 
@@ -384,7 +384,9 @@ def spec_from_json(text: str) -> Spec:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SpecError(QT_TRANSLATE_NOOP("errors", "not valid JSON ({detail})"), detail=exc)
+        raise SpecError(
+            QT_TRANSLATE_NOOP("errors", "not valid JSON ({detail})"), detail=exc
+        ) from None
     return parse_spec(document)
 
 

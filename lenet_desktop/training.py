@@ -28,6 +28,8 @@ from .models import initialize_weights
 from .options import ARCHITECTURES, DATASET_NAMES, DEFAULT_LR, INITS, OPTIMIZERS, SCHEDULES
 from .specs import resolve_spec
 
+LOSSES = ("cross-entropy", "map")
+
 
 @dataclass(frozen=True)
 class Augmentation:
@@ -85,8 +87,19 @@ class TrainConfig:
     )
     weight_decay: float = option(5e-4, "weight decay")
     label_smoothing: float = option(0.0, "label smoothing, from 0 up to (not including) 1")
+    loss: str = option(
+        "cross-entropy",
+        "cross-entropy, or map: LeCun et al. 1998's Eq. 9 for an RBF output (the correct "
+        "class's distance plus log(e^−j + Σ e^−y_i))",
+        choices=LOSSES,
+    )
     augment: bool = option(True, "random affine (and flips for Fashion-MNIST) on the device")
     seed: int = option(0, "random seed: the same seed gives the same run")
+    holdout: float = option(
+        0.05,
+        "share of the training split kept out of training to calibrate the probabilities "
+        "(temperature scaling); 0 for none",
+    )
     device: str | None = option(None, "where to train", cli=False)
     # CPU threads for this run; None keeps torch's setting
     threads: int | None = option(None, "CPU threads", cli=False)
@@ -115,6 +128,10 @@ class TrainConfig:
             raise ValueError(f"unknown initialisation {self.init!r} (known: {', '.join(INITS)})")
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
             raise ValueError(f"the weight decay must be zero or more, not {self.weight_decay}")
+        if self.loss not in LOSSES:
+            raise ValueError(f"unknown loss {self.loss!r} (known: {', '.join(LOSSES)})")
+        if not (0.0 <= self.holdout <= 0.5):
+            raise ValueError(f"the hold-out share must be from 0 to 0.5, not {self.holdout}")
         if not (0.0 <= self.label_smoothing < 1.0):
             raise ValueError(
                 "label smoothing must be from 0 up to (not including) 1, "
@@ -133,7 +150,8 @@ class TrainConfig:
 
 # The LeNet chapter of Dive into Deep Learning trains exactly so: its network, plain SGD at a
 # constant 0.9, batches of 256 for 10 epochs, Xavier-initialised weights, no augmentation and
-# no weight decay. (The panel's "D2L book settings" and `train --book` use this.)
+# no weight decay, on the whole training split. (The panel's "D2L book settings" and
+# `train --book` use this.)
 BOOK_SETTINGS: dict[str, Any] = {
     "architecture": "d2l",
     "optimizer": "sgd",
@@ -145,6 +163,7 @@ BOOK_SETTINGS: dict[str, Any] = {
     "init": "xavier",
     "augment": False,
     "weight_decay": 0.0,
+    "holdout": 0.0,  # the book trains on all 60,000 images
 }
 
 
@@ -177,10 +196,14 @@ class TrainingFailed(Exception):
 
 @dataclass
 class TrainResult:
+    """``calibration``: how honest the final model's probabilities are on the test split
+    (at its fitted temperature), for the reliability diagram."""
+
     bundle: ModelBundle
     evaluation: Evaluation
     history: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    calibration: Any = None
 
 
 def augment_batch(
@@ -277,6 +300,7 @@ def train(
     network = bundle.network.to(device)
     mean, std = bundle.dataset.mean, bundle.dataset.std
 
+    train_split, held_out = split_holdout(train_split, config.holdout, config.seed)
     images = train_split.images.to(device)
     labels = train_split.labels.to(device)
     count = images.shape[0]
@@ -307,7 +331,10 @@ def train(
                 batch = augment_batch(batch, generator, strength)
             batch = (batch - mean) / std
             logits = fast_ops.forward(network, batch)
-            loss = F.cross_entropy(logits, target, label_smoothing=config.label_smoothing)
+            if config.loss == "map":
+                loss = map_loss(logits, target)
+            else:
+                loss = F.cross_entropy(logits, target, label_smoothing=config.label_smoothing)
             loss_value = float(loss.detach())
             if not math.isfinite(loss_value):
                 raise TrainingFailed(
@@ -380,6 +407,12 @@ def train(
     seconds = time.perf_counter() - started
     assert evaluation is not None  # there is at least one epoch
     network.eval()
+    calibrated = _calibrate(bundle, network, held_out, device)
+    from .calibration import calibration, logits_of
+
+    report = calibration(
+        logits_of(network, test_split, mean, std, device), test_split.labels, bundle.temperature
+    )
     bundle.network = network.to("cpu")
     bundle.training = {
         "config": asdict(config) | {"lr": config.learning_rate},
@@ -390,5 +423,55 @@ def train(
         "seconds": round(seconds, 1),
         "device": str(device),
         "samples_seen": seen,
+        **calibrated,
     }
-    return TrainResult(bundle, evaluation, history, seconds)
+    return TrainResult(bundle, evaluation, history, seconds, report)
+
+
+# The constant j of LeCun et al. 1998, Eq. 9: it keeps the penalty of a wrong class finite
+# when every distance is already large.
+MAP_J = 10.0
+
+
+def map_loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """LeCun et al. 1998, Eq. 9, on ``logits = −y`` (y: RBF distances): the mean over the batch
+    of ``y_target + log(e^−j + Σ_i e^−y_i)``."""
+    floor = torch.full((logits.shape[0], 1), -MAP_J, dtype=logits.dtype, device=logits.device)
+    competing = torch.logsumexp(torch.cat([floor, logits], dim=1), dim=1)
+    return (competing - logits.gather(1, target.unsqueeze(1)).squeeze(1)).mean()
+
+
+def split_holdout(split: Split, share: float, seed: int) -> tuple[Split, Split | None]:
+    """Keep ``share`` of ``split`` out (a seeded random choice, the same for the same seed):
+    (the rest, the held-out images), or (split, None) for no hold-out."""
+    count = len(split)
+    held = int(round(count * share))
+    if share <= 0 or held < 1 or count - held < 2:
+        return split, None
+    order = torch.randperm(count, generator=torch.Generator().manual_seed(seed + 7919))
+    keep, out = order[: count - held].sort().values, order[count - held :].sort().values
+    return (
+        Split(split.images[keep], split.labels[keep]),
+        Split(split.images[out], split.labels[out]),
+    )
+
+
+def _calibrate(bundle: ModelBundle, network: torch.nn.Module, held_out, device) -> dict:
+    """Fit the bundle's temperature on the held-out images (never the test split); what was
+    done, for the model file's training record."""
+    if held_out is None:
+        return {}
+    from .calibration import calibration, fit_temperature, logits_of
+
+    info = bundle.dataset
+    logits = logits_of(network, held_out, info.mean, info.std, device)
+    temperature = fit_temperature(logits, held_out.labels)
+    bundle.temperature = temperature
+    before = calibration(logits, held_out.labels)
+    after = calibration(logits, held_out.labels, temperature)
+    return {
+        "temperature": round(temperature, 4),
+        "holdout_size": len(held_out),
+        "holdout_ece_before": round(before.ece, 4),
+        "holdout_ece_after": round(after.ece, 4),
+    }

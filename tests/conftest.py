@@ -21,6 +21,14 @@ def dataset_folder(name: str) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def kept_runs(tmp_path_factory, monkeypatch) -> Path:
+    """Runs the tests keep go to a folder of their own, never the developer's data folder."""
+    folder = tmp_path_factory.mktemp("runs")
+    monkeypatch.setenv("LENET_RUNS", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def mnist_dir() -> Path:
     return dataset_folder("mnist-subset")

@@ -42,7 +42,9 @@ def test_saved_and_loaded_model_gives_identical_outputs(tmp_path, architecture):
     with torch.no_grad():
         assert torch.equal(bundle.network(x), loaded.network(x))
     assert loaded.architecture == architecture
-    assert loaded.dataset == FASHION_MNIST  # its classes, normalisation, convention, prompt
+    # its classes, normalisation (LeNet-5: the paper's input scale), convention, prompt
+    assert loaded.dataset == bundle.dataset
+    assert loaded.dataset.classes == FASHION_MNIST.classes
     assert loaded.temperature == 1.0
     assert loaded.training == {"epochs": 3, "test_accuracy": 0.5}
 

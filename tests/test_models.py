@@ -104,4 +104,5 @@ def test_formulas_agree_with_the_real_shapes():
 
 def test_total_parameters():
     assert total_parameters(build_model("d2l")) == 61706
-    assert total_parameters(build_model("lenet5")) == 156 + 12 + 1516 + 32 + 48120 + 10164 + 850
+    # The paper's 60,000: the RBF output's 840 code values are fixed, not parameters.
+    assert total_parameters(build_model("lenet5")) == 156 + 12 + 1516 + 32 + 48120 + 10164

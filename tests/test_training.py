@@ -35,9 +35,18 @@ def test_a_short_run_beats_chance_by_far(mnist_splits):
     epochs = [p for p in seen if p.phase == "epoch"]
     assert [p.epoch for p in epochs] == [1, 2]
     assert [(p.epoch, p.step) for p in steps] == sorted((p.epoch, p.step) for p in steps)
-    assert len(steps) == 2 * (8000 // 256)
+    assert len(steps) == 2 * (7600 // 256)  # 5 % of the 8,000 kept out to calibrate
     assert all(p.samples_per_s > 0 for p in steps)
     assert epochs[-1].test_accuracy == result.evaluation.accuracy
+    # The temperature was fitted on the 400 held-out training images, never the test split.
+    assert result.bundle.training["holdout_size"] == 400
+    assert result.bundle.temperature == pytest.approx(
+        result.bundle.training["temperature"], abs=1e-4
+    )
+    assert result.bundle.temperature != 1.0
+    assert (
+        result.bundle.training["holdout_ece_after"] <= result.bundle.training["holdout_ece_before"]
+    )
     assert result.bundle.training["test_accuracy"] == result.evaluation.accuracy
     assert [h["epoch"] for h in result.history] == [1, 2]
 

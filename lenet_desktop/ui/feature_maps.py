@@ -24,14 +24,10 @@ class FeatureMapsView(Retranslating, MosaicPage):
         self._modules: dict = {}
         self.mosaics.hovered.connect(self._hovered)
         self.mosaics.clicked.connect(self._clicked)
-        self.mosaics.double_clicked.connect(self.enlarge)
-        follow(self, session.model_changed, self._model_changed)
         follow(self, session.predicted, self._refill)
         follow(self, session.pinned_changed, self._refill)
         follow(self, session.selection_changed, self._selected)
-        self.retranslate()
-        if session.predictor is not None:
-            self._model_changed(session.predictor)
+        self.follow_model(session)
 
     def retranslate(self) -> None:
         self.hint.setText(
@@ -81,10 +77,34 @@ class FeatureMapsView(Retranslating, MosaicPage):
                     arrays.append(prediction.activations[band.key].reshape(band.shape))
             values[band.key] = arrays
         if pinned is not None:
-            self.mosaics.set_headers([self.tr("Current input"), self.tr("Pinned input")])
+            self.mosaics.set_headers(
+                [
+                    self.tr("Current input: {0}").format(self._describe(results[0])),
+                    self.tr("Pinned input: {0}").format(self._describe(pinned)),
+                ]
+            )
         else:
             self.mosaics.set_headers([])
         self.mosaics.set_values(values)
+
+    def _describe(self, result) -> str:
+        """What an input is, in a few words: "Coat (test #12) → Coat 91 %"."""
+        from .translation import class_name
+
+        source, prediction = result.input, result.prediction
+        if source is None:
+            return "—"
+        if source.kind == "sample" and result.true_label is not None and result.model is not None:
+            what = self.tr("{0} (test #{1})").format(
+                class_name(result.model.dataset.classes[result.true_label]), source.index
+            )
+        elif source.kind == "drawing":
+            what = self.tr("drawing")
+        else:
+            what = self.tr("picture")
+        if prediction is None:
+            return what
+        return f"{what} → {class_name(prediction.label)} {100 * prediction.confidence:.0f} %"
 
     def _selected(self, unit: Unit | None) -> None:
         self.mosaics.set_highlight(

@@ -425,3 +425,24 @@ class MosaicPage(QWidget):
         self.page_layout.setContentsMargins(2, 2, 2, 2)
         self.page_layout.addWidget(self.hint)
         self.page_layout.addWidget(self.scroll, 1)
+
+    def follow_model(self, session) -> None:
+        """Rebuild on every model the session puts in use (and now, if one is); a double-click
+        enlarges. Subclasses define ``_model_changed(predictor)``, ``enlarge(hit)`` and
+        ``retranslate()``."""
+        from .follow import follow
+
+        self.mosaics.double_clicked.connect(self.enlarge)
+        follow(self, session.model_changed, self._model_changed)
+        self.retranslate()
+        if session.predictor is not None:
+            self._model_changed(session.predictor)
+
+    def _model_changed(self, predictor) -> None:  # pragma: no cover - each page has its own
+        raise NotImplementedError
+
+    def enlarge(self, hit: tuple) -> QWidget | None:  # pragma: no cover - each page has its own
+        raise NotImplementedError
+
+    def retranslate(self) -> None:  # pragma: no cover - each page has its own
+        raise NotImplementedError

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..session import Session
-from .follow import follow
 from .heatmaps import Band, MosaicPage
 from .translation import Retranslating
 
@@ -23,11 +22,7 @@ class KernelsView(Retranslating, MosaicPage):
         self.page_layout.addWidget(self.readout)
         self._kernels: dict = {}
         self.mosaics.hovered.connect(self._hovered)
-        self.mosaics.double_clicked.connect(self.enlarge)
-        follow(self, session.model_changed, self._model_changed)
-        self.retranslate()
-        if session.predictor is not None:
-            self._model_changed(session.predictor)
+        self.follow_model(session)
 
     def retranslate(self) -> None:
         self.hint.setText(

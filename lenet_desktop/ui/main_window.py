@@ -121,12 +121,18 @@ class MainWindow(Retranslating, QMainWindow):
         self.inputs.retranslate()
         self.language_menu.setTitle(self.tr("Language"))
         self.language_actions["system"].setText(self.tr("System Language"))
-        names = (self.tr("Feature maps"), self.tr("Kernels"), self.tr("Architecture"))
-        for index in range(self.tabs.count() if self._views_built else 0):
-            self.tabs.setTabText(
-                index, names[index] if index < len(names) else self.tabs.tabText(index)
-            )
-        if not self._views_built:
+        if self._views_built:
+            titles = {
+                self.maps: self.tr("Feature maps"),
+                self.kernels: self.tr("Kernels"),
+                self.architecture: self.tr("Architecture"),
+                self.rbf: self.tr("LeNet-5 Output"),
+            }
+            for index in range(self.tabs.count()):
+                title = titles.get(self.tabs.widget(index))
+                if title is not None:
+                    self.tabs.setTabText(index, title)
+        else:
             self.tabs.setTabText(0, self.tr("Loading"))
 
     # -- start-up --------------------------------------------------------------------------------
@@ -141,6 +147,7 @@ class MainWindow(Retranslating, QMainWindow):
         from .feature_maps import FeatureMapsView
         from .input_view import InputView
         from .kernels import KernelsView
+        from .rbf_view import RBFView
         from .training_panel import TrainingPanel
 
         # One image at a time is too small to share among threads: waking a second thread
@@ -150,9 +157,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.middle_layout.insertWidget(1, self.input_view, 1)
         self.maps, self.kernels = FeatureMapsView(self.session), KernelsView(self.session)
         self.architecture = ArchitectureView(self.session)
+        self.rbf = RBFView(self.session)
         self.tabs.clear()
-        for view in (self.maps, self.kernels, self.architecture):
+        for view in (self.maps, self.kernels, self.architecture, self.rbf):
             self.tabs.addTab(view, "")
+        self.tabs.setTabVisible(self.tabs.indexOf(self.rbf), self.rbf.applies)
+        self.rbf.applies_changed.connect(
+            lambda on: self.tabs.setTabVisible(self.tabs.indexOf(self.rbf), on)
+        )
         self._views_built = True
         self.status.fill_devices()
         self.training = TrainingPanel(self.session, self.settings, self)

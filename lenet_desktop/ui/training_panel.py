@@ -187,6 +187,12 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.log_view.setReadOnly(True)
         self.tabs.addTab(self.log_view, "")
         self.tabs.addTab(self._build_results(), "")
+        from .runs_view import RunsView
+
+        self.runs_view = RunsView()
+        self.runs_view.open_run.connect(self._open_run)
+        self.runs_view.problem.connect(lambda text: self._say(text, error=True))
+        self.tabs.addTab(self.runs_view, "")
         body = QWidget()
         row = QHBoxLayout(body)
         row.setContentsMargins(2, 2, 2, 2)
@@ -227,6 +233,13 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.confusion = ConfusionTable()
         self.confusion.setMinimumSize(320, 200)
         split.addWidget(self.confusion)
+        self.reliability = pg.PlotWidget()
+        self.reliability.setBackground(None)
+        self.reliability.setMinimumSize(180, 180)
+        self.reliability.setXRange(0, 1)
+        self.reliability.setYRange(0, 1)
+        self.reliability.setAspectLocked(True)
+        split.addWidget(self.reliability)
         gallery_box = QWidget()
         gallery_layout = QVBoxLayout(gallery_box)
         gallery_layout.setContentsMargins(0, 0, 0, 0)
@@ -291,11 +304,14 @@ class TrainingPanel(Retranslating, QDockWidget):
             self.arch_box.setItemText(i, f"{name} — {architecture_title(name)}")
         self.train_button.setText(self.tr("Train"))
         self.cancel_button.setText(self.tr("Cancel"))
-        for index, text in enumerate((self.tr("Curves"), self.tr("Log"), self.tr("Results"))):
+        tabs = (self.tr("Curves"), self.tr("Log"), self.tr("Results"), self.tr("Runs"))
+        for index, text in enumerate(tabs):
             self.tabs.setTabText(index, text)
         self.loss_plot.setTitle(self.tr("Training loss"))
         self.acc_plot.setTitle(self.tr("Accuracy (blue: training, orange: test)"))
         self.gallery_label.setText(self.tr("Misclassified test images (click to inspect):"))
+        self.reliability.setLabel("bottom", self.tr("confidence"))
+        self.reliability.setLabel("left", self.tr("accuracy"))
         self._show_use_button()
         self.save_button.setText(self.tr("Save as…"))
         self.confusion.retranslate()
@@ -575,12 +591,59 @@ class TrainingPanel(Retranslating, QDockWidget):
         )
         self._show_result_label()
         self.confusion.show_matrix(evaluation.confusion, result.bundle.dataset.classes)
+        self._show_reliability(result.calibration)
         self._show_gallery(evaluation, test_split, result.bundle.dataset.classes)
         self.use_button.setEnabled(True)
         self.save_button.setEnabled(True)
         self._show_use_button()
+        self._keep(result)
         self.tabs.setCurrentIndex(2)
         self.ended.emit("finished")
+
+    def _show_reliability(self, report) -> None:
+        """Each confidence bin's accuracy (bars) against the diagonal of honest probabilities."""
+        plot = self.reliability
+        plot.clear()
+        if report is None:
+            return
+        plot.plot(
+            [0, 1], [0, 1], pen=pg.mkPen((150, 150, 150), width=1, style=Qt.PenStyle.DashLine)
+        )
+        filled = [b for b in report.bins if b.count]
+        plot.addItem(
+            pg.BarGraphItem(
+                x0=[b.low for b in filled],
+                x1=[b.high for b in filled],
+                y0=0,
+                y1=[b.accuracy for b in filled],
+                brush=(31, 119, 180, 150),
+                pen=(31, 119, 180),
+            )
+        )
+        plot.setTitle(
+            self.tr("Reliability: ECE {0:.2f} % at temperature {1:.3g}").format(
+                100 * report.ece, report.temperature
+            )
+        )
+
+    def _keep(self, result) -> None:
+        """Keep the finished run (record and weights) and tick it in the Runs tab."""
+        from ..runs import RunError
+
+        try:
+            run = self.runs_view.store.save(result)
+        except RunError as exc:
+            self._log(error_text(exc))
+            return
+        self._log(self.tr("Kept as run “{0}” (Runs tab).").format(run.name))
+        self.runs_view.refresh(tick=run.id)
+
+    def _open_run(self, bundle) -> None:
+        """A kept run's model, put in use in the main view."""
+        try:
+            self.session.use_bundle(bundle)
+        except ValueError as exc:
+            self._say(error_text(exc), error=True)
 
     @Slot(object)
     def _failed(self, error) -> None:
@@ -617,6 +680,8 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.result, self.test_split = None, None
         self.result_label.setText(self.tr("No results yet: the run is going."))
         self.confusion.clear_matrix()
+        self._show_reliability(None)
+        self.reliability.setTitle("")
         self.gallery.clear()
         self.use_button.setEnabled(False)
         self.save_button.setEnabled(False)

@@ -144,27 +144,42 @@ size</source>
 <context>
     <name>FeatureMapsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="39"/>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="35"/>
         <source>Every layer&apos;s output, in the order data flows: one tile per channel, one colour scale per layer. Hover a value to read it; click it to select it; double-click a map to enlarge it with its numbers.</source>
         <translation>每一层的输出，按数据流动的顺序排列：每个通道一个小图，每层一个色标。悬停可读取数值；单击可选中；双击特征图可放大并显示数值。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="84"/>
-        <source>Current input</source>
-        <translation>当前输入</translation>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="82"/>
+        <source>Current input: {0}</source>
+        <translation>当前输入：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="84"/>
-        <source>Pinned input</source>
-        <translation>固定的输入</translation>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="83"/>
+        <source>Pinned input: {0}</source>
+        <translation>固定的输入：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="111"/>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="98"/>
+        <source>{0} (test #{1})</source>
+        <translation>{0}（测试样本 #{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="102"/>
+        <source>drawing</source>
+        <translation>手绘</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="104"/>
+        <source>picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="131"/>
         <source>{0} · {1} units</source>
         <translation>{0} · {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="114"/>
+        <location filename="../../lenet_desktop/ui/feature_maps.py" line="134"/>
         <source>{0} · map {1} · {2}×{3}</source>
         <translation>{0} · 第 {1} 张特征图 · {2}×{3}</translation>
     </message>
@@ -197,27 +212,27 @@ size</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="142"/>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="141"/>
         <source>The test split has no image of that class.</source>
         <translation>测试集中没有该类别的图像。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="168"/>
         <source>Test images not found</source>
         <translation>找不到测试图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="169"/>
         <source>The {0} test images are not on this computer yet.</source>
         <translation>这台电脑上还没有 {0} 的测试图像。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="171"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/inputs.py" line="172"/>
         <source>Choose Folder…</source>
         <translation>选择文件夹…</translation>
     </message>
@@ -245,22 +260,22 @@ size</source>
 <context>
     <name>KernelsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/kernels.py" line="35"/>
+        <location filename="../../lenet_desktop/ui/kernels.py" line="30"/>
         <source>The learned kernels of each convolution: one row per output map, one column per input map. Hover a weight to read it; double-click a kernel to enlarge it.</source>
         <translation>每个卷积层学到的卷积核：每行对应一张输出特征图，每列对应一张输入特征图。悬停可读取权重；双击卷积核可放大。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/kernels.py" line="61"/>
+        <location filename="../../lenet_desktop/ui/kernels.py" line="56"/>
         <source>{0} · {1} output × {2} input maps · kernels {3}×{4}</source>
         <translation>{0} · {1} 个输出 × {2} 个输入通道 · 卷积核 {3}×{4}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/kernels.py" line="76"/>
+        <location filename="../../lenet_desktop/ui/kernels.py" line="71"/>
         <source>{0} kernel · output map {1}, input map {2}</source>
         <translation>{0} 卷积核 · 输出特征图 {1}，输入特征图 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/kernels.py" line="91"/>
+        <location filename="../../lenet_desktop/ui/kernels.py" line="86"/>
         <source>{0} kernel · output map {1}, input map {2} · row {3}, column {4} = {5:.4f}</source>
         <translation>{0} 卷积核 · 输出通道 {1}，输入通道 {2} · 第 {3} 行，第 {4} 列 = {5:.4f}</translation>
     </message>
@@ -283,12 +298,12 @@ size</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="127"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="128"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
@@ -303,12 +318,17 @@ size</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="126"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="129"/>
+        <source>LeNet-5 Output</source>
+        <translation>LeNet-5 输出层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="136"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
@@ -380,6 +400,117 @@ size</source>
     </message>
 </context>
 <context>
+    <name>RBFView</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/rbf_view.py" line="122"/>
+        <source>LeNet-5&apos;s output layer compares F6&apos;s 84 outputs, drawn as a 7×12 picture (left), with a fixed ±1 bitmap of each class: y = Σ (x − w)², the squared distance, is written under each. The nearest class is the answer (framed).</source>
+        <translation>LeNet-5 的输出层把 F6 的 84 个输出（左边，画成 7×12 的图）与每个类别固定的 ±1 位图比较：每个位图下写着平方距离 y = Σ (x − w)²。距离最近的类别就是答案（带框）。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/rbf_view.py" line="127"/>
+        <source>F6 (84 = 7×12)</source>
+        <translation>F6（84 = 7×12）</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="119"/>
+        <source>Run (double-click to rename)</source>
+        <translation>训练记录（双击可重命名）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="119"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="119"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="120"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="120"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="120"/>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="121"/>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="123"/>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="124"/>
+        <source>Delete Ticked</source>
+        <translation>删除勾选的记录</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="125"/>
+        <source>Export Chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="126"/>
+        <source>Export Table (CSV)…</source>
+        <translation>导出表格（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="129"/>
+        <source>Tick runs to compare them: loss (left) and test accuracy (right) per epoch. Tick two to see their confusion matrices and C1 kernels side by side.</source>
+        <translation>勾选训练记录进行比较：每轮的损失（左）和测试准确率（右）。勾选两条可并排查看它们的混淆矩阵和 C1 卷积核。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="133"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="134"/>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="136"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="227"/>
+        <source>Delete Runs</source>
+        <translation>删除训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="228"/>
+        <source>Delete {0} ticked run(s) and their models?</source>
+        <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="252"/>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="295"/>
+        <source>{0} · C1 kernels</source>
+        <translation>{0} · C1 卷积核</translation>
+    </message>
+</context>
+<context>
     <name>StatusBarView</name>
     <message>
         <location filename="../../lenet_desktop/ui/status_bar.py" line="35"/>
@@ -415,272 +546,297 @@ size</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="258"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="271"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="260"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="273"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="261"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="274"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="262"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="275"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="263"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="276"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="264"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="277"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="265"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="278"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="266"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="279"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="267"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="280"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="268"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="281"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="269"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="282"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="270"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="283"/>
         <source>Live view</source>
         <translation>实时查看</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="289"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="302"/>
         <source>folder with the four IDX files</source>
         <translation>含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="292"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="305"/>
         <source>Train</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="293"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="306"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="294"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="294"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="294"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="296"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="310"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="297"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="311"/>
         <source>Accuracy (blue: training, orange: test)</source>
         <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="697"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="762"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="298"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="312"/>
         <source>Misclassified test images (click to inspect):</source>
         <translation>分类错误的测试图片（点击查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="655"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="720"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="300"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="316"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="273"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="286"/>
         <source>if missing</source>
         <translation>缺失时下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="275"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="288"/>
         <source>Download the dataset with torchvision if the folder does not hold it</source>
         <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="277"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="290"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="280"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="293"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="283"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="296"/>
         <source>after each epoch</source>
         <translation>每轮之后</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="286"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="299"/>
         <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
         <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="381"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
+        <source>Runs</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="313"/>
+        <source>confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="314"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="397"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="392"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="408"/>
         <source>Choose the dataset folder, or tick Download.</source>
         <translation>请选择数据集文件夹，或勾选“下载”。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="394"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="410"/>
         <source>{0}: no such folder</source>
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="432"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="448"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="433"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="449"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="465"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="481"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="481"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="497"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="482"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="498"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="513"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="529"/>
         <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
         <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="523"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="539"/>
         <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
         <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="549"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="565"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="572"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="588"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="590"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="624"/>
+        <source>Reliability: ECE {0:.2f} % at temperature {1:.3g}</source>
+        <translation>可靠性图：温度 {1:.3g} 时 ECE 为 {0:.2f} %</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="638"/>
+        <source>Kept as run “{0}” (Runs tab).</source>
+        <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="653"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="600"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="663"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="618"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="681"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="628"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="693"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="587"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="650"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="597"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="660"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="639"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="704"/>
         <source>#{0}: true {1}, predicted {2}</source>
         <translation>#{0}：真实 {1}，预测 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="653"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="718"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="666"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="731"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="672"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="737"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="695"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="760"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="714"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="779"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -939,7 +1095,7 @@ size</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/datasets.py" line="201"/>
-        <location filename="../../lenet_desktop/model_files.py" line="299"/>
+        <location filename="../../lenet_desktop/model_files.py" line="303"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
     </message>
@@ -999,107 +1155,107 @@ size</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="392"/>
+        <location filename="../../lenet_desktop/datasets.py" line="394"/>
         <source>no {title} test files found; looked in {places}</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="112"/>
+        <location filename="../../lenet_desktop/model_files.py" line="116"/>
         <source>{path}: no shipped model is installed</source>
         <translation>{path}：没有安装内置模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="127"/>
+        <location filename="../../lenet_desktop/model_files.py" line="131"/>
         <source>{path}: is not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="130"/>
+        <location filename="../../lenet_desktop/model_files.py" line="134"/>
         <source>{name}: no such model (shipped models: {names}) and no such file</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="136"/>
+        <location filename="../../lenet_desktop/model_files.py" line="140"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="144"/>
+        <location filename="../../lenet_desktop/model_files.py" line="148"/>
         <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
         <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="153"/>
+        <location filename="../../lenet_desktop/model_files.py" line="157"/>
         <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
         <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="164"/>
+        <location filename="../../lenet_desktop/model_files.py" line="168"/>
         <source>{path}: not a model file (only {size} bytes)</source>
         <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="171"/>
+        <location filename="../../lenet_desktop/model_files.py" line="175"/>
         <source>{path}: the file is truncated or not a safetensors model file</source>
         <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="182"/>
+        <location filename="../../lenet_desktop/model_files.py" line="186"/>
         <source>{path}: not a safetensors model file (unreadable header)</source>
         <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="190"/>
+        <location filename="../../lenet_desktop/model_files.py" line="194"/>
         <source>{path}: damaged metadata ({detail})</source>
         <translation>{path}：元数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="198"/>
+        <location filename="../../lenet_desktop/model_files.py" line="202"/>
         <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
         <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="208"/>
+        <location filename="../../lenet_desktop/model_files.py" line="212"/>
         <source>{path}: unknown architecture {name!r} (known: {known})</source>
         <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="233"/>
+        <location filename="../../lenet_desktop/model_files.py" line="237"/>
         <source>{path}: unknown preprocessing convention {name!r}</source>
         <translation>{path}：未知的预处理方式 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="265"/>
+        <location filename="../../lenet_desktop/model_files.py" line="269"/>
         <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
         <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="278"/>
+        <location filename="../../lenet_desktop/model_files.py" line="282"/>
         <source>{path}: the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="292"/>
+        <location filename="../../lenet_desktop/model_files.py" line="296"/>
         <source>{path}: too large for a LeNet model ({size} bytes)</source>
         <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="329"/>
+        <location filename="../../lenet_desktop/model_files.py" line="333"/>
         <source>{path}: the tensor data is damaged ({detail})</source>
         <translation>{path}：张量数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="377"/>
+        <location filename="../../lenet_desktop/model_files.py" line="386"/>
         <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="390"/>
+        <location filename="../../lenet_desktop/model_files.py" line="399"/>
         <source>{path}: cannot write here ({detail})</source>
         <translation>{path}：无法写入此处（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="404"/>
+        <location filename="../../lenet_desktop/model_files.py" line="413"/>
         <source>{path}: could not be saved ({detail})</source>
         <translation>{path}：无法保存（{detail}）</translation>
     </message>
@@ -1108,17 +1264,47 @@ size</source>
         <source>{kind}: {detail}</source>
         <translation>{kind}：{detail}</translation>
     </message>
+    <message>
+        <location filename="../../lenet_desktop/runs.py" line="170"/>
+        <source>{path}: not a readable run ({detail})</source>
+        <translation>{path}：不是可读取的训练记录（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/runs.py" line="219"/>
+        <source>{path}: the run cannot be kept here ({detail})</source>
+        <translation>{path}：无法在此保存训练记录（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/runs.py" line="232"/>
+        <source>a run needs a name</source>
+        <translation>训练记录需要一个名称</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/runs.py" line="239"/>
+        <source>{path}: cannot be renamed ({detail})</source>
+        <translation>{path}：无法重命名（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/runs.py" line="248"/>
+        <source>{path}: no such run</source>
+        <translation>{path}：没有这条训练记录</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../lenet_desktop/ui/export.py" line="52"/>
-        <location filename="../../lenet_desktop/ui/export.py" line="63"/>
+        <location filename="../../lenet_desktop/ui/export.py" line="51"/>
+        <source>{0}: could not be written</source>
+        <translation>{0}：无法写入</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/export.py" line="60"/>
+        <location filename="../../lenet_desktop/ui/export.py" line="71"/>
         <source>Export View</source>
         <translation>导出视图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/export.py" line="54"/>
+        <location filename="../../lenet_desktop/ui/export.py" line="62"/>
         <source>PNG picture (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -46,6 +46,10 @@ SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[Heal
     data=hnp.arrays(DTYPES, IMAGE_SHAPES),
     convention=st.sampled_from(["mnist", "fashion"]),
 )
+# (values - low) / (high - low) overflowed to inf, then NaN, for a range wider than float64's.
+@example(data=np.array([[-1.7e308, 1.7e308], [0.0, 1.0]]), convention="mnist")
+@example(data=np.array([[-65504, 65504], [0, 1]], dtype=np.float16), convention="mnist")
+@example(data=np.full((40, 40, 3), np.finfo(np.float32).max, np.float32), convention="fashion")
 def test_any_image_shaped_array_gives_a_finite_result(data, convention):
     check(preprocess(data, convention, mean=0.1307, std=0.3081))
 

@@ -368,3 +368,26 @@ def test_presentation_mode_enlarges_type_and_maps_and_comes_back(window):
     QApplication.processEvents()
     assert window.font().pointSizeF() == font
     assert window.maps.mosaics.zoom == zoom
+
+
+# -- two inputs side by side (the exercise's sweater and coat) ----------------------------------
+
+
+def test_a_pinned_sweater_and_a_coat_show_their_maps_side_by_side(window, qtbot):
+    _load(window, qtbot, "fashion-mnist")
+    menu = window.inputs.class_menu.actions()
+    menu[2].trigger()  # Pullover
+    window.actions["pin"].trigger()
+    menu[4].trigger()  # Coat
+    mosaics = window.maps.mosaics
+    headers = mosaics.headers
+    assert len(headers) == 2
+    assert "Coat" in headers[0] and "Pullover" in headers[1]
+    for key in ("C1", "S2", "C3"):
+        current, pinned = mosaics.values[key]
+        assert current.shape == pinned.shape and not np.array_equal(current, pinned)
+        both = np.concatenate([current.ravel(), pinned.ravel()])
+        low, high = mosaics.levels[key]  # one colour scale for both
+        assert low <= both.min() and high >= both.max()
+    window.actions["pin"].trigger()
+    assert mosaics.headers == []

@@ -103,3 +103,12 @@ def test_the_training_options_are_remembered(window, panel, qtbot, small_mnist):
     assert not again.augment_box.isChecked()
     assert again.folder_edit.text() == str(small_mnist)
     again.deleteLater()
+
+
+def test_the_results_show_a_reliability_diagram(window, panel, qtbot, small_mnist):
+    assert train(panel, qtbot, small_mnist) == "finished"
+    report = panel.result.calibration
+    assert report is not None and report.count == 300
+    bars = [i for i in panel.reliability.getPlotItem().items if type(i).__name__ == "BarGraphItem"]
+    assert len(bars) == 1
+    assert "ECE" in panel.reliability.getPlotItem().titleLabel.text
