@@ -4,8 +4,8 @@ A model file holds the network's tensors and, in the safetensors header's metada
 architecture (its name, and for every network but LeNet-5 its spec as JSON, so a learner's own
 network loads with no code), the dataset with its class names, the normalisation, the
 preprocessing convention, the softmax temperature and a training summary. Loading parses the
-header and tensors only: nothing in a file can run. Saving writes a temporary file beside the target and renames it over,
-so a model file is either the old one or the whole new one.
+header and tensors only: nothing in a file can run. Saving writes a temporary file beside the
+target and renames it over, so a model file is either the old one or the whole new one.
 
 torch is imported inside the functions that make tensors, so listing the shipped models and
 reading their headers costs nothing at start-up.
