@@ -121,9 +121,26 @@ def test_a_hand_written_spec_gets_defaults_inferred_sizes_and_the_notes_names():
 
 
 def test_the_notes_variants_have_the_notes_shapes_and_parameter_counts():
-    assert shapes("notes-maxpool") == ["6×24×24", "6×12×12", "16×8×8", "16×4×4", "256", "120", "84", "10"]  # fmt: skip
+    assert shapes("notes-maxpool") == [
+        "6×24×24",
+        "6×12×12",
+        "16×8×8",
+        "16×4×4",
+        "256",
+        "120",
+        "84",
+        "10",
+    ]
     assert total_parameters(build_model("notes-maxpool")) == 44426
-    assert shapes("notes-padding") == ["6×28×28", "6×14×14", "16×12×12", "16×7×7", "784", "120", "10"]  # fmt: skip
+    assert shapes("notes-padding") == [
+        "6×28×28",
+        "6×14×14",
+        "16×12×12",
+        "16×7×7",
+        "784",
+        "120",
+        "10",
+    ]
     assert total_parameters(build_model("notes-padding")) == 97982
 
 
@@ -330,17 +347,23 @@ def test_unknown_types_and_keys_are_named():
     assert "layer 1 (linear): features is missing" in str(exc)
 
 
+WHOLE = "must be a whole number of at least"
+
+
 @pytest.mark.parametrize(
     "table, words",
     [
-        ('type = "conv"\nchannels = 0\nkernel = 5', "channels must be a whole number of at least 1, not 0"),
-        ('type = "conv"\nchannels = 6\nkernel = -3', "kernel must be a whole number of at least 1, not -3"),
-        ('type = "maxpool"\nkernel = 2\npadding = -1', "padding must be a whole number of at least 0, not -1"),
-        ('type = "conv"\nchannels = 6.5\nkernel = 5', "channels must be a whole number of at least 1, not 6.5"),
+        ('type = "conv"\nchannels = 0\nkernel = 5', f"channels {WHOLE} 1, not 0"),
+        ('type = "conv"\nchannels = 6\nkernel = -3', f"kernel {WHOLE} 1, not -3"),
+        ('type = "maxpool"\nkernel = 2\npadding = -1', f"padding {WHOLE} 0, not -1"),
+        ('type = "conv"\nchannels = 6.5\nkernel = 5', f"channels {WHOLE} 1, not 6.5"),
         ('type = "dropout"\np = 1.5', "p must be a number from 0 up to (not including) 1, not 1.5"),
-        ('type = "conv"\nchannels = 1000000000\nkernel = 5', "channels = 1000000000 is too large (at most 4096)"),
+        (
+            'type = "conv"\nchannels = 1000000000\nkernel = 5',
+            "channels = 1000000000 is too large (at most 4096)",
+        ),
     ],
-)  # fmt: skip
+)
 def test_bad_sizes_are_refused_naming_the_layer(table, words):
     exc = error(layers('type = "relu"', table, *END))
     assert exc.index == 1 and str(exc).startswith("layer 2 (") and words in str(exc)
