@@ -1,6 +1,7 @@
 """The ``lenet-desktop`` command: the app with no subcommand, headless tools with one.
 
-Exit status: 0 success, 1 a file or an image could not be used, 2 a usage error.
+Exit status: 0 success, 1 a file or an image could not be used, 2 a usage error (a broken
+architecture spec included: one line naming the layer and its numbers).
 Heavy imports (torch, Qt) happen inside the commands so ``--help`` answers at once.
 """
 
@@ -98,25 +99,38 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     return 1 if failures else 0
 
 
+def _is_spec_file(target: str) -> bool:
+    return target.lower().endswith(".toml")
+
+
 def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .datasets import MNIST
     from .layer_table import FORMULA, INPUT_SHAPE, layer_table, shape_text, total_parameters
     from .model_files import shipped_models
     from .models import build_model
+    from .specs import resolve_spec, spec_architecture, spec_to_toml
 
     target = args.target or ("mnist" if "mnist" in shipped_models() else "modern")
     bundle = None
-    if target in ARCHITECTURES:
-        architecture = target
-        network = build_model(architecture, len(MNIST.classes), (MNIST.mean, MNIST.std))
+    if target in ARCHITECTURES or _is_spec_file(target):
+        spec = resolve_spec(target, len(MNIST.classes))  # SpecError: exit 2, one line
+        architecture = target if spec is None else spec_architecture(spec)
+        network = build_model(spec or target, len(MNIST.classes), (MNIST.mean, MNIST.std))
     else:
         bundle = _load(target)
-        architecture, network = bundle.architecture, bundle.network
+        architecture, network, spec = bundle.architecture, bundle.network, bundle.spec
+    if args.toml:
+        if spec is None:
+            raise CommandError(f"{target}: LeNet-5's special layers have no spec")
+        print(spec_to_toml(spec), end="")
+        return 0
+    title = ARCHITECTURE_TITLES.get(architecture) or (spec.title if spec is not None else None)
     rows = layer_table(network)
     total = total_parameters(network)
     if args.json:
         obj = {
             "architecture": architecture,
+            "title": title,
             "input_shape": list(INPUT_SHAPE),
             "layers": [row.as_json() for row in rows],
             "total_parameters": total,
@@ -132,7 +146,7 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             }
         _print_json(obj)
         return 0
-    print(f"{ARCHITECTURE_TITLES[architecture]} — architecture '{architecture}'")
+    print(f"{title} — architecture '{architecture}'" if title else f"architecture '{architecture}'")
     if bundle is not None:
         print(
             f"model: {bundle.title} · dataset: {bundle.dataset.title} · "
@@ -209,6 +223,8 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     if args.data is None and not args.download:
         parser.error("give --data DIR (a folder of the four IDX files) or --download")
+    from .specs import SpecError
+
     try:
         config = TrainConfig(
             **{name: getattr(args, name) for name in config_options()}, device=args.device
@@ -216,6 +232,8 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from .device import resolve_device
 
         device = resolve_device(args.device)
+    except SpecError:
+        raise  # one line, exit 2 (main)
     except ValueError as exc:
         parser.error(str(exc))
     info = dataset_info(args.dataset)
@@ -474,7 +492,8 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(flag, **options)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(book: bool = False) -> argparse.ArgumentParser:
+    """The command line; ``book`` makes the D2L book's settings train's defaults."""
     parser = argparse.ArgumentParser(
         prog="lenet-desktop",
         description="Draw a digit or a garment and see what LeNet sees. With no command, "
@@ -518,16 +537,21 @@ def build_parser() -> argparse.ArgumentParser:
         "info",
         help="layer table: shapes, parameters, size formula",
         description="Print each layer's output shape, parameters and output-size formula for "
-        "an architecture (lenet5, d2l, modern) or a model (mnist, fashion-mnist, a file).",
+        "an architecture (a preset or a .toml spec) or a model (mnist, fashion-mnist, a file).",
     )
     info.add_argument(
         "target",
         nargs="?",
-        metavar="ARCH|MODEL",
-        help="lenet5, d2l, modern, mnist, fashion-mnist or a model file "
-        "(default: the shipped mnist model)",
+        metavar="ARCH|SPEC.toml|MODEL",
+        help=f"a preset ({', '.join(ARCHITECTURES)}), a spec file (.toml), mnist, "
+        "fashion-mnist or a model file (default: the shipped mnist model)",
     )
     info.add_argument("--json", action="store_true", help="print one JSON object")
+    info.add_argument(
+        "--toml",
+        action="store_true",
+        help="print the architecture as a TOML spec instead (a start for your own network)",
+    )
     info.set_defaults(func=cmd_info)
 
     train = commands.add_parser(
@@ -545,6 +569,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="download with torchvision into --data (default: a per-user folder)",
     )
     add_config_options(train)
+    train.add_argument(
+        "--book",
+        action="store_true",
+        help="the D2L chapter's own run as the defaults: arch d2l, SGD with momentum 0, lr 0.9, "
+        "constant schedule, batch 256, 10 epochs, Xavier init, no augmentation, no weight "
+        "decay (options given as well still apply)",
+    )
+    if book:
+        from .training import BOOK_SETTINGS
+
+        train.set_defaults(**BOOK_SETTINGS)
     _device_arg(train)
     train.add_argument("--out", metavar="FILE", required=True, help="model file to write")
     train.add_argument("--json", action="store_true", help="one JSON line per epoch")
@@ -594,11 +629,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .specs import SpecError
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "book", False):
+        parser = build_parser(book=True)
+        args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_app)
     try:
         return func(args, parser)
+    except SpecError as exc:
+        print(f"lenet-desktop: error: {exc}", file=sys.stderr)
+        return 2
     except CommandError as exc:
         print(f"lenet-desktop: error: {exc}", file=sys.stderr)
         return 1

@@ -1,10 +1,11 @@
 """Model files: safetensors weights plus the metadata needed to use them, never pickle.
 
 A model file holds the network's tensors and, in the safetensors header's metadata, the
-architecture, the dataset with its class names, the normalisation, the preprocessing convention,
-the softmax temperature and a training summary. Loading parses the header and tensors only:
-nothing in a file can run. Saving writes a temporary file beside the target and renames it over,
-so a model file is either the old one or the whole new one.
+architecture (its name, and for every network but LeNet-5 its spec as JSON, so a learner's own
+network loads with no code), the dataset with its class names, the normalisation, the
+preprocessing convention, the softmax temperature and a training summary. Loading parses the
+header and tensors only: nothing in a file can run. Saving writes a temporary file beside the
+target and renames it over, so a model file is either the old one or the whole new one.
 
 torch is imported inside the functions that make tensors, so listing the shipped models and
 reading their headers costs nothing at start-up.
@@ -25,6 +26,8 @@ from typing import TYPE_CHECKING
 from .datasets import CONVENTIONS, DatasetInfo, describe
 from .messages import QT_TRANSLATE_NOOP, LocalizedError
 from .options import ARCHITECTURES
+from .specs import PRESET_LAYERS, Spec, SpecError, preset_spec, spec_architecture, spec_from_json
+from .specs import spec_to_json as _spec_to_json
 
 if TYPE_CHECKING:
     import torch
@@ -55,6 +58,7 @@ class ModelBundle:
     to ``(N, len(dataset.classes))`` logits. ``temperature`` divides the logits before the
     softmax (1.0: as trained; fitted on held-out data, it makes the probabilities calibrated).
     ``source`` is the shipped model's name, the file it came from, or a description.
+    ``spec`` is the spec the network was built from (None for LeNet-5, which is no spec).
     """
 
     network: nn.Sequential
@@ -63,16 +67,25 @@ class ModelBundle:
     training: dict = field(default_factory=dict)
     source: str = ""
     temperature: float = 1.0
+    spec: Spec | None = None
 
     @property
     def title(self) -> str:
         return self.source or f"{self.architecture} ({self.dataset.name})"
 
 
+def _preset(architecture: str, num_classes: int) -> Spec | None:
+    return preset_spec(architecture, num_classes) if architecture in PRESET_LAYERS else None
+
+
 def new_model(
-    architecture: str, dataset: DatasetInfo, mean: float | None = None, std: float | None = None
+    architecture: str | Spec,
+    dataset: DatasetInfo,
+    mean: float | None = None,
+    std: float | None = None,
 ) -> ModelBundle:
-    """A freshly initialised model for ``dataset``, normalised with its statistics by default."""
+    """A freshly initialised model for ``dataset``, normalised with its statistics by default.
+    ``architecture``: a preset's name or a spec (SpecError when it does not fit the dataset)."""
     from dataclasses import replace
 
     from .models import build_model
@@ -87,8 +100,11 @@ def new_model(
             mean=dataset.mean if mean is None else mean,
             std=dataset.std if std is None else std,
         )
-    network = build_model(architecture, len(dataset.classes), (dataset.mean, dataset.std))
-    return ModelBundle(network=network, architecture=architecture, dataset=dataset)
+    classes = len(dataset.classes)
+    spec = architecture if isinstance(architecture, Spec) else _preset(architecture, classes)
+    network = build_model(spec or architecture, classes, (dataset.mean, dataset.std))
+    name = spec_architecture(architecture) if isinstance(architecture, Spec) else architecture
+    return ModelBundle(network=network, architecture=name, dataset=dataset, spec=spec)
 
 
 def models_dir() -> Path:
@@ -207,7 +223,17 @@ def _metadata_fields(meta: dict, path: Path) -> dict:
             path=path,
         )
     architecture = meta["architecture"]
-    if architecture not in ARCHITECTURES:
+    spec = None
+    if "spec" in meta:
+        try:
+            spec = spec_from_json(meta["spec"])
+        except (SpecError, TypeError) as exc:
+            raise ModelFileError(
+                QT_TRANSLATE_NOOP("errors", "{path}: its architecture spec is broken: {detail}"),
+                path=path,
+                detail=exc,
+            ) from None
+    elif architecture not in ARCHITECTURES:
         raise ModelFileError(
             QT_TRANSLATE_NOOP("errors", "{path}: unknown architecture {name!r} (known: {known})"),
             path=path,
@@ -240,6 +266,7 @@ def _metadata_fields(meta: dict, path: Path) -> dict:
         )
     return {
         "architecture": architecture,
+        "spec": spec or _preset(architecture, len(classes)),
         "dataset": describe(meta.get("dataset", "custom"), tuple(classes), mean, std, convention),
         "training": training if isinstance(training, dict) else {},
         "temperature": temperature,
@@ -335,7 +362,16 @@ def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
             detail=exc,
         ) from None
     info: DatasetInfo = fields["dataset"]
-    network = build_model(fields["architecture"], len(info.classes), (info.mean, info.std))
+    try:
+        network = build_model(
+            fields["spec"] or fields["architecture"], len(info.classes), (info.mean, info.std)
+        )
+    except SpecError as exc:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: its architecture spec is broken: {detail}"),
+            path=path,
+            detail=exc,
+        ) from None
     if fields["architecture"] == "lenet5" and "output.weight" in tensors:
         from .models import lenet5
 
@@ -352,10 +388,12 @@ def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
 def model_metadata(bundle: ModelBundle) -> dict[str, str]:
     """The string metadata written into a model file's header."""
     info = bundle.dataset
+    spec = {"spec": _spec_to_json(bundle.spec)} if bundle.spec is not None else {}
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "architecture": bundle.architecture,
+        **spec,
         "dataset": info.name,
         "classes": json.dumps(list(info.classes), ensure_ascii=False),
         "mean": repr(float(info.mean)),

@@ -8,8 +8,10 @@ forward pass records all speak the same vocabulary.
 - ``lenet5``  LeCun et al. 1998: 32×32 input (28×28 padded by 2), trainable subsampling, C3's
   sparse connection table, scaled-tanh squashing. Per-layer parameters: C1 156, S2 12,
   C3 1516, S4 32, C5 48120, F6 10164.
-- ``d2l``     The D2L chapter's network: sigmoid activations and average pooling.
-- ``modern``  The same topology as ``d2l`` with batch normalisation, ReLU and max pooling.
+
+Every other architecture is a spec (``specs.py``): ``d2l``, the D2L chapter's network (sigmoid
+activations and average pooling); ``modern``, the same topology with batch normalisation, ReLU and
+max pooling; the study notes' variants and one network per D2L exercise; or a learner's own TOML.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from .messages import QT_TRANSLATE_NOOP
 from .options import ARCHITECTURES
+from .specs import PRESET_LAYERS, Spec, SpecError, build_network, preset_spec
 
 # LeCun et al. 1998, Table I: which S2 maps each C3 map reads.
 C3_CONNECTIONS: tuple[tuple[int, ...], ...] = (
@@ -196,71 +200,45 @@ def lenet5(num_classes: int = 10, pad_value: float = 0.0, rbf: bool = True) -> n
     )
 
 
-def d2l(num_classes: int = 10) -> nn.Sequential:
-    """The D2L LeNet: Conv(1→6, k5, p2) σ AvgPool, Conv(6→16, k5) σ AvgPool, 400→120→84→N."""
-    return nn.Sequential(
-        OrderedDict(
-            [
-                ("C1", nn.Conv2d(1, 6, kernel_size=5, padding=2)),
-                ("C1_sigmoid", nn.Sigmoid()),
-                ("S2", nn.AvgPool2d(kernel_size=2, stride=2)),
-                ("C3", nn.Conv2d(6, 16, kernel_size=5)),
-                ("C3_sigmoid", nn.Sigmoid()),
-                ("S4", nn.AvgPool2d(kernel_size=2, stride=2)),
-                ("flatten", nn.Flatten()),
-                ("F5", nn.Linear(16 * 5 * 5, 120)),
-                ("F5_sigmoid", nn.Sigmoid()),
-                ("F6", nn.Linear(120, 84)),
-                ("F6_sigmoid", nn.Sigmoid()),
-                ("output", nn.Linear(84, num_classes)),
-            ]
-        )
-    )
-
-
-def modern(num_classes: int = 10) -> nn.Sequential:
-    """The D2L topology with batch normalisation, ReLU and max pooling."""
-    return nn.Sequential(
-        OrderedDict(
-            [
-                ("C1", nn.Conv2d(1, 6, kernel_size=5, padding=2)),
-                ("C1_bn", nn.BatchNorm2d(6)),
-                ("C1_relu", nn.ReLU()),
-                ("S2", nn.MaxPool2d(kernel_size=2, stride=2)),
-                ("C3", nn.Conv2d(6, 16, kernel_size=5)),
-                ("C3_bn", nn.BatchNorm2d(16)),
-                ("C3_relu", nn.ReLU()),
-                ("S4", nn.MaxPool2d(kernel_size=2, stride=2)),
-                ("flatten", nn.Flatten()),
-                ("F5", nn.Linear(16 * 5 * 5, 120)),
-                ("F5_bn", nn.BatchNorm1d(120)),
-                ("F5_relu", nn.ReLU()),
-                ("F6", nn.Linear(120, 84)),
-                ("F6_bn", nn.BatchNorm1d(84)),
-                ("F6_relu", nn.ReLU()),
-                ("output", nn.Linear(84, num_classes)),
-            ]
-        )
-    )
-
-
 def build_model(
-    architecture: str, num_classes: int = 10, normalization: tuple[float, float] = (0.0, 1.0)
+    architecture: str | Spec,
+    num_classes: int = 10,
+    normalization: tuple[float, float] = (0.0, 1.0),
 ) -> nn.Sequential:
-    """A freshly initialised network of the named architecture.
+    """A freshly initialised network: a preset's name (``lenet5``, ``d2l``, ``modern``, …) or a
+    :class:`~lenet_desktop.specs.Spec`.
 
     ``normalization`` is the (mean, std) its inputs are normalised with; ``lenet5`` needs it to
-    pad with the background value.
+    pad with the background value. Raises SpecError for an unknown name or a broken spec.
     """
-    if architecture == "modern":
-        return modern(num_classes)
-    if architecture == "d2l":
-        return d2l(num_classes)
     if architecture == "lenet5":
         mean, std = normalization
         return lenet5(num_classes, pad_value=-mean / std)
-    known = ", ".join(ARCHITECTURES)
-    raise ValueError(f"unknown architecture {architecture!r} (known: {known})")
+    if isinstance(architecture, str):
+        if architecture not in PRESET_LAYERS:
+            raise SpecError(
+                QT_TRANSLATE_NOOP("errors", "unknown architecture {name!r} (known: {known})"),
+                name=architecture,
+                known=", ".join(ARCHITECTURES),
+            )
+        architecture = preset_spec(architecture, num_classes)
+    return build_network(architecture, num_classes)
+
+
+def initialize_weights(network: nn.Module, scheme: str) -> nn.Module:
+    """Re-initialise ``network`` in place: ``default`` keeps PyTorch's initialisation;
+    ``xavier`` draws every ``Conv2d`` and ``Linear`` weight from Xavier's uniform distribution
+    (±√(6 / (fan_in + fan_out))), as D2L's ``init_weights`` does; biases are kept."""
+    if scheme == "xavier":
+        for module in network.modules():
+            if isinstance(module, (nn.Linear, nn.Conv2d)) and type(module) in (
+                nn.Linear,
+                nn.Conv2d,
+            ):
+                nn.init.xavier_uniform_(module.weight)
+    elif scheme != "default":
+        raise ValueError(f"unknown initialisation {scheme!r} (known: default, xavier)")
+    return network
 
 
 def layer_kind(module: nn.Module) -> str:
@@ -273,6 +251,8 @@ def layer_kind(module: nn.Module) -> str:
         return "activation"
     if isinstance(module, (nn.BatchNorm1d, nn.BatchNorm2d)):
         return "norm"
+    if isinstance(module, nn.Dropout):
+        return "dropout"
     if isinstance(module, nn.Linear):
         return "linear"
     if isinstance(module, RBFOutput):

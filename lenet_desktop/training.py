@@ -24,7 +24,9 @@ from .datasets import Split, dataset_info
 from .device import resolve_device
 from .evaluation import Evaluation, evaluate
 from .model_files import ModelBundle, new_model
-from .options import ARCHITECTURES, DATASET_NAMES, DEFAULT_LR, OPTIMIZERS, SCHEDULES
+from .models import initialize_weights
+from .options import ARCHITECTURES, DATASET_NAMES, DEFAULT_LR, INITS, OPTIMIZERS, SCHEDULES
+from .specs import resolve_spec
 
 LOSSES = ("cross-entropy", "map")
 
@@ -61,14 +63,28 @@ class TrainConfig:
     ``lr`` None means the optimiser's default (peak lr for the one-cycle schedule)."""
 
     dataset: str = option("mnist", "the dataset to train on", choices=DATASET_NAMES)
-    architecture: str = option("modern", "the network", flag="--arch", choices=ARCHITECTURES)
+    architecture: str = option(
+        "modern",
+        f"the network: a preset ({', '.join(ARCHITECTURES)}) or a spec file (.toml)",
+        flag="--arch",
+        metavar="PRESET|SPEC.toml",
+    )
     epochs: int = option(10, "passes over the training split")
     batch_size: int = option(256, "images per optimiser step")
     optimizer: str = option("adamw", "the optimiser", choices=OPTIMIZERS)
     lr: float | None = option(
         None, "learning rate (peak of the schedule); default per optimiser", metavar="LR"
     )
+    momentum: float = option(
+        0.9, "SGD's momentum (Nesterov when above 0; 0: plain SGD, as the book)"
+    )
     schedule: str = option("onecycle", "how the learning rate changes", choices=SCHEDULES)
+    init: str = option(
+        "default",
+        "how the weights start: PyTorch's default, or Xavier (uniform) on conv and linear "
+        "weights as the book does",
+        choices=INITS,
+    )
     weight_decay: float = option(5e-4, "weight decay")
     label_smoothing: float = option(0.0, "label smoothing, from 0 up to (not including) 1")
     loss: str = option(
@@ -89,11 +105,9 @@ class TrainConfig:
     threads: int | None = option(None, "CPU threads", cli=False)
 
     def __post_init__(self) -> None:
-        dataset_info(self.dataset)  # raises for an unknown dataset
-        if self.architecture not in ARCHITECTURES:
-            raise ValueError(
-                f"unknown architecture {self.architecture!r} (known: {', '.join(ARCHITECTURES)})"
-            )
+        info = dataset_info(self.dataset)  # raises for an unknown dataset
+        # a spec file is read and checked now (SpecError, a ValueError, naming the layer)
+        resolve_spec(self.architecture, len(info.classes))
         if self.optimizer not in OPTIMIZERS:
             raise ValueError(
                 f"unknown optimiser {self.optimizer!r} (known: {', '.join(OPTIMIZERS)})"
@@ -106,6 +120,12 @@ class TrainConfig:
             raise ValueError(f"batch size must be at least 2, not {self.batch_size}")
         if self.lr is not None and not (math.isfinite(self.lr) and self.lr > 0):
             raise ValueError(f"the learning rate must be a positive number, not {self.lr}")
+        if not (math.isfinite(self.momentum) and 0.0 <= self.momentum < 1.0):
+            raise ValueError(
+                f"the momentum must be from 0 up to (not including) 1, not {self.momentum}"
+            )
+        if self.init not in INITS:
+            raise ValueError(f"unknown initialisation {self.init!r} (known: {', '.join(INITS)})")
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
             raise ValueError(f"the weight decay must be zero or more, not {self.weight_decay}")
         if self.loss not in LOSSES:
@@ -121,6 +141,30 @@ class TrainConfig:
     @property
     def learning_rate(self) -> float:
         return DEFAULT_LR[self.optimizer] if self.lr is None else self.lr
+
+    @classmethod
+    def book(cls, dataset: str = "fashion-mnist", **changes: Any) -> TrainConfig:
+        """The D2L chapter's own run (:data:`BOOK_SETTINGS`), with ``changes`` on top."""
+        return cls(**({"dataset": dataset} | BOOK_SETTINGS | changes))
+
+
+# The LeNet chapter of Dive into Deep Learning trains exactly so: its network, plain SGD at a
+# constant 0.9, batches of 256 for 10 epochs, Xavier-initialised weights, no augmentation and
+# no weight decay, on the whole training split. (The panel's "D2L book settings" and
+# `train --book` use this.)
+BOOK_SETTINGS: dict[str, Any] = {
+    "architecture": "d2l",
+    "optimizer": "sgd",
+    "momentum": 0.0,
+    "lr": 0.9,
+    "schedule": "constant",
+    "batch_size": 256,
+    "epochs": 10,
+    "init": "xavier",
+    "augment": False,
+    "weight_decay": 0.0,
+    "holdout": 0.0,  # the book trains on all 60,000 images
+}
 
 
 @dataclass(frozen=True)
@@ -203,7 +247,11 @@ def _optimizer(config: TrainConfig, network: torch.nn.Module) -> torch.optim.Opt
     lr, wd = config.learning_rate, config.weight_decay
     if config.optimizer == "sgd":
         return torch.optim.SGD(
-            network.parameters(), lr=lr, momentum=0.9, nesterov=True, weight_decay=wd
+            network.parameters(),
+            lr=lr,
+            momentum=config.momentum,
+            nesterov=config.momentum > 0,
+            weight_decay=wd,
         )
     if config.optimizer == "adam":
         return torch.optim.Adam(network.parameters(), lr=lr, weight_decay=wd)
@@ -246,7 +294,9 @@ def train(
     torch.manual_seed(config.seed)
     generator = torch.Generator(device=device)
     generator.manual_seed(config.seed)
-    bundle = new_model(config.architecture, info)
+    spec = resolve_spec(config.architecture, len(info.classes))
+    bundle = new_model(spec or config.architecture, info)
+    initialize_weights(bundle.network, config.init)
     network = bundle.network.to(device)
     mean, std = bundle.dataset.mean, bundle.dataset.std
 
