@@ -613,33 +613,33 @@ size</source>
         <translation>尺寸公式</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="326"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="328"/>
         <source>Add a layer to start.</source>
         <translation>先添加一层。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="330"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="332"/>
         <source>Every layer fits: {0} layers, input 1×28×28 → {1} classes.</source>
         <translation>每一层都成立：共 {0} 层，输入 1×28×28 → {1} 个类别。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="335"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="337"/>
         <source>{0:,} parameters</source>
         <translation>{0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="369"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="371"/>
         <source>Open Spec</source>
         <translation>打开架构文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="369"/>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="379"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="371"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="381"/>
         <source>Architecture specs (*.toml)</source>
         <translation>架构文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="377"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="379"/>
         <source>Save Spec</source>
         <translation>保存架构文件</translation>
     </message>
@@ -1212,19 +1212,59 @@ size</source>
 <context>
     <name>architectures</name>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="8"/>
+        <location filename="../../lenet_desktop/options.py" line="22"/>
         <source>Modern LeNet (batch norm, ReLU, max pooling)</source>
         <translation>现代 LeNet（批量规范化、ReLU、最大汇聚）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="9"/>
+        <location filename="../../lenet_desktop/options.py" line="23"/>
         <source>D2L LeNet (sigmoid, average pooling)</source>
         <translation>D2L LeNet（sigmoid、平均汇聚）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="10"/>
+        <location filename="../../lenet_desktop/options.py" line="24"/>
         <source>LeNet-5 (LeCun et al. 1998)</source>
         <translation>LeNet-5（LeCun 等，1998）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/options.py" line="25"/>
+        <source>Notes variant: C3 padded by 1, one hidden fully connected layer</source>
+        <translation>笔记变体：C3 填充 1，一个隐藏全连接层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/options.py" line="28"/>
+        <source>Notes variant: max pooling, no padding (16×4×4 flattened)</source>
+        <translation>笔记变体：最大汇聚，不填充（展平为 16×4×4）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/options.py" line="31"/>
+        <source>D2L exercise: max pooling instead of average pooling</source>
+        <translation>D2L 练习：用最大汇聚替换平均汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/options.py" line="34"/>
+        <source>D2L exercise: ReLU instead of sigmoid</source>
+        <translation>D2L 练习：用 ReLU 替换 sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/options.py" line="35"/>
+        <source>D2L exercise: 3×3 convolution windows</source>
+        <translation>D2L 练习：3×3 卷积窗口</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/options.py" line="36"/>
+        <source>D2L exercise: more output channels (16 and 32)</source>
+        <translation>D2L 练习：更多输出通道（16 和 32）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/options.py" line="39"/>
+        <source>D2L exercise: a third convolution layer</source>
+        <translation>D2L 练习：增加第三个卷积层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/options.py" line="40"/>
+        <source>D2L exercise: one hidden fully connected layer fewer</source>
+        <translation>D2L 练习：少一个隐藏全连接层</translation>
     </message>
 </context>
 <context>
@@ -1299,7 +1339,7 @@ size</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/datasets.py" line="201"/>
-        <location filename="../../lenet_desktop/model_files.py" line="303"/>
+        <location filename="../../lenet_desktop/model_files.py" line="330"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
     </message>
@@ -1364,102 +1404,108 @@ size</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="116"/>
+        <location filename="../../lenet_desktop/model_files.py" line="132"/>
         <source>{path}: no shipped model is installed</source>
         <translation>{path}：没有安装内置模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="131"/>
+        <location filename="../../lenet_desktop/model_files.py" line="147"/>
         <source>{path}: is not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="134"/>
+        <location filename="../../lenet_desktop/model_files.py" line="150"/>
         <source>{name}: no such model (shipped models: {names}) and no such file</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="140"/>
+        <location filename="../../lenet_desktop/model_files.py" line="156"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="148"/>
+        <location filename="../../lenet_desktop/model_files.py" line="164"/>
         <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
         <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="157"/>
+        <location filename="../../lenet_desktop/model_files.py" line="173"/>
         <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
         <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="168"/>
+        <location filename="../../lenet_desktop/model_files.py" line="184"/>
         <source>{path}: not a model file (only {size} bytes)</source>
         <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="175"/>
+        <location filename="../../lenet_desktop/model_files.py" line="191"/>
         <source>{path}: the file is truncated or not a safetensors model file</source>
         <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="186"/>
+        <location filename="../../lenet_desktop/model_files.py" line="202"/>
         <source>{path}: not a safetensors model file (unreadable header)</source>
         <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="194"/>
+        <location filename="../../lenet_desktop/model_files.py" line="210"/>
         <source>{path}: damaged metadata ({detail})</source>
         <translation>{path}：元数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="202"/>
+        <location filename="../../lenet_desktop/model_files.py" line="218"/>
         <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
         <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="212"/>
+        <location filename="../../lenet_desktop/model_files.py" line="232"/>
+        <location filename="../../lenet_desktop/model_files.py" line="371"/>
+        <source>{path}: its architecture spec is broken: {detail}</source>
+        <translation>{path}：其中的网络结构描述有误：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/model_files.py" line="238"/>
         <source>{path}: unknown architecture {name!r} (known: {known})</source>
         <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="237"/>
+        <location filename="../../lenet_desktop/model_files.py" line="263"/>
         <source>{path}: unknown preprocessing convention {name!r}</source>
         <translation>{path}：未知的预处理方式 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="269"/>
+        <location filename="../../lenet_desktop/model_files.py" line="296"/>
         <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
         <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="282"/>
+        <location filename="../../lenet_desktop/model_files.py" line="309"/>
         <source>{path}: the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="296"/>
+        <location filename="../../lenet_desktop/model_files.py" line="323"/>
         <source>{path}: too large for a LeNet model ({size} bytes)</source>
         <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="333"/>
+        <location filename="../../lenet_desktop/model_files.py" line="360"/>
         <source>{path}: the tensor data is damaged ({detail})</source>
         <translation>{path}：张量数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="386"/>
+        <location filename="../../lenet_desktop/model_files.py" line="424"/>
         <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="399"/>
+        <location filename="../../lenet_desktop/model_files.py" line="437"/>
         <source>{path}: cannot write here ({detail})</source>
         <translation>{path}：无法写入此处（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="413"/>
+        <location filename="../../lenet_desktop/model_files.py" line="451"/>
         <source>{path}: could not be saved ({detail})</source>
         <translation>{path}：无法保存（{detail}）</translation>
     </message>
@@ -1492,6 +1538,141 @@ size</source>
         <location filename="../../lenet_desktop/runs.py" line="248"/>
         <source>{path}: no such run</source>
         <translation>{path}：没有这条训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/models.py" line="220"/>
+        <source>unknown architecture {name!r} (known: {known})</source>
+        <translation>未知的网络结构 {name!r}（已知：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="164"/>
+        <source>layer {number}: a layer is a table of keys, not {got!r}</source>
+        <translation>第 {number} 层：一层应是一个键值表，而不是 {got!r}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="172"/>
+        <source>layer {number}: unknown type {got!r} (known: {known})</source>
+        <translation>第 {number} 层：未知的类型 {got!r}（已知：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="182"/>
+        <source>layer {number} ({type}): unknown key {key!r} (a {type} takes: {keys})</source>
+        <translation>第 {number} 层（{type}）：未知的键 {key!r}（{type} 可用的键：{keys}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="195"/>
+        <source>layer {number} ({type}): {key} is missing</source>
+        <translation>第 {number} 层（{type}）：缺少 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="211"/>
+        <source>layer {number} ({type}): p must be a number from 0 up to (not including) 1, not {value!r}</source>
+        <translation>第 {number} 层（{type}）：p 必须是 0 到 1 之间（不含 1）的数，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="226"/>
+        <source>layer {number} ({type}): {key} must be a whole number of at least {smallest}, not {value!r}</source>
+        <translation>第 {number} 层（{type}）：{key} 必须是不小于 {smallest} 的整数，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="240"/>
+        <source>layer {number} ({type}): {key} = {value} is too large (at most {limit})</source>
+        <translation>第 {number} 层（{type}）：{key} = {value} 太大（最多 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="269"/>
+        <source>a spec is a table with name, title and layers</source>
+        <translation>结构描述应是一个包含 name、title 和 layers 的表</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="274"/>
+        <source>unknown key {key!r} (a spec takes: {keys})</source>
+        <translation>未知的键 {key!r}（结构描述可用的键：{keys}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="281"/>
+        <source>{key} must be text, not {value!r}</source>
+        <translation>{key} 必须是文本，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="288"/>
+        <source>a spec needs its layers: one [[layers]] table per layer, in order</source>
+        <translation>结构描述需要它的各层：每层一个 [[layers]] 表，按顺序排列</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="294"/>
+        <source>{count} layers are too many (at most {limit})</source>
+        <translation>{count} 层太多了（最多 {limit} 层）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="311"/>
+        <source>not valid TOML ({detail})</source>
+        <translation>不是有效的 TOML（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="322"/>
+        <source>is a folder, not a spec file</source>
+        <translation>是文件夹，不是结构描述文件</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="326"/>
+        <source>too large for an architecture spec ({size} bytes)</source>
+        <translation>作为结构描述文件太大（{size} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="333"/>
+        <source>cannot be read ({detail})</source>
+        <translation>无法读取（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="343"/>
+        <source>not a text file; an architecture spec is TOML text ([[layers]] …)</source>
+        <translation>不是文本文件；网络结构描述是 TOML 文本（[[layers]] …）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="388"/>
+        <source>not valid JSON ({detail})</source>
+        <translation>不是有效的 JSON（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="441"/>
+        <source>layer {number} ({name}, {type}) needs feature maps (channels×height×width), but its input is a vector of {size} (after flatten only linear layers and activations fit)</source>
+        <translation>第 {number} 层（{name}，{type}）需要特征图（通道×高×宽），但它的输入是长度为 {size} 的向量（展平之后只能接全连接层和激活函数）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="458"/>
+        <source>layer {number} ({name}, {type}): the {k}×{k} kernel is larger than its padded input ({n} + 2×{p} = {padded}); output size ⌊(n − k + 2p + s) / s⌋ = ⌊({n} − {k} + {twice_p} + {s}) / {s}⌋ = {out}, not a positive size</source>
+        <translation>第 {number} 层（{name}，{type}）：{k}×{k} 的核比填充后的输入还大（{n} + 2×{p} = {padded}）；输出尺寸 ⌊(n − k + 2p + s) / s⌋ = ⌊({n} − {k} + {twice_p} + {s}) / {s}⌋ = {out}，不是正数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="476"/>
+        <source>layer {number} ({name}, {type}): padding {p} is more than half the {k}×{k} window (a pooling window must cover some of the input)</source>
+        <translation>第 {number} 层（{name}，{type}）：填充 {p} 超过了 {k}×{k} 窗口的一半（汇聚窗口必须覆盖部分输入）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="496"/>
+        <source>layer {number} ({name}, {type}) takes a vector, but its input is {shape} feature maps: put a flatten layer before it</source>
+        <translation>第 {number} 层（{name}，{type}）需要向量输入，但它的输入是 {shape} 的特征图：请在它前面加一个 flatten 层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="513"/>
+        <source>layer {number} ({name}, {type}): its output {shape} holds {size} values per image, too many (at most {limit})</source>
+        <translation>第 {number} 层（{name}，{type}）：输出 {shape} 每张图有 {size} 个值，太多（最多 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="527"/>
+        <source>layer {number} ({name}, {type}): {total} parameters so far ({params} in this layer), too many (at most {limit})</source>
+        <translation>第 {number} 层（{name}，{type}）：到此共 {total} 个参数（本层 {params} 个），太多（最多 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="554"/>
+        <source>layer {number} ({name}, {type}): the last layer must be a linear layer with as many features as the dataset has classes ({classes}); it has {has}</source>
+        <translation>第 {number} 层（{name}，{type}）：最后一层必须是全连接层，输出个数等于数据集的类别数（{classes}）；它有 {has}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs.py" line="676"/>
+        <source>{name}: no such architecture (presets: {known}) and no such spec file</source>
+        <translation>{name}：没有这个网络结构（预设：{known}），也没有这个结构描述文件</translation>
     </message>
 </context>
 <context>
