@@ -292,13 +292,12 @@ class SpecEditor(Retranslating, QWidget):
         if self._filling:
             return
         names = layer_names(self.spec()) if self.layers else []
-        try:
-            planned = plan(self.spec(), self.num_classes())
-            self.error = None
-        except SpecError as exc:
-            planned, self.error = [], exc
-        if not self.layers:
-            self.error = None
+        planned, self.error = [], None
+        if self.layers:
+            try:
+                planned = plan(self.spec(), self.num_classes())
+            except SpecError as exc:
+                self.error = exc
         for row, name in enumerate(names):
             step = planned[row] if row < len(planned) else None
             cells = {

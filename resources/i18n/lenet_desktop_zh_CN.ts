@@ -613,33 +613,33 @@ size</source>
         <translation>尺寸公式</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="328"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="327"/>
         <source>Add a layer to start.</source>
         <translation>先添加一层。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="332"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="331"/>
         <source>Every layer fits: {0} layers, input 1×28×28 → {1} classes.</source>
         <translation>每一层都成立：共 {0} 层，输入 1×28×28 → {1} 个类别。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="337"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="336"/>
         <source>{0:,} parameters</source>
         <translation>{0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="371"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="370"/>
         <source>Open Spec</source>
         <translation>打开架构文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="371"/>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="381"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="370"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="380"/>
         <source>Architecture specs (*.toml)</source>
         <translation>架构文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="379"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="378"/>
         <source>Save Spec</source>
         <translation>保存架构文件</translation>
     </message>
@@ -842,7 +842,7 @@ size</source>
     <message>
         <location filename="../../lenet_desktop/ui/training_panel.py" line="331"/>
         <source>one-cycle</source>
-        <translation>单周期（one-cycle）</translation>
+        <translation>单周期</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/training_panel.py" line="331"/>

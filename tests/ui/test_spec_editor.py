@@ -4,6 +4,8 @@ Training panel, which trains it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from lenet_desktop.specs import load_spec
 
 
@@ -50,7 +52,7 @@ def test_an_impossible_edit_turns_its_row_red_and_disables_training(window):
     assert editor.table.item(c3, 0).background().color().red() > 200
     _cell(editor, c3, "kernel").setValue(5)
     assert editor.train_button.isEnabled() and editor.error is None
-    assert editor.table.item(c3, 0).background().style() == 0  # no brush: not red any more
+    assert editor.table.item(c3, 0).background().style() == Qt.BrushStyle.NoBrush  # not red
 
 
 def test_train_this_sends_the_spec_to_the_training_panel(window, panel, qtbot, small_mnist):
