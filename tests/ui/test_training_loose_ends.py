@@ -112,3 +112,38 @@ def test_the_results_show_a_reliability_diagram(window, panel, qtbot, small_mnis
     bars = [i for i in panel.reliability.getPlotItem().items if type(i).__name__ == "BarGraphItem"]
     assert len(bars) == 1
     assert "ECE" in panel.reliability.getPlotItem().titleLabel.text
+
+
+def test_the_books_run_in_the_panel_matches_the_command_line(window, panel, qtbot, small_mnist,
+                                                             tmp_path, capsys):  # fmt: skip
+    """D2L Book Settings sets the chapter's run; the same run (same seed, a small slice of
+    MNIST, two epochs) gives the same test accuracy in the panel and from `train --book`."""
+    import json
+
+    from lenet_desktop.cli import main
+
+    panel.book_settings()
+    config = panel.config()
+    assert (config.architecture, config.optimizer, config.momentum, config.lr) == (
+        "d2l",
+        "sgd",
+        0.0,
+        0.9,
+    )
+    assert (config.schedule, config.batch_size, config.epochs, config.init) == (
+        "constant",
+        256,
+        10,
+        "xavier",
+    )
+    assert (config.augment, config.weight_decay, config.holdout) == (False, 0.0, 0.0)
+    assert config.dataset == "fashion-mnist"
+    panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("mnist"))
+    panel.seed_spin.setValue(3)
+    assert train(panel, qtbot, small_mnist, epochs=2, live=False) == "finished"
+    in_panel = panel.result.evaluation.accuracy
+    code = main(["train", "--book", "--dataset", "mnist", "--data", str(small_mnist), "--epochs",
+                 "2", "--seed", "3", "--out", str(tmp_path / "book.safetensors"), "--json"])  # fmt: skip
+    assert code == 0
+    from_cli = json.loads(capsys.readouterr().out.splitlines()[-1])["test_accuracy"]
+    assert in_panel == from_cli
