@@ -142,8 +142,9 @@ def test_the_books_run_in_the_panel_matches_the_command_line(window, panel, qtbo
     panel.seed_spin.setValue(3)
     assert train(panel, qtbot, small_mnist, epochs=2, live=False) == "finished"
     in_panel = panel.result.evaluation.accuracy
-    code = main(["train", "--book", "--dataset", "mnist", "--data", str(small_mnist), "--epochs",
-                 "2", "--seed", "3", "--out", str(tmp_path / "book.safetensors"), "--json"])  # fmt: skip
+    out = str(tmp_path / "book.safetensors")
+    code = main(["train", "--book", "--dataset", "mnist", "--data", str(small_mnist),
+                 "--epochs", "2", "--seed", "3", "--out", out, "--json"])  # fmt: skip
     assert code == 0
     from_cli = json.loads(capsys.readouterr().out.splitlines()[-1])["test_accuracy"]
     assert in_panel == from_cli
