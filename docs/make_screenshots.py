@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lenet_desktop.ui.app import create_app, install_translator
@@ -133,6 +133,49 @@ def results() -> None:
         panel.start()
 
     run_window("en", (1400, 1000), steps, model="fashion-mnist")
+
+
+@shot("runs")
+def runs() -> None:
+    """Two runs compared in the Runs tab: the D2L LeNet and its max-pooling exercise."""
+    os.environ["LENET_RUNS"] = tempfile.mkdtemp(prefix="lenet-runs-")
+
+    def steps(window, save):
+        panel = window.training
+        window.toggle_training()
+        panel.resize(panel.width(), 520)
+        window.resizeDocks([panel], [520], Qt.Orientation.Vertical)
+        panel.epochs_spin.setValue(4)
+        plan = ["d2l", "d2l-maxpool"]
+
+        def next_run(how: str = "") -> None:
+            if not plan:
+                view = panel.runs_view
+                view.tick([r.id for r in view.runs])
+                panel.tabs.setCurrentWidget(view)
+                QTimer.singleShot(400, lambda: save(panel, "runs-en.png"))
+                return
+            panel.arch_box.setCurrentIndex(panel.arch_box.findData(plan.pop(0)))
+            panel.start()
+
+        panel.ended.connect(lambda how: QTimer.singleShot(300, next_run))
+        next_run()
+
+    run_window("en", (1400, 1100), steps)
+
+
+@shot("editor")
+def editor() -> None:
+    """The architecture editor, with an impossible C3 kernel marked red."""
+
+    def steps(window, save):
+        window.tabs.setCurrentWidget(window.editor)
+        window.editor.load_preset("d2l")
+        c3 = 3
+        window.editor.table.cellWidget(c3, 5).setValue(15)  # its kernel
+        QTimer.singleShot(300, lambda: save(window.tabs, "editor-en.png"))
+
+    run_window("en", (1400, 900), steps)
 
 
 @shot("maps")

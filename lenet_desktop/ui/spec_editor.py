@@ -49,7 +49,7 @@ from .translation import Retranslating, architecture_title, error_text
 
 # Columns: the layer's keys, then what is computed from them.
 EDITED = ("type", "channels", "kernel", "padding", "stride", "features", "p")
-COLUMNS = ("name", *EDITED, "output", "parameters", "formula")
+COLUMNS = ("name", "type", "output", "parameters", *EDITED[1:], "formula")
 RED = QColor(231, 76, 60, 90)
 # What a new layer of each type starts with.
 DEFAULTS: dict[str, dict] = {
@@ -168,9 +168,9 @@ class SpecEditor(Retranslating, QWidget):
         self.save_button.setText(self.tr("Save Spec…"))
         self.train_button.setText(self.tr("Train This"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("layer"), self.tr("type"), self.tr("channels"), self.tr("kernel"),
-             self.tr("padding"), self.tr("stride"), self.tr("features"), self.tr("dropout p"),
-             self.tr("output shape"), self.tr("parameters"), self.tr("size formula")]
+            [self.tr("layer"), self.tr("type"), self.tr("output shape"), self.tr("parameters"),
+             self.tr("channels"), self.tr("kernel"), self.tr("padding"), self.tr("stride"),
+             self.tr("features"), self.tr("dropout p"), self.tr("size formula")]
         )  # fmt: skip
         self.rebuild()  # the type choosers speak the new language too
 
@@ -259,6 +259,10 @@ class SpecEditor(Retranslating, QWidget):
             for kind in LAYER_TYPES:
                 kinds.addItem(type_label(kind), kind)
             kinds.setCurrentIndex(kinds.findData(layer.type))
+            kinds.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            kinds.setMinimumContentsLength(14)
             kinds.currentIndexChanged.connect(
                 lambda _, r=row, box=kinds: self.set_value(r, "type", box.currentData())
             )
@@ -298,6 +302,11 @@ class SpecEditor(Retranslating, QWidget):
                 planned = plan(self.spec(), self.num_classes())
             except SpecError as exc:
                 self.error = exc
+                if exc.index:  # the layers before the one at fault still have their shapes
+                    try:
+                        planned = plan(Spec(layers=tuple(self.layers[: exc.index])))
+                    except SpecError:
+                        planned = []
         for row, name in enumerate(names):
             step = planned[row] if row < len(planned) else None
             cells = {
