@@ -117,8 +117,6 @@ class Attributor:
         return _normalised(_place(grid, field.start, field.jump, field.size))
 
 
-def attribute(
-    network: nn.Sequential, tensor, target: int, method: str = "saliency"
-) -> np.ndarray:
+def attribute(network: nn.Sequential, tensor, target: int, method: str = "saliency") -> np.ndarray:
     """One attribution map (see :meth:`Attributor.attribute`); the network is not modified."""
     return Attributor(network).attribute(tensor, target, method)

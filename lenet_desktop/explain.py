@@ -21,7 +21,7 @@ Qt; the explanation panel only shows these values.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -361,15 +361,15 @@ class Unexplained:
     kind: str = "unexplained"
 
 
-Explanation = Union[
-    ConvExplanation,
-    PoolExplanation,
-    NormExplanation,
-    ActivationExplanation,
-    LinearExplanation,
-    CopyExplanation,
-    Unexplained,
-]
+Explanation = (
+    ConvExplanation
+    | PoolExplanation
+    | NormExplanation
+    | ActivationExplanation
+    | LinearExplanation
+    | CopyExplanation
+    | Unexplained
+)
 
 OPERATIONS = {
     "flatten": QT_TRANSLATE_NOOP("explain", "flatten: the same value, in a vector"),
@@ -441,7 +441,7 @@ def explain(
     position = names.index(unit.layer)
     source = names[position - 1] if position else "input"
     c, row, col = unit.channel, unit.row or 0, unit.col or 0
-    common = {"unit": unit, "field": field, "recorded": recorded}
+    common: dict[str, Any] = {"unit": unit, "field": field, "recorded": recorded}
 
     if isinstance(module, (nn.Conv2d, SparseConv2d)) and x.ndim == 3:
         if isinstance(module, nn.Conv2d) and module.padding_mode != "zeros":
@@ -489,10 +489,10 @@ def explain(
         window, padded = _window(x[c : c + 1], row, col, k, s, p)
         window = window[0]
         if isinstance(module, Subsampling):
-            weight, bias = float(_numpy(module.weight)[c]), float(_numpy(module.bias)[c])
+            scale, shift = float(_numpy(module.weight)[c]), float(_numpy(module.bias)[c])
             return PoolExplanation(
                 **common, mode="subsampling", window=window, padded=padded,
-                total=float(window.sum()) * weight + bias, weight=weight, bias=bias,
+                total=float(window.sum()) * scale + shift, weight=scale, bias=shift,
             )  # fmt: skip
         count = k * k if module.count_include_pad else int((~padded).sum())
         divisor = module.divisor_override or count
@@ -504,7 +504,7 @@ def explain(
     if isinstance(module, (nn.BatchNorm1d, nn.BatchNorm2d)) and module.running_mean is not None:
         value = _value(x, unit)
         mean = float(_numpy(module.running_mean)[c])
-        var = float(_numpy(module.running_var)[c])  # type: ignore[index]
+        var = float(_numpy(module.running_var)[c])
         gamma = 1.0 if module.weight is None else float(_numpy(module.weight)[c])
         beta = 0.0 if module.bias is None else float(_numpy(module.bias)[c])
         eps = float(module.eps)
@@ -525,8 +525,10 @@ def explain(
         }
         return ActivationExplanation(**common, function=function, x=value, total=outputs[function])
 
-    if isinstance(module, nn.Linear) and x.ndim == 1 or (
-        isinstance(module, nn.Linear) and x.ndim == 3 and x.shape[1:] == (1, 1)
+    if (
+        isinstance(module, nn.Linear)
+        and x.ndim == 1
+        or (isinstance(module, nn.Linear) and x.ndim == 3 and x.shape[1:] == (1, 1))
     ):
         vector = x.reshape(-1).astype(np.float64)
         weights = _numpy(module.weight)[c]

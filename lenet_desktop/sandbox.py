@@ -274,6 +274,4 @@ def lesson(key: str) -> Lesson:
 
 
 def run_lesson(item: Lesson) -> Corr2d:
-    return corr2d(
-        parse_channels(item.input), parse_kernels(item.kernel), item.padding, item.stride
-    )
+    return corr2d(parse_channels(item.input), parse_kernels(item.kernel), item.padding, item.stride)

@@ -57,7 +57,11 @@ def _units(shape: tuple[int, ...], name: str) -> list[Unit]:
     if len(shape) == 1:
         return [Unit(name, i) for i in (0, shape[0] // 2, shape[0] - 1)]
     c, h, w = shape
-    return [Unit(name, 0, 0, 0), Unit(name, c - 1, h // 2, w // 2), Unit(name, c // 2, h - 1, min(1, w - 1))]
+    return [
+        Unit(name, 0, 0, 0),
+        Unit(name, c - 1, h // 2, w // 2),
+        Unit(name, c // 2, h - 1, min(1, w - 1)),
+    ]
 
 
 @pytest.mark.parametrize("architecture", ARCHITECTURES)
@@ -101,7 +105,9 @@ def test_a_convolution_shows_patch_kernel_products_and_padding_zeros():
     (channel,) = explanation.channels
     assert channel.products.shape == (5, 5)  # 25 products
     # Padding 2: the window of row 0, column 1 starts two rows and one column outside.
-    assert channel.padded[:2].all() and channel.padded[:, 0].all() and not channel.padded[2:, 1:].any()
+    assert (
+        channel.padded[:2].all() and channel.padded[:, 0].all() and not channel.padded[2:, 1:].any()
+    )
     assert (channel.patch[channel.padded] == 0).all()
     assert np.allclose(channel.products, channel.patch * channel.kernel)
     assert explanation.total == pytest.approx(channel.sum + explanation.bias)
