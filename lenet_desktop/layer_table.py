@@ -24,6 +24,7 @@ class LayerRow:
     output_shape: tuple[int, ...]
     parameters: int
     formula: str | None
+    receptive_field: str | None = None  # "14×14, jump 2": input pixels one unit sees
 
     def as_json(self) -> dict:
         row = asdict(self)
@@ -77,6 +78,9 @@ def layer_table(network: nn.Sequential) -> list[LayerRow]:
         network.train(was_training)
         for handle in handles:
             handle.remove()
+    from .explain import receptive_fields
+
+    fields = receptive_fields(list(network.named_children()))
     for name, module in network.named_children():
         kind = layer_kind(module)
         formula = None
@@ -94,6 +98,7 @@ def layer_table(network: nn.Sequential) -> list[LayerRow]:
                 output_shape=outputs[name],
                 parameters=sum(p.numel() for p in module.parameters()),
                 formula=formula,
+                receptive_field=fields[name].text(),
             )
         )
     return rows

@@ -212,3 +212,14 @@ def test_a_field_maps_back_onto_the_drawing():
     # The 28×28 frame is larger than the ink: it covers the ink box of the drawing and more.
     assert x0 < 40 and y0 < 40 and x1 > 158 and y1 > 168
     assert abs((x1 - x0) - (y1 - y0)) < 1e-6  # square, as the frame is
+
+
+def test_the_layer_table_has_each_layers_receptive_field():
+    from lenet_desktop.layer_table import layer_table
+    from lenet_desktop.models import build_model
+
+    rows = {r.name: r for r in layer_table(build_model("modern"))}
+    assert rows["C3"].receptive_field == "14×14, jump 2"
+    assert rows["S4"].receptive_field == "16×16, jump 4"
+    assert rows["F5"].receptive_field == "28×28 (all)"
+    assert rows["C1"].as_json()["receptive_field"] == "5×5, jump 1"

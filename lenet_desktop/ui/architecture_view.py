@@ -19,7 +19,7 @@ from .follow import follow
 from .layer_text import operation
 from .translation import Retranslating, architecture_title
 
-COLUMNS = 5
+COLUMNS = 6
 
 
 class ArchitectureTable(QTableWidget):
@@ -103,13 +103,29 @@ class ArchitectureView(Retranslating, QWidget):
                 self.tr("Output\nshape"),
                 self.tr("Parameters"),
                 self.tr("Output\nsize"),
+                self.tr("Receptive\nfield"),
             ]
+        )
+        self.table.horizontalHeaderItem(5).setToolTip(
+            self.tr(
+                "How many input pixels one value of the layer sees, and how far apart (jump) "
+                "neighbouring values' fields are: r = r₋₁ + (k − 1)·j₋₁, j = s·j₋₁"
+            )
         )
         self.table.horizontalHeaderItem(4).setToolTip(
             self.tr("Output size of a convolution or pooling: ⌊(n − k + 2p + s) / s⌋")
         )
         if self.session.predictor is not None:
             self._model_changed(self.session.predictor)
+
+    def _field_text(self, text: str | None) -> str:
+        """``14×14, jump 2`` / ``28×28 (all)`` in the window's language."""
+        if not text:
+            return ""
+        if text.endswith("(all)"):
+            return self.tr("{0} (all)").format(text.split()[0])
+        size, jump = text.split(", jump ")
+        return self.tr("{0}, jump {1}").format(size, jump)
 
     def _model_changed(self, predictor) -> None:
         from ..layer_table import layer_table, shape_text, total_parameters
@@ -125,10 +141,11 @@ class ArchitectureView(Retranslating, QWidget):
                 shape_text(r.output_shape),
                 f"{r.parameters:,}",
                 r.formula or "",
+                self._field_text(r.receptive_field),
             )
             for r in rows
         ]
-        cells.append((self.tr("total"), "", "", f"{total:,}", ""))
+        cells.append((self.tr("total"), "", "", f"{total:,}", "", ""))
         self.table.show_rows(cells)
         bundle = predictor.bundle
         facts = self.tr(

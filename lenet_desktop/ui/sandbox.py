@@ -100,7 +100,7 @@ class SandboxDialog(Retranslating, QDialog):
         outer.addWidget(splitter)
         self.resize(1100, 760)
         self.retranslate()
-        self.lessons.setCurrentRow(0)
+        self.load_lesson(0)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Convolution Sandbox"))
