@@ -46,10 +46,33 @@ class ArchitectureTable(QTableWidget):
         self._rows_later.timeout.connect(self.resizeRowsToContents)
         header.sectionResized.connect(lambda *_: self._rows_later.start())
 
+    # The receptive-field column (the last) is shown when the pane is wide enough for it and
+    # the formula; in a narrower pane it steps aside rather than cut the other columns.
+    field_header = ("", "")
+    _cells: list[tuple[str, ...]] = []
+
+    def _field_column(self, show: bool) -> None:
+        if show == (self.columnCount() == COLUMNS):
+            return
+        self.setColumnCount(COLUMNS if show else COLUMNS - 1)
+        if show:
+            item = QTableWidgetItem(self.field_header[0])
+            item.setToolTip(self.field_header[1])
+            self.setHorizontalHeaderItem(COLUMNS - 1, item)
+            self.horizontalHeader().setSectionResizeMode(
+                COLUMNS - 1, QHeaderView.ResizeMode.Interactive
+            )
+            for r, row in enumerate(self._cells):
+                if len(row) == COLUMNS:
+                    field = QTableWidgetItem(row[-1])
+                    field.setToolTip(row[-1])
+                    self.setItem(r, COLUMNS - 1, field)
+
     def show_rows(self, cells: list[tuple[str, ...]]) -> None:
+        self._cells = cells
         self.setRowCount(len(cells))
         for r, row in enumerate(cells):
-            for c, text in enumerate(row):
+            for c, text in enumerate(row[: self.columnCount()]):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if c == 3:
@@ -69,7 +92,21 @@ class ArchitectureTable(QTableWidget):
         words = [w for t in texts + ([header.text()] if header else []) for w in t.split()]
         longest = max((metrics.horizontalAdvance(w) for w in words), default=40) + 16
         whole = max((metrics.horizontalAdvance(t) for t in texts), default=40) + 16
+        # The receptive-field column wraps ("14×14," / "jump 2"): as wide as its longest word.
+        field_words = [w for row in self._cells if len(row) == COLUMNS for w in row[-1].split()]
+        field_words += self.field_header[0].split("\n")
+        field_width = max((metrics.horizontalAdvance(w) for w in field_words), default=40) + 16
+        formula_header = self.horizontalHeaderItem(4)
+        formula_width = 16 + max(
+            (metrics.horizontalAdvance(w) for w in (formula_header.text().split("\n")
+             if formula_header else [])), default=40,
+        )  # fmt: skip
         fixed = sum(self.columnWidth(c) for c in (0, 2, 3))
+        room = self.viewport().width() - fixed - max(longest, min(whole, 200))
+        self._field_column(room >= field_width + formula_width)
+        if self.columnCount() == COLUMNS:
+            self.setColumnWidth(COLUMNS - 1, field_width)
+            fixed += field_width
         room = self.viewport().width() - fixed
         self.setColumnWidth(1, max(longest, min(whole, room // 2)))
 
@@ -96,6 +133,14 @@ class ArchitectureView(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.field_header = (
+            self.tr("Receptive\nfield"),
+            self.tr(
+                "How many input pixels one value of the layer sees, and how far apart (jump) "
+                "neighbouring values' fields are: r = r₋₁ + (k − 1)·j₋₁, j = s·j₋₁"
+            ),
+        )
+        self.table._field_column(False)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Layer"),
@@ -103,14 +148,7 @@ class ArchitectureView(Retranslating, QWidget):
                 self.tr("Output\nshape"),
                 self.tr("Parameters"),
                 self.tr("Output\nsize"),
-                self.tr("Receptive\nfield"),
             ]
-        )
-        self.table.horizontalHeaderItem(5).setToolTip(
-            self.tr(
-                "How many input pixels one value of the layer sees, and how far apart (jump) "
-                "neighbouring values' fields are: r = r₋₁ + (k − 1)·j₋₁, j = s·j₋₁"
-            )
         )
         self.table.horizontalHeaderItem(4).setToolTip(
             self.tr("Output size of a convolution or pooling: ⌊(n − k + 2p + s) / s⌋")
