@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..session import Session, Unit
@@ -49,7 +50,12 @@ class ExplainPanel(Retranslating, QDockWidget):
         self.area.setWidget(body)
         self.setWidget(self.area)
         follow(self, session.selection_changed, self._selected)
-        follow(self, session.predicted, self._refresh)
+        # At most one refresh per display frame, after the views the drawing updates.
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._refresh)
+        follow(self, session.predicted, self._schedule)
         follow(self, session.model_changed, self._model_changed)
         if session.predictor is not None:
             self._model_changed(session.predictor)
@@ -71,6 +77,12 @@ class ExplainPanel(Retranslating, QDockWidget):
         predictor = self.session.predictor
         if predictor is not None and predictor.layers:
             self.session.select(Unit(predictor.layers[-1][0], index))
+
+    def _schedule(self, *_: object) -> None:
+        if self.isVisible() and not self._later.isActive():
+            self._later.start()
+        elif not self.isVisible():
+            self.explanation = None  # computed again when shown
 
     def _selected(self, unit: Unit | None) -> None:
         if unit is None:

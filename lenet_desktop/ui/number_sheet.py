@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QLine, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -214,23 +214,39 @@ class NumberSheet(QWidget):
                     Qt.AlignmentFlag.AlignCenter,
                     title,
                 )
+        x0 = rect.x()
+        rows, columns = len(grid.cells), max((len(r) for r in grid.cells), default=0)
         for r, row in enumerate(grid.cells):
-            for c, text in enumerate(row):
-                cell = QRect(rect.x() + c * cell_w, y0 + r * cell_h, cell_w, cell_h)
+            for c in range(len(row)):
+                cell = QRect(x0 + c * cell_w, y0 + r * cell_h, cell_w, cell_h)
                 if grid.padded is not None and grid.padded[r, c]:
                     painter.fillRect(cell, QBrush(PADDED, Qt.BrushStyle.Dense5Pattern))
-                elif grid.shade is not None and np.isfinite(grid.shade[r, c]):
+                elif grid.shade is not None and grid.shade[r, c] != 0:
                     v = float(grid.shade[r, c])
                     colour = QColor(220, 60, 40) if v > 0 else QColor(40, 90, 220)
                     colour.setAlpha(int(150 * min(1.0, abs(v))))
                     painter.fillRect(cell, colour)
-                painter.setPen(QPen(QColor(150, 150, 150), 1))
-                painter.drawRect(cell.adjusted(0, 0, -1, -1))
-                if (r, c) in grid.marked:
-                    painter.setPen(QPen(MARK, 2))
-                    painter.drawRect(cell.adjusted(1, 1, -2, -2))
-                painter.setPen(text_colour)
-                painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, text)
+        # Grid lines in one call; then the numbers.
+        painter.setPen(QPen(QColor(150, 150, 150), 1))
+        lines = [
+            QLine(x0 + c * cell_w, y0, x0 + c * cell_w, y0 + rows * cell_h)
+            for c in range(columns + 1)
+        ]
+        lines += [QLine(x0, y0 + r * cell_h, x0 + columns * cell_w, y0 + r * cell_h)
+                  for r in range(rows + 1)]  # fmt: skip
+        painter.drawLines(lines)
+        painter.setPen(QPen(MARK, 2))
+        for r, c in grid.marked:
+            painter.drawRect(
+                QRect(x0 + c * cell_w + 1, y0 + r * cell_h + 1, cell_w - 2, cell_h - 2)
+            )
+        painter.setPen(text_colour)
+        centre = Qt.AlignmentFlag.AlignCenter
+        for r, row in enumerate(grid.cells):
+            for c, text in enumerate(row):
+                painter.drawText(
+                    QRect(x0 + c * cell_w, y0 + r * cell_h, cell_w, cell_h), centre, text
+                )
 
     # -- the mouse ---------------------------------------------------------------------------------
     def cell_at(self, point: QPoint) -> tuple[str, int, int]:
