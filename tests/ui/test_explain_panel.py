@@ -168,4 +168,3 @@ def test_the_panel_and_the_sandbox_speak_chinese(window, qtbot):
     finally:
         install_translator("en")
         QApplication.processEvents()
-
