@@ -143,7 +143,8 @@ def test_the_panel_and_the_sandbox_speak_chinese(window, qtbot):
         assert install_translator("zh_CN") == "zh_CN"
         QApplication.processEvents()
         units = [Unit("C1", 0, 0, 0), Unit("S2", 1, 2, 2), Unit("C1_bn", 0, 3, 3),
-                 Unit("C1_relu", 0, 4, 4), Unit("flatten", 7), Unit("F5", 3), Unit("output", 7)]  # fmt: skip
+                 Unit("C1_relu", 0, 4, 4), Unit("flatten", 7), Unit("F5", 3),
+                 Unit("output", 7)]  # fmt: skip
         english = []
         for unit in units:
             window.session.select(unit)
