@@ -22,6 +22,7 @@ import sys
 PARTS = {
     "startup": ["benchmarks.startup"],
     "canvas": ["benchmarks.canvas_update", "--updates", "500"],
+    "explain": ["benchmarks.canvas_update", "--updates", "500", "--explain"],
     "during-training": ["benchmarks.canvas_update", "--updates", "500", "--during-training"],
     "training": ["benchmarks.training"],
 }
@@ -30,6 +31,18 @@ PARTS = {
 TARGETS = {
     "canvas_update_p50_ms": ("canvas update, median", "ms", None, "max"),
     "canvas_update_p95_ms": ("canvas update, 95th percentile", "ms", 8, "max"),
+    "update_explained_p50_ms": (
+        "canvas update, explanation panel + attribution, median",
+        "ms",
+        None,
+        "max",
+    ),
+    "update_explained_p95_ms": (
+        "canvas update, explanation panel + attribution, p95",
+        "ms",
+        None,
+        "max",
+    ),
     "train_samples_per_s": ("engine training, plain", "samples/s", 25_000, "min"),
     "train_aug_samples_per_s": ("engine training, augmented", "samples/s", 15_000, "min"),
     "naive_samples_per_s": (

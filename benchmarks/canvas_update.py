@@ -5,6 +5,8 @@ preprocessed, run through the network with every activation recorded, and every 
     python -m benchmarks.canvas_update [--updates 500] [--model mnist] [--json]
     python -m benchmarks.canvas_update --during-training   # while the Training panel trains
     python -m benchmarks.canvas_update --baseline f69cb2e  # before and after, in one run
+    python -m benchmarks.canvas_update --explain   # without, then with the explanation panel
+                                                   # open on a C3 cell and attribution on
 
 ``--baseline REV`` measures the drawing path of the commit REV (checked out into a temporary
 worktree, measured by its own copy of this benchmark) and of the working tree, alternately,
@@ -29,7 +31,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
 
 
-def measure(updates: int = 500, model: str = "mnist", during_training: bool = False) -> dict:
+def measure(
+    updates: int = 500, model: str = "mnist", during_training: bool = False, explain: bool = False
+) -> dict:
     """Time ``updates`` canvas updates, each after a new stroke segment; milliseconds. With
     ``during_training``, the Training panel trains ``modern`` on Fashion-MNIST meanwhile."""
     from PySide6.QtCore import QSettings
@@ -52,6 +56,12 @@ def measure(updates: int = 500, model: str = "mnist", during_training: bool = Fa
         raise RuntimeError("the model did not load")
     canvas = window.canvas
     samples_per_s = None
+    if explain:
+        from lenet_desktop.session import Unit
+
+        window.session.select(Unit("C3", 4, 5, 5))  # the panel opens on a C3 cell
+        window.actions["attribution"].setChecked(True)
+        app.processEvents()
     if during_training:
         from lenet_desktop.datasets import FASHION_MNIST, candidate_folders
 
@@ -77,6 +87,10 @@ def measure(updates: int = 500, model: str = "mnist", during_training: bool = Fa
         start = time.perf_counter()
         window.session.draw(canvas.to_array())  # read, preprocess, forward, every view
         app.processEvents()  # every view repaints what changed
+        if explain:  # the attribution waits for the next frame: count it, once per frame
+            deadline = time.perf_counter() + 0.05
+            while window.attribution._timer.isActive() and time.perf_counter() < deadline:
+                app.processEvents()
         times.append((time.perf_counter() - start) * 1000)
     times = times[20:]  # warm-up
     if during_training:
@@ -85,6 +99,7 @@ def measure(updates: int = 500, model: str = "mnist", during_training: bool = Fa
         panel.stop_and_wait()
     window.close()
     prefix = "update_during_training" if during_training else "canvas_update"
+    prefix = "update_explained" if explain else prefix
     result = {
         f"{prefix}_p50_ms": round(statistics.median(times), 2),
         f"{prefix}_p95_ms": round(percentile(times, 95), 2),
@@ -93,6 +108,8 @@ def measure(updates: int = 500, model: str = "mnist", during_training: bool = Fa
         "model": model,
         "device": str(window.session.predictor.device),
     }
+    if explain:
+        result["attributions"] = window.attribution.computed
     if during_training:
         result["update_p95_during_training_ms"] = result["update_during_training_p95_ms"]
         result["training_samples_per_s"] = samples_per_s
@@ -144,6 +161,11 @@ def main() -> None:
         action="store_true",
         help="train modern on Fashion-MNIST in the panel meanwhile",
     )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="measure without, then with the explanation panel on a C3 cell and attribution on",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--baseline", metavar="REV", help="also measure this commit, alternately")
     args = parser.parse_args()
@@ -154,6 +176,31 @@ def main() -> None:
         for name, figures in report.items():
             print(f"{name}: p50 {figures['canvas_update_p50_ms']} ms, "
                   f"p95 {figures['canvas_update_p95_ms']} ms")  # fmt: skip
+        return
+    if args.explain:
+        import subprocess
+        import sys
+
+        plain = measure(args.updates, args.model)
+        # A fresh process for the second half: one QApplication per process.
+        done = subprocess.run(
+            [sys.executable, "-c", "import json; from benchmarks.canvas_update import measure; "
+             f"print(json.dumps(measure({args.updates}, {args.model!r}, explain=True)))"],
+            capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1],
+        )  # fmt: skip
+        lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+        if done.returncode or not lines:
+            raise SystemExit(f"the explained run failed\n{done.stderr[-2000:]}")
+        result = {**plain, **json.loads(lines[-1])}
+        if args.json:
+            print(json.dumps(result))
+            return
+        for what, prefix in (("plain", "canvas_update"), ("explained", "update_explained")):
+            print(f"{what}: p50 {result[prefix + '_p50_ms']} ms, p95 {result[prefix + '_p95_ms']} "
+                  f"ms, mean {result[prefix + '_mean_ms']} ms")  # fmt: skip
+        print(
+            f"attribution maps computed: {result['attributions']} for {result['updates']} updates"
+        )
         return
     result = measure(args.updates, args.model, args.during_training)
     if args.json:

@@ -190,6 +190,61 @@ def maps() -> None:
     run_window("en", (1400, 1000), steps)
 
 
+def explain_steps(language: str):
+    def steps(window, save):
+        from lenet_desktop.session import Unit
+
+        draw_seven(window)
+        window.session.select(Unit("C3", 4, 5, 4))
+        window.actions["attribution"].setChecked(True)
+        QTimer.singleShot(600, lambda: save(window, f"explain-{language}.png"))
+
+    return steps
+
+
+@shot("explain-en")
+def explain_en() -> None:
+    """The explanation panel on a C3 cell of a drawn 7, its receptive field outlined, and which
+    pixels decided."""
+    run_window("en", (1800, 1000), explain_steps("en"))
+
+
+@shot("explain-zh")
+def explain_zh() -> None:
+    run_window("zh_CN", (1800, 1000), explain_steps("zh_CN"))
+
+
+def sandbox_steps(language: str):
+    def steps(window, save):
+        from lenet_desktop.ui.sandbox import show_sandbox
+
+        dialog = show_sandbox(window)
+        dialog.lessons.setCurrentRow(0)
+        dialog.hover = (0, 1, 0)
+        dialog._fill()
+
+        def finish() -> None:
+            save(dialog, f"sandbox-{language}.png", last=False)
+            dialog.close()
+            window.training.stop_and_wait()
+            window.close()
+            QApplication.instance().quit()
+
+        QTimer.singleShot(400, finish)
+
+    return steps
+
+
+@shot("sandbox-en")
+def sandbox_en() -> None:
+    run_window("en", (1400, 860), sandbox_steps("en"))
+
+
+@shot("sandbox-zh")
+def sandbox_zh() -> None:
+    run_window("zh_CN", (1400, 860), sandbox_steps("zh_CN"))
+
+
 def layouts() -> int:
     folder = OUT / "layout"
     folder.mkdir(exist_ok=True)

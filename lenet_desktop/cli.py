@@ -420,6 +420,31 @@ def cmd_runs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return 0
 
 
+def cmd_corr2d(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """The notes' cross-correlation by hand (no model, no torch): the output of ``--input``
+    with ``--kernel`` at ``--padding`` and ``--stride``, and the sizes by the formula."""
+    from .sandbox import SandboxError, corr2d, matrix_text, parse_channels, parse_kernels
+
+    try:
+        result = corr2d(
+            parse_channels(args.input), parse_kernels(args.kernel), args.padding, args.stride
+        )
+    except SandboxError as exc:
+        parser.error(str(exc))
+    if args.json:
+        _print_json(result.as_json())
+        return 0
+    shape = "×".join(str(d) for d in result.input.shape)
+    kernel = "×".join(str(d) for d in result.kernels.shape)
+    print(f"input {shape}, kernels {kernel}, padding {result.padding}, stride {result.stride}")
+    rows, cols = result.size_text()
+    print(f"output height {rows}, width {cols}")
+    channels = result.output.shape[0]
+    for index, channel in enumerate(result.output):
+        print(f"channel {index}: {matrix_text(channel)}" if channels > 1 else matrix_text(channel))
+    return 0
+
+
 def cmd_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.smoke_test:
         from .ui.app import smoke_test
@@ -625,6 +650,23 @@ def build_parser(book: bool = False) -> argparse.ArgumentParser:
     runs.add_argument("--json", action="store_true", help="one JSON object per run")
     runs.add_argument("--csv", action="store_true", help="the comparison table as CSV")
     runs.set_defaults(func=cmd_runs)
+
+    corr = commands.add_parser(
+        "corr2d",
+        help="cross-correlate a small input with a kernel by hand (padding, stride, channels)",
+        description="Matrices as text: rows separated by ';', numbers by spaces; input channels "
+        "separated by '|'; a kernel's output channels separated by '/'. "
+        'Example: corr2d --input "1 2 3; 4 5 6; 7 8 9" --kernel "1 2; 3 4" prints '
+        "[[37, 47], [67, 77]]. Output size per side: floor((n - k + 2p + s) / s).",
+    )
+    corr.add_argument("--input", metavar="MATRIX", required=True, help='e.g. "1 2 3; 4 5 6"')
+    corr.add_argument("--kernel", metavar="MATRIX", required=True, help='e.g. "1 2; 3 4"')
+    corr.add_argument("--padding", metavar="P", type=int, default=0, help="zeros per side")
+    corr.add_argument("--stride", metavar="S", type=int, default=1)
+    corr.add_argument(
+        "--json", action="store_true", help='print {"output", "output_shape", …} (output: O×H×W)'
+    )
+    corr.set_defaults(func=cmd_corr2d)
     return parser
 
 

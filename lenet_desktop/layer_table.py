@@ -26,6 +26,7 @@ class LayerRow:
     formula: str | None
     # Weights the layer has that training never changes (LeNet-5's RBF codes).
     fixed: int = 0
+    receptive_field: str | None = None  # "14×14, jump 2": input pixels one unit sees
 
     def as_json(self) -> dict:
         row = asdict(self)
@@ -79,6 +80,9 @@ def layer_table(network: nn.Sequential) -> list[LayerRow]:
         network.train(was_training)
         for handle in handles:
             handle.remove()
+    from .explain import receptive_fields
+
+    fields = receptive_fields(list(network.named_children()))
     for name, module in network.named_children():
         kind = layer_kind(module)
         formula = None
@@ -97,6 +101,7 @@ def layer_table(network: nn.Sequential) -> list[LayerRow]:
                 parameters=sum(p.numel() for p in module.parameters()),
                 formula=formula,
                 fixed=int(getattr(module, "fixed_parameters", 0)),
+                receptive_field=fields[name].text(),
             )
         )
     return rows

@@ -19,7 +19,7 @@ from .follow import follow
 from .layer_text import operation
 from .translation import Retranslating, architecture_title
 
-COLUMNS = 5
+COLUMNS = 6
 
 
 class ArchitectureTable(QTableWidget):
@@ -46,10 +46,33 @@ class ArchitectureTable(QTableWidget):
         self._rows_later.timeout.connect(self.resizeRowsToContents)
         header.sectionResized.connect(lambda *_: self._rows_later.start())
 
+    # The receptive-field column (the last) is shown when the pane is wide enough for it and
+    # the formula; in a narrower pane it steps aside rather than cut the other columns.
+    field_header = ("", "")
+    _cells: list[tuple[str, ...]] = []
+
+    def _field_column(self, show: bool) -> None:
+        if show == (self.columnCount() == COLUMNS):
+            return
+        self.setColumnCount(COLUMNS if show else COLUMNS - 1)
+        if show:
+            item = QTableWidgetItem(self.field_header[0])
+            item.setToolTip(self.field_header[1])
+            self.setHorizontalHeaderItem(COLUMNS - 1, item)
+            self.horizontalHeader().setSectionResizeMode(
+                COLUMNS - 1, QHeaderView.ResizeMode.Interactive
+            )
+            for r, row in enumerate(self._cells):
+                if len(row) == COLUMNS:
+                    field = QTableWidgetItem(row[-1])
+                    field.setToolTip(row[-1])
+                    self.setItem(r, COLUMNS - 1, field)
+
     def show_rows(self, cells: list[tuple[str, ...]]) -> None:
+        self._cells = cells
         self.setRowCount(len(cells))
         for r, row in enumerate(cells):
-            for c, text in enumerate(row):
+            for c, text in enumerate(row[: self.columnCount()]):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if c == 3:
@@ -69,7 +92,21 @@ class ArchitectureTable(QTableWidget):
         words = [w for t in texts + ([header.text()] if header else []) for w in t.split()]
         longest = max((metrics.horizontalAdvance(w) for w in words), default=40) + 16
         whole = max((metrics.horizontalAdvance(t) for t in texts), default=40) + 16
+        # The receptive-field column wraps ("14×14," / "jump 2"): as wide as its longest word.
+        field_words = [w for row in self._cells if len(row) == COLUMNS for w in row[-1].split()]
+        field_words += self.field_header[0].split("\n")
+        field_width = max((metrics.horizontalAdvance(w) for w in field_words), default=40) + 16
+        formula_header = self.horizontalHeaderItem(4)
+        formula_width = 16 + max(
+            (metrics.horizontalAdvance(w) for w in (formula_header.text().split("\n")
+             if formula_header else [])), default=40,
+        )  # fmt: skip
         fixed = sum(self.columnWidth(c) for c in (0, 2, 3))
+        room = self.viewport().width() - fixed - max(longest, min(whole, 200))
+        self._field_column(room >= field_width + formula_width)
+        if self.columnCount() == COLUMNS:
+            self.setColumnWidth(COLUMNS - 1, field_width)
+            fixed += field_width
         room = self.viewport().width() - fixed
         self.setColumnWidth(1, max(longest, min(whole, room // 2)))
 
@@ -96,6 +133,14 @@ class ArchitectureView(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.field_header = (
+            self.tr("Receptive\nfield"),
+            self.tr(
+                "How many input pixels one value of the layer sees, and how far apart (jump) "
+                "neighbouring values' fields are: r = r₋₁ + (k − 1)·j₋₁, j = s·j₋₁"
+            ),
+        )
+        self.table._field_column(False)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Layer"),
@@ -111,6 +156,15 @@ class ArchitectureView(Retranslating, QWidget):
         if self.session.predictor is not None:
             self._model_changed(self.session.predictor)
 
+    def _field_text(self, text: str | None) -> str:
+        """``14×14, jump 2`` / ``28×28 (all)`` in the window's language."""
+        if not text:
+            return ""
+        if text.endswith("(all)"):
+            return self.tr("{0} (all)").format(text.split()[0])
+        size, jump = text.split(", jump ")
+        return self.tr("{0}, jump {1}").format(size, jump)
+
     def _model_changed(self, predictor) -> None:
         from ..layer_table import layer_table, shape_text, total_parameters
 
@@ -125,10 +179,11 @@ class ArchitectureView(Retranslating, QWidget):
                 shape_text(r.output_shape),
                 f"{r.parameters:,}",
                 r.formula or "",
+                self._field_text(r.receptive_field),
             )
             for r in rows
         ]
-        cells.append((self.tr("total"), "", "", f"{total:,}", ""))
+        cells.append((self.tr("total"), "", "", f"{total:,}", "", ""))
         self.table.show_rows(cells)
         bundle = predictor.bundle
         facts = self.tr(

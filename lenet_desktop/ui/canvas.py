@@ -53,6 +53,7 @@ class Canvas(QWidget):
         self.erasing = False
         self.filling = False
         self.outline: QRectF | None = None  # a region to mark, in paper pixels
+        self.overlay: tuple[QImage, QRectF] | None = None  # a heatmap over a paper region
         self._image = self._blank()
         self._undo: list[QImage] = []
         self._redo: list[QImage] = []
@@ -336,12 +337,21 @@ class Canvas(QWidget):
             exposed.height() * scale,
         )
         painter.drawImage(QRectF(exposed), self._image, source)
+        if self.overlay is not None:
+            image, where = self.overlay
+            painter.drawImage(QRectF(self._paper_to_widget(where)), image)
         painter.setPen(QColor(170, 170, 170))
         painter.drawRect(paper.adjusted(0, 0, -1, -1))
         if self.outline is not None:
             painter.setPen(QPen(QColor(230, 40, 40), 2))
             painter.drawRect(self._paper_to_widget(self.outline))
         painter.end()
+
+    def set_overlay(self, image: QImage | None, rect: QRectF | None) -> None:
+        """Draw ``image`` (e.g. a 28×28 heatmap) stretched over ``rect`` of the paper (paper
+        pixels); None for either: no overlay."""
+        self.overlay = None if image is None or rect is None else (image, rect)
+        self.update()
 
     def set_outline(self, rect: QRectF | None) -> None:
         """Mark a region of the paper (paper pixels), e.g. a unit's receptive field."""

@@ -161,6 +161,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.architecture = ArchitectureView(self.session)
         self.rbf = RBFView(self.session)
         self.editor = SpecEditor(self.session, self.settings)
+        from .explain_panel import ExplainPanel
+        from .overlays import AttributionOverlay, FieldOutlines
+
+        self.explain_panel = ExplainPanel(self.session, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.explain_panel)
+        self.explain_panel.hide()
+        self.chart.class_clicked.connect(self.explain_panel.select_class)
+        self.outlines = FieldOutlines(self.session, self.input_view, self.canvas, self)
+        self.attribution = AttributionOverlay(self.session, self.input_view, self.canvas, self)
+        self.attribution.set_enabled(self.actions["attribution"].isChecked())
         self.tabs.clear()
         for view in (self.maps, self.kernels, self.architecture, self.editor, self.rbf):
             self.tabs.addTab(view, "")
@@ -235,6 +245,19 @@ class MainWindow(Retranslating, QMainWindow):
                 self.actions["pin"].setChecked(False)
         elif not on:
             self.session.unpin()
+
+    def toggle_attribution(self, on: bool) -> None:
+        if self._views_built:
+            self.attribution.set_enabled(on)
+
+    def use_gradcam(self, on: bool) -> None:
+        if self._views_built:
+            self.attribution.set_method("gradcam" if on else "saliency")
+
+    def show_sandbox(self) -> None:
+        from .sandbox import show_sandbox
+
+        show_sandbox(self)
 
     def set_presentation(self, on: bool) -> None:
         """Larger type and larger maps, for a projector."""

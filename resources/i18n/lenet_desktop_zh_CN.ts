@@ -22,51 +22,73 @@
 <context>
     <name>ArchitectureView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="101"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="146"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="102"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="147"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="103"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="148"/>
         <source>Output
 shape</source>
         <translation>输出
 形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="105"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="150"/>
         <source>Output
 size</source>
         <translation>输出
 尺寸</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="109"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="154"/>
         <source>Output size of a convolution or pooling: ⌊(n − k + 2p + s) / s⌋</source>
         <translation>卷积或汇聚层的输出尺寸：⌊(n − k + 2p + s) / s⌋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="135"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="164"/>
+        <source>{0} (all)</source>
+        <translation>{0}（全部）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="166"/>
+        <source>{0}, jump {1}</source>
+        <translation>{0}，跳距 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="190"/>
         <source>{0} — {1:,} parameters; input 1×28×28. Output size of a convolution or pooling: ⌊(n − k + 2p + s) / s⌋, n input size, k kernel, p padding per side, s stride.</source>
         <translation>{0} — 共 {1:,} 个参数；输入 1×28×28。卷积或汇聚层的输出尺寸：⌊(n − k + 2p + s) / s⌋，n 为输入尺寸，k 为核大小，p 为每侧填充，s 为步幅。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="104"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="149"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="131"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="137"/>
+        <source>Receptive
+field</source>
+        <translation>感受
+野</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="139"/>
+        <source>How many input pixels one value of the layer sees, and how far apart (jump) neighbouring values&apos; fields are: r = r₋₁ + (k − 1)·j₋₁, j = s·j₋₁</source>
+        <translation>该层一个值看到多少输入像素，以及相邻值的感受野相隔多远（跳距）：r = r₋₁ + (k − 1)·j₋₁，j = s·j₋₁</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="186"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/architecture_view.py" line="195"/>
         <source>Test accuracy: {0:.2f} %.</source>
         <translation>测试准确率：{0:.2f} %。</translation>
     </message>
@@ -139,6 +161,175 @@ size</source>
         <location filename="../../lenet_desktop/ui/device_box.py" line="12"/>
         <source>auto (best available)</source>
         <translation>自动（最佳可用）</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPanel</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="65"/>
+        <source>Explain this value</source>
+        <translation>解释这个值</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="106"/>
+        <source>Draw something: the numbers appear here.</source>
+        <translation>画点什么：数字会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="115"/>
+        <source>{0} · unit {1}</source>
+        <translation>{0} · 第 {1} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="116"/>
+        <source>{0} · map {1} · row {2}, column {3}</source>
+        <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="126"/>
+        <source>Receptive field: rows {0}–{1}, columns {2}–{3} of the 28×28 input ({4}×{5} pixels)</source>
+        <translation>感受野：28×28 输入的第 {0}–{1} 行、第 {2}–{3} 列（{4}×{5} 像素）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="129"/>
+        <source>— {0}×{0} unclipped, cut at the border</source>
+        <translation>— 未裁剪时为 {0}×{0}，在边界处被截断</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="135"/>
+        <source>Recomputed: {0} · recorded by the forward pass: {1}</source>
+        <translation>重新计算：{0} · 前向传播记录的值：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="145"/>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="263"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="152"/>
+        <source>Convolution {0}×{0}, stride {1}, padding {2}: for each input map, the patch under the kernel times the kernel, element by element; the products summed, the sums added, plus the bias.</source>
+        <translation>卷积 {0}×{0}，步幅 {1}，填充 {2}：对每个输入特征图，把卷积核下方的区域与卷积核逐元素相乘；乘积求和，各通道的和相加，再加上偏置。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="165"/>
+        <source>LeNet-5&apos;s connection table: map {0} of {1} reads only the {2} maps of row {0}.</source>
+        <translation>LeNet-5 的连接表：{1} 的第 {0} 个特征图只读取第 {0} 行所列的 {2} 特征图。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="169"/>
+        <source>table (rows: {0} maps)</source>
+        <translation>连接表（行：{0} 特征图）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="178"/>
+        <source>{0} map {1}</source>
+        <translation>{0} 特征图 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="181"/>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="184"/>
+        <source>products</source>
+        <translation>乘积</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="191"/>
+        <source>Grey cells lie in the padding: zeros.</source>
+        <translation>灰色格子位于填充区：值为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="195"/>
+        <source>Pre-activation = {0} + bias {1} = {2}</source>
+        <translation>激活前的值 = {0} + 偏置 {1} = {2}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="205"/>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="212"/>
+        <source>Max pooling: the largest of the {0} values wins: {1} (outlined).</source>
+        <translation>最大汇聚：{0} 个值中最大的胜出：{1}（已框出）。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="215"/>
+        <source>Average pooling: ({0}) / {1} = {2}</source>
+        <translation>平均汇聚：({0}) / {1} = {2}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="219"/>
+        <source>Subsampling: ({0}) × weight {1} + bias {2} = {3}</source>
+        <translation>下采样：({0}) × 权重 {1} + 偏置 {2} = {3}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="226"/>
+        <source>Batch normalisation with the statistics kept from training:</source>
+        <translation>批量规范化，使用训练时保存的统计量：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="242"/>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="244"/>
+        <source>LeNet-5&apos;s squashing function</source>
+        <translation>LeNet-5 的压缩函数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="247"/>
+        <source>Activation: {0}</source>
+        <translation>激活函数：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="259"/>
+        <source>Fully connected: bias + Σ w·x over all {0} inputs. The {1} largest contributions, largest first:</source>
+        <translation>全连接：偏置 + 全部 {0} 个输入的 Σ w·x。贡献最大的 {1} 项，从大到小：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="265"/>
+        <source>The other {0} inputs together: {1}</source>
+        <translation>其余 {0} 个输入合计：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="266"/>
+        <source>Bias + Σ w·x = {0} + {1} + {2} = {3}</source>
+        <translation>偏置 + Σ w·x = {0} + {1} + {2} = {3}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="286"/>
+        <source>Softmax turns the logits into probabilities:</source>
+        <translation>归一化指数函数把未归一化的得分 z 变成概率：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="290"/>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="292"/>
+        <source>p = {0} / {1} = {2} — the chart shows {3:.1f} %</source>
+        <translation>p = {0} / {1} = {2} — 图表显示 {3:.1f} %</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="300"/>
+        <source>the padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="303"/>
+        <source>Value taken from {0}: {1}</source>
+        <translation>取自 {0} 的值：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="307"/>
+        <source>Not explained: this app does not explain {0} layers yet.</source>
+        <translation>未解释：本应用还不能解释 {0} 层。</translation>
     </message>
 </context>
 <context>
@@ -516,6 +707,74 @@ size</source>
     </message>
 </context>
 <context>
+    <name>SandboxDialog</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="106"/>
+        <source>Convolution Sandbox</source>
+        <translation>卷积沙盒</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="107"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="108"/>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="109"/>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="110"/>
+        <source>Stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="112"/>
+        <source>Rows on separate lines or separated by ;, numbers by spaces. Input channels separated by |; a kernel&apos;s output channels by /. Up to 32×32. Click a cell of the input to paint it (0 ↔ 1).</source>
+        <translation>每行一行，或用 ; 分隔，数字之间用空格。输入通道用 | 分隔；卷积核的输出通道用 / 分隔。最大 32×32。点击输入的格子可以涂改（0 ↔ 1）。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="172"/>
+        <source>Cannot compute: {0}</source>
+        <translation>无法计算：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="204"/>
+        <source>input channel {0}</source>
+        <translation>输入通道 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="211"/>
+        <source>kernel {0}, channel {1}</source>
+        <translation>卷积核 {0}，通道 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="214"/>
+        <source>output channel {0}</source>
+        <translation>输出通道 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="220"/>
+        <source>Output size ⌊(n − k + 2p + s) / s⌋: height {0}, width {1}</source>
+        <translation>输出尺寸 ⌊(n − k + 2p + s) / s⌋：高 {0}，宽 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="225"/>
+        <source>Output channel {0}, row {1}, column {2} (hover another value):</source>
+        <translation>输出通道 {0}，第 {1} 行，第 {2} 列（把鼠标移到其他值上查看）：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sandbox.py" line="229"/>
+        <source>products, channel {0}</source>
+        <translation>乘积，通道 {0}</translation>
+    </message>
+</context>
+<context>
     <name>SpecEditor</name>
     <message>
         <location filename="../../lenet_desktop/ui/spec_editor.py" line="154"/>
@@ -568,12 +827,12 @@ size</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="172"/>
         <source>channels</source>
         <translation>通道数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="172"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
@@ -588,22 +847,22 @@ size</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="173"/>
         <source>features</source>
         <translation>特征数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="173"/>
         <source>dropout p</source>
         <translation>丢弃率 p</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="171"/>
         <source>output shape</source>
         <translation>输出形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="171"/>
         <source>parameters</source>
         <translation>参数量</translation>
     </message>
@@ -613,33 +872,33 @@ size</source>
         <translation>尺寸公式</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="327"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="336"/>
         <source>Add a layer to start.</source>
         <translation>先添加一层。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="331"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="340"/>
         <source>Every layer fits: {0} layers, input 1×28×28 → {1} classes.</source>
         <translation>每一层都成立：共 {0} 层，输入 1×28×28 → {1} 个类别。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="336"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="345"/>
         <source>{0:,} parameters</source>
         <translation>{0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="370"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="379"/>
         <source>Open Spec</source>
         <translation>打开架构文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="370"/>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="380"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="379"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="389"/>
         <source>Architecture specs (*.toml)</source>
         <translation>架构文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="378"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="387"/>
         <source>Save Spec</source>
         <translation>保存架构文件</translation>
     </message>
@@ -1195,16 +1454,31 @@ size</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/actions.py" line="77"/>
+        <source>Show &amp;Which Pixels Decided</source>
+        <translation>显示起决定作用的像素(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="80"/>
+        <source>Which Pixels Decided by &amp;Grad-CAM</source>
+        <translation>用 Grad-CAM 找起决定作用的像素(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="82"/>
+        <source>Convolution &amp;Sandbox…</source>
+        <translation>卷积沙盒(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="84"/>
         <source>&amp;Training…</source>
         <translation>训练(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="79"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="86"/>
         <source>&amp;Presentation Mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="81"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="88"/>
         <source>&amp;About LeNet Desktop</source>
         <translation>关于 LeNet 桌面版(&amp;A)</translation>
     </message>
@@ -1265,6 +1539,19 @@ size</source>
         <location filename="../../lenet_desktop/options.py" line="40"/>
         <source>D2L exercise: one hidden fully connected layer fewer</source>
         <translation>D2L 练习：少一个隐藏全连接层</translation>
+    </message>
+</context>
+<context>
+    <name>attribution</name>
+    <message>
+        <location filename="../../lenet_desktop/attribution.py" line="33"/>
+        <source>Gradient saliency</source>
+        <translation>梯度显著图</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/attribution.py" line="34"/>
+        <source>Grad-CAM (last convolution)</source>
+        <translation>Grad-CAM（最后一个卷积层）</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1963,24 @@ size</source>
     </message>
 </context>
 <context>
+    <name>explain</name>
+    <message>
+        <location filename="../../lenet_desktop/explain.py" line="375"/>
+        <source>flatten: the same value, in a vector</source>
+        <translation>展平：同一个值，放进向量</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/explain.py" line="376"/>
+        <source>padding: the input value, or the padding value</source>
+        <translation>填充：输入的值，或填充值</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/explain.py" line="377"/>
+        <source>dropout is off when predicting: the same value</source>
+        <translation>预测时暂退法关闭：同一个值</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <location filename="../../lenet_desktop/ui/export.py" line="51"/>
@@ -1824,6 +2129,79 @@ size</source>
         <location filename="../../lenet_desktop/ui/layer_text.py" line="64"/>
         <source>dropout (off when predicting)</source>
         <translation>暂退法 dropout（预测时关闭）</translation>
+    </message>
+</context>
+<context>
+    <name>lessons</name>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="186"/>
+        <source>Cross-correlation, 3×3 ∗ 2×2</source>
+        <translation>互相关运算，3×3 ∗ 2×2</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="187"/>
+        <source>The kernel slides over the input; each output value is the sum of the element-wise products under it: 1×1 + 2×2 + 4×3 + 5×4 = 37. The result is [[37, 47], [67, 77]]. (The notes write the lower-left sum as 4+10+21+43: the last product is 8×4 = 32, so the sum is 67.)</source>
+        <translation>卷积核在输入上滑动；每个输出值是其下方逐元素乘积之和：1×1 + 2×2 + 4×3 + 5×4 = 37。结果是 [[37, 47], [67, 77]]。（笔记把左下角的和写成 4+10+21+43：最后一项乘积是 8×4 = 32，所以和是 67。）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="199"/>
+        <source>Edge detection with [1, −1]</source>
+        <translation>用 [1, −1] 检测边缘</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="200"/>
+        <source>A 6×8 image, white (1) with a dark middle (0). The kernel [1, −1] subtracts each pixel&apos;s right neighbour: 0 where they are equal, 1 where white turns dark and −1 where dark turns white. Two columns light up: the two edges.</source>
+        <translation>一张 6×8 的图像，白色 (1)，中间为黑色 (0)。卷积核 [1, −1] 用每个像素减去它右边的像素：相等处为 0，由白变黑处为 1，由黑变白处为 −1。亮起的两列就是两条边缘。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="211"/>
+        <source>Padding 1 keeps the size</source>
+        <translation>填充 1 保持尺寸不变</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="212"/>
+        <source>A 4×4 input and a 3×3 kernel: without padding the output is 2×2. One ring of zeros (padding 1) gives (4 − 3 + 2 + 1) / 1 = 4: the same size as the input, as p = (k − 1) / 2 promises.</source>
+        <translation>4×4 的输入和 3×3 的卷积核：不填充时输出为 2×2。填充一圈 0（填充 1）得到 (4 − 3 + 2 + 1) / 1 = 4：与输入尺寸相同，正如 p = (k − 1) / 2 所保证的。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="224"/>
+        <source>Padding 2 grows it</source>
+        <translation>填充 2 使尺寸变大</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="225"/>
+        <source>The same 4×4 input and 3×3 kernel with two rings of zeros: (4 − 3 + 4 + 1) / 1 = 6, a 6×6 output. The outer values see mostly padding.</source>
+        <translation>同样的 4×4 输入和 3×3 卷积核，填充两圈 0：(4 − 3 + 4 + 1) / 1 = 6，输出为 6×6。最外圈的值看到的大多是填充。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="236"/>
+        <source>Stride 2 halves it</source>
+        <translation>步幅 2 使尺寸减半</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="237"/>
+        <source>A 2×2 kernel moved two pixels at a time over a 4×4 input: (4 − 2 + 0 + 2) / 2 = 2, a 2×2 output. Windows no longer overlap.</source>
+        <translation>2×2 的卷积核在 4×4 的输入上每次移动两个像素：(4 − 2 + 0 + 2) / 2 = 2，输出为 2×2。窗口不再重叠。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="248"/>
+        <source>Two input channels, summed</source>
+        <translation>两个输入通道，相加</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="249"/>
+        <source>Each input channel has its own kernel; the two cross-correlations are added into one output: (0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56.</source>
+        <translation>每个输入通道有自己的卷积核；两个互相关的结果相加成一个输出：(0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="259"/>
+        <source>A 1×1 convolution mixes channels</source>
+        <translation>1×1 卷积混合通道</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="260"/>
+        <source>A 1×1 kernel sees one pixel, but of every channel: each output pixel is a weighted sum of the three input channels at that pixel, like a fully connected layer applied at every position. Here three channels become two.</source>
+        <translation>1×1 卷积核只看一个像素，但看的是所有通道：每个输出像素是该位置三个输入通道的加权和，就像在每个位置上应用一个全连接层。这里三个通道变成了两个。</translation>
     </message>
 </context>
 <context>

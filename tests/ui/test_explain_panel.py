@@ -1,0 +1,171 @@
+"""Explain every number, in the window: a clicked map cell opens the panel with its arithmetic and
+outlines its receptive field; a clicked class sets the attribution target; the sandbox's lessons
+load; the panel follows new drawings; all of it in Chinese."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from strokes import ONE, SEVEN, stroke
+from texts import english_words, readable_texts
+
+from lenet_desktop.explain import ConvExplanation, LinearExplanation
+from lenet_desktop.sandbox import LESSONS, run_lesson
+from lenet_desktop.session import Unit
+
+
+def _draw(window, strokes) -> None:
+    for points in strokes:
+        stroke(window.canvas, points)
+
+
+def _cell_point(mosaics, key: str, tile: int, row: int | None, col: int | None) -> QPoint:
+    """Where the maps view draws one value (found by asking its own hit test)."""
+    mosaics.repaint()
+    for y in range(0, mosaics.height(), 2):
+        for x in range(0, mosaics.width(), 2):
+            if mosaics.hit(QPoint(x, y)) == (key, 0, tile, row, col):
+                return QPoint(x + 1, y + 1)
+    raise AssertionError(f"{key} {tile} {row} {col} not drawn")
+
+
+def test_clicking_a_c1_cell_opens_the_panel_with_25_products(window, qtbot):
+    _draw(window, SEVEN)
+    panel = window.explain_panel
+    assert not panel.isVisible()
+    mosaics = window.maps.mosaics
+    qtbot.mouseClick(mosaics, Qt.MouseButton.LeftButton, pos=_cell_point(mosaics, "C1", 2, 9, 12))
+    assert window.session.selection == Unit("C1", 2, 9, 12)
+    assert panel.isVisible()
+    assert panel.products_shown() == 25
+    explanation = panel.explanation
+    assert isinstance(explanation, ConvExplanation)
+    recorded = window.session.prediction.activations["C1"][2, 9, 12]
+    assert explanation.total == pytest.approx(recorded, abs=1e-5)
+    # The receptive field: 5×5 around the cell, on the 28×28 view and on the canvas.
+    assert window.input_view.outline == (7, 10, 11, 14)
+    outline = window.canvas.outline
+    assert outline is not None and outline.width() == pytest.approx(outline.height())
+    assert 0 < outline.width() < 560 / 4
+    assert "5×5" in panel.field_label.text()
+
+
+def test_the_panel_follows_new_drawings(window, qtbot):
+    _draw(window, SEVEN)
+    window.session.select(Unit("C3", 4, 5, 5))
+    before = window.explain_panel.explanation
+    assert len(before.channels) == 6 and window.explain_panel.products_shown() == 150
+    window.canvas.clear()
+    _draw(window, ONE)
+    qtbot.waitUntil(lambda: window.explain_panel.explanation not in (None, before))
+    after = window.explain_panel.explanation
+    recorded = window.session.prediction.activations["C3"][4, 5, 5]
+    assert after.total == pytest.approx(recorded, abs=1e-5)
+    assert after.recorded != pytest.approx(before.recorded)
+    assert window.input_view.outline == (8, 8, 21, 21)  # 14×14
+
+
+def test_clicking_a_class_sets_the_attribution_target(window, qtbot):
+    _draw(window, SEVEN)
+    overlay = window.attribution
+    window.actions["attribution"].setChecked(True)
+    qtbot.waitUntil(lambda: overlay.shown_target == window.session.prediction.index)
+    assert window.input_view.overlay is not None and window.canvas.overlay is not None
+    top = overlay.values.copy()
+    chart = window.chart
+    row = chart.height() / len(chart.classes)
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(40, int(3.5 * row)))
+    assert window.session.selection == Unit("output", 3)
+    assert overlay.target() == 3
+    qtbot.waitUntil(lambda: overlay.shown_target == 3)
+    assert not np.allclose(overlay.values, top)
+    explanation = window.explain_panel.explanation
+    assert isinstance(explanation, LinearExplanation) and explanation.softmax is not None
+    shown = window.session.prediction.probabilities[3]
+    assert explanation.softmax.probability == pytest.approx(shown, abs=1e-6)
+    # Grad-CAM instead; then off: the overlay goes and nothing more is computed.
+    window.actions["gradcam"].setChecked(True)
+    computed = overlay.computed
+    qtbot.waitUntil(lambda: overlay.computed > computed)
+    window.actions["attribution"].setChecked(False)
+    assert window.input_view.overlay is None and window.canvas.overlay is None
+    computed = overlay.computed
+    _draw(window, ONE)
+    qtbot.wait(60)
+    assert overlay.computed == computed
+
+
+def test_attribution_is_computed_at_most_once_per_frame(window, qtbot):
+    window.actions["attribution"].setChecked(True)
+    _draw(window, SEVEN)
+    qtbot.waitUntil(lambda: window.attribution.shown_target is not None)
+    computed = window.attribution.computed
+    for _ in range(5):  # five predictions in a row, no event loop between them
+        window.session.draw(window.canvas.to_array())
+    qtbot.wait(80)
+    assert window.attribution.computed == computed + 1
+
+
+def test_the_sandbox_lessons_load_and_hover_shows_products(window, qtbot):
+    window.actions["sandbox"].trigger()
+    from lenet_desktop.ui.sandbox import SandboxDialog
+
+    dialog = window.findChild(SandboxDialog)
+    assert dialog is not None and dialog.isVisible()
+    for row, lesson in enumerate(LESSONS):
+        dialog.lessons.setCurrentRow(row)
+        assert dialog.corr is not None, lesson.key
+        assert np.array_equal(dialog.corr.output, run_lesson(lesson).output), lesson.key
+    dialog.lessons.setCurrentRow(0)
+    assert dialog.corr.output[0].tolist() == [[37, 47], [67, 77]]
+    where = dialog.sheet.cell_centre("output0", 1, 0)
+    qtbot.mouseMove(dialog.sheet, where)
+    dialog.sheet.hovered.emit("output0", 1, 0)  # offscreen platforms may not send moves
+    assert "4×1 + 5×2 + 7×3 + 8×4 = 67" in dialog.sheet.painted_texts()
+    # Painting: a click flips an input cell; the output follows.
+    qtbot.mouseClick(
+        dialog.sheet, Qt.MouseButton.LeftButton, pos=dialog.sheet.cell_centre("input0", 0, 0)
+    )
+    assert dialog.corr.input[0, 0, 0] == 0
+    assert dialog.corr.output[0, 0, 0] == 37 - 1
+    dialog.kernel_edit.setPlainText("1 2 3 4 5 6 7 8 9 10")
+    assert dialog.corr is None and dialog.error.text()
+    dialog.close()
+
+
+def test_the_panel_and_the_sandbox_speak_chinese(window, qtbot):
+    from lenet_desktop.ui.app import install_translator
+
+    _draw(window, SEVEN)
+    try:
+        assert install_translator("zh_CN") == "zh_CN"
+        QApplication.processEvents()
+        units = [Unit("C1", 0, 0, 0), Unit("S2", 1, 2, 2), Unit("C1_bn", 0, 3, 3),
+                 Unit("C1_relu", 0, 4, 4), Unit("flatten", 7), Unit("F5", 3),
+                 Unit("output", 7)]  # fmt: skip
+        english = []
+        for unit in units:
+            window.session.select(unit)
+            QApplication.processEvents()
+            for where, text in readable_texts(window.explain_panel):
+                if english_words(text):
+                    english.append((unit.layer, where, text, english_words(text)))
+        window.show_sandbox()
+        from lenet_desktop.ui.sandbox import SandboxDialog
+
+        dialog = window.findChild(SandboxDialog)
+        for row in range(len(LESSONS)):
+            dialog.lessons.setCurrentRow(row)
+            for where, text in readable_texts(dialog):
+                if english_words(text):
+                    english.append(("sandbox", where, text, english_words(text)))
+        for where, text in readable_texts(window.menuBar()):
+            if english_words(text):
+                english.append(("menu", where, text, english_words(text)))
+        assert not english, "\n".join(map(str, english))
+        dialog.close()
+    finally:
+        install_translator("en")
+        QApplication.processEvents()
