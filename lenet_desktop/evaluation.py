@@ -84,5 +84,5 @@ def evaluate(
 
 def _num_classes(network: nn.Module) -> int:
     """The class count: the last layer that has ``out_features`` (a linear or RBF output)."""
-    last = [m for m in network.modules() if isinstance(getattr(m, "out_features", None), int)]
-    return int(last[-1].out_features)
+    sizes = [getattr(m, "out_features", None) for m in network.modules()]
+    return int([n for n in sizes if isinstance(n, int)][-1])

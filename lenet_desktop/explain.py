@@ -335,6 +335,24 @@ class LinearExplanation:
 
 
 @dataclass(frozen=True, eq=False)
+class RBFExplanation:
+    """LeNet-5's output unit: the squared distance y = Σ (x_j − w_j)² between F6's outputs x
+    and the class's fixed ±1 code w; the logit is −y. ``terms``: the largest (x − w)², as
+    Terms whose ``weight`` is the code value (their ``product`` is not used)."""
+
+    unit: Unit
+    field: Field
+    recorded: float
+    terms: tuple[Term, ...]
+    rest: float
+    rest_count: int
+    distance: float
+    total: float
+    softmax: Softmax | None = None
+    kind: str = "rbf"
+
+
+@dataclass(frozen=True, eq=False)
 class CopyExplanation:
     """A layer that moves values without arithmetic (flatten, padding, dropout when
     predicting): the value came from ``source`` at ``where``, or is the padding value."""
@@ -367,6 +385,7 @@ Explanation = (
     | NormExplanation
     | ActivationExplanation
     | LinearExplanation
+    | RBFExplanation
     | CopyExplanation
     | Unexplained
 )
@@ -560,6 +579,33 @@ def explain(
         return LinearExplanation(
             **common, bias=bias, terms=terms, rest=rest, rest_count=int(hidden.size),
             total=total, inputs=int(vector.size), softmax=softmax,
+        )  # fmt: skip
+
+    from .models import RBFOutput
+
+    if isinstance(module, RBFOutput) and x.ndim == 1:
+        vector = x.astype(np.float64)
+        code = _numpy(module.centres)[c]
+        squares = (vector - code) ** 2
+        order = np.argsort(-squares, kind="stable")
+        shown, hidden = order[:TOP_TERMS], order[TOP_TERMS:]
+        terms = tuple(
+            Term(int(i), _name_index(source, x.shape, int(i)), float(code[i]), float(vector[i]))
+            for i in shown
+        )
+        distance = float(squares.sum())
+        logits = prediction.logits.astype(np.float64) / prediction.temperature
+        exps = np.exp(logits - logits.max())
+        softmax = Softmax(
+            prediction.logits.astype(np.float64),
+            float(prediction.temperature),
+            exps / exps.sum(),
+            c,
+            float(prediction.probabilities[c]),
+        )
+        return RBFExplanation(
+            **common, terms=terms, rest=float(squares[hidden].sum()), rest_count=int(hidden.size),
+            distance=distance, total=-distance, softmax=softmax,
         )  # fmt: skip
 
     if isinstance(module, nn.Flatten):

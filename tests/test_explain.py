@@ -13,6 +13,7 @@ from lenet_desktop.explain import (
     Field,
     LinearExplanation,
     PoolExplanation,
+    RBFExplanation,
     Unexplained,
     explain,
     field_on_picture,
@@ -161,7 +162,9 @@ def test_the_output_softmax_is_the_probability_shown(architecture):
     _, prediction = predictor.predict_image(_digit())
     for index in range(10):
         explanation = explain(predictor.layers, prediction, Unit("output", index))
-        assert isinstance(explanation, LinearExplanation) and explanation.softmax is not None
+        # LeNet-5's output is the paper's RBF layer: the logit is minus a squared distance
+        kind = RBFExplanation if architecture == "lenet5" else LinearExplanation
+        assert isinstance(explanation, kind) and explanation.softmax is not None
         softmax = explanation.softmax
         assert softmax.probability == pytest.approx(softmax.shown, abs=1e-6)
         assert explanation.total == pytest.approx(prediction.logits[index], abs=1e-5)
@@ -223,3 +226,48 @@ def test_the_layer_table_has_each_layers_receptive_field():
     assert rows["S4"].receptive_field == "16×16, jump 4"
     assert rows["F5"].receptive_field == "28×28 (all)"
     assert rows["C1"].as_json()["receptive_field"] == "5×5, jump 1"
+
+
+CUSTOM = """
+name = "mine"
+[[layers]]
+type = "conv"
+channels = 4
+kernel = 3
+stride = 2
+padding = 1
+[[layers]]
+type = "batchnorm"
+[[layers]]
+type = "tanh"
+[[layers]]
+type = "avgpool"
+kernel = 3
+stride = 2
+padding = 1
+[[layers]]
+type = "flatten"
+[[layers]]
+type = "dropout"
+p = 0.3
+[[layers]]
+type = "linear"
+features = 10
+"""
+
+
+def test_a_learners_own_spec_is_explained_too():
+    from lenet_desktop.specs import spec_from_toml
+
+    torch.manual_seed(0)
+    bundle = new_model(spec_from_toml(CUSTOM), MNIST)
+    predictor = Predictor(bundle, "cpu")
+    _, prediction = predictor.predict_image(_digit())
+    for name, values in prediction.activations.items():
+        unit = Unit(name, 1, 2, 3) if values.ndim == 3 else Unit(name, 5)
+        explanation = explain(predictor.layers, prediction, unit)
+        assert not isinstance(explanation, Unexplained), name
+        recorded = values[1, 2, 3] if values.ndim == 3 else values[5]
+        assert explanation.recorded == pytest.approx(float(recorded))
+        if explanation.total is not None:
+            assert explanation.total == pytest.approx(float(recorded), abs=1e-5), name

@@ -271,6 +271,23 @@ class ExplainPanel(Retranslating, QDockWidget):
             blocks += self._softmax(e.softmax)
         return blocks
 
+    def _rbf(self, e) -> list[Block]:
+        rows = [[t.where, _f(t.x), _f(t.weight, 0), _f((t.x - t.weight) ** 2)] for t in e.terms]
+        blocks: list[Block] = [
+            Text(self.tr(
+                "LeNet-5's RBF output: y = Σ (x − w)², the squared distance between F6's 84 "
+                "outputs x and this class's fixed ±1 code w; the logit is −y, so the nearest "
+                "code wins. The {0} largest terms:"
+            ).format(len(e.terms))),
+            Row([Grid(rows, header=[self.tr("input"), "x", "w", "(x − w)²"], key="terms")]),
+            Text(self.tr("The other {0} terms together: {1}").format(e.rest_count, _f(e.rest))),
+            Text(self.tr("y = {0}; logit = −y = {1}").format(_f(e.distance), _f(e.total)),
+                 strong=True),
+        ]  # fmt: skip
+        if e.softmax is not None:
+            blocks += self._softmax(e.softmax)
+        return blocks
+
     def _softmax(self, s) -> list[Block]:
         model = self.session.model
         classes = model.dataset.classes if model is not None else ()

@@ -203,6 +203,7 @@ field</source>
     <message>
         <location filename="../../lenet_desktop/ui/explain_panel.py" line="145"/>
         <location filename="../../lenet_desktop/ui/explain_panel.py" line="263"/>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="282"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -302,32 +303,47 @@ field</source>
         <translation>偏置 + Σ w·x = {0} + {1} + {2} = {3}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="286"/>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="278"/>
+        <source>LeNet-5&apos;s RBF output: y = Σ (x − w)², the squared distance between F6&apos;s 84 outputs x and this class&apos;s fixed ±1 code w; the logit is −y, so the nearest code wins. The {0} largest terms:</source>
+        <translation>LeNet-5 的 RBF 输出层：y = Σ (x − w)²，即 F6 的 84 个输出 x 与该类别固定的 ±1 编码 w 之间的平方距离；logit 为 −y，因此距离最近的编码获胜。最大的 {0} 项：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="283"/>
+        <source>The other {0} terms together: {1}</source>
+        <translation>其余 {0} 项之和：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="284"/>
+        <source>y = {0}; logit = −y = {1}</source>
+        <translation>y = {0}；logit = −y = {1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="303"/>
         <source>Softmax turns the logits into probabilities:</source>
         <translation>归一化指数函数把未归一化的得分 z 变成概率：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="290"/>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="307"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="292"/>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="309"/>
         <source>p = {0} / {1} = {2} — the chart shows {3:.1f} %</source>
         <translation>p = {0} / {1} = {2} — 图表显示 {3:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="300"/>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="317"/>
         <source>the padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="303"/>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="320"/>
         <source>Value taken from {0}: {1}</source>
         <translation>取自 {0} 的值：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="307"/>
+        <location filename="../../lenet_desktop/ui/explain_panel.py" line="324"/>
         <source>Not explained: this app does not explain {0} layers yet.</source>
         <translation>未解释：本应用还不能解释 {0} 层。</translation>
     </message>
@@ -1965,17 +1981,17 @@ field</source>
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../lenet_desktop/explain.py" line="375"/>
+        <location filename="../../lenet_desktop/explain.py" line="394"/>
         <source>flatten: the same value, in a vector</source>
         <translation>展平：同一个值，放进向量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/explain.py" line="376"/>
+        <location filename="../../lenet_desktop/explain.py" line="395"/>
         <source>padding: the input value, or the padding value</source>
         <translation>填充：输入的值，或填充值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/explain.py" line="377"/>
+        <location filename="../../lenet_desktop/explain.py" line="396"/>
         <source>dropout is off when predicting: the same value</source>
         <translation>预测时暂退法关闭：同一个值</translation>
     </message>
