@@ -1,8 +1,8 @@
 """Model files: safetensors weights plus the metadata needed to use them, never pickle.
 
 A model file holds the network's tensors and, in the safetensors header's metadata, the
-architecture (its name, and for every network but LeNet-5 its spec as JSON, so a learner's own
-network loads with no code), the dataset with its class names, the normalisation, the
+architecture (a preset's name, or for a learner's own network its spec as JSON, so it loads with
+no code), the dataset with its class names, the normalisation, the
 preprocessing convention, the softmax temperature and a training summary. Loading parses the
 header and tensors only: nothing in a file can run. Saving writes a temporary file beside the
 target and renames it over, so a model file is either the old one or the whole new one.
@@ -26,7 +26,15 @@ from typing import TYPE_CHECKING
 from .datasets import CONVENTIONS, DatasetInfo, describe
 from .messages import QT_TRANSLATE_NOOP, LocalizedError
 from .options import ARCHITECTURES
-from .specs import PRESET_LAYERS, Spec, SpecError, preset_spec, spec_architecture, spec_from_json
+from .specs import (
+    PRESET_LAYERS,
+    Spec,
+    SpecError,
+    is_preset,
+    preset_spec,
+    spec_architecture,
+    spec_from_json,
+)
 from .specs import spec_to_json as _spec_to_json
 
 if TYPE_CHECKING:
@@ -388,7 +396,12 @@ def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
 def model_metadata(bundle: ModelBundle) -> dict[str, str]:
     """The string metadata written into a model file's header."""
     info = bundle.dataset
-    spec = {"spec": _spec_to_json(bundle.spec)} if bundle.spec is not None else {}
+    # A preset is known by its name (and a file of one stays readable by older versions); any
+    # other network carries its spec.
+    custom = bundle.spec is not None and not (
+        bundle.architecture in PRESET_LAYERS and is_preset(bundle.spec)
+    )
+    spec = {"spec": _spec_to_json(bundle.spec)} if bundle.spec is not None and custom else {}
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,

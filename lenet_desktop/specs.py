@@ -682,8 +682,21 @@ def resolve_spec(name_or_path: str, num_classes: int = 10) -> Spec | None:
     return load_spec(path, num_classes)
 
 
+def is_preset(spec: Spec) -> bool:
+    """Whether ``spec`` is its namesake preset (for any number of classes)."""
+    layers = PRESET_LAYERS.get(spec.name or "")
+    return (
+        layers is not None
+        and spec.layers[:-1] == layers[:-1]
+        and spec.layers[-1].type == layers[-1].type
+    )
+
+
 def spec_architecture(spec: Spec) -> str:
-    """The name a network built from ``spec`` goes by: its own, else ``custom``."""
+    """The name a network built from ``spec`` goes by: its own, else ``custom`` (also when
+    it takes a preset's name but has other layers: a name says which network it is)."""
+    if spec.name in ARCHITECTURES and not is_preset(spec):
+        return "custom"
     return spec.name or "custom"
 
 

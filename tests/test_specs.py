@@ -253,6 +253,18 @@ def test_a_spec_survives_toml_and_json():
         assert spec_from_json(spec_to_json(spec)) == spec
 
 
+def test_a_preset_is_saved_by_name_and_a_namesake_with_other_layers_is_custom(tmp_path):
+    assert "spec" not in model_metadata(new_model("d2l-relu", MNIST))
+    assert load_model(
+        save_model(new_model("d2l-relu", MNIST), tmp_path / "r.safetensors")
+    ).spec == (preset_spec("d2l-relu"))
+    impostor = replace(spec_from_toml(MY_SPEC), name="modern")
+    bundle = new_model(impostor, MNIST)
+    assert bundle.architecture == "custom"
+    loaded = load_model(save_model(bundle, tmp_path / "c.safetensors"))
+    assert loaded.architecture == "custom" and loaded.spec == impostor
+
+
 def test_a_model_of_a_custom_spec_is_saved_with_its_spec_and_loads_with_no_code(tmp_path):
     spec = spec_from_toml(MY_SPEC)
     bundle = new_model(spec, MNIST)
@@ -275,9 +287,9 @@ def test_a_model_file_whose_spec_is_broken_says_so(tmp_path):
 
     from lenet_desktop.model_files import ModelFileError
 
-    bundle = new_model("d2l", MNIST)
+    bundle = new_model(spec_from_toml(MY_SPEC), MNIST)
     meta = model_metadata(bundle)
-    meta["spec"] = meta["spec"].replace('"channels": 6', '"channels": 1000000000')
+    meta["spec"] = meta["spec"].replace('"channels": 8', '"channels": 1000000000')
     path = tmp_path / "huge.safetensors"
     save_file(bundle.network.state_dict(), path, metadata=meta)
     with pytest.raises(ModelFileError, match=r"huge\.safetensors.*spec.*channels = 1000000000"):
