@@ -195,7 +195,15 @@ def test_download_without_torchvision_says_what_to_do(binary, tmp_path):
     if (binary.parent / "_internal" / "torchvision").is_dir():
         pytest.skip("this bundle carries torchvision")
     done = run_clean(
-        binary, "train", "--dataset", "mnist", "--download", "--data", str(tmp_path / "d")
+        binary,
+        "train",
+        "--dataset",
+        "mnist",
+        "--download",
+        "--data",
+        str(tmp_path / "d"),
+        "--out",
+        str(tmp_path / "m.safetensors"),
     )
     assert done.returncode == 1, done.stdout[-2000:] + done.stderr[-2000:]
     assert "torchvision is not installed" in done.stderr
