@@ -7,8 +7,9 @@ short training, a real window under Xvfb, what it carries, its size):
 * ``cpu``: built in a clean virtual environment from PyTorch's CPU-only wheel (found by pip
   through its find-links or index; skipped when pip cannot get it), without torchvision.
 
-Slow (the CPU flavour alone takes about 10 minutes on 2 cores: venv and wheel 1.5 min, build
-5.5 min, archives 2 min, checks 1 min): marked ``slow``; `.ci/run` runs it. $LENET_BUNDLE and
+Slow, marked ``slow`` (`.ci/run` runs it): the CPU flavour alone took about 16 minutes on 2
+shared cores (venv and wheel 1.5 min, build 8 min, gzip 3 min, checks 3.5 min), far more than
+the default suite can spend. $LENET_BUNDLE and
 $LENET_CPU_BUNDLE name bundles already built, to reuse while iterating.
 """
 
