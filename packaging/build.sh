@@ -31,7 +31,7 @@ if [ "$archive" = 1 ]; then
     echo "archive: $base.tar.gz  $(du -sh "$base.tar.gz" | cut -f1)  in $((SECONDS - started)) s"
     if command -v zstd >/dev/null; then
         started=$SECONDS
-        tar -C "$dist" -cf - lenet-desktop | zstd -q -19 -T0 --long=27 -o "$base.tar.zst" -f
+        tar -C "$dist" -cf - lenet-desktop | zstd -q -10 -T0 --long=27 -o "$base.tar.zst" -f
         echo "archive: $base.tar.zst  $(du -sh "$base.tar.zst" | cut -f1)  in $((SECONDS - started)) s"
     fi
 fi

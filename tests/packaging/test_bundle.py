@@ -221,6 +221,8 @@ def test_the_bundle_carries_models_translations_ops_and_xcb_libraries(binary):
     for library in ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxkbcommon-x11.so.0"):
         assert (internal / library).exists(), library
     assert (internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so").is_file()
+    if flavour(binary) == "cuda":  # opened by name when NVRTC compiles, linked by nothing
+        assert list(internal.glob("nvidia/*/lib/libnvrtc-builtins.so*"))
     assert not (internal / "tkinter").exists()
     assert os.access(binary, os.X_OK)
 
