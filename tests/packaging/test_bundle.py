@@ -7,9 +7,9 @@ short training, a real window under Xvfb, what it carries, its size):
 * ``cpu``: built in a clean virtual environment from PyTorch's CPU-only wheel (found by pip
   through its find-links or index; skipped when pip cannot get it), without torchvision.
 
-Slow, marked ``slow`` (`.ci/run` runs it): the CPU flavour alone took about 16 minutes on 2
-shared cores (venv and wheel 1.5 min, build 8 min, gzip 3 min, checks 3.5 min), far more than
-the default suite can spend. $LENET_BUNDLE and
+Slow, marked ``slow`` (`.ci/run` runs it): the CPU flavour alone took about 19 minutes on 2
+shared cores (venv and wheel 1.5 min, build 8 min, gzip 3 min, zstd 3.5 min,
+checks 3.5 min), far more than the default suite can spend. $LENET_BUNDLE and
 $LENET_CPU_BUNDLE name bundles already built, to reuse while iterating.
 """
 
