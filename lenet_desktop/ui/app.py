@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ..qt_check import check_platform_plugin
 from .main_window import MainWindow
 
 ORGANIZATION = "LeNet Desktop"
@@ -100,7 +101,15 @@ def settings() -> QSettings:
 
 
 def create_app() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        # Qt aborts (a core dump) when its platform plugin cannot load: say instead, in one
+        # line, which packages to install, and exit with status 1.
+        problem = check_platform_plugin()
+        if problem:
+            print(problem, file=sys.stderr, flush=True)
+            raise SystemExit(1)
+        app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
