@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .messages import QT_TRANSLATE_NOOP
+from .messages import QT_TRANSLATE_NOOP, LocalizedError
 
 MAX_SIDE = 32
 MAX_CHANNELS = 8
 
 
-class SandboxError(ValueError):
+class SandboxError(LocalizedError):
     """Text that is not a matrix, shapes that do not fit: the message says which."""
 
 
@@ -28,16 +28,20 @@ def parse_matrix(text: str) -> np.ndarray:
     """``"1 2; 3 4"`` → ``(2, 2) float64``. Every row must be as long as the first."""
     rows = [r for r in text.replace("\n", ";").split(";") if r.strip()]
     if not rows:
-        raise SandboxError("an empty matrix")
+        raise SandboxError(QT_TRANSLATE_NOOP("errors", "an empty matrix"))
     try:
         values = [[float(v) for v in r.replace(",", " ").split()] for r in rows]
     except ValueError as exc:
-        raise SandboxError(f"not a number: {exc}") from None
+        raise SandboxError(
+            QT_TRANSLATE_NOOP("errors", "not a number: {detail}"), detail=exc
+        ) from None
     if any(len(r) != len(values[0]) for r in values):
-        raise SandboxError("every row must have as many numbers as the first")
+        raise SandboxError(
+            QT_TRANSLATE_NOOP("errors", "every row must have as many numbers as the first")
+        )
     matrix = np.array(values, dtype=np.float64)
     if max(matrix.shape) > MAX_SIDE:
-        raise SandboxError(f"at most {MAX_SIDE}×{MAX_SIDE}")
+        raise SandboxError(QT_TRANSLATE_NOOP("errors", "at most {side}×{side}"), side=MAX_SIDE)
     return matrix
 
 
@@ -45,9 +49,11 @@ def parse_channels(text: str) -> np.ndarray:
     """``"1 2; 3 4 | 5 6; 7 8"`` → ``(C, H, W)``: channels separated by ``|``."""
     channels = [parse_matrix(t) for t in text.split("|")]
     if any(c.shape != channels[0].shape for c in channels):
-        raise SandboxError("every channel must have the same size")
+        raise SandboxError(QT_TRANSLATE_NOOP("errors", "every channel must have the same size"))
     if len(channels) > MAX_CHANNELS:
-        raise SandboxError(f"at most {MAX_CHANNELS} channels")
+        raise SandboxError(
+            QT_TRANSLATE_NOOP("errors", "at most {count} channels"), count=MAX_CHANNELS
+        )
     return np.stack(channels)
 
 
@@ -56,7 +62,9 @@ def parse_kernels(text: str) -> np.ndarray:
     kernel per input channel separated by ``|``."""
     kernels = [parse_channels(t) for t in text.split("/")]
     if any(k.shape != kernels[0].shape for k in kernels):
-        raise SandboxError("every output channel's kernel must have the same shape")
+        raise SandboxError(
+            QT_TRANSLATE_NOOP("errors", "every output channel's kernel must have the same shape")
+        )
     return np.stack(kernels)
 
 
@@ -146,14 +154,22 @@ def corr2d(x: np.ndarray, kernels: np.ndarray, padding: int = 0, stride: int = 1
         k = k[None]
     if k.shape[1] != x.shape[0]:
         raise SandboxError(
-            f"the input has {x.shape[0]} channel(s) but each kernel has {k.shape[1]}"
+            QT_TRANSLATE_NOOP(
+                "errors", "the input has {inputs} channel(s) but each kernel has {kernels}"
+            ),
+            inputs=x.shape[0],
+            kernels=k.shape[1],
         )
     if padding < 0 or stride < 1:
-        raise SandboxError("padding must be 0 or more and stride 1 or more")
+        raise SandboxError(
+            QT_TRANSLATE_NOOP("errors", "padding must be 0 or more and stride 1 or more")
+        )
     (h, w), (kh, kw) = x.shape[1:], k.shape[2:]
     out_h, out_w = output_size(h, kh, padding, stride), output_size(w, kw, padding, stride)
     if out_h < 1 or out_w < 1:
-        raise SandboxError("the kernel is larger than the padded input")
+        raise SandboxError(
+            QT_TRANSLATE_NOOP("errors", "the kernel is larger than the padded input")
+        )
     padded = np.pad(x, ((0, 0), (padding, padding), (padding, padding)))
     output = np.zeros((k.shape[0], out_h, out_w))
     for i in range(out_h):

@@ -31,7 +31,7 @@ from ..sandbox import (
     parse_kernels,
 )
 from .number_sheet import Block, Grid, NumberSheet, Row, Text, signed_shade
-from .translation import Retranslating
+from .translation import Retranslating, error_text
 
 
 def _cells(matrix: np.ndarray) -> list[list[str]]:
@@ -169,7 +169,7 @@ class SandboxDialog(Retranslating, QDialog):
             self.error.setText("")
         except SandboxError as exc:
             self.corr = None
-            self.error.setText(self.tr("Cannot compute: {0}").format(str(exc)))
+            self.error.setText(self.tr("Cannot compute: {0}").format(error_text(exc)))
         self._fill()
 
     # -- the sheet -------------------------------------------------------------------------------

@@ -1642,7 +1642,7 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/datasets.py" line="201"/>
-        <location filename="../../lenet_desktop/model_files.py" line="330"/>
+        <location filename="../../lenet_desktop/model_files.py" line="338"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
     </message>
@@ -1707,108 +1707,108 @@ field</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="132"/>
+        <location filename="../../lenet_desktop/model_files.py" line="140"/>
         <source>{path}: no shipped model is installed</source>
         <translation>{path}：没有安装内置模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="147"/>
+        <location filename="../../lenet_desktop/model_files.py" line="155"/>
         <source>{path}: is not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="150"/>
+        <location filename="../../lenet_desktop/model_files.py" line="158"/>
         <source>{name}: no such model (shipped models: {names}) and no such file</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="156"/>
+        <location filename="../../lenet_desktop/model_files.py" line="164"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="164"/>
+        <location filename="../../lenet_desktop/model_files.py" line="172"/>
         <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
         <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="173"/>
+        <location filename="../../lenet_desktop/model_files.py" line="181"/>
         <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
         <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="184"/>
+        <location filename="../../lenet_desktop/model_files.py" line="192"/>
         <source>{path}: not a model file (only {size} bytes)</source>
         <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="191"/>
+        <location filename="../../lenet_desktop/model_files.py" line="199"/>
         <source>{path}: the file is truncated or not a safetensors model file</source>
         <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="202"/>
+        <location filename="../../lenet_desktop/model_files.py" line="210"/>
         <source>{path}: not a safetensors model file (unreadable header)</source>
         <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="210"/>
+        <location filename="../../lenet_desktop/model_files.py" line="218"/>
         <source>{path}: damaged metadata ({detail})</source>
         <translation>{path}：元数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="218"/>
+        <location filename="../../lenet_desktop/model_files.py" line="226"/>
         <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
         <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="232"/>
-        <location filename="../../lenet_desktop/model_files.py" line="371"/>
+        <location filename="../../lenet_desktop/model_files.py" line="240"/>
+        <location filename="../../lenet_desktop/model_files.py" line="379"/>
         <source>{path}: its architecture spec is broken: {detail}</source>
         <translation>{path}：其中的网络结构描述有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="238"/>
+        <location filename="../../lenet_desktop/model_files.py" line="246"/>
         <source>{path}: unknown architecture {name!r} (known: {known})</source>
         <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="263"/>
+        <location filename="../../lenet_desktop/model_files.py" line="271"/>
         <source>{path}: unknown preprocessing convention {name!r}</source>
         <translation>{path}：未知的预处理方式 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="296"/>
+        <location filename="../../lenet_desktop/model_files.py" line="304"/>
         <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
         <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="309"/>
+        <location filename="../../lenet_desktop/model_files.py" line="317"/>
         <source>{path}: the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="323"/>
+        <location filename="../../lenet_desktop/model_files.py" line="331"/>
         <source>{path}: too large for a LeNet model ({size} bytes)</source>
         <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="360"/>
+        <location filename="../../lenet_desktop/model_files.py" line="368"/>
         <source>{path}: the tensor data is damaged ({detail})</source>
         <translation>{path}：张量数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="424"/>
+        <location filename="../../lenet_desktop/model_files.py" line="437"/>
         <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="437"/>
+        <location filename="../../lenet_desktop/model_files.py" line="450"/>
         <source>{path}: cannot write here ({detail})</source>
         <translation>{path}：无法写入此处（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="451"/>
+        <location filename="../../lenet_desktop/model_files.py" line="464"/>
         <source>{path}: could not be saved ({detail})</source>
         <translation>{path}：无法保存（{detail}）</translation>
     </message>
@@ -1976,6 +1976,56 @@ field</source>
         <location filename="../../lenet_desktop/specs.py" line="676"/>
         <source>{name}: no such architecture (presets: {known}) and no such spec file</source>
         <translation>{name}：没有这个网络结构（预设：{known}），也没有这个结构描述文件</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="31"/>
+        <source>an empty matrix</source>
+        <translation>矩阵是空的</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="36"/>
+        <source>not a number: {detail}</source>
+        <translation>不是数字：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="40"/>
+        <source>every row must have as many numbers as the first</source>
+        <translation>每一行的数字个数必须与第一行相同</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="44"/>
+        <source>at most {side}×{side}</source>
+        <translation>最大 {side}×{side}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="52"/>
+        <source>every channel must have the same size</source>
+        <translation>每个通道的尺寸必须相同</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="55"/>
+        <source>at most {count} channels</source>
+        <translation>最多 {count} 个通道</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="66"/>
+        <source>every output channel&apos;s kernel must have the same shape</source>
+        <translation>每个输出通道的卷积核形状必须相同</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="157"/>
+        <source>the input has {inputs} channel(s) but each kernel has {kernels}</source>
+        <translation>输入有 {inputs} 个通道，但每个卷积核有 {kernels} 个</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="165"/>
+        <source>padding must be 0 or more and stride 1 or more</source>
+        <translation>填充必须 ≥ 0，步幅必须 ≥ 1</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/sandbox.py" line="171"/>
+        <source>the kernel is larger than the padded input</source>
+        <translation>卷积核比填充后的输入还大</translation>
     </message>
 </context>
 <context>
@@ -2150,72 +2200,72 @@ field</source>
 <context>
     <name>lessons</name>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="186"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="202"/>
         <source>Cross-correlation, 3×3 ∗ 2×2</source>
         <translation>互相关运算，3×3 ∗ 2×2</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="187"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="203"/>
         <source>The kernel slides over the input; each output value is the sum of the element-wise products under it: 1×1 + 2×2 + 4×3 + 5×4 = 37. The result is [[37, 47], [67, 77]]. (The notes write the lower-left sum as 4+10+21+43: the last product is 8×4 = 32, so the sum is 67.)</source>
         <translation>卷积核在输入上滑动；每个输出值是其下方逐元素乘积之和：1×1 + 2×2 + 4×3 + 5×4 = 37。结果是 [[37, 47], [67, 77]]。（笔记把左下角的和写成 4+10+21+43：最后一项乘积是 8×4 = 32，所以和是 67。）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="199"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="215"/>
         <source>Edge detection with [1, −1]</source>
         <translation>用 [1, −1] 检测边缘</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="200"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="216"/>
         <source>A 6×8 image, white (1) with a dark middle (0). The kernel [1, −1] subtracts each pixel&apos;s right neighbour: 0 where they are equal, 1 where white turns dark and −1 where dark turns white. Two columns light up: the two edges.</source>
         <translation>一张 6×8 的图像，白色 (1)，中间为黑色 (0)。卷积核 [1, −1] 用每个像素减去它右边的像素：相等处为 0，由白变黑处为 1，由黑变白处为 −1。亮起的两列就是两条边缘。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="211"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="227"/>
         <source>Padding 1 keeps the size</source>
         <translation>填充 1 保持尺寸不变</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="212"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="228"/>
         <source>A 4×4 input and a 3×3 kernel: without padding the output is 2×2. One ring of zeros (padding 1) gives (4 − 3 + 2 + 1) / 1 = 4: the same size as the input, as p = (k − 1) / 2 promises.</source>
         <translation>4×4 的输入和 3×3 的卷积核：不填充时输出为 2×2。填充一圈 0（填充 1）得到 (4 − 3 + 2 + 1) / 1 = 4：与输入尺寸相同，正如 p = (k − 1) / 2 所保证的。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="224"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="240"/>
         <source>Padding 2 grows it</source>
         <translation>填充 2 使尺寸变大</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="225"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="241"/>
         <source>The same 4×4 input and 3×3 kernel with two rings of zeros: (4 − 3 + 4 + 1) / 1 = 6, a 6×6 output. The outer values see mostly padding.</source>
         <translation>同样的 4×4 输入和 3×3 卷积核，填充两圈 0：(4 − 3 + 4 + 1) / 1 = 6，输出为 6×6。最外圈的值看到的大多是填充。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="236"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="252"/>
         <source>Stride 2 halves it</source>
         <translation>步幅 2 使尺寸减半</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="237"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="253"/>
         <source>A 2×2 kernel moved two pixels at a time over a 4×4 input: (4 − 2 + 0 + 2) / 2 = 2, a 2×2 output. Windows no longer overlap.</source>
         <translation>2×2 的卷积核在 4×4 的输入上每次移动两个像素：(4 − 2 + 0 + 2) / 2 = 2，输出为 2×2。窗口不再重叠。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="248"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="264"/>
         <source>Two input channels, summed</source>
         <translation>两个输入通道，相加</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="249"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="265"/>
         <source>Each input channel has its own kernel; the two cross-correlations are added into one output: (0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56.</source>
         <translation>每个输入通道有自己的卷积核；两个互相关的结果相加成一个输出：(0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="259"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="275"/>
         <source>A 1×1 convolution mixes channels</source>
         <translation>1×1 卷积混合通道</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="260"/>
+        <location filename="../../lenet_desktop/sandbox.py" line="276"/>
         <source>A 1×1 kernel sees one pixel, but of every channel: each output pixel is a weighted sum of the three input channels at that pixel, like a fully connected layer applied at every position. Here three channels become two.</source>
         <translation>1×1 卷积核只看一个像素，但看的是所有通道：每个输出像素是该位置三个输入通道的加权和，就像在每个位置上应用一个全连接层。这里三个通道变成了两个。</translation>
     </message>
