@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from ..session import Session
 from .follow import follow
 from .layer_text import operation
-from .translation import Retranslating, architecture_title
+from .translation import Retranslating, model_architecture_title
 
 COLUMNS = 6
 
@@ -189,7 +189,7 @@ class ArchitectureView(Retranslating, QWidget):
         facts = self.tr(
             "{0} — {1:,} parameters; input 1×28×28. Output size of a convolution or pooling: "
             "⌊(n − k + 2p + s) / s⌋, n input size, k kernel, p padding per side, s stride."
-        ).format(architecture_title(bundle.architecture), total)
+        ).format(model_architecture_title(bundle), total)
         accuracy = bundle.training.get("test_accuracy")
         if accuracy is not None:
             facts += " " + self.tr("Test accuracy: {0:.2f} %.").format(100 * accuracy)

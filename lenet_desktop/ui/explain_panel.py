@@ -328,3 +328,21 @@ class ExplainPanel(Retranslating, QDockWidget):
     def products_shown(self) -> int:
         """How many element-wise products the sheet shows."""
         return sum(sum(len(r) for r in g.cells) for g in self.sheet.grids() if g.key == "products")
+
+
+def attach_explanations(window) -> None:
+    """Place the explanation dock (hidden until a value is clicked), the receptive-field
+    outlines and the attribution overlay in ``window`` (a MainWindow whose views are built)."""
+    from PySide6.QtCore import Qt
+
+    from .overlays import AttributionOverlay, FieldOutlines
+
+    window.explain_panel = ExplainPanel(window.session, window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.explain_panel)
+    window.explain_panel.hide()
+    window.chart.class_clicked.connect(window.explain_panel.select_class)
+    window.outlines = FieldOutlines(window.session, window.input_view, window.canvas, window)
+    window.attribution = AttributionOverlay(
+        window.session, window.input_view, window.canvas, window
+    )
+    window.attribution.set_enabled(window.actions["attribution"].isChecked())

@@ -1,5 +1,6 @@
-"""Export what the window shows — canvas, 28×28 input, probabilities and the open tab — as a
-PNG picture or an SVG drawing, for slides and handouts."""
+"""Teacher's tools: export what the window shows — canvas, 28×28 input, probabilities and the
+open tab — as a PNG picture or an SVG drawing, for slides and handouts; and presentation mode
+(larger type and maps) for a projector."""
 
 from __future__ import annotations
 
@@ -70,3 +71,21 @@ def export_dialog(parent: QWidget, widget: QWidget) -> Path | None:
     except OSError as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("export", "Export View"), str(exc))
         return None
+
+
+def presentation(window, on: bool) -> None:
+    """Presentation mode for a projector: 1.5× type everywhere and 1.8× maps and kernels (the
+    window's own font size is remembered, so turning it off restores it)."""
+    from PySide6.QtWidgets import QApplication
+
+    font = QApplication.font()
+    settings = window.settings
+    base = float(settings.value("base_font_pt", font.pointSizeF()) or font.pointSizeF())
+    if on:
+        settings.setValue("base_font_pt", base)
+    font.setPointSizeF(base * (1.5 if on else 1.0))
+    QApplication.setFont(font)
+    if window._views_built:
+        for view in (window.maps, window.kernels):
+            view.mosaics.setFont(font)
+            view.mosaics.set_zoom(1.8 if on else 1.0)

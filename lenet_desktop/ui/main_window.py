@@ -161,16 +161,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.architecture = ArchitectureView(self.session)
         self.rbf = RBFView(self.session)
         self.editor = SpecEditor(self.session, self.settings)
-        from .explain_panel import ExplainPanel
-        from .overlays import AttributionOverlay, FieldOutlines
+        from .explain_panel import attach_explanations
 
-        self.explain_panel = ExplainPanel(self.session, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.explain_panel)
-        self.explain_panel.hide()
-        self.chart.class_clicked.connect(self.explain_panel.select_class)
-        self.outlines = FieldOutlines(self.session, self.input_view, self.canvas, self)
-        self.attribution = AttributionOverlay(self.session, self.input_view, self.canvas, self)
-        self.attribution.set_enabled(self.actions["attribution"].isChecked())
+        attach_explanations(self)  # the explanation dock, field outlines, attribution overlay
         self.tabs.clear()
         for view in (self.maps, self.kernels, self.architecture, self.editor, self.rbf):
             self.tabs.addTab(view, "")
@@ -261,18 +254,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def set_presentation(self, on: bool) -> None:
         """Larger type and larger maps, for a projector."""
-        from PySide6.QtWidgets import QApplication
+        from .export import presentation
 
-        font = QApplication.font()
-        base = float(self.settings.value("base_font_pt", font.pointSizeF()) or font.pointSizeF())
-        if on:
-            self.settings.setValue("base_font_pt", base)
-        font.setPointSizeF(base * (1.5 if on else 1.0))
-        QApplication.setFont(font)
-        if self._views_built:
-            for view in (self.maps, self.kernels):
-                view.mosaics.setFont(font)
-                view.mosaics.set_zoom(1.8 if on else 1.0)
+        presentation(self, on)
 
     def export_view(self) -> None:
         from .export import export_dialog

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from ..session import Session, Unit
 from .device_box import DeviceBox
 from .follow import follow
-from .translation import Retranslating, architecture_title, error_text
+from .translation import Retranslating, error_text, model_architecture_title
 
 
 class StatusBarView(Retranslating, QStatusBar):
@@ -55,7 +55,7 @@ class StatusBarView(Retranslating, QStatusBar):
             return
         self.model_label.setText(
             self.tr("Model: {0} · {1} · {2}").format(
-                model.title, model.dataset.title, architecture_title(model.architecture)
+                model.title, model.dataset.title, model_architecture_title(model)
             )
         )
         self.model_label.setToolTip(self.tr("Runs on {0}").format(self.session.predictor.device))

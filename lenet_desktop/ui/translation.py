@@ -17,6 +17,12 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def model_architecture_title(bundle) -> str:
+    """The title of a model's network: a preset's, or its own spec's."""
+    spec = getattr(bundle, "spec", None)
+    return architecture_title(bundle.architecture, getattr(spec, "title", None))
+
+
 def class_name(name: str) -> str:
     """A class name as the window shows it (Fashion-MNIST's are translated; digits stay)."""
     return QCoreApplication.translate("classes", name)
@@ -27,6 +33,8 @@ def class_names(classes: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def architecture_title(name: str, fallback: str | None = None) -> str:
+    """A preset's title in the window's language; for a learner's own network, ``fallback``
+    (its spec's title) or its name."""
     from ..options import ARCHITECTURE_TITLES
 
     title = ARCHITECTURE_TITLES.get(name)
@@ -47,8 +55,10 @@ def error_text(error: BaseException) -> str:
             key: error_text(value) if isinstance(value, LocalizedError) else value
             for key, value in error.values.items()
         }  # an error that carries the error behind it: both translated
+        prefix = getattr(error, "path", None)  # a spec error read from a file names it
+        prefix = f"{prefix}: " if prefix is not None and "{path}" not in error.template else ""
         try:
-            return template.format(**values)
+            return prefix + template.format(**values)
         except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
             return str(error)
     return str(error)
