@@ -178,6 +178,18 @@ def editor() -> None:
     run_window("en", (1400, 900), steps)
 
 
+@shot("rbf")
+def rbf() -> None:
+    """LeNet-5's output: F6 as 7×12 beside each class's ±1 code, on a drawn 7."""
+
+    def steps(window, save):
+        draw_seven(window)
+        window.tabs.setCurrentWidget(window.rbf)
+        QTimer.singleShot(400, lambda: save(window.tabs, "rbf-en.png"))
+
+    run_window("en", (1400, 900), steps, model="lenet5")
+
+
 @shot("maps")
 def maps() -> None:
     """The feature maps, down to the batch-norm rows and the fully connected vectors."""
