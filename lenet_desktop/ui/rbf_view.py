@@ -31,7 +31,7 @@ class RBFPicture(QWidget):
     def set_model(self, codes: np.ndarray, classes: tuple[str, ...]) -> None:
         self.codes = codes.reshape(len(codes), 12, 7).astype(np.float32)
         self.classes = classes
-        self.updateGeometry()
+        self.resize(self.sizeHint())
         self.update()
 
     def set_values(self, f6: np.ndarray | None, distances: np.ndarray | None) -> None:
@@ -43,7 +43,10 @@ class RBFPicture(QWidget):
         return [self.f6_title, *(class_name(c) for c in self.classes)]
 
     def _column(self) -> int:
-        return max(7 * CELL + 16, self.fontMetrics().horizontalAdvance("00000.0") + 12)
+        metrics = self.fontMetrics()
+        titles = [self.f6_title, *(class_name(c) for c in self.classes)]
+        widest = max((metrics.horizontalAdvance(t) for t in titles), default=0)
+        return max(7 * CELL + 16, metrics.horizontalAdvance("00000.0") + 12, min(widest, 140) + 10)
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
@@ -125,6 +128,7 @@ class RBFView(Retranslating, QWidget):
             )
         )
         self.picture.f6_title = self.tr("F6 (84 = 7×12)")
+        self.picture.resize(self.picture.sizeHint())
         self.picture.update()
 
     def _model_changed(self, predictor) -> None:
