@@ -78,6 +78,7 @@ class RunsView(Retranslating, QWidget):
             plot.setBackground(None)
             plot.setMinimumSize(160, 120)
             plot.addLegend(offset=(-10, 10))
+            plot.getAxis("left").enableAutoSIPrefix(False)
             chart_layout.addWidget(plot)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -131,7 +132,7 @@ class RunsView(Retranslating, QWidget):
             )
         )
         self.loss_plot.setLabel("left", self.tr("training loss"))
-        self.acc_plot.setLabel("left", self.tr("test accuracy"))
+        self.acc_plot.setLabel("left", self.tr("test accuracy (%)"))
         for plot in (self.loss_plot, self.acc_plot):
             plot.setLabel("bottom", self.tr("epoch"))
 
@@ -272,7 +273,7 @@ class RunsView(Retranslating, QWidget):
             self.loss_plot.plot(epochs, [h["loss"] for h in run.history], pen=pen, name=run.name)
             self.acc_plot.plot(
                 epochs,
-                [h["test_accuracy"] for h in run.history],
+                [100 * h["test_accuracy"] for h in run.history],
                 pen=pen,
                 symbol="o",
                 symbolSize=5,

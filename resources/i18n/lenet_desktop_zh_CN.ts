@@ -614,12 +614,12 @@ field</source>
 <context>
     <name>RBFView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/rbf_view.py" line="122"/>
+        <location filename="../../lenet_desktop/ui/rbf_view.py" line="125"/>
         <source>LeNet-5&apos;s output layer compares F6&apos;s 84 outputs, drawn as a 7×12 picture (left), with a fixed ±1 bitmap of each class: y = Σ (x − w)², the squared distance, is written under each. The nearest class is the answer (framed).</source>
         <translation>LeNet-5 的输出层把 F6 的 84 个输出（左边，画成 7×12 的图）与每个类别固定的 ±1 位图比较：每个位图下写着平方距离 y = Σ (x − w)²。距离最近的类别就是答案（带框）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/rbf_view.py" line="127"/>
+        <location filename="../../lenet_desktop/ui/rbf_view.py" line="130"/>
         <source>F6 (84 = 7×12)</source>
         <translation>F6（84 = 7×12）</translation>
     </message>
@@ -627,97 +627,97 @@ field</source>
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="119"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="120"/>
         <source>Run (double-click to rename)</source>
         <translation>训练记录（双击可重命名）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="119"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="120"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="119"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="120"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="120"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="121"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="120"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="121"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="120"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="121"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="121"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="122"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="123"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="124"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="125"/>
         <source>Delete Ticked</source>
         <translation>删除勾选的记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="125"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="126"/>
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="126"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="127"/>
         <source>Export Table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="129"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="130"/>
         <source>Tick runs to compare them: loss (left) and test accuracy (right) per epoch. Tick two to see their confusion matrices and C1 kernels side by side.</source>
         <translation>勾选训练记录进行比较：每轮的损失（左）和测试准确率（右）。勾选两条可并排查看它们的混淆矩阵和 C1 卷积核。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="134"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="134"/>
-        <source>test accuracy</source>
-        <translation>测试准确率</translation>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="135"/>
+        <source>test accuracy (%)</source>
+        <translation>测试准确率（%）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="136"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="137"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="227"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="228"/>
         <source>Delete Runs</source>
         <translation>删除训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="228"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="229"/>
         <source>Delete {0} ticked run(s) and their models?</source>
         <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="252"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="253"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="295"/>
+        <location filename="../../lenet_desktop/ui/runs_view.py" line="296"/>
         <source>{0} · C1 kernels</source>
         <translation>{0} · C1 卷积核</translation>
     </message>
@@ -2049,18 +2049,18 @@ field</source>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../lenet_desktop/ui/export.py" line="51"/>
+        <location filename="../../lenet_desktop/ui/export.py" line="52"/>
         <source>{0}: could not be written</source>
         <translation>{0}：无法写入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/export.py" line="60"/>
-        <location filename="../../lenet_desktop/ui/export.py" line="71"/>
+        <location filename="../../lenet_desktop/ui/export.py" line="61"/>
+        <location filename="../../lenet_desktop/ui/export.py" line="72"/>
         <source>Export View</source>
         <translation>导出视图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/export.py" line="62"/>
+        <location filename="../../lenet_desktop/ui/export.py" line="63"/>
         <source>PNG picture (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
