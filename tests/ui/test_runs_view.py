@@ -13,8 +13,9 @@ from lenet_desktop.ui.main_window import MainWindow
 
 def _run(panel, qtbot) -> None:
     with qtbot.waitSignal(panel.ended, timeout=120_000) as ended:
-        assert panel.start()
+        assert panel.start(), panel.message.text()
     assert ended.args == ["finished"]
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)  # the worker thread has ended
 
 
 def test_two_runs_are_kept_across_a_restart_and_compared(
