@@ -185,9 +185,9 @@ def rbf() -> None:
     def steps(window, save):
         draw_seven(window)
         window.tabs.setCurrentWidget(window.rbf)
-        QTimer.singleShot(400, lambda: save(window.tabs, "rbf-en.png"))
+        QTimer.singleShot(400, lambda: save(window.rbf.picture, "rbf-en.png"))  # all ten codes
 
-    run_window("en", (1400, 900), steps, model="lenet5")
+    run_window("en", (1900, 900), steps, model="lenet5")
 
 
 @shot("maps")
