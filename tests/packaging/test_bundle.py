@@ -93,6 +93,11 @@ def build_cpu(work: Path) -> Path:
 def binary(request, tmp_path_factory) -> Path:
     """Build the bundle (or use $LENET_BUNDLE / $LENET_CPU_BUNDLE, built already)."""
     given = os.environ.get("LENET_BUNDLE" if request.param == "current" else "LENET_CPU_BUNDLE")
+    if not given and request.param == "current" and _cuda_torch() and not _slow_asked(request):
+        pytest.skip(
+            "the CUDA bundle (about 4 GB, 10 minutes to build) is built when asked for: "
+            "-m slow or LENET_SLOW=1; the CPU bundle is checked in every run"
+        )
     if given:
         path = Path(given)
     else:
@@ -100,6 +105,16 @@ def binary(request, tmp_path_factory) -> Path:
         path = build_here(work) if request.param == "current" else build_cpu(work)
     assert path.is_file()
     return path
+
+
+def _cuda_torch() -> bool:
+    import torch
+
+    return torch.version.cuda is not None
+
+
+def _slow_asked(request) -> bool:
+    return "slow" in (request.config.option.markexpr or "") or bool(os.environ.get("LENET_SLOW"))
 
 
 def flavour(binary: Path) -> str:
