@@ -183,7 +183,10 @@ class RunStore:
 
         bundle: ModelBundle = result.bundle
         config = dict(bundle.training.get("config", {}))
-        created = time.strftime("%Y-%m-%dT%H:%M:%S")
+        from datetime import datetime
+
+        # to the microsecond: two runs kept within one second still list in the order made
+        created = datetime.now().isoformat(timespec="microseconds")
         stamp = time.strftime("%Y%m%d-%H%M%S")
         base = f"{stamp}-{_slug(bundle.architecture)}-{_slug(bundle.dataset.name)}"
         self.root.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -138,12 +139,21 @@ class SpecEditor(Retranslating, QWidget):
         edit.addStretch(1)
         edit.addWidget(self.total)
         edit.addWidget(self.train_button)
-        layout = QVBoxLayout(self)
+        # The controls scroll rather than make the window wider than a small screen.
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(edit)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.retranslate()
         self.load_preset("d2l")
 
