@@ -85,4 +85,4 @@ def test_the_papers_lenet5_is_shipped_with_its_rbf_output(capsys, mnist_dir):
     model = load_model("lenet5")
     assert model.architecture == "lenet5" and type(model.network.output).__name__ == "RBFOutput"
     report = evaluate(capsys, "lenet5", mnist_dir)
-    assert report["accuracy"] >= 0.975  # 97.95 % today (MAP loss); the issue asks 98 %
+    assert report["accuracy"] >= 0.98  # 98.35 % (the paper's MAP loss, 160 epochs)
