@@ -190,6 +190,14 @@ def rbf() -> None:
     run_window("en", (1900, 900), steps, model="lenet5")
 
 
+@shot("reliability")
+def reliability() -> None:
+    """The shipped Fashion-MNIST model's reliability diagram, as `evaluate --plot` draws it."""
+    from lenet_desktop.cli import main as cli
+
+    cli(["evaluate", "--model", "fashion-mnist", "--plot", str(OUT / "reliability-en.png")])
+
+
 @shot("maps")
 def maps() -> None:
     """The feature maps, down to the batch-norm rows and the fully connected vectors."""

@@ -144,43 +144,73 @@ def calibration(
 
 
 def draw_reliability(reports: dict[str, Calibration], path: str | Path, size: int = 480) -> Path:
-    """A reliability diagram as a PNG (Pillow, no plotting library): for each report, each
-    bin's accuracy (bars) against the diagonal of perfect calibration; the legend gives the
-    ECE. ``reports``: label → Calibration (e.g. "T = 1", "T = 1.62")."""
+    """A reliability diagram as a PNG (Pillow, no plotting library). Top: for each report, each
+    bin's accuracy (bars side by side within the bin) against the diagonal of perfect
+    calibration; the legend above gives each report's ECE. Below: how many images fall in each
+    bin (log scale, the count written on the bar), so that a tall bar made of one image reads as
+    such. ``reports``: label → Calibration (e.g. "T = 1", "T = 1.62")."""
     from PIL import Image, ImageDraw
 
     path = Path(path)
-    margin = 48
-    image = Image.new("RGB", (size, size), "white")
+    left, right, top = 48, 16, 24 + 14 * len(reports)
+    inner = size - left - right
+    strip_top = top + inner + 54
+    strip = 60
+    height = strip_top + strip + 40
+    image = Image.new("RGB", (size, height), "white")
     draw = ImageDraw.Draw(image)
-    inner = size - 2 * margin
 
     def to_xy(x: float, y: float) -> tuple[float, float]:
-        return margin + x * inner, size - margin - y * inner
+        return left + x * inner, top + (1 - y) * inner
 
+    colours = [(31, 119, 180), (255, 127, 14), (44, 160, 44)]
+    series = list(reports.items())
+    slot = 1 / max(len(series), 1)
+    for n, (label, report) in enumerate(series):
+        colour = colours[n % len(colours)]
+        for b in report.bins:
+            if not b.count:
+                continue
+            width = b.high - b.low
+            x0 = b.low + width * (0.1 + 0.8 * slot * n)
+            x1 = x0 + width * 0.8 * slot
+            x0y, x1y = to_xy(x0, b.accuracy), to_xy(x1, 0)
+            draw.rectangle([x0y, x1y], fill=tuple(c + (255 - c) // 2 for c in colour))
+            draw.rectangle([x0y, x1y], outline=colour)
+        draw.rectangle([left, 6 + 14 * n + 2, left + 10, 6 + 14 * n + 12], fill=colour)
+        draw.text((left + 16, 6 + 14 * n), f"{label}: ECE {100 * report.ece:.2f} %", fill="black")
     draw.rectangle([to_xy(0, 1), to_xy(1, 0)], outline="black")
-    draw.line([to_xy(0, 0), to_xy(1, 1)], fill=(150, 150, 150), width=1)
+    draw.line([to_xy(0, 0), to_xy(1, 1)], fill=(120, 120, 120), width=1)
     for tick in (0.0, 0.5, 1.0):
         x, y = to_xy(tick, 0)
         draw.text((x - 8, y + 6), f"{tick:.1f}", fill="black")
         x, y = to_xy(0, tick)
         draw.text((x - 30, y - 6), f"{tick:.1f}", fill="black")
-    draw.text((margin, size - 20), "confidence", fill="black")
-    draw.text((4, margin - 30), "accuracy", fill="black")
-    colours = [(31, 119, 180, 110), (255, 127, 14, 110), (44, 160, 44, 110)]
-    overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
-    shade = ImageDraw.Draw(overlay)
-    for n, (label, report) in enumerate(reports.items()):
-        colour = colours[n % len(colours)]
-        for b in report.bins:
-            if b.count:
-                shade.rectangle([to_xy(b.low, b.accuracy), to_xy(b.high, 0)], fill=colour)
+    draw.text((left + inner / 2 - 30, top + inner + 18), "confidence", fill="black")
+    rotated = Image.new("RGB", (60, 12), "white")
+    ImageDraw.Draw(rotated).text((4, 0), "accuracy", fill="black")
+    image.paste(rotated.rotate(90, expand=True), (2, int(top + inner / 2 - 30)))
+
+    # images per bin, of the last report (log scale: the top bin holds most images)
+    if series:
+        report = series[-1][1]
+        most = max((b.count for b in report.bins), default=0)
         draw.text(
-            (margin + 6, margin + 6 + 14 * n),
-            f"{label}: ECE {100 * report.ece:.2f} %",
-            fill=colour[:3],
+            (left, strip_top - 14), f"images per bin ({series[-1][0]}, log scale)", fill="black"
         )
-    image = Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
+        bottom = strip_top + strip
+        draw.line([(left, bottom), (left + inner, bottom)], fill="black")
+        for b in report.bins:
+            if not b.count:
+                continue
+            share = math.log10(1 + b.count) / math.log10(1 + most)
+            x0, x1 = (
+                left + (b.low + 0.1 * (b.high - b.low)) * inner,
+                left + (b.high - 0.1 * (b.high - b.low)) * inner,
+            )
+            draw.rectangle([x0, bottom - share * strip, x1, bottom], fill=(170, 170, 170))
+            text = str(b.count)
+            draw.text(((x0 + x1) / 2 - 3 * len(text), bottom + 4), text, fill="black")
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path)
     return path

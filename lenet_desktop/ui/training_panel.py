@@ -709,14 +709,28 @@ class TrainingPanel(Retranslating, QDockWidget):
             [0, 1], [0, 1], pen=pg.mkPen((150, 150, 150), width=1, style=Qt.PenStyle.DashLine)
         )
         filled = [b for b in report.bins if b.count]
+        most = max((b.count for b in filled), default=1)
+        # a bar of few images is pale: its height says little (log scale, the top bin holds most)
+        brushes = [
+            pg.mkBrush(31, 119, 180, int(40 + 160 * np.log1p(b.count) / np.log1p(most)))
+            for b in filled
+        ]
         plot.addItem(
             pg.BarGraphItem(
                 x0=[b.low for b in filled],
                 x1=[b.high for b in filled],
                 y0=0,
                 y1=[b.accuracy for b in filled],
-                brush=(31, 119, 180, 150),
+                brushes=brushes,
                 pen=(31, 119, 180),
+            )
+        )
+        plot.setToolTip(
+            "\n".join(
+                self.tr("confidence {0:.2f}–{1:.2f}: {2} images, accuracy {3:.1f} %").format(
+                    b.low, b.high, b.count, 100 * b.accuracy
+                )
+                for b in filled
             )
         )
         plot.setTitle(

@@ -793,128 +793,128 @@ field</source>
 <context>
     <name>SpecEditor</name>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="154"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="164"/>
         <source>Start from:</source>
         <translation>起点：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="163"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="173"/>
         <source>Add Layer</source>
         <translation>添加层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="174"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="175"/>
         <source>Move the selected layer up</source>
         <translation>把选中的层上移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="176"/>
         <source>Move the selected layer down</source>
         <translation>把选中的层下移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="177"/>
         <source>Open Spec…</source>
         <translation>打开架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="168"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="178"/>
         <source>Save Spec…</source>
         <translation>保存架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="179"/>
         <source>Train This</source>
         <translation>训练此网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="181"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="181"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="182"/>
         <source>channels</source>
         <translation>通道数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="182"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="182"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="182"/>
         <source>stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="183"/>
         <source>features</source>
         <translation>特征数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="183"/>
         <source>dropout p</source>
         <translation>丢弃率 p</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="181"/>
         <source>output shape</source>
         <translation>输出形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="181"/>
         <source>parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="183"/>
         <source>size formula</source>
         <translation>尺寸公式</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="336"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="346"/>
         <source>Add a layer to start.</source>
         <translation>先添加一层。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="340"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="350"/>
         <source>Every layer fits: {0} layers, input 1×28×28 → {1} classes.</source>
         <translation>每一层都成立：共 {0} 层，输入 1×28×28 → {1} 个类别。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="345"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="355"/>
         <source>{0:,} parameters</source>
         <translation>{0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="379"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="389"/>
         <source>Open Spec</source>
         <translation>打开架构文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="379"/>
         <location filename="../../lenet_desktop/ui/spec_editor.py" line="389"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="399"/>
         <source>Architecture specs (*.toml)</source>
         <translation>架构文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="387"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="397"/>
         <source>Save Spec</source>
         <translation>保存架构文件</translation>
     </message>
@@ -1055,7 +1055,7 @@ field</source>
         <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="861"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="875"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
@@ -1065,7 +1065,7 @@ field</source>
         <translation>分类错误的测试图片（点击查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="819"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="833"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
@@ -1250,72 +1250,77 @@ field</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="723"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="730"/>
+        <source>confidence {0:.2f}–{1:.2f}: {2} images, accuracy {3:.1f} %</source>
+        <translation>置信度 {0:.2f}–{1:.2f}：{2} 张图像，准确率 {3:.1f} %</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="737"/>
         <source>Reliability: ECE {0:.2f} % at temperature {1:.3g}</source>
         <translation>可靠性图：温度 {1:.3g} 时 ECE 为 {0:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="737"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="751"/>
         <source>Kept as run “{0}” (Runs tab).</source>
         <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="752"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="766"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="762"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="776"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="780"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="794"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="792"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="806"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="749"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="763"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="759"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="773"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="803"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="817"/>
         <source>#{0}: true {1}, predicted {2}</source>
         <translation>#{0}：真实 {1}，预测 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="817"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="831"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="830"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="844"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="836"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="850"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="859"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="873"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="878"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="892"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1823,22 +1828,22 @@ field</source>
         <translation>{path}：不是可读取的训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/runs.py" line="219"/>
+        <location filename="../../lenet_desktop/runs.py" line="222"/>
         <source>{path}: the run cannot be kept here ({detail})</source>
         <translation>{path}：无法在此保存训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/runs.py" line="232"/>
+        <location filename="../../lenet_desktop/runs.py" line="235"/>
         <source>a run needs a name</source>
         <translation>训练记录需要一个名称</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/runs.py" line="239"/>
+        <location filename="../../lenet_desktop/runs.py" line="242"/>
         <source>{path}: cannot be renamed ({detail})</source>
         <translation>{path}：无法重命名（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/runs.py" line="248"/>
+        <location filename="../../lenet_desktop/runs.py" line="251"/>
         <source>{path}: no such run</source>
         <translation>{path}：没有这条训练记录</translation>
     </message>
@@ -2068,52 +2073,52 @@ field</source>
 <context>
     <name>layer types</name>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="69"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="70"/>
         <source>convolution</source>
         <translation>卷积</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="70"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="71"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="71"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="72"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="72"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="73"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="73"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="74"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="74"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="75"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="75"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="76"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="76"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="77"/>
         <source>dropout</source>
         <translation>暂退（dropout）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="77"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="78"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="78"/>
+        <location filename="../../lenet_desktop/ui/spec_editor.py" line="79"/>
         <source>fully connected</source>
         <translation>全连接</translation>
     </message>

@@ -112,6 +112,9 @@ def test_the_results_show_a_reliability_diagram(window, panel, qtbot, small_mnis
     bars = [i for i in panel.reliability.getPlotItem().items if type(i).__name__ == "BarGraphItem"]
     assert len(bars) == 1
     assert "ECE" in panel.reliability.getPlotItem().titleLabel.text
+    # the tooltip explains each bar: its images add up to the 300 test images
+    lines = panel.reliability.toolTip().splitlines()
+    assert lines and sum(int(line.split(": ")[1].split()[0]) for line in lines) == 300
 
 
 def test_the_books_run_in_the_panel_matches_the_command_line(window, panel, qtbot, small_mnist,
