@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QLine, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLine, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -88,10 +88,16 @@ class NumberSheet(QWidget):
         self._placed: list[tuple[QRect, object]] = []
         self._height = 40
         self._laid_for = -1
+        # Per grid (by identity) its size and cell geometry, measured once per set_blocks: the
+        # layout, every paint and every hover use them (measuring 450 texts is the costly part).
+        self._sizes: dict[int, tuple[QSize, int, int, int]] = {}
+        self._fonts: tuple[QFont, QFontMetrics] | None = None
+        self._advances: dict[int, list[list[int]]] = {}  # each cell text's width, per grid
 
     # -- what callers use --------------------------------------------------------------------------
     def set_blocks(self, blocks: list[Block]) -> None:
         self.blocks = blocks
+        self._sizes, self._advances = {}, {}
         self._laid_for = -1
         self._layout()
         self.update()
@@ -116,15 +122,33 @@ class NumberSheet(QWidget):
 
     # -- layout ------------------------------------------------------------------------------------
     def _cell_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
-        return font
+        if self._fonts is None:
+            font = QFont(self.font())
+            font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+            self._fonts = font, QFontMetrics(font)
+        return self._fonts[0]
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fonts, self._sizes, self._advances, self._laid_for = None, {}, {}, -1
+            self._layout()
+        super().changeEvent(event)
 
     def _grid_size(self, grid: Grid) -> tuple[QSize, int, int, int]:
+        known = self._sizes.get(id(grid))
+        if known is None:
+            known = self._sizes[id(grid)] = self._measure(grid)
+        return known
+
+    def _measure(self, grid: Grid) -> tuple[QSize, int, int, int]:
         metrics = self.fontMetrics()
-        cell_metrics = QFontMetrics(self._cell_font())
-        texts = [t for row in grid.cells for t in row] + list(grid.header)
-        cell_w = max((cell_metrics.horizontalAdvance(t) for t in texts), default=10) + 8
+        self._cell_font()
+        assert self._fonts is not None
+        cell_metrics = self._fonts[1]
+        advances = [[cell_metrics.horizontalAdvance(t) for t in row] for row in grid.cells]
+        self._advances[id(grid)] = advances
+        header = [cell_metrics.horizontalAdvance(t) for t in grid.header]
+        cell_w = max((a for row in [*advances, header] for a in row), default=10) + 8
         cell_h = cell_metrics.height() + 4
         columns = max((len(r) for r in grid.cells), default=0)
         caption_h = metrics.height() + 2 if grid.caption else 0
@@ -167,10 +191,11 @@ class NumberSheet(QWidget):
                 line_h = max(line_h, size.height())
             y += line_h + GAP + 4
         self._placed = placed
-        self._height = y + 4
         self._laid_for = width
-        self.setMinimumHeight(self._height)
-        self.updateGeometry()
+        if y + 4 != self._height:  # a new height only: relaying the scroll area costs
+            self._height = y + 4
+            self.setMinimumHeight(self._height)
+            self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         return QSize(420, self._height)
@@ -240,13 +265,17 @@ class NumberSheet(QWidget):
             painter.drawRect(
                 QRect(x0 + c * cell_w + 1, y0 + r * cell_h + 1, cell_w - 2, cell_h - 2)
             )
+        # The numbers, centred from their measured widths: drawText at a point skips the text
+        # layout that a rectangle and alignment would do for each of (up to) 450 cells.
         painter.setPen(text_colour)
-        centre = Qt.AlignmentFlag.AlignCenter
+        assert self._fonts is not None
+        cell_metrics = self._fonts[1]
+        baseline = (cell_h - cell_metrics.height()) // 2 + cell_metrics.ascent()
+        advances = self._advances[id(grid)]
         for r, row in enumerate(grid.cells):
+            y = y0 + r * cell_h + baseline
             for c, text in enumerate(row):
-                painter.drawText(
-                    QRect(x0 + c * cell_w, y0 + r * cell_h, cell_w, cell_h), centre, text
-                )
+                painter.drawText(x0 + c * cell_w + (cell_w - advances[r][c]) // 2, y, text)
 
     # -- the mouse ---------------------------------------------------------------------------------
     def cell_at(self, point: QPoint) -> tuple[str, int, int]:
