@@ -197,14 +197,21 @@ class ConvChannel:
 
 
 @dataclass(frozen=True, eq=False)
-class ConvExplanation:
-    """total = Σ over ``channels`` of Σ products + ``bias``: the pre-activation.
-
-    ``connections``: LeNet-5's C3 table (which input maps each output map reads), else None."""
+class Explained:
+    """What every explanation has: the ``unit``, the input pixels it sees (``field``) and the
+    value the forward pass recorded there (the explanation's ``total`` must equal it)."""
 
     unit: Unit
     field: Field
     recorded: float
+
+
+@dataclass(frozen=True, eq=False)
+class ConvExplanation(Explained):
+    """total = Σ over ``channels`` of Σ products + ``bias``: the pre-activation.
+
+    ``connections``: LeNet-5's C3 table (which input maps each output map reads), else None."""
+
     channels: tuple[ConvChannel, ...]
     bias: float
     total: float
@@ -217,13 +224,10 @@ class ConvExplanation:
 
 
 @dataclass(frozen=True, eq=False)
-class PoolExplanation:
+class PoolExplanation(Explained):
     """``mode``: "max" (``winner`` = (row, col) of the largest value in ``window``), "avg"
     (total = the mean) or "subsampling" (LeNet-5: Σ window × ``weight`` + ``bias``)."""
 
-    unit: Unit
-    field: Field
-    recorded: float
     mode: str
     window: np.ndarray
     padded: np.ndarray
@@ -239,12 +243,9 @@ class PoolExplanation:
 
 
 @dataclass(frozen=True, eq=False)
-class NormExplanation:
+class NormExplanation(Explained):
     """Batch normalisation with the running statistics: (x − μ) / √(σ² + ε) · γ + β."""
 
-    unit: Unit
-    field: Field
-    recorded: float
     x: float
     mean: float
     var: float
@@ -269,12 +270,9 @@ FUNCTIONS = {
 
 
 @dataclass(frozen=True, eq=False)
-class ActivationExplanation:
+class ActivationExplanation(Explained):
     """``function``: a key of :data:`FUNCTIONS`; ``x`` its input, ``total`` its output."""
 
-    unit: Unit
-    field: Field
-    recorded: float
     function: str
     x: float
     total: float
@@ -317,13 +315,10 @@ class Softmax:
 
 
 @dataclass(frozen=True, eq=False)
-class LinearExplanation:
+class LinearExplanation(Explained):
     """total = ``bias`` + Σ w·x: ``terms`` the largest |w·x| (sorted, largest first), the other
     ``rest_count`` summed in ``rest``. ``softmax``: for the output layer."""
 
-    unit: Unit
-    field: Field
-    recorded: float
     bias: float
     terms: tuple[Term, ...]
     rest: float
@@ -335,14 +330,11 @@ class LinearExplanation:
 
 
 @dataclass(frozen=True, eq=False)
-class RBFExplanation:
+class RBFExplanation(Explained):
     """LeNet-5's output unit: the squared distance y = Σ (x_j − w_j)² between F6's outputs x
     and the class's fixed ±1 code w; the logit is −y. ``terms``: the largest (x − w)², as
     Terms whose ``weight`` is the code value (their ``product`` is not used)."""
 
-    unit: Unit
-    field: Field
-    recorded: float
     terms: tuple[Term, ...]
     rest: float
     rest_count: int
@@ -353,13 +345,10 @@ class RBFExplanation:
 
 
 @dataclass(frozen=True, eq=False)
-class CopyExplanation:
+class CopyExplanation(Explained):
     """A layer that moves values without arithmetic (flatten, padding, dropout when
     predicting): the value came from ``source`` at ``where``, or is the padding value."""
 
-    unit: Unit
-    field: Field
-    recorded: float
     operation: str
     source: str
     where: str
@@ -368,12 +357,9 @@ class CopyExplanation:
 
 
 @dataclass(frozen=True, eq=False)
-class Unexplained:
+class Unexplained(Explained):
     """A layer type this module does not explain (yet): its type name, and the value."""
 
-    unit: Unit
-    field: Field
-    recorded: float
     type_name: str
     total: float | None = None
     kind: str = "unexplained"
