@@ -121,12 +121,13 @@ class NumberSheet(QWidget):
         ]
 
     # -- layout ------------------------------------------------------------------------------------
-    def _cell_font(self) -> QFont:
+    def _cell_font(self) -> tuple[QFont, QFontMetrics]:
+        """The numbers' font (a little smaller than the sheet's) and its metrics."""
         if self._fonts is None:
             font = QFont(self.font())
             font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
             self._fonts = font, QFontMetrics(font)
-        return self._fonts[0]
+        return self._fonts
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.FontChange:
@@ -142,9 +143,7 @@ class NumberSheet(QWidget):
 
     def _measure(self, grid: Grid) -> tuple[QSize, int, int, int]:
         metrics = self.fontMetrics()
-        self._cell_font()
-        assert self._fonts is not None
-        cell_metrics = self._fonts[1]
+        cell_metrics = self._cell_font()[1]
         advances = [[cell_metrics.horizontalAdvance(t) for t in row] for row in grid.cells]
         self._advances[id(grid)] = advances
         header = [cell_metrics.horizontalAdvance(t) for t in grid.header]
@@ -230,7 +229,8 @@ class NumberSheet(QWidget):
         if grid.caption:
             painter.setFont(self.font())
             painter.drawText(QRect(rect.x(), rect.y(), rect.width(), top), 0, grid.caption)
-        painter.setFont(self._cell_font())
+        cell_font, cell_metrics = self._cell_font()
+        painter.setFont(cell_font)
         y0 = rect.y() + top
         if grid.header:
             for c, title in enumerate(grid.header):
@@ -268,8 +268,6 @@ class NumberSheet(QWidget):
         # The numbers, centred from their measured widths: drawText at a point skips the text
         # layout that a rectangle and alignment would do for each of (up to) 450 cells.
         painter.setPen(text_colour)
-        assert self._fonts is not None
-        cell_metrics = self._fonts[1]
         baseline = (cell_h - cell_metrics.height()) // 2 + cell_metrics.ascent()
         advances = self._advances[id(grid)]
         for r, row in enumerate(grid.cells):

@@ -148,9 +148,13 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.seed_spin.setRange(0, 2**31 - 1)
         self.book_button = QPushButton()
         self.book_button.clicked.connect(self.book_settings)
-        self.holdout = HOLDOUT  # the book's run holds none out; the learner's next change does
-        for box in (self.arch_box, self.dataset_box):
-            box.activated.connect(lambda _: setattr(self, "holdout", HOLDOUT))
+        # The share of the training split kept out to fit the temperature (the book: none).
+        self.holdout_spin = QDoubleSpinBox()
+        self.holdout_spin.setDecimals(1)
+        self.holdout_spin.setRange(0.0, 50.0)
+        self.holdout_spin.setSingleStep(1.0)
+        self.holdout_spin.setSuffix(" %")
+        self.holdout_spin.setValue(100 * HOLDOUT)
         self.augment_box = QCheckBox()
         self.augment_box.setChecked(True)
         self.device_box = DeviceBox()
@@ -172,6 +176,7 @@ class TrainingPanel(Retranslating, QDockWidget):
             ("init", self.init_box),
             ("decay", self.decay_spin),
             ("seed", self.seed_spin),
+            ("holdout", self.holdout_spin),
             ("augment", self.augment_box),
             ("device", self.device_box),
             ("live", self.live_box),
@@ -317,6 +322,7 @@ class TrainingPanel(Retranslating, QDockWidget):
             "init": self.tr("Initialisation"),
             "decay": self.tr("Weight decay"),
             "seed": self.tr("Seed"),
+            "holdout": self.tr("Held out to calibrate"),
             "augment": self.tr("Augmentation"),
             "device": self.tr("Device"),
             "live": self.tr("Live view"),
@@ -344,6 +350,12 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.augment_box.setToolTip(
             self.tr(
                 "Random small rotations, scalings and shifts of each batch (and flips for garments)"
+            )
+        )
+        self.holdout_spin.setToolTip(
+            self.tr(
+                "Training images kept out of training; when it ends, a temperature is fitted on "
+                "them so that the probabilities are honest (0: no temperature, as in the book)"
             )
         )
         self.live_box.setText(self.tr("after each epoch"))
@@ -412,6 +424,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.momentum_spin.setValue(float(self._option("momentum", 0.9)))
         self.decay_spin.setValue(float(self._option("weight_decay", 5e-4)))
         self.seed_spin.setValue(int(self._option("seed", 0)))
+        self.holdout_spin.setValue(float(self._option("holdout", 100 * HOLDOUT)))
         self.epochs_spin.setValue(self._option("epochs", self.epochs_spin.value()))
         self.batch_spin.setValue(self._option("batch_size", self.batch_spin.value()))
         self.lr_spin.setValue(self._option("lr", DEFAULT_LR[self.optimizer_box.currentData()]))
@@ -440,6 +453,7 @@ class TrainingPanel(Retranslating, QDockWidget):
             "init": self.init_box.currentData(),
             "weight_decay": self.decay_spin.value(),
             "seed": self.seed_spin.value(),
+            "holdout": self.holdout_spin.value(),
             "augment": "true" if self.augment_box.isChecked() else "",
             "live": "true" if self.live_box.isChecked() else "",
             "download": "true" if self.download_box.isChecked() else "",
@@ -465,7 +479,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.batch_spin.setValue(book["batch_size"])
         self.epochs_spin.setValue(book["epochs"])
         self.augment_box.setChecked(book["augment"])
-        self.holdout = book["holdout"]
+        self.holdout_spin.setValue(100 * book["holdout"])
         self._say(self.tr("D2L book settings: d2l, SGD lr 0.9 without momentum, constant, "
                           "batch 256, 10 epochs, Xavier, no augmentation."))  # fmt: skip
 
@@ -515,7 +529,7 @@ class TrainingPanel(Retranslating, QDockWidget):
             init=self.init_box.currentData(),
             weight_decay=self.decay_spin.value(),
             seed=self.seed_spin.value(),
-            holdout=self.holdout,
+            holdout=self.holdout_spin.value() / 100,
             augment=self.augment_box.isChecked(),
             device=self.device_box.device() or None,
             # Leave one core to the window on a CPU: drawing must stay smooth.

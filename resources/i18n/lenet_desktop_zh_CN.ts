@@ -955,372 +955,382 @@ field</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="303"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="310"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="305"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="312"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="306"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="313"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="307"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="314"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="308"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="315"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="309"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="316"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="310"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="317"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="311"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="318"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="312"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="319"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="318"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="326"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="319"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="327"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="320"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="328"/>
         <source>Live view</source>
         <translation>实时查看</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="353"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="367"/>
         <source>folder with the four IDX files</source>
         <translation>含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="356"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="370"/>
         <source>Train</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="357"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="371"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="358"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="372"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="358"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="372"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="358"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="372"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="361"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="375"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="362"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="376"/>
         <source>Accuracy (blue: training, orange: test)</source>
         <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="875"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="891"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="363"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="377"/>
         <source>Misclassified test images (click to inspect):</source>
         <translation>分类错误的测试图片（点击查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="833"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="849"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="367"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="381"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="313"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="320"/>
         <source>Momentum (SGD)</source>
         <translation>动量（SGD）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="314"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="321"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="315"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="322"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="316"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="323"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="317"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="324"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="323"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="325"/>
+        <source>Held out to calibrate</source>
+        <translation>留出用于校准</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="331"/>
         <source>if missing</source>
         <translation>缺失时下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="324"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="332"/>
         <source>D2L Book Settings</source>
         <translation>D2L 书中设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="327"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="335"/>
         <source>The LeNet chapter&apos;s own run: d2l, SGD lr 0.9 without momentum, constant rate, batch 256, 10 epochs, Xavier initialisation, no augmentation, on Fashion-MNIST</source>
         <translation>LeNet 一章书中的训练设置：d2l 网络，SGD 学习率 0.9、无动量、学习率恒定，批量 256，10 轮，Xavier 初始化，无数据增强，数据集 Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="331"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="339"/>
         <source>one-cycle</source>
         <translation>单周期</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="331"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="339"/>
         <source>cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="332"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="340"/>
         <source>constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="335"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="343"/>
         <source>PyTorch default</source>
         <translation>PyTorch 默认</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="335"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="343"/>
         <source>Xavier (as the book)</source>
         <translation>Xavier（与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="339"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="347"/>
         <source>Download the dataset with torchvision if the folder does not hold it</source>
         <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="341"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="349"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="344"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="352"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="347"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="357"/>
+        <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
+        <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="361"/>
         <source>after each epoch</source>
         <translation>每轮之后</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="350"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="364"/>
         <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
         <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="358"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="372"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="364"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="378"/>
         <source>confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="365"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="379"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="467"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="483"/>
         <source>D2L book settings: d2l, SGD lr 0.9 without momentum, constant, batch 256, 10 epochs, Xavier, no augmentation.</source>
         <translation>D2L 书中设置：d2l，SGD 学习率 0.9、无动量、恒定，批量 256，10 轮，Xavier，无数据增强。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="474"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="490"/>
         <source>{0} (your spec)</source>
         <translation>{0}（你的架构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="490"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="506"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="501"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="517"/>
         <source>Choose the dataset folder, or tick Download.</source>
         <translation>请选择数据集文件夹，或勾选“下载”。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="503"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="519"/>
         <source>{0}: no such folder</source>
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="547"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="563"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="548"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="564"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="580"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="596"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="596"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="612"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="597"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="613"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="628"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="644"/>
         <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
         <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="638"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="654"/>
         <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
         <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="664"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="680"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="687"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="703"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="730"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="746"/>
         <source>confidence {0:.2f}–{1:.2f}: {2} images, accuracy {3:.1f} %</source>
         <translation>置信度 {0:.2f}–{1:.2f}：{2} 张图像，准确率 {3:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="737"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="753"/>
         <source>Reliability: ECE {0:.2f} % at temperature {1:.3g}</source>
         <translation>可靠性图：温度 {1:.3g} 时 ECE 为 {0:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="751"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="767"/>
         <source>Kept as run “{0}” (Runs tab).</source>
         <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="766"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="782"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="776"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="792"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="794"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="810"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="806"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="822"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="763"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="779"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="773"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="789"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="817"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="833"/>
         <source>#{0}: true {1}, predicted {2}</source>
         <translation>#{0}：真实 {1}，预测 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="831"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="847"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="844"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="860"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="850"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="866"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="873"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="889"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="892"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="908"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -2036,17 +2046,17 @@ field</source>
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../lenet_desktop/explain.py" line="394"/>
+        <location filename="../../lenet_desktop/explain.py" line="380"/>
         <source>flatten: the same value, in a vector</source>
         <translation>展平：同一个值，放进向量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/explain.py" line="395"/>
+        <location filename="../../lenet_desktop/explain.py" line="381"/>
         <source>padding: the input value, or the padding value</source>
         <translation>填充：输入的值，或填充值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/explain.py" line="396"/>
+        <location filename="../../lenet_desktop/explain.py" line="382"/>
         <source>dropout is off when predicting: the same value</source>
         <translation>预测时暂退法关闭：同一个值</translation>
     </message>
