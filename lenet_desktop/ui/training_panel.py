@@ -752,7 +752,8 @@ class TrainingPanel(Retranslating, QDockWidget):
         plot.setTitle(
             self.tr("Reliability: ECE {0:.2f} % at temperature {1:.3g}").format(
                 100 * report.ece, report.temperature
-            )
+            ),
+            size="9pt",  # a long line, in a plot a third of a small window wide
         )
 
     def _keep(self, result) -> None:

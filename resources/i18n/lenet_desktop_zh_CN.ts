@@ -1055,7 +1055,7 @@ field</source>
         <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="891"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="892"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
@@ -1065,7 +1065,7 @@ field</source>
         <translation>分类错误的测试图片（点击查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="849"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="850"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
@@ -1270,67 +1270,67 @@ field</source>
         <translation>可靠性图：温度 {1:.3g} 时 ECE 为 {0:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="767"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="768"/>
         <source>Kept as run “{0}” (Runs tab).</source>
         <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="782"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="783"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="792"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="793"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="810"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="811"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="822"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="823"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="779"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="780"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="789"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="790"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="833"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="834"/>
         <source>#{0}: true {1}, predicted {2}</source>
         <translation>#{0}：真实 {1}，预测 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="847"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="848"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="860"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="861"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="866"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="867"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="889"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="890"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="908"/>
+        <location filename="../../lenet_desktop/ui/training_panel.py" line="909"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
