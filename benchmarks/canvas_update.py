@@ -63,7 +63,7 @@ def measure(
         window.actions["attribution"].setChecked(True)
         app.processEvents()
     if during_training:
-        from lenet_desktop.datasets import FASHION_MNIST, candidate_folders
+        from lenet_desktop.data.datasets import FASHION_MNIST, candidate_folders
 
         panel = window.training
         panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("fashion-mnist"))

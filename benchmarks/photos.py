@@ -4,8 +4,9 @@ after, in one run.
     python -m benchmarks.photos                  # before = 9b081ba, after = the working tree
     python -m benchmarks.photos --baseline REV --photos 400 --seed 2024
 
-"Before" is ``lenet_desktop/preprocessing.py`` as commit REV had it (``git show``, imported from
-a temporary file); "after" is the one in this tree. Both feed the same shipped MNIST model.
+"Before" is ``lenet_desktop/data/preprocessing.py`` as commit REV had it (``git show``,
+imported from a temporary file); "after" is the one in this tree. Both feed the same shipped
+MNIST model.
 
 * Accuracy on ``--photos`` phone photos (tests/photos.py: uneven light, shadows, ruled lines,
   blue or black ink, noise, JPEG) and on as many clean test digits re-drawn large and
@@ -38,13 +39,17 @@ BASELINE = "9b081ba"
 
 
 def baseline_module(rev: str) -> ModuleType:
-    """``lenet_desktop/preprocessing.py`` of commit ``rev`` as a module of its own."""
-    source = subprocess.run(
-        ["git", "-C", str(REPO), "show", f"{rev}:lenet_desktop/preprocessing.py"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    """The preprocessing module of commit ``rev`` as a module of its own (it lived at
+    ``lenet_desktop/preprocessing.py`` before the engine had folders)."""
+    for where in ("lenet_desktop/data/preprocessing.py", "lenet_desktop/preprocessing.py"):
+        done = subprocess.run(
+            ["git", "-C", str(REPO), "show", f"{rev}:{where}"], capture_output=True, text=True
+        )
+        if done.returncode == 0:
+            source = done.stdout
+            break
+    else:
+        raise SystemExit(f"{rev}: no preprocessing module found")
     path = Path(tempfile.mkdtemp(prefix="lenet-photos-")) / f"preprocessing_{rev}.py"
     path.write_text(source)
     spec = importlib.util.spec_from_file_location(f"preprocessing_{rev}", path)
@@ -120,10 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     import torch
     from photos import photo, photo_set
 
-    from lenet_desktop import preprocessing
-    from lenet_desktop.datasets import MNIST, load_dataset
-    from lenet_desktop.inference import Predictor
-    from lenet_desktop.model_files import load_model
+    from lenet_desktop.data import preprocessing
+    from lenet_desktop.data.datasets import MNIST, load_dataset
+    from lenet_desktop.files.model_files import load_model
+    from lenet_desktop.nn.inference import Predictor
 
     torch.set_num_threads(1)
     modules = {f"before ({args.baseline})": baseline_module(args.baseline), "after": preprocessing}

@@ -1,7 +1,7 @@
 """Training speed on the full Fashion-MNIST (60,000 images), ``modern``, batch 256.
 
 - ``train_samples_per_s`` / ``train_aug_samples_per_s``: one epoch of the engine's loop
-  (``lenet_desktop.training.train``) without and with augmentation, evaluation excluded;
+  (``lenet_desktop.training.loop.train``) without and with augmentation, evaluation excluded;
 - ``naive_samples_per_s``: the pipeline of the study notes (D2L's ``train_ch6``) — torchvision's
   ``FashionMNIST`` with ``ToTensor``, a shuffling ``DataLoader``, the same network, optimiser and
   batch size — and ``train_speedup``, the engine's plain rate over it;
@@ -32,7 +32,7 @@ def threads() -> int:
 
 
 def fashion_folder(data: str | None = None) -> Path:
-    from lenet_desktop.datasets import FASHION_MNIST, candidate_folders
+    from lenet_desktop.data.datasets import FASHION_MNIST, candidate_folders
 
     places = [Path(data)] if data else candidate_folders(FASHION_MNIST)
     for place in places:
@@ -47,8 +47,8 @@ def fashion_folder(data: str | None = None) -> Path:
 
 def engine_rate(folder: Path, augment: bool) -> float:
     """Samples per second of one epoch of the engine's loop (evaluation not counted)."""
-    from lenet_desktop.datasets import FASHION_MNIST, load_dataset
-    from lenet_desktop.training import TrainConfig, train
+    from lenet_desktop.data.datasets import FASHION_MNIST, load_dataset
+    from lenet_desktop.training.loop import TrainConfig, train
 
     train_split, test_split = load_dataset(folder, FASHION_MNIST)
     config = TrainConfig(
@@ -62,8 +62,8 @@ def engine_rate(folder: Path, augment: bool) -> float:
 def seconds_to_90(folder: Path) -> tuple[float | None, list[float]]:
     """Seconds from the start of training (data already in memory) to the end of the first
     epoch at ≥ 90 % test accuracy, and the per-epoch accuracies seen."""
-    from lenet_desktop.datasets import FASHION_MNIST, load_dataset
-    from lenet_desktop.training import TrainConfig, TrainingCancelled, train
+    from lenet_desktop.data.datasets import FASHION_MNIST, load_dataset
+    from lenet_desktop.training.loop import TrainConfig, TrainingCancelled, train
 
     train_split, test_split = load_dataset(folder, FASHION_MNIST)
     config = TrainConfig(dataset="fashion-mnist", threads=threads(), **TO_90)
@@ -104,7 +104,7 @@ def naive_rate(folder: Path, batches: int = 60, workers: int = 0) -> float:
     from torch.utils.data import DataLoader
     from torchvision import datasets, transforms
 
-    from lenet_desktop.models import build_model
+    from lenet_desktop.nn.models import build_model
 
     torch.set_num_threads(threads())
     root = _torchvision_root(folder)

@@ -236,7 +236,7 @@ def explain_zh() -> None:
 
 def sandbox_steps(language: str):
     def steps(window, save):
-        from lenet_desktop.ui.sandbox import show_sandbox
+        from lenet_desktop.ui.tools.sandbox import show_sandbox
 
         dialog = show_sandbox(window)
         dialog.lessons.setCurrentRow(0)

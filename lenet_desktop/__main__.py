@@ -1,3 +1,3 @@
-from .cli import main
+from lenet_desktop.cli import main
 
 raise SystemExit(main())

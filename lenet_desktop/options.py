@@ -1,7 +1,7 @@
 """The names of the choices the engine offers, importable without torch (the command line and
 the app's first paint must not wait for it)."""
 
-from .messages import QT_TRANSLATE_NOOP
+from lenet_desktop.messages import QT_TRANSLATE_NOOP
 
 # The built-in networks, then the study notes' variants and one per D2L exercise (their layers:
 # specs.PRESET_LAYERS).

@@ -19,9 +19,9 @@ import numpy as np
 from psygnal import Signal
 
 if TYPE_CHECKING:
-    from .inference import Prediction, Predictor
-    from .model_files import ModelBundle
-    from .preprocessing import Preprocessed
+    from lenet_desktop.data.preprocessing import Preprocessed
+    from lenet_desktop.files.model_files import ModelBundle
+    from lenet_desktop.nn.inference import Prediction, Predictor
 
 KINDS = ("drawing", "picture", "sample")
 
@@ -151,7 +151,7 @@ class Session:
     def use_bundle(self, bundle: ModelBundle, device: str | None = None) -> None:
         """Put a model that is in memory in use on ``device`` (default: the session's).
         ValueError for a device that is not here; the model in use then stays."""
-        from .inference import Predictor
+        from lenet_desktop.nn.inference import Predictor
 
         if device is not None:
             predictor = Predictor(bundle, device or None)
@@ -174,7 +174,7 @@ class Session:
             return Result(source, None, None, None if predictor is None else predictor.bundle)
         info = predictor.bundle.dataset
         if source.kind == "sample":
-            from .preprocessing import dataset_sample
+            from lenet_desktop.data.preprocessing import dataset_sample
 
             prepared = dataset_sample(np.asarray(source.pixels), info.mean, info.std)
         else:

@@ -41,6 +41,6 @@ def fashion_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def mnist_splits(mnist_dir):
-    from lenet_desktop.datasets import MNIST, load_dataset
+    from lenet_desktop.data.datasets import MNIST, load_dataset
 
     return load_dataset(mnist_dir, MNIST)

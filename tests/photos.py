@@ -148,7 +148,7 @@ def photo_set(
     import os
     from pathlib import Path
 
-    from lenet_desktop.datasets import MNIST, load_dataset
+    from lenet_desktop.data.datasets import MNIST, load_dataset
 
     if folder is None:
         shared = Path(

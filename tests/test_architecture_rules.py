@@ -30,11 +30,14 @@ def test_importing_every_engine_module_loads_no_qt():
     found, not listed — imported in a fresh interpreter."""
     engine = [
         m.name
-        for m in pkgutil.iter_modules(lenet_desktop.__path__)
-        if m.name not in ("ui", "cli", "__main__")
+        for m in pkgutil.walk_packages(lenet_desktop.__path__, "lenet_desktop.")
+        if not m.name.startswith(
+            ("lenet_desktop.ui", "lenet_desktop.cli", "lenet_desktop.__main__")
+        )
     ]
-    assert {"session", "inference", "preprocessing", "training", "fast_ops"} <= set(engine)
-    imports = "; ".join(f"import lenet_desktop.{name}" for name in engine)
+    expected = {"session", "nn.inference", "data.preprocessing", "training.loop", "nn.fast_ops"}
+    assert {f"lenet_desktop.{name}" for name in expected} <= set(engine)
+    imports = "; ".join(f"import {name}" for name in engine)
     code = (
         f"import sys; {imports}; "
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken', "

@@ -8,9 +8,9 @@ import pytest
 import torch
 from test_explain import _digit, _predictor
 
-from lenet_desktop.attribution import Attributor, attribute, gradcam_layer
-from lenet_desktop.inference import Predictor
-from lenet_desktop.model_files import load_model
+from lenet_desktop.analysis.attribution import Attributor, attribute, gradcam_layer
+from lenet_desktop.files.model_files import load_model
+from lenet_desktop.nn.inference import Predictor
 
 
 @pytest.mark.parametrize("architecture", ["modern", "d2l", "lenet5"])  # the built-in networks

@@ -10,11 +10,11 @@ import os
 import pytest
 import torch
 
-from lenet_desktop import training
 from lenet_desktop.cli import build_parser, main
-from lenet_desktop.datasets import Split
-from lenet_desktop.models import build_model, initialize_weights
-from lenet_desktop.training import BOOK_SETTINGS, TrainConfig, train
+from lenet_desktop.data.datasets import Split
+from lenet_desktop.nn.models import build_model, initialize_weights
+from lenet_desktop.training.loop import BOOK_SETTINGS, TrainConfig, train
+from lenet_desktop.training import loop as training
 
 
 def test_the_book_settings_are_the_books():

@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 import torch
 
-from lenet_desktop.calibration import calibration, draw_reliability, fit_temperature, logits_of
-from lenet_desktop.model_files import load_model
+from lenet_desktop.analysis.calibration import (
+    calibration,
+    draw_reliability,
+    fit_temperature,
+    logits_of,
+)
+from lenet_desktop.files.model_files import load_model
 
 
 def test_ece_and_nll_by_hand():

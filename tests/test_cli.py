@@ -11,8 +11,8 @@ import pytest
 from PIL import Image
 
 from lenet_desktop.cli import main
-from lenet_desktop.datasets import MNIST
-from lenet_desktop.model_files import new_model, save_model
+from lenet_desktop.data.datasets import MNIST
+from lenet_desktop.files.model_files import new_model, save_model
 
 
 def run(capsys, *argv):

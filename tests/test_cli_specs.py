@@ -11,7 +11,7 @@ from drawing import redraw, write_idx_slice
 from test_specs import MY_SPEC
 
 from lenet_desktop.cli import main
-from lenet_desktop.model_files import load_model
+from lenet_desktop.files.model_files import load_model
 
 
 def run(capsys, *argv):

@@ -8,7 +8,7 @@ import pytest
 from drawing import write_idx_slice
 
 from lenet_desktop.cli import main
-from lenet_desktop.model_files import load_model
+from lenet_desktop.files.model_files import load_model
 
 
 @pytest.fixture(scope="module")

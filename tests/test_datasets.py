@@ -8,7 +8,7 @@ import shutil
 import pytest
 import torchvision
 
-from lenet_desktop.datasets import (
+from lenet_desktop.data.datasets import (
     FASHION_MNIST,
     MNIST,
     DatasetError,

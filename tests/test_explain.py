@@ -7,8 +7,7 @@ import numpy as np
 import pytest
 import torch
 
-from lenet_desktop.datasets import MNIST
-from lenet_desktop.explain import (
+from lenet_desktop.analysis.explain import (
     ConvExplanation,
     Field,
     LinearExplanation,
@@ -20,9 +19,10 @@ from lenet_desktop.explain import (
     receptive_fields,
     unit_field,
 )
-from lenet_desktop.inference import Predictor
-from lenet_desktop.model_files import load_model, new_model
-from lenet_desktop.models import layer_kind
+from lenet_desktop.data.datasets import MNIST
+from lenet_desktop.files.model_files import load_model, new_model
+from lenet_desktop.nn.inference import Predictor
+from lenet_desktop.nn.models import layer_kind
 from lenet_desktop.options import ARCHITECTURES
 from lenet_desktop.session import Unit
 
@@ -218,8 +218,8 @@ def test_a_field_maps_back_onto_the_drawing():
 
 
 def test_the_layer_table_has_each_layers_receptive_field():
-    from lenet_desktop.layer_table import layer_table
-    from lenet_desktop.models import build_model
+    from lenet_desktop.analysis.layer_table import layer_table
+    from lenet_desktop.nn.models import build_model
 
     rows = {r.name: r for r in layer_table(build_model("modern"))}
     assert rows["C3"].receptive_field == "14×14, jump 2"

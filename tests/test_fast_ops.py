@@ -6,8 +6,8 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from lenet_desktop import fast_ops
-from lenet_desktop.models import build_model
+from lenet_desktop.nn import fast_ops
+from lenet_desktop.nn.models import build_model
 from lenet_desktop.options import ARCHITECTURES
 
 

@@ -9,9 +9,9 @@ import numpy as np
 import torch
 
 from lenet_desktop.cli import main
-from lenet_desktop.datasets import MNIST
-from lenet_desktop.model_files import ModelBundle, load_model, new_model, save_model
-from lenet_desktop.models import RBF_BITMAPS, RBF_SHAPE, RBFOutput, lenet5, rbf_codes
+from lenet_desktop.data.datasets import MNIST
+from lenet_desktop.files.model_files import ModelBundle, load_model, new_model, save_model
+from lenet_desktop.nn.models import RBF_BITMAPS, RBF_SHAPE, RBFOutput, lenet5, rbf_codes
 
 
 def test_the_codes_are_plus_minus_one_bitmaps_7_wide_and_12_high():

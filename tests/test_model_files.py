@@ -11,8 +11,8 @@ import pytest
 import torch
 from safetensors.torch import save_file
 
-from lenet_desktop.datasets import FASHION_MNIST, MNIST
-from lenet_desktop.model_files import (
+from lenet_desktop.data.datasets import FASHION_MNIST, MNIST
+from lenet_desktop.files.model_files import (
     ModelFileError,
     load_model,
     model_metadata,

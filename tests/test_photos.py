@@ -12,7 +12,7 @@ from drawing import ink_box
 from photos import photo, photo_set
 
 from lenet_desktop.cli import main
-from lenet_desktop.preprocessing import ink_map, preprocess, to_array
+from lenet_desktop.data.preprocessing import ink_map, preprocess, to_array
 
 PHOTOS = 240
 SEED = 11
@@ -116,7 +116,7 @@ def test_photos_are_deterministic(mnist_splits):
 def test_a_pasted_rgb_picture_and_the_gray_file_give_the_same_input(tmp_path, mnist_splits):
     from drawing import redraw
 
-    from lenet_desktop.preprocessing import load_image
+    from lenet_desktop.data.preprocessing import load_image
 
     _, test = mnist_splits
     gray = redraw(test.images[5].numpy(), mode="L")

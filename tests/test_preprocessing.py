@@ -7,8 +7,8 @@ import pytest
 from drawing import centre_of_mass, ink_box, redraw
 from PIL import Image
 
-from lenet_desktop.datasets import FASHION_MNIST, MNIST
-from lenet_desktop.preprocessing import (
+from lenet_desktop.data.datasets import FASHION_MNIST, MNIST
+from lenet_desktop.data.preprocessing import (
     ImageReadError,
     load_image,
     preprocess,

@@ -10,9 +10,9 @@ import json
 
 import pytest
 
-from lenet_desktop.datasets import Split
-from lenet_desktop.runs import RunError, RunStore, comparison_csv
-from lenet_desktop.training import TrainConfig, train
+from lenet_desktop.data.datasets import Split
+from lenet_desktop.training.loop import TrainConfig, train
+from lenet_desktop.training.runs import RunError, RunStore, comparison_csv
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +75,7 @@ def test_damaged_and_foreign_folders_are_passed_over(tmp_path, short_result):
 
 
 def test_an_interrupted_save_leaves_nothing(tmp_path, short_result, monkeypatch):
-    import lenet_desktop.model_files as model_files
+    import lenet_desktop.files.model_files as model_files
 
     def broken(bundle, path):
         path.write_bytes(b"half")

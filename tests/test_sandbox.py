@@ -10,8 +10,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from lenet_desktop.cli import main
-from lenet_desktop.sandbox import (
+from lenet_desktop.analysis.sandbox import (
     EDGES,
     LESSONS,
     SandboxError,
@@ -22,6 +21,7 @@ from lenet_desktop.sandbox import (
     parse_kernels,
     run_lesson,
 )
+from lenet_desktop.cli import main
 
 
 def test_the_notes_cross_correlation_is_37_47_67_77():

@@ -15,8 +15,8 @@ from lenet_desktop.session import Input, Session, Unit
 
 @pytest.fixture
 def session():
-    from lenet_desktop.inference import Predictor
-    from lenet_desktop.model_files import load_model
+    from lenet_desktop.files.model_files import load_model
+    from lenet_desktop.nn.inference import Predictor
 
     session = Session()
     session.use(Predictor(load_model("mnist"), "cpu"))
@@ -51,8 +51,8 @@ def test_selecting_a_unit_emits_a_selection_event(session):
 
 
 def test_a_test_sample_keeps_its_true_label_for_its_own_dataset(session, mnist_splits):
-    from lenet_desktop.inference import Predictor
-    from lenet_desktop.model_files import load_model
+    from lenet_desktop.files.model_files import load_model
+    from lenet_desktop.nn.inference import Predictor
 
     _, test = mnist_splits
     result = session.show(
@@ -66,8 +66,8 @@ def test_a_test_sample_keeps_its_true_label_for_its_own_dataset(session, mnist_s
 
 
 def test_a_model_change_reruns_the_current_and_the_pinned_input(session, mnist_splits):
-    from lenet_desktop.inference import Predictor
-    from lenet_desktop.model_files import load_model
+    from lenet_desktop.files.model_files import load_model
+    from lenet_desktop.nn.inference import Predictor
 
     _, test = mnist_splits
     session.show(Input("sample", test.images[0].numpy(), dataset="mnist", label=7, index=0))
@@ -98,9 +98,9 @@ def test_the_session_runs_in_a_plain_interpreter_without_qt(tmp_path, mnist_dir)
     code = textwrap.dedent(
         f"""
         import sys
-        from lenet_desktop.datasets import MNIST, load_split
-        from lenet_desktop.inference import Predictor
-        from lenet_desktop.model_files import load_model
+        from lenet_desktop.data.datasets import MNIST, load_split
+        from lenet_desktop.nn.inference import Predictor
+        from lenet_desktop.files.model_files import load_model
         from lenet_desktop.session import Input, Session, Unit
 
         session = Session()

@@ -9,7 +9,7 @@ import pytest
 from drawing import redraw
 
 from lenet_desktop.cli import main
-from lenet_desktop.model_files import load_model, shipped_models
+from lenet_desktop.files.model_files import load_model, shipped_models
 
 
 def test_both_models_are_shipped():

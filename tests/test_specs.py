@@ -10,10 +10,10 @@ import pytest
 import torch
 from torch import nn
 
-from lenet_desktop.datasets import MNIST
-from lenet_desktop.layer_table import layer_table, total_parameters
-from lenet_desktop.model_files import load_model, model_metadata, new_model, save_model
-from lenet_desktop.models import build_model
+from lenet_desktop.analysis.layer_table import layer_table, total_parameters
+from lenet_desktop.data.datasets import MNIST
+from lenet_desktop.files.model_files import load_model, model_metadata, new_model, save_model
+from lenet_desktop.nn.models import build_model
 from lenet_desktop.options import ARCHITECTURE_TITLES, ARCHITECTURES
 from lenet_desktop.specs import (
     PRESET_LAYERS,
@@ -234,7 +234,7 @@ def test_modern_and_d2l_from_specs_are_todays_networks(name, old):
 def test_the_shipped_models_load_and_predict_as_before(shipped, mnist_splits):
     from safetensors.torch import load_file
 
-    from lenet_desktop.model_files import shipped_models
+    from lenet_desktop.files.model_files import shipped_models
 
     model = load_model(shipped)
     assert model.architecture == "modern" and model.spec == preset_spec("modern")
@@ -285,7 +285,7 @@ def test_a_model_of_a_custom_spec_is_saved_with_its_spec_and_loads_with_no_code(
 def test_a_model_file_whose_spec_is_broken_says_so(tmp_path):
     from safetensors.torch import save_file
 
-    from lenet_desktop.model_files import ModelFileError
+    from lenet_desktop.files.model_files import ModelFileError
 
     bundle = new_model(spec_from_toml(MY_SPEC), MNIST)
     meta = model_metadata(bundle)

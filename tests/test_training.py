@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import torch
 
-from lenet_desktop.datasets import Split
-from lenet_desktop.training import (
+from lenet_desktop.data.datasets import Split
+from lenet_desktop.training.loop import (
     AUGMENTATION,
     TrainConfig,
     TrainingCancelled,

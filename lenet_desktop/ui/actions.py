@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
-from ..messages import QT_TRANSLATE_NOOP
+from lenet_desktop.messages import QT_TRANSLATE_NOOP
 
 CONTEXT = "actions"  # (written out in each QT_TRANSLATE_NOOP: lupdate reads literals)
 Key = QKeySequence.StandardKey

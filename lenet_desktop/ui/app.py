@@ -25,8 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ..qt_check import check_platform_plugin
-from .main_window import MainWindow
+from lenet_desktop.qt_check import check_platform_plugin
+from lenet_desktop.ui.main_window import MainWindow
 
 ORGANIZATION = "LeNet Desktop"
 APPLICATION = "LeNet Desktop"
@@ -129,7 +129,9 @@ def preload_engine() -> None:
     def load() -> None:
         # Any failure is the window's own import's to report, in its thread.
         with contextlib.suppress(Exception):
-            from .. import inference, layer_table, session  # noqa: F401 - imported for later
+            from lenet_desktop import session  # noqa: F401 - imported for later
+            from lenet_desktop.analysis import layer_table  # noqa: F401
+            from lenet_desktop.nn import inference  # noqa: F401
 
     threading.Thread(target=load, name="preload-engine", daemon=True).start()
 

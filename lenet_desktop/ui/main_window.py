@@ -12,17 +12,17 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ..model_files import DEFAULT_MODEL
-from ..session import Session
-from . import actions
-from .answer import AnswerView
-from .canvas_panel import CanvasPanel
-from .follow import follow
-from .inputs import InputSources
-from .model_loader import ModelLoader
-from .probability_chart import ProbabilityChart
-from .status_bar import StatusBarView
-from .translation import Retranslating
+from lenet_desktop.files.model_files import DEFAULT_MODEL
+from lenet_desktop.session import Session
+from lenet_desktop.ui import actions
+from lenet_desktop.ui.follow import follow
+from lenet_desktop.ui.sources.canvas_panel import CanvasPanel
+from lenet_desktop.ui.sources.inputs import InputSources
+from lenet_desktop.ui.sources.model_loader import ModelLoader
+from lenet_desktop.ui.translation import Retranslating
+from lenet_desktop.ui.views.answer import AnswerView
+from lenet_desktop.ui.views.probability_chart import ProbabilityChart
+from lenet_desktop.ui.views.status_bar import StatusBarView
 
 LANGUAGES = {"system": None, "en": "English", "zh_CN": "简体中文"}
 
@@ -144,13 +144,13 @@ class MainWindow(Retranslating, QMainWindow):
             return
         import torch
 
-        from .architecture_view import ArchitectureView
-        from .feature_maps import FeatureMapsView
-        from .input_view import InputView
-        from .kernels import KernelsView
-        from .rbf_view import RBFView
-        from .spec_editor import SpecEditor
-        from .training_panel import TrainingPanel
+        from lenet_desktop.ui.tools.spec_editor import SpecEditor
+        from lenet_desktop.ui.training.panel import TrainingPanel
+        from lenet_desktop.ui.views.architecture import ArchitectureView
+        from lenet_desktop.ui.views.feature_maps import FeatureMapsView
+        from lenet_desktop.ui.views.input_view import InputView
+        from lenet_desktop.ui.views.kernels import KernelsView
+        from lenet_desktop.ui.views.rbf import RBFView
 
         # One image at a time is too small to share among threads: waking a second thread
         # costs more than it saves. This sets the GUI thread only; a trainer keeps its own.
@@ -161,7 +161,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.architecture = ArchitectureView(self.session)
         self.rbf = RBFView(self.session)
         self.editor = SpecEditor(self.session, self.settings)
-        from .explain_panel import attach_explanations
+        from lenet_desktop.ui.views.explain_panel import attach_explanations
 
         attach_explanations(self)  # the explanation dock, field outlines, attribution overlay
         self.tabs.clear()
@@ -248,29 +248,29 @@ class MainWindow(Retranslating, QMainWindow):
             self.attribution.set_method("gradcam" if on else "saliency")
 
     def show_sandbox(self) -> None:
-        from .sandbox import show_sandbox
+        from lenet_desktop.ui.tools.sandbox import show_sandbox
 
         show_sandbox(self)
 
     def set_presentation(self, on: bool) -> None:
         """Larger type and larger maps, for a projector."""
-        from .export import presentation
+        from lenet_desktop.ui.tools.export import presentation
 
         presentation(self, on)
 
     def export_view(self) -> None:
-        from .export import export_dialog
+        from lenet_desktop.ui.tools.export import export_dialog
 
         export_dialog(self, self.centralWidget())
 
     def choose_language(self, code: str) -> None:
-        from .app import install_translator
+        from lenet_desktop.ui.app import install_translator
 
         self.settings.setValue("language", code)
         install_translator(code)
 
     def show_about(self) -> None:
-        from .about import show_about
+        from lenet_desktop.ui.tools.about import show_about
 
         show_about(self, self.session)
 

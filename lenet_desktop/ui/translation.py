@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from ..messages import ERRORS, LocalizedError
+from lenet_desktop.messages import ERRORS, LocalizedError
 
 
 def translate(context: str, text: str) -> str:
@@ -35,7 +35,7 @@ def class_names(classes: tuple[str, ...]) -> tuple[str, ...]:
 def architecture_title(name: str, fallback: str | None = None) -> str:
     """A preset's title in the window's language; for a learner's own network, ``fallback``
     (its spec's title) or its name."""
-    from ..options import ARCHITECTURE_TITLES
+    from lenet_desktop.options import ARCHITECTURE_TITLES
 
     title = ARCHITECTURE_TITLES.get(name)
     return QCoreApplication.translate("architectures", title) if title else (fallback or name)

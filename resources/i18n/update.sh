@@ -5,6 +5,6 @@
 # error messages) are marked with QT_TRANSLATE_NOOP and found here too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-pyside6-lupdate -no-obsolete lenet_desktop/*.py lenet_desktop/ui/*.py \
+pyside6-lupdate -no-obsolete $(git ls-files "lenet_desktop/*.py") \
     -ts resources/i18n/lenet_desktop_zh_CN.ts
 pyside6-lrelease resources/i18n/lenet_desktop_zh_CN.ts -qm resources/i18n/lenet_desktop_zh_CN.qm

@@ -73,7 +73,8 @@ def test_the_app_prints_one_line_and_exits_1_without_creating_a_window():
     script = textwrap.dedent(
         """
         import sys
-        from lenet_desktop import cli, qt_check
+        from lenet_desktop import cli
+        from lenet_desktop import qt_check
 
         def load(path):
             if path.endswith("libqxcb.so") or path == "libxcb-cursor.so.0":

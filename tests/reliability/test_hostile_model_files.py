@@ -14,8 +14,8 @@ from safetensors.torch import save_file
 from ui.strokes import stroke
 
 from lenet_desktop.cli import main
-from lenet_desktop.datasets import MNIST
-from lenet_desktop.model_files import model_metadata, new_model, save_model
+from lenet_desktop.data.datasets import MNIST
+from lenet_desktop.files.model_files import model_metadata, new_model, save_model
 
 
 class Payload:

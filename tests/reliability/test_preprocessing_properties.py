@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from lenet_desktop.preprocessing import preprocess
+from lenet_desktop.data.preprocessing import preprocess
 
 DTYPES = st.one_of(
     hnp.boolean_dtypes(),

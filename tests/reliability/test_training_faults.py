@@ -16,7 +16,7 @@ from reliability.test_hostile_images import SEVEN
 from ui.strokes import stroke
 
 from lenet_desktop.cli import main
-from lenet_desktop.model_files import load_model
+from lenet_desktop.files.model_files import load_model
 
 
 def damage(folder, fault: str) -> str:
@@ -155,7 +155,7 @@ class DiskFull:
 
 
 def test_saving_never_damages_the_previous_file(window, panel, qtbot, tmp_path, monkeypatch):
-    import lenet_desktop.model_files as model_files
+    import lenet_desktop.files.model_files as model_files
 
     panel.epochs_spin.setValue(1)
     with qtbot.waitSignal(panel.ended, timeout=180_000) as ended:

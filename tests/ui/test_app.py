@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from strokes import ONE, SEVEN, ZERO, stroke
 
 from lenet_desktop.cli import main
-from lenet_desktop.datasets import FASHION_MNIST
+from lenet_desktop.data.datasets import FASHION_MNIST
 
 
 def draw(window, strokes):
@@ -219,8 +219,8 @@ def test_a_damaged_settings_store_starts_on_defaults(qtbot, tmp_path):
 def test_changing_the_device_keeps_an_in_memory_model(window):
     import dataclasses
 
-    from lenet_desktop.datasets import MNIST
-    from lenet_desktop.model_files import new_model
+    from lenet_desktop.data.datasets import MNIST
+    from lenet_desktop.files.model_files import new_model
 
     trained = dataclasses.replace(new_model("d2l", MNIST), source="trained d2l (mnist)")
     window.session.use_bundle(trained)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from strokes import ONE, SEVEN, stroke
 from texts import english_words, readable_texts
 
-from lenet_desktop.explain import ConvExplanation, LinearExplanation
-from lenet_desktop.sandbox import LESSONS, run_lesson
+from lenet_desktop.analysis.explain import ConvExplanation, LinearExplanation
+from lenet_desktop.analysis.sandbox import LESSONS, run_lesson
 from lenet_desktop.session import Unit
 
 
@@ -110,7 +110,7 @@ def test_attribution_is_computed_at_most_once_per_frame(window, qtbot):
 
 def test_the_sandbox_lessons_load_and_hover_shows_products(window, qtbot):
     window.actions["sandbox"].trigger()
-    from lenet_desktop.ui.sandbox import SandboxDialog
+    from lenet_desktop.ui.tools.sandbox import SandboxDialog
 
     dialog = window.findChild(SandboxDialog)
     assert dialog is not None and dialog.isVisible()
@@ -153,7 +153,7 @@ def test_the_panel_and_the_sandbox_speak_chinese(window, qtbot):
                 if english_words(text):
                     english.append((unit.layer, where, text, english_words(text)))
         window.show_sandbox()
-        from lenet_desktop.ui.sandbox import SandboxDialog
+        from lenet_desktop.ui.tools.sandbox import SandboxDialog
 
         dialog = window.findChild(SandboxDialog)
         for row in range(len(LESSONS)):

@@ -18,7 +18,7 @@ from strokes import SEVEN, stroke
 from texts import english_words, readable_texts
 
 from lenet_desktop.cli import main as cli
-from lenet_desktop.ui.map_dialog import MapDialog
+from lenet_desktop.ui.widgets.map_dialog import MapDialog
 
 
 def _load(window, qtbot, name: str) -> None:
@@ -212,8 +212,8 @@ def test_every_text_of_the_chinese_window_is_chinese(window, qtbot):
 
 
 def test_dataset_errors_and_titles_are_translated(window, qtbot, tmp_path, monkeypatch):
-    import lenet_desktop.datasets as datasets
-    from lenet_desktop.datasets import DatasetError, find_test_split
+    import lenet_desktop.data.datasets as datasets
+    from lenet_desktop.data.datasets import DatasetError, find_test_split
     from lenet_desktop.ui.app import install_translator
     from lenet_desktop.ui.translation import error_text
 
@@ -285,8 +285,8 @@ def _answer_next_box(button_text: str) -> None:
 def test_missing_test_images_are_offered_a_folder_and_remembered(
     window, qtbot, tmp_path, monkeypatch, mnist_dir, settings
 ):
-    import lenet_desktop.datasets as datasets
-    from lenet_desktop.ui import inputs as inputs_module
+    import lenet_desktop.data.datasets as datasets
+    from lenet_desktop.ui.sources import inputs as inputs_module
 
     # An installed package: no ../shared beside it, no download folder, no $LENET_DATA.
     monkeypatch.setattr(datasets, "candidate_folders", lambda info: [tmp_path / "nothing"])
@@ -307,7 +307,7 @@ def test_missing_test_images_can_be_downloaded_from_the_question(
 ):
     import shutil
 
-    import lenet_desktop.datasets as datasets
+    import lenet_desktop.data.datasets as datasets
 
     def fake_download(info, root=None):  # torchvision's layout, without the network
         raw = tmp_path / "downloads" / "MNIST" / "raw"
@@ -344,7 +344,7 @@ def test_a_random_test_sample_of_a_chosen_class(window, qtbot):
 
 @pytest.mark.parametrize("suffix", ["png", "svg"])
 def test_the_current_view_exports_as_png_and_svg(window, tmp_path, suffix):
-    from lenet_desktop.ui.export import export_widget
+    from lenet_desktop.ui.tools.export import export_widget
 
     _draw(window, SEVEN)
     for name, widget in (("maps", window.maps), ("chart", window.chart)):

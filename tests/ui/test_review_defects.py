@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from lenet_desktop.datasets import MNIST
-from lenet_desktop.model_files import new_model, save_model
+from lenet_desktop.data.datasets import MNIST
+from lenet_desktop.files.model_files import new_model, save_model
 from lenet_desktop.ui.app import create_app
 from lenet_desktop.ui.main_window import MainWindow
 
@@ -80,7 +80,7 @@ def test_the_prompt_comes_from_the_datasets_own_description(window, qtbot, tmp_p
 def test_the_panel_keeps_a_bounded_record_of_a_long_run(window, panel, qtbot, small_mnist):
     """Defect 8: 512 steps an epoch, two epochs; the curves keep at most ~1000 points and the
     panel keeps one Progress per epoch, not one per step."""
-    from lenet_desktop.ui.training_panel import CURVE_POINTS
+    from lenet_desktop.ui.training.panel import CURVE_POINTS
 
     panel.folder_edit.setText(str(small_mnist))
     panel.live_box.setChecked(False)

@@ -10,7 +10,7 @@ from lenet_desktop.specs import load_spec
 
 
 def _cell(editor, row: int, column: str):
-    from lenet_desktop.ui.spec_editor import COLUMNS
+    from lenet_desktop.ui.tools.spec_editor import COLUMNS
 
     return editor.table.cellWidget(row, COLUMNS.index(column)) or editor.table.item(
         row, COLUMNS.index(column)

@@ -86,7 +86,7 @@ def test_use_this_model_says_that_it_is_in_use(window, panel, qtbot, small_mnist
 
 
 def test_the_training_options_are_remembered(window, panel, qtbot, small_mnist):
-    from lenet_desktop.ui.training_panel import TrainingPanel
+    from lenet_desktop.ui.training.panel import TrainingPanel
 
     panel.arch_box.setCurrentIndex(panel.arch_box.findData("d2l"))
     panel.optimizer_box.setCurrentIndex(panel.optimizer_box.findData("sgd"))

@@ -6,7 +6,7 @@ import time
 
 from strokes import SEVEN, stroke
 
-from lenet_desktop.model_files import load_model, shipped_models
+from lenet_desktop.files.model_files import load_model, shipped_models
 
 
 def test_a_real_training_through_the_panel(window, panel, qtbot, tmp_path):

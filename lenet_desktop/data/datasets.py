@@ -1,0 +1,397 @@
+"""The datasets the app knows: class names, normalisation statistics, the preprocessing
+convention and what to ask a person to draw live here together, and everything else asks this
+module. It also reads the four IDX files and finds them on this machine.
+
+torch is imported only where tensors are made, so the window can ask for names and titles
+before it has loaded.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+
+if TYPE_CHECKING:
+    import torch
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What a model needs to know about the data it was trained on.
+
+    ``convention`` is how a free-form image is turned into one of this dataset's 28×28 images:
+    ``"mnist"`` (ink box scaled to 20 px, centre of mass centred) or ``"fashion"`` (object fills
+    the 28×28 frame, centred by its box). Both are light on dark. ``prompt`` asks a person what
+    to draw (English, marked for translation; ``{classes}`` is filled with the class names).
+    """
+
+    name: str
+    title: str
+    classes: tuple[str, ...]
+    mean: float
+    std: float
+    convention: str
+    prompt: str = QT_TRANSLATE_NOOP("prompts", "Draw one of: {classes}.")
+
+
+MNIST = DatasetInfo(
+    name="mnist",
+    title="MNIST",
+    classes=tuple(str(d) for d in range(10)),
+    mean=0.1307,
+    std=0.3081,
+    convention="mnist",
+    prompt=QT_TRANSLATE_NOOP("prompts", "Draw a digit on the canvas."),
+)
+
+FASHION_MNIST = DatasetInfo(
+    name="fashion-mnist",
+    title="Fashion-MNIST",
+    classes=(
+        QT_TRANSLATE_NOOP("classes", "T-shirt/top"),
+        QT_TRANSLATE_NOOP("classes", "Trouser"),
+        QT_TRANSLATE_NOOP("classes", "Pullover"),
+        QT_TRANSLATE_NOOP("classes", "Dress"),
+        QT_TRANSLATE_NOOP("classes", "Coat"),
+        QT_TRANSLATE_NOOP("classes", "Sandal"),
+        QT_TRANSLATE_NOOP("classes", "Shirt"),
+        QT_TRANSLATE_NOOP("classes", "Sneaker"),
+        QT_TRANSLATE_NOOP("classes", "Bag"),
+        QT_TRANSLATE_NOOP("classes", "Ankle boot"),
+    ),
+    mean=0.2860,
+    std=0.3530,
+    convention="fashion",
+    # The dataset's garments are filled silhouettes photographed from the front: an outline
+    # drawn with a pen is usually read as a bag.
+    prompt=QT_TRANSLATE_NOOP(
+        "prompts",
+        "Draw a garment as a filled shape (the Fill tool fills an outline): the dataset's "
+        "garments are solid silhouettes, and a bare outline is often read as a bag.",
+    ),
+)
+
+DATASETS: dict[str, DatasetInfo] = {d.name: d for d in (MNIST, FASHION_MNIST)}
+
+CONVENTIONS = ("mnist", "fashion")
+
+
+class DatasetError(LocalizedError):
+    """A dataset that cannot be used; the message names the file and says why."""
+
+
+def dataset_info(name: str) -> DatasetInfo:
+    """The dataset called ``name`` (``mnist`` or ``fashion-mnist``); ValueError otherwise."""
+    try:
+        return DATASETS[name]
+    except KeyError:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("errors", "unknown dataset {name!r} (known: {known})"),
+            name=name,
+            known=", ".join(DATASETS),
+        ) from None
+
+
+def describe(
+    name: str, classes: tuple[str, ...], mean: float, std: float, convention: str
+) -> DatasetInfo:
+    """The DatasetInfo a model file describes: a known dataset as it is defined here (with the
+    file's own normalisation), anything else as a custom dataset titled by its name."""
+    known = DATASETS.get(name)
+    if known is not None and known.classes == tuple(classes):
+        return DatasetInfo(
+            known.name, known.title, known.classes, mean, std, convention, known.prompt
+        )
+    return DatasetInfo(name, name, tuple(classes), mean, std, convention)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the four IDX files
+
+SPLIT_FILES = {
+    "train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
+    "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
+}
+# torchvision keeps each dataset under ROOT/<class name>/raw.
+TORCHVISION_CLASS = {"mnist": "MNIST", "fashion-mnist": "FashionMNIST"}
+IMAGE_MAGIC, LABEL_MAGIC = 0x00000803, 0x00000801
+
+
+@dataclass(frozen=True)
+class Split:
+    """One split in memory: ``images (N, 28, 28) uint8`` light on dark, ``labels (N,) int64``."""
+
+    images: torch.Tensor
+    labels: torch.Tensor
+
+    def __len__(self) -> int:
+        return int(self.labels.shape[0])
+
+
+def user_data_dir() -> Path:
+    """The per-user folder torchvision downloads into."""
+    from platformdirs import user_data_dir as _user_data_dir
+
+    return Path(_user_data_dir("lenet-desktop", appauthor=False)) / "datasets"
+
+
+def _places(folder: Path, info: DatasetInfo) -> list[Path]:
+    """Where the files may be inside ``folder``: in it, or in a torchvision root's raw folder."""
+    places = [folder]
+    if info.name in TORCHVISION_CLASS:
+        places.append(folder / TORCHVISION_CLASS[info.name] / "raw")
+    return places
+
+
+def find_file(folder: Path, stem: str, info: DatasetInfo) -> Path | None:
+    """The IDX file ``stem`` (plain or .gz) inside ``folder`` (either layout), or None."""
+    for place in _places(folder, info):
+        for name in (stem, stem + ".gz"):
+            if (place / name).is_file():
+                return place / name
+    return None
+
+
+def _find(folder: Path, stem: str, info: DatasetInfo) -> Path:
+    found = find_file(folder, stem, info)
+    if found is None:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path}: missing — a {title} folder needs the four files "
+                "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
+                "t10k-labels-idx1-ubyte (optionally .gz)",
+            ),
+            path=folder / (stem + ".gz"),
+            title=info.title,
+        )
+    return found
+
+
+def holds(folder: str | os.PathLike[str], info: DatasetInfo, split: str = "test") -> bool:
+    """Whether ``folder`` has ``split``'s two files of ``info`` (either layout)."""
+    folder = Path(folder).expanduser()
+    return folder.is_dir() and all(find_file(folder, s, info) for s in SPLIT_FILES[split])
+
+
+def read_idx(path: Path, magic: int) -> np.ndarray:
+    """Read one IDX file (plain or gzip) of unsigned bytes; DatasetError naming it if damaged."""
+    try:
+        if path.suffix == ".gz":
+            with gzip.open(path, "rb") as handle:
+                data = handle.read()
+        else:
+            data = path.read_bytes()
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("errors", "{path}: the gzip file is truncated or damaged ({detail})"),
+            path=path,
+            detail=exc,
+        ) from None
+    except OSError as exc:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("errors", "{path}: cannot be read ({detail})"),
+            path=path,
+            detail=exc.strerror or exc,
+        ) from None
+    if len(data) < 8:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("errors", "{path}: too short to be an IDX file ({size} bytes)"),
+            path=path,
+            size=len(data),
+        )
+    found = int.from_bytes(data[:4], "big")
+    if found != magic:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "errors", "{path}: not an IDX {kind} file (magic number {found}, expected {magic})"
+            ),
+            path=path,
+            kind="image" if magic == IMAGE_MAGIC else "label",
+            found=f"{found:#010x}",
+            magic=f"{magic:#010x}",
+        )
+    ndim = magic & 0xFF
+    header = 4 + 4 * ndim
+    dims = [int.from_bytes(data[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim)]
+    expected = int(np.prod(dims))
+    if len(data) - header != expected:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path}: the file is truncated or too long ({size} bytes of data, expected "
+                "{expected} for {shape})",
+            ),
+            path=path,
+            size=len(data) - header,
+            expected=expected,
+            shape="×".join(map(str, dims)),
+        )
+    return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(dims)
+
+
+def load_split(folder: str | os.PathLike[str], info: DatasetInfo, split: str) -> Split:
+    """Read the ``train`` or ``test`` split of ``info`` from ``folder``.
+
+    ``folder`` holds the four IDX files (plain or .gz), or is a torchvision root
+    (``folder/MNIST/raw/…``). Raises DatasetError naming the file for anything missing or
+    damaged.
+    """
+    import torch
+
+    folder = Path(folder).expanduser()
+    if not folder.is_dir():
+        raise DatasetError(QT_TRANSLATE_NOOP("errors", "{path}: no such folder"), path=folder)
+    image_stem, label_stem = SPLIT_FILES[split]
+    image_path = _find(folder, image_stem, info)
+    label_path = _find(folder, label_stem, info)
+    images = read_idx(image_path, IMAGE_MAGIC)
+    labels = read_idx(label_path, LABEL_MAGIC)
+    if images.shape[1:] != (28, 28):
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("errors", "{path}: images are {shape}, expected 28×28"),
+            path=image_path,
+            shape=f"{images.shape[1]}×{images.shape[2]}",
+        )
+    if images.shape[0] != labels.shape[0]:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP("errors", "{path}: {labels} labels for {images} images in {name}"),
+            path=label_path,
+            labels=labels.shape[0],
+            images=images.shape[0],
+            name=image_path.name,
+        )
+    if labels.size and int(labels.max()) >= len(info.classes):
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "errors", "{path}: label {label} is out of range for {count} classes"
+            ),
+            path=label_path,
+            label=int(labels.max()),
+            count=len(info.classes),
+        )
+    return Split(torch.from_numpy(images.copy()), torch.from_numpy(labels.astype(np.int64)))
+
+
+def load_dataset(folder: str | os.PathLike[str], info: DatasetInfo) -> tuple[Split, Split]:
+    """Both splits (train, test), every file checked before anything else happens."""
+    folder = Path(folder).expanduser()
+    if folder.is_dir():
+        for image_stem, label_stem in SPLIT_FILES.values():
+            _find(folder, image_stem, info)
+            _find(folder, label_stem, info)
+    return load_split(folder, info, "train"), load_split(folder, info, "test")
+
+
+def download(info: DatasetInfo, root: str | os.PathLike[str] | None = None) -> Path:
+    """Download ``info`` with torchvision into ``root`` (default: the per-user data folder).
+
+    Returns the root, which :func:`load_dataset` then reads. Raises DatasetError with a plain
+    message when torchvision is not installed or the network is not there. torchvision is used
+    for nothing else: the app runs fully without it.
+    """
+    if info.name not in TORCHVISION_CLASS:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "errors", "{title} cannot be downloaded: choose a folder of its files"
+            ),
+            title=info.title,
+        )
+    root = Path(root) if root is not None else user_data_dir()
+    try:
+        from torchvision import datasets as tv
+    except Exception:  # not installed, or built for another torch ("operator … does not exist")
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{title} cannot be downloaded here: torchvision is not installed (or does not "
+                "match this PyTorch). Install it with “pip install torchvision”, or download the "
+                "four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, "
+                "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.",
+            ),
+            title=info.title,
+        ) from None
+    cls = getattr(tv, TORCHVISION_CLASS[info.name])
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        for train in (True, False):
+            cls(str(root), train=train, download=True)
+    except Exception as exc:  # urllib, socket and torchvision's RuntimeError alike
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "could not download {title} into {root}: {detail}. Check the network "
+                "connection, or choose a folder holding the four IDX files.",
+            ),
+            title=info.title,
+            root=root,
+            detail=first,
+        ) from None
+    return root
+
+
+# Where a dataset's files may already be on this machine, beside the ones a user picks.
+SHARED_FOLDER = {"mnist": "mnist-subset", "fashion-mnist": "fashion-mnist"}
+DATA_ENV_VAR = "LENET_DATA"
+
+
+def candidate_folders(info: DatasetInfo) -> list[Path]:
+    """Folders that may hold ``info``'s files, most specific first: ``$LENET_DATA`` (a folder
+    of dataset folders), the per-user download folder, and a ``shared/datasets`` folder beside
+    a source checkout or the current folder."""
+    sub = SHARED_FOLDER.get(info.name, info.name)
+    places = []
+    env = os.environ.get(DATA_ENV_VAR)
+    if env:
+        places += [Path(env) / sub, Path(env)]
+    places.append(user_data_dir())
+    checkout = Path(__file__).resolve().parents[3] / "shared" / "datasets"
+    cwd = Path.cwd()
+    for shared in (checkout, cwd / "shared" / "datasets", cwd.parent / "shared" / "datasets"):
+        if shared / sub not in places:
+            places.append(shared / sub)
+    return places
+
+
+def find_folder(info: DatasetInfo, preferred: str | os.PathLike[str] | None = None) -> Path | None:
+    """The first of ``preferred`` and the candidate folders that holds ``info``'s test files."""
+    places = ([Path(preferred)] if preferred else []) + candidate_folders(info)
+    return next((p for p in places if holds(p, info)), None)
+
+
+def find_test_split(info: DatasetInfo, preferred: str | os.PathLike[str] | None = None) -> Split:
+    """The test split of ``info`` from ``preferred`` or the first candidate folder that holds
+    it; DatasetError (naming where it looked) if none does."""
+    places = ([Path(preferred)] if preferred else []) + candidate_folders(info)
+    errors: list[DatasetError] = []
+    for place in places:
+        if not place.is_dir():
+            continue
+        try:
+            return load_split(place, info, "test")
+        except DatasetError as exc:
+            errors.append(exc)
+    looked = ", ".join(str(p) for p in places)
+    if errors:
+        raise DatasetError(
+            QT_TRANSLATE_NOOP(
+                "errors", "no {title} test files found; looked in {places} ({reason})"
+            ),
+            title=info.title,
+            places=looked,
+            reason=errors[0],
+        )
+    raise DatasetError(
+        QT_TRANSLATE_NOOP("errors", "no {title} test files found; looked in {places}"),
+        title=info.title,
+        places=looked,
+    )

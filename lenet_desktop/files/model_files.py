@@ -1,0 +1,471 @@
+"""Model files: safetensors weights plus the metadata needed to use them, never pickle.
+
+A model file holds the network's tensors and, in the safetensors header's metadata, the
+architecture (a preset's name, or for a learner's own network its spec as JSON, so it loads with
+no code), the dataset with its class names, the normalisation, the
+preprocessing convention, the softmax temperature and a training summary. Loading parses the
+header and tensors only: nothing in a file can run. Saving writes a temporary file beside the
+target and renames it over, so a model file is either the old one or the whole new one.
+
+torch is imported inside the functions that make tensors, so listing the shipped models and
+reading their headers costs nothing at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import struct
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lenet_desktop.data.datasets import CONVENTIONS, DatasetInfo, describe
+from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+from lenet_desktop.options import ARCHITECTURES
+from lenet_desktop.specs import (
+    PRESET_LAYERS,
+    Spec,
+    SpecError,
+    is_preset,
+    preset_spec,
+    spec_architecture,
+    spec_from_json,
+)
+from lenet_desktop.specs import spec_to_json as _spec_to_json
+
+if TYPE_CHECKING:
+    import torch
+    from torch import nn
+
+FORMAT = "lenet-desktop"
+FORMAT_VERSION = "1"
+SUFFIX = ".safetensors"
+# Dropped or pasted files with these endings are meant as models: they go to the model loader,
+# which refuses pickles (.pt, .pth, .ckpt, .pkl) with a message saying why.
+MODEL_SUFFIXES = (SUFFIX, ".pt", ".pth", ".ckpt", ".pkl")
+# Far above any LeNet (a few hundred kilobytes) and far below what would hurt to read.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+DEFAULT_MODEL = "mnist"
+
+
+class ModelFileError(LocalizedError):
+    """A model file that cannot be used; the message names the file and says why."""
+
+
+@dataclass
+class ModelBundle:
+    """A network with everything needed to feed it and read its answers.
+
+    ``network`` maps ``(N, 1, 28, 28)`` images normalised with ``dataset.mean``/``dataset.std``
+    to ``(N, len(dataset.classes))`` logits. ``temperature`` divides the logits before the
+    softmax (1.0: as trained; fitted on held-out data, it makes the probabilities calibrated).
+    ``source`` is the shipped model's name, the file it came from, or a description.
+    ``spec`` is the spec the network was built from (None for LeNet-5, which is no spec).
+    """
+
+    network: nn.Sequential
+    architecture: str
+    dataset: DatasetInfo
+    training: dict = field(default_factory=dict)
+    source: str = ""
+    temperature: float = 1.0
+    spec: Spec | None = None
+
+    @property
+    def title(self) -> str:
+        return self.source or f"{self.architecture} ({self.dataset.name})"
+
+
+def _preset(architecture: str, num_classes: int) -> Spec | None:
+    return preset_spec(architecture, num_classes) if architecture in PRESET_LAYERS else None
+
+
+def new_model(
+    architecture: str | Spec,
+    dataset: DatasetInfo,
+    mean: float | None = None,
+    std: float | None = None,
+) -> ModelBundle:
+    """A freshly initialised model for ``dataset``, normalised with its statistics by default.
+    ``architecture``: a preset's name or a spec (SpecError when it does not fit the dataset)."""
+    from dataclasses import replace
+
+    from lenet_desktop.nn.models import build_model
+
+    if architecture == "lenet5" and mean is None and std is None:
+        from lenet_desktop.nn.models import PAPER_MEAN, PAPER_STD
+
+        mean, std = PAPER_MEAN, PAPER_STD  # background −0.1, ink 1.175, as the paper scales
+    if mean is not None or std is not None:
+        dataset = replace(
+            dataset,
+            mean=dataset.mean if mean is None else mean,
+            std=dataset.std if std is None else std,
+        )
+    classes = len(dataset.classes)
+    spec = architecture if isinstance(architecture, Spec) else _preset(architecture, classes)
+    network = build_model(spec or architecture, classes, (dataset.mean, dataset.std))
+    name = spec_architecture(architecture) if isinstance(architecture, Spec) else architecture
+    return ModelBundle(network=network, architecture=name, dataset=dataset, spec=spec)
+
+
+def models_dir() -> Path:
+    """Where the shipped weights are: inside the package when installed or frozen, else the
+    repository's top-level ``models/``."""
+    inside = PACKAGE_DIR / "models"
+    return inside if inside.is_dir() else PACKAGE_DIR.parent / "models"
+
+
+def shipped_models() -> dict[str, Path]:
+    """The shipped models by name (``mnist``, ``fashion-mnist``, …) → file, the default first."""
+    folder = models_dir()
+    if not folder.is_dir():
+        return {}
+    found = {p.name[: -len(SUFFIX)]: p for p in sorted(folder.glob(f"*{SUFFIX}"))}
+    order = sorted(found, key=lambda name: (name != DEFAULT_MODEL, name))
+    return {name: found[name] for name in order}
+
+
+def load_default_model() -> ModelBundle:
+    """The shipped default model (or the first shipped one); ModelFileError if none is here."""
+    shipped = shipped_models()
+    if not shipped:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: no shipped model is installed"), path=models_dir()
+        )
+    return load_model(next(iter(shipped)))
+
+
+def resolve_model_path(name_or_path: str | os.PathLike[str]) -> Path:
+    """A shipped model's name or a file path → the file. ModelFileError if there is none."""
+    text = os.fspath(name_or_path)
+    shipped = shipped_models()
+    if text in shipped:
+        return shipped[text]
+    path = Path(text).expanduser()
+    if path.is_file():
+        return path
+    if path.exists():
+        raise ModelFileError(QT_TRANSLATE_NOOP("errors", "{path}: is not a file"), path=path)
+    if os.sep not in text and "." not in text:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "errors", "{name}: no such model (shipped models: {names}) and no such file"
+            ),
+            name=text,
+            names=", ".join(shipped) or "—",
+        )
+    raise ModelFileError(QT_TRANSLATE_NOOP("errors", "{path}: no such file"), path=path)
+
+
+def _refuse_foreign(data: bytes, path: Path) -> None:
+    """Refuse a file that is plainly not safetensors, saying what it is (pickles are never
+    opened: unpickling can run code)."""
+    if data[:4] == b"PK\x03\x04":
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because "
+                "unpickling can run code. Convert it to safetensors first",
+            ),
+            path=path,
+        )
+    if data[:1] == b"\x80" and len(data) > 1 and 2 <= data[1] <= 5:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path}: this is a Python pickle; it is not opened because unpickling can run code",
+            ),
+            path=path,
+        )
+
+
+def _read_header(data: bytes, path: Path) -> dict:
+    if len(data) < 8:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: not a model file (only {size} bytes)"),
+            path=path,
+            size=len(data),
+        )
+    (length,) = struct.unpack("<Q", data[:8])
+    if length > len(data) - 8:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "errors", "{path}: the file is truncated or not a safetensors model file"
+            ),
+            path=path,
+        )
+    try:
+        header = json.loads(data[8 : 8 + length].decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        header = None
+    if not isinstance(header, dict):
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: not a safetensors model file (unreadable header)"),
+            path=path,
+        )
+    return header
+
+
+def _damaged(path: Path, detail: object) -> ModelFileError:
+    return ModelFileError(
+        QT_TRANSLATE_NOOP("errors", "{path}: damaged metadata ({detail})"), path=path, detail=detail
+    )
+
+
+def _metadata_fields(meta: dict, path: Path) -> dict:
+    """Check and decode the metadata a LeNet Desktop model file carries."""
+    if meta.get("format") != FORMAT or "architecture" not in meta:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path}: a safetensors file, but not a LeNet Desktop model (its metadata names "
+                "no architecture)",
+            ),
+            path=path,
+        )
+    architecture = meta["architecture"]
+    spec = None
+    if "spec" in meta:
+        try:
+            spec = spec_from_json(meta["spec"])
+        except (SpecError, TypeError) as exc:
+            raise ModelFileError(
+                QT_TRANSLATE_NOOP("errors", "{path}: its architecture spec is broken: {detail}"),
+                path=path,
+                detail=exc,
+            ) from None
+    elif architecture not in ARCHITECTURES:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: unknown architecture {name!r} (known: {known})"),
+            path=path,
+            name=architecture,
+            known=", ".join(ARCHITECTURES),
+        )
+    try:
+        classes = json.loads(meta["classes"])
+        mean, std = float(meta["mean"]), float(meta["std"])
+        temperature = float(meta.get("temperature", "1.0"))
+        training = json.loads(meta.get("training", "{}"))
+    except (KeyError, ValueError, TypeError) as exc:
+        raise _damaged(path, exc) from None
+    if (
+        not isinstance(classes, list)
+        or len(classes) < 2
+        or not all(isinstance(c, str) for c in classes)
+    ):
+        raise _damaged(path, "class names")
+    if not (math.isfinite(mean) and math.isfinite(std) and std > 0):
+        raise _damaged(path, f"normalisation {mean}, {std}")
+    if not (math.isfinite(temperature) and temperature > 0):
+        raise _damaged(path, f"temperature {temperature}")
+    convention = meta.get("convention", "mnist")
+    if convention not in CONVENTIONS:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: unknown preprocessing convention {name!r}"),
+            path=path,
+            name=convention,
+        )
+    return {
+        "architecture": architecture,
+        "spec": spec or _preset(architecture, len(classes)),
+        "dataset": describe(meta.get("dataset", "custom"), tuple(classes), mean, std, convention),
+        "training": training if isinstance(training, dict) else {},
+        "temperature": temperature,
+    }
+
+
+def _check_tensors(
+    network: nn.Module, tensors: dict[str, torch.Tensor], fields: dict, path: Path
+) -> None:
+    import torch
+
+    expected = network.state_dict()
+    problems = []
+    missing = sorted(set(expected) - set(tensors))
+    extra = sorted(set(tensors) - set(expected))
+    if missing:
+        problems.append("missing " + ", ".join(missing[:4]) + (" …" if len(missing) > 4 else ""))
+    if extra:
+        problems.append("unexpected " + ", ".join(extra[:4]) + (" …" if len(extra) > 4 else ""))
+    for name in sorted(set(expected) & set(tensors)):
+        if tuple(tensors[name].shape) != tuple(expected[name].shape):
+            want = "×".join(map(str, expected[name].shape)) or "scalar"
+            got = "×".join(map(str, tensors[name].shape)) or "scalar"
+            problems.append(f"{name} is {got}, expected {want}")
+    if problems:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path}: its tensors do not fit the {name!r} architecture with {count} classes: "
+                "{problems}",
+            ),
+            path=path,
+            name=fields["architecture"],
+            count=len(fields["dataset"].classes),
+            problems="; ".join(problems[:6]),
+        )
+    for name, tensor in tensors.items():
+        if tensor.is_floating_point() and not torch.isfinite(tensor).all():
+            raise ModelFileError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "{path}: the weights contain NaN or infinite values ({name})"
+                ),
+                path=path,
+                name=name,
+            )
+
+
+def read_model_file(path: Path) -> tuple[bytes, dict]:
+    """A model file's bytes and its checked metadata fields (no torch needed)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ModelFileError(
+                QT_TRANSLATE_NOOP("errors", "{path}: too large for a LeNet model ({size} bytes)"),
+                path=path,
+                size=size,
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: cannot be read ({detail})"),
+            path=path,
+            detail=exc.strerror or exc,
+        ) from None
+    try:
+        header = _read_header(data, path)
+    except ModelFileError:
+        # Say what the file is when it is plainly something else. (Only then: a safetensors
+        # header of 0x0580 bytes begins with the same two bytes as a pickle.)
+        _refuse_foreign(data, path)
+        raise
+    return data, _metadata_fields(header.get("__metadata__") or {}, path)
+
+
+def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
+    """Load a shipped model by name or a ``.safetensors`` model file (on the CPU).
+
+    Raises ModelFileError, naming the file, for anything that is not a whole, valid model file
+    of a known architecture. No code from the file is ever executed.
+    """
+    from safetensors.torch import load as load_tensors
+
+    from lenet_desktop.nn.models import build_model
+
+    path = resolve_model_path(name_or_path)
+    data, fields = read_model_file(path)
+    try:
+        tensors = load_tensors(data)
+    except Exception as exc:  # safetensors raises its own error types for damaged data
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: the tensor data is damaged ({detail})"),
+            path=path,
+            detail=exc,
+        ) from None
+    info: DatasetInfo = fields["dataset"]
+    try:
+        network = build_model(
+            fields["spec"] or fields["architecture"], len(info.classes), (info.mean, info.std)
+        )
+    except SpecError as exc:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: its architecture spec is broken: {detail}"),
+            path=path,
+            detail=exc,
+        ) from None
+    if fields["architecture"] == "lenet5" and "output.weight" in tensors:
+        from lenet_desktop.nn.models import lenet5
+
+        # Made before LeNet-5 had its RBF output: the linear output it was trained with.
+        network = lenet5(len(info.classes), -info.mean / info.std, rbf=False)
+    _check_tensors(network, tensors, fields, path)
+    expected = network.state_dict()
+    network.load_state_dict({k: v.to(expected[k].dtype) for k, v in tensors.items()})
+    network.eval()
+    shipped = {p.resolve(): n for n, p in shipped_models().items()}
+    return ModelBundle(network=network, source=shipped.get(path.resolve(), str(path)), **fields)
+
+
+def model_metadata(bundle: ModelBundle) -> dict[str, str]:
+    """The string metadata written into a model file's header."""
+    info = bundle.dataset
+    # A preset is known by its name (and a file of one stays readable by older versions); any
+    # other network carries its spec.
+    custom = bundle.spec is not None and not (
+        bundle.architecture in PRESET_LAYERS and is_preset(bundle.spec)
+    )
+    spec = {"spec": _spec_to_json(bundle.spec)} if bundle.spec is not None and custom else {}
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "architecture": bundle.architecture,
+        **spec,
+        "dataset": info.name,
+        "classes": json.dumps(list(info.classes), ensure_ascii=False),
+        "mean": repr(float(info.mean)),
+        "std": repr(float(info.std)),
+        "convention": info.convention,
+        "temperature": repr(float(bundle.temperature)),
+        "training": json.dumps(bundle.training, ensure_ascii=False),
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def save_model(bundle: ModelBundle, path: str | os.PathLike[str]) -> Path:
+    """Write ``bundle`` to ``path`` atomically (temporary file, fsync, rename).
+
+    Refuses (ModelFileError) a network with non-finite weights; the previous file at ``path``
+    is untouched on any failure.
+    """
+    import torch
+    from safetensors.torch import save as save_tensors
+
+    path = Path(path)
+    tensors = {
+        k: v.detach().to("cpu").contiguous().clone() for k, v in bundle.network.state_dict().items()
+    }
+    for name, tensor in tensors.items():
+        if tensor.is_floating_point() and not torch.isfinite(tensor).all():
+            raise ModelFileError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{path}: not saved, the weights contain NaN or infinite values ({name})",
+                ),
+                path=path,
+                name=name,
+            )
+    payload = save_tensors(tensors, metadata=model_metadata(bundle))
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: cannot write here ({detail})"),
+            path=path,
+            detail=exc.strerror or exc,
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("errors", "{path}: could not be saved ({detail})"),
+            path=path,
+            detail=exc.strerror or exc,
+        ) from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path

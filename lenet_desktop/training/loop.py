@@ -1,0 +1,484 @@
+"""The training loop: one function, no framework around it.
+
+The whole training split lives on the device as one ``uint8`` tensor; each step cuts a batch by
+index, augments it on the device in one go (random affine, plus horizontal flips for
+Fashion-MNIST), normalises it and takes one optimiser step. After every epoch the test split is
+evaluated. A progress callback sees every step; a stop callback is asked before every step.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import math
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+
+from lenet_desktop.data.datasets import Split, dataset_info
+from lenet_desktop.files.model_files import ModelBundle, new_model
+from lenet_desktop.nn import fast_ops
+from lenet_desktop.nn.device import resolve_device
+from lenet_desktop.nn.models import initialize_weights
+from lenet_desktop.options import (
+    ARCHITECTURES,
+    DATASET_NAMES,
+    DEFAULT_LR,
+    INITS,
+    OPTIMIZERS,
+    SCHEDULES,
+)
+from lenet_desktop.specs import resolve_spec
+from lenet_desktop.training.evaluation import Evaluation, evaluate
+
+LOSSES = ("cross-entropy", "map")
+
+
+@dataclass(frozen=True)
+class Augmentation:
+    """Random affine strengths: rotation ±degrees, scale 1 ± scale, shift ±shift_px pixels,
+    and horizontal flips (garments are left-right symmetric, digits are not)."""
+
+    degrees: float
+    scale: float
+    shift_px: float
+    flip: bool
+
+
+# Digits tolerate tilts and size changes (people write them so); garments are photographed
+# upright and framed the same way, so they get gentler changes and flips.
+AUGMENTATION = {
+    "mnist": Augmentation(degrees=12.0, scale=0.12, shift_px=2.5, flip=False),
+    "fashion-mnist": Augmentation(degrees=4.0, scale=0.05, shift_px=2.0, flip=True),
+}
+
+
+def option(default: Any, help: str, **cli: Any) -> Any:
+    """A TrainConfig field: its default, its help text, and how the command line offers it
+    (``flag``: the option's name if not ``--field-name``; ``choices``; ``cli=False`` to leave
+    it out). The command line builds its options from these, so defaults live here only."""
+    return field(default=default, metadata={"help": help, **cli})
+
+
+@dataclass
+class TrainConfig:
+    """Every option of a training run, validated on creation (ValueError saying what is off).
+    ``lr`` None means the optimiser's default (peak lr for the one-cycle schedule)."""
+
+    dataset: str = option("mnist", "the dataset to train on", choices=DATASET_NAMES)
+    architecture: str = option(
+        "modern",
+        f"the network: a preset ({', '.join(ARCHITECTURES)}) or a spec file (.toml)",
+        flag="--arch",
+        metavar="PRESET|SPEC.toml",
+    )
+    epochs: int = option(10, "passes over the training split")
+    batch_size: int = option(256, "images per optimiser step")
+    optimizer: str = option("adamw", "the optimiser", choices=OPTIMIZERS)
+    lr: float | None = option(
+        None, "learning rate (peak of the schedule); default per optimiser", metavar="LR"
+    )
+    momentum: float = option(
+        0.9, "SGD's momentum (Nesterov when above 0; 0: plain SGD, as the book)"
+    )
+    schedule: str = option("onecycle", "how the learning rate changes", choices=SCHEDULES)
+    init: str = option(
+        "default",
+        "how the weights start: PyTorch's default, or Xavier (uniform) on conv and linear "
+        "weights as the book does",
+        choices=INITS,
+    )
+    weight_decay: float = option(5e-4, "weight decay")
+    label_smoothing: float = option(0.0, "label smoothing, from 0 up to (not including) 1")
+    loss: str = option(
+        "cross-entropy",
+        "cross-entropy, or map: LeCun et al. 1998's Eq. 9 for an RBF output (the correct "
+        "class's distance plus log(e^−j + Σ e^−y_i))",
+        choices=LOSSES,
+    )
+    augment: bool = option(True, "random affine (and flips for Fashion-MNIST) on the device")
+    seed: int = option(0, "random seed: the same seed gives the same run")
+    holdout: float = option(
+        0.05,
+        "share of the training split kept out of training to calibrate the probabilities "
+        "(temperature scaling); 0 for none",
+    )
+    device: str | None = option(None, "where to train", cli=False)
+    # CPU threads for this run; None keeps torch's setting
+    threads: int | None = option(None, "CPU threads", cli=False)
+
+    def __post_init__(self) -> None:
+        info = dataset_info(self.dataset)  # raises for an unknown dataset
+        # a spec file is read and checked now (SpecError, a ValueError, naming the layer)
+        resolve_spec(self.architecture, len(info.classes))
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(
+                f"unknown optimiser {self.optimizer!r} (known: {', '.join(OPTIMIZERS)})"
+            )
+        if self.schedule not in SCHEDULES:
+            raise ValueError(f"unknown schedule {self.schedule!r} (known: {', '.join(SCHEDULES)})")
+        if not 1 <= self.epochs <= 100_000:
+            raise ValueError(f"epochs must be from 1 to 100000, not {self.epochs}")
+        if self.batch_size < 2:
+            raise ValueError(f"batch size must be at least 2, not {self.batch_size}")
+        if self.lr is not None and not (math.isfinite(self.lr) and self.lr > 0):
+            raise ValueError(f"the learning rate must be a positive number, not {self.lr}")
+        if not (math.isfinite(self.momentum) and 0.0 <= self.momentum < 1.0):
+            raise ValueError(
+                f"the momentum must be from 0 up to (not including) 1, not {self.momentum}"
+            )
+        if self.init not in INITS:
+            raise ValueError(f"unknown initialisation {self.init!r} (known: {', '.join(INITS)})")
+        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
+            raise ValueError(f"the weight decay must be zero or more, not {self.weight_decay}")
+        if self.loss not in LOSSES:
+            raise ValueError(f"unknown loss {self.loss!r} (known: {', '.join(LOSSES)})")
+        if not (0.0 <= self.holdout <= 0.5):
+            raise ValueError(f"the hold-out share must be from 0 to 0.5, not {self.holdout}")
+        if not (0.0 <= self.label_smoothing < 1.0):
+            raise ValueError(
+                "label smoothing must be from 0 up to (not including) 1, "
+                f"not {self.label_smoothing}"
+            )
+
+    @property
+    def learning_rate(self) -> float:
+        return DEFAULT_LR[self.optimizer] if self.lr is None else self.lr
+
+    @classmethod
+    def book(cls, dataset: str = "fashion-mnist", **changes: Any) -> TrainConfig:
+        """The D2L chapter's own run (:data:`BOOK_SETTINGS`), with ``changes`` on top."""
+        return cls(**({"dataset": dataset} | BOOK_SETTINGS | changes))
+
+
+# The LeNet chapter of Dive into Deep Learning trains exactly so: its network, plain SGD at a
+# constant 0.9, batches of 256 for 10 epochs, Xavier-initialised weights, no augmentation and
+# no weight decay, on the whole training split. (The panel's "D2L book settings" and
+# `train --book` use this.)
+BOOK_SETTINGS: dict[str, Any] = {
+    "architecture": "d2l",
+    "optimizer": "sgd",
+    "momentum": 0.0,
+    "lr": 0.9,
+    "schedule": "constant",
+    "batch_size": 256,
+    "epochs": 10,
+    "init": "xavier",
+    "augment": False,
+    "weight_decay": 0.0,
+    "holdout": 0.0,  # the book trains on all 60,000 images
+}
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a run is. ``step`` counts within the epoch (1-based); ``loss`` and ``accuracy``
+    are running means over the epoch so far; ``test_accuracy`` is set once the epoch's
+    evaluation is done (``phase == "epoch"``)."""
+
+    phase: str
+    epoch: int
+    epochs: int
+    step: int
+    steps: int
+    loss: float
+    accuracy: float
+    samples_per_s: float
+    elapsed_s: float
+    eta_s: float
+    test_accuracy: float | None = None
+
+
+class TrainingCancelled(Exception):
+    """The stop callback asked the run to end; nothing was kept."""
+
+
+class TrainingFailed(Exception):
+    """The run cannot go on (a NaN or infinite loss); the message says why in plain words."""
+
+
+@dataclass
+class TrainResult:
+    """``calibration``: how honest the final model's probabilities are on the test split
+    (at its fitted temperature), for the reliability diagram."""
+
+    bundle: ModelBundle
+    evaluation: Evaluation
+    history: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+    calibration: Any = None
+
+
+def augment_batch(
+    images: torch.Tensor, generator: torch.Generator, strength: Augmentation
+) -> torch.Tensor:
+    """Random affine for a whole ``(B, 1, 28, 28)`` batch in [0, 1], on its device, as
+    ``strength`` says (flipping half the images horizontally when it allows flips)."""
+    b, device = images.shape[0], images.device
+    degrees, scale, shift_px = strength.degrees, strength.scale, strength.shift_px
+
+    def uniform(low: float, high: float) -> torch.Tensor:
+        return torch.rand(b, generator=generator, device=device) * (high - low) + low
+
+    angle = uniform(-degrees, degrees) * (math.pi / 180.0)
+    zoom = uniform(1.0 - scale, 1.0 + scale)
+    half = images.shape[-1] / 2.0
+    tx, ty = uniform(-shift_px, shift_px) / half, uniform(-shift_px, shift_px) / half
+    cos, sin = torch.cos(angle) / zoom, torch.sin(angle) / zoom
+    mirror = torch.ones(b, device=device)
+    if strength.flip:
+        mirror = torch.where(uniform(0.0, 1.0) < 0.5, -mirror, mirror)
+    theta = torch.stack(
+        [torch.stack([cos * mirror, -sin, tx], 1), torch.stack([sin * mirror, cos, ty], 1)], 1
+    )
+    grid = F.affine_grid(theta, list(images.shape), align_corners=False)
+    return F.grid_sample(images, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+
+
+def _copy(bundle: ModelBundle, network: torch.nn.Sequential, training: dict) -> ModelBundle:
+    """A CPU copy of the network as it is now, for showing while training goes on."""
+    clone = copy.deepcopy(network).to("cpu").eval()
+    return dataclasses.replace(
+        bundle,
+        network=clone,
+        training=dict(training),
+        source=f"{bundle.architecture} ({bundle.dataset.name}, training)",
+    )
+
+
+def _optimizer(config: TrainConfig, network: torch.nn.Module) -> torch.optim.Optimizer:
+    lr, wd = config.learning_rate, config.weight_decay
+    if config.optimizer == "sgd":
+        return torch.optim.SGD(
+            network.parameters(),
+            lr=lr,
+            momentum=config.momentum,
+            nesterov=config.momentum > 0,
+            weight_decay=wd,
+        )
+    if config.optimizer == "adam":
+        return torch.optim.Adam(network.parameters(), lr=lr, weight_decay=wd)
+    return torch.optim.AdamW(network.parameters(), lr=lr, weight_decay=wd)
+
+
+def _scheduler(config: TrainConfig, optimizer: torch.optim.Optimizer, total_steps: int):
+    if config.schedule == "onecycle" and total_steps >= 4:
+        # The warm-up needs a step or two of its own, or a very short run divides by zero.
+        return torch.optim.lr_scheduler.OneCycleLR(
+            optimizer,
+            max_lr=config.learning_rate,
+            total_steps=total_steps,
+            pct_start=max(0.25, 2.0 / total_steps),
+        )
+    if config.schedule == "cosine":
+        return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=total_steps)
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda _: 1.0)  # constant, or too short
+
+
+def train(
+    config: TrainConfig,
+    train_split: Split,
+    test_split: Split,
+    progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    snapshot: Callable[[ModelBundle], None] | None = None,
+) -> TrainResult:
+    """Train a fresh model as ``config`` says and evaluate it on ``test_split`` every epoch.
+
+    Raises TrainingCancelled when ``should_stop()`` turns true (checked before every step) and
+    TrainingFailed when the loss stops being finite. ``snapshot`` receives a copy of the model
+    (CPU, eval mode) after every epoch. Returns the trained model (on the CPU, in eval mode)
+    with its final evaluation and per-epoch history.
+    """
+    if config.threads:
+        torch.set_num_threads(config.threads)
+    info = dataset_info(config.dataset)
+    device = resolve_device(config.device)
+    torch.manual_seed(config.seed)
+    generator = torch.Generator(device=device)
+    generator.manual_seed(config.seed)
+    spec = resolve_spec(config.architecture, len(info.classes))
+    bundle = new_model(spec or config.architecture, info)
+    initialize_weights(bundle.network, config.init)
+    network = bundle.network.to(device)
+    mean, std = bundle.dataset.mean, bundle.dataset.std
+
+    train_split, held_out = split_holdout(train_split, config.holdout, config.seed)
+    images = train_split.images.to(device)
+    labels = train_split.labels.to(device)
+    count = images.shape[0]
+    if count < 2:
+        raise TrainingFailed("the training split has fewer than two images")
+    batch_size = min(config.batch_size, count)
+    steps = count // batch_size  # the incomplete last batch is dropped (batch norm needs > 1)
+    optimizer = _optimizer(config, network)
+    scheduler = _scheduler(config, optimizer, config.epochs * steps)
+    strength = AUGMENTATION[info.name]
+
+    history: list[dict] = []
+    started = time.perf_counter()
+    seen = 0
+    evaluation = None
+    for epoch in range(1, config.epochs + 1):
+        network.train()
+        order = torch.randperm(count, generator=generator, device=device)
+        epoch_started = time.perf_counter()
+        loss_sum, correct, epoch_seen = 0.0, 0, 0
+        for step in range(1, steps + 1):
+            if should_stop is not None and should_stop():
+                raise TrainingCancelled("training was cancelled")
+            index = order[(step - 1) * batch_size : step * batch_size]
+            batch = images[index].unsqueeze(1).float().div_(255.0)
+            target = labels[index]
+            if config.augment:
+                batch = augment_batch(batch, generator, strength)
+            batch = (batch - mean) / std
+            logits = fast_ops.forward(network, batch)
+            if config.loss == "map":
+                loss = map_loss(logits, target)
+            else:
+                loss = F.cross_entropy(logits, target, label_smoothing=config.label_smoothing)
+            loss_value = float(loss.detach())
+            if not math.isfinite(loss_value):
+                raise TrainingFailed(
+                    f"the loss became {'NaN' if math.isnan(loss_value) else 'infinite'} at "
+                    f"epoch {epoch}, step {step}: the learning rate "
+                    f"({config.learning_rate:g}) is probably too high"
+                )
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            scheduler.step()
+
+            n = target.shape[0]
+            seen += n
+            epoch_seen += n
+            loss_sum += loss_value * n
+            correct += int((logits.argmax(1) == target).sum())
+            if progress is not None:
+                elapsed = time.perf_counter() - started
+                rate = epoch_seen / max(time.perf_counter() - epoch_started, 1e-9)
+                remaining = (config.epochs - epoch) * steps + (steps - step)
+                progress(
+                    Progress(
+                        phase="step",
+                        epoch=epoch,
+                        epochs=config.epochs,
+                        step=step,
+                        steps=steps,
+                        loss=loss_sum / epoch_seen,
+                        accuracy=correct / epoch_seen,
+                        samples_per_s=rate,
+                        elapsed_s=elapsed,
+                        eta_s=remaining * batch_size / max(rate, 1e-9),
+                    )
+                )
+        epoch_seconds = time.perf_counter() - epoch_started
+        evaluation = evaluate(network, test_split, mean, std, device)
+        record = {
+            "epoch": epoch,
+            "loss": loss_sum / epoch_seen,
+            "train_accuracy": correct / epoch_seen,
+            "test_accuracy": evaluation.accuracy,
+            "seconds": epoch_seconds,
+            "samples_per_s": epoch_seen / max(epoch_seconds, 1e-9),
+        }
+        history.append(record)
+        if snapshot is not None:
+            snapshot(
+                _copy(bundle, network, {"epochs": epoch, "test_accuracy": evaluation.accuracy})
+            )
+        if progress is not None:
+            elapsed = time.perf_counter() - started
+            rate = record["samples_per_s"]
+            progress(
+                Progress(
+                    phase="epoch",
+                    epoch=epoch,
+                    epochs=config.epochs,
+                    step=steps,
+                    steps=steps,
+                    loss=record["loss"],
+                    accuracy=record["train_accuracy"],
+                    samples_per_s=rate,
+                    elapsed_s=elapsed,
+                    eta_s=(config.epochs - epoch) * steps * batch_size / max(rate, 1e-9),
+                    test_accuracy=evaluation.accuracy,
+                )
+            )
+
+    seconds = time.perf_counter() - started
+    assert evaluation is not None  # there is at least one epoch
+    network.eval()
+    calibrated = _calibrate(bundle, network, held_out, device)
+    from lenet_desktop.analysis.calibration import calibration, logits_of
+
+    report = calibration(
+        logits_of(network, test_split, mean, std, device), test_split.labels, bundle.temperature
+    )
+    bundle.network = network.to("cpu")
+    bundle.training = {
+        "config": asdict(config) | {"lr": config.learning_rate},
+        "epochs": config.epochs,
+        "train_size": count,
+        "test_size": len(test_split),
+        "test_accuracy": evaluation.accuracy,
+        "seconds": round(seconds, 1),
+        "device": str(device),
+        "samples_seen": seen,
+        **calibrated,
+    }
+    return TrainResult(bundle, evaluation, history, seconds, report)
+
+
+# The constant j of LeCun et al. 1998, Eq. 9: it keeps the penalty of a wrong class finite
+# when every distance is already large.
+MAP_J = 10.0
+
+
+def map_loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """LeCun et al. 1998, Eq. 9, on ``logits = −y`` (y: RBF distances): the mean over the batch
+    of ``y_target + log(e^−j + Σ_i e^−y_i)``."""
+    floor = torch.full((logits.shape[0], 1), -MAP_J, dtype=logits.dtype, device=logits.device)
+    competing = torch.logsumexp(torch.cat([floor, logits], dim=1), dim=1)
+    return (competing - logits.gather(1, target.unsqueeze(1)).squeeze(1)).mean()
+
+
+def split_holdout(split: Split, share: float, seed: int) -> tuple[Split, Split | None]:
+    """Keep ``share`` of ``split`` out (a seeded random choice, the same for the same seed):
+    (the rest, the held-out images), or (split, None) for no hold-out."""
+    count = len(split)
+    held = int(round(count * share))
+    if share <= 0 or held < 1 or count - held < 2:
+        return split, None
+    order = torch.randperm(count, generator=torch.Generator().manual_seed(seed + 7919))
+    keep, out = order[: count - held].sort().values, order[count - held :].sort().values
+    return (
+        Split(split.images[keep], split.labels[keep]),
+        Split(split.images[out], split.labels[out]),
+    )
+
+
+def _calibrate(bundle: ModelBundle, network: torch.nn.Module, held_out, device) -> dict:
+    """Fit the bundle's temperature on the held-out images (never the test split); what was
+    done, for the model file's training record."""
+    if held_out is None:
+        return {}
+    from lenet_desktop.analysis.calibration import calibration, fit_temperature, logits_of
+
+    info = bundle.dataset
+    logits = logits_of(network, held_out, info.mean, info.std, device)
+    temperature = fit_temperature(logits, held_out.labels)
+    bundle.temperature = temperature
+    before = calibration(logits, held_out.labels)
+    after = calibration(logits, held_out.labels, temperature)
+    return {
+        "temperature": round(temperature, 4),
+        "holdout_size": len(held_out),
+        "holdout_ece_before": round(before.ece, 4),
+        "holdout_ece_after": round(after.ece, 4),
+    }

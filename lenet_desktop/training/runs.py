@@ -1,0 +1,298 @@
+"""Training runs, kept: every finished run's configuration, architecture, per-epoch history,
+final evaluation, time and weights, in the per-user data folder, so runs can be listed across
+restarts, compared on one chart and in one table, renamed, deleted, and their models opened.
+
+Layout: ``<root>/<run id>/run.json`` (the record, readable by any tool) beside
+``<root>/<run id>/model.safetensors`` (the weights, a model file like any other). A run is
+written into a hidden folder first and renamed into place, and a record is rewritten with an
+atomic replace: an interrupted save leaves no half-written run. ``$LENET_RUNS`` moves the root
+(tests use it).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+
+if TYPE_CHECKING:
+    from lenet_desktop.files.model_files import ModelBundle
+    from lenet_desktop.training.loop import TrainResult
+
+RUNS_ENV_VAR = "LENET_RUNS"
+FORMAT = "lenet-desktop-run/1"
+RECORD = "run.json"
+MODEL = "model.safetensors"
+# Records larger than this are not a run's (a run of 1,000 epochs is ~200 kB).
+MAX_RECORD_BYTES = 5_000_000
+
+
+class RunError(LocalizedError):
+    """A run that cannot be read, written, renamed or deleted; the message names it."""
+
+
+def runs_dir() -> Path:
+    """``$LENET_RUNS``, else the per-user data folder's ``runs``."""
+    configured = os.environ.get(RUNS_ENV_VAR)
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("lenet-desktop", appauthor=False)) / "runs"
+
+
+@dataclass(frozen=True)
+class Run:
+    """One kept run. ``history``: one dict per epoch (``epoch``, ``loss``, ``train_accuracy``,
+    ``test_accuracy``, ``seconds``, ``samples_per_s``); ``confusion[t][p]`` counts test images
+    of true class t predicted as p."""
+
+    id: str
+    name: str
+    created: str
+    dataset: str
+    architecture: str
+    parameters: int
+    classes: tuple[str, ...]
+    config: dict = field(default_factory=dict)
+    history: tuple[dict, ...] = ()
+    accuracy: float = 0.0
+    confusion: tuple[tuple[int, ...], ...] = ()
+    seconds: float = 0.0
+    samples_per_s: float = 0.0
+    folder: Path = Path()
+
+    @property
+    def model_path(self) -> Path:
+        return self.folder / MODEL
+
+    @property
+    def epochs(self) -> int:
+        return len(self.history)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "id": self.id,
+            "name": self.name,
+            "created": self.created,
+            "dataset": self.dataset,
+            "architecture": self.architecture,
+            "parameters": self.parameters,
+            "classes": list(self.classes),
+            "config": self.config,
+            "history": list(self.history),
+            "accuracy": self.accuracy,
+            "confusion": [list(row) for row in self.confusion],
+            "seconds": self.seconds,
+            "samples_per_s": self.samples_per_s,
+        }
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:40] or "run"
+
+
+def _from_json(data: dict, folder: Path) -> Run:
+    return Run(
+        id=str(data["id"]),
+        name=str(data["name"]),
+        created=str(data["created"]),
+        dataset=str(data["dataset"]),
+        architecture=str(data["architecture"]),
+        parameters=int(data["parameters"]),
+        classes=tuple(str(c) for c in data["classes"]),
+        config=dict(data.get("config", {})),
+        history=tuple(dict(h) for h in data.get("history", [])),
+        accuracy=float(data["accuracy"]),
+        confusion=tuple(tuple(int(v) for v in row) for row in data.get("confusion", [])),
+        seconds=float(data.get("seconds", 0.0)),
+        samples_per_s=float(data.get("samples_per_s", 0.0)),
+        folder=folder,
+    )
+
+
+def _write_record(folder: Path, run: Run) -> None:
+    """Write ``run.json`` in ``folder`` by an atomic replace."""
+    handle, temp = tempfile.mkstemp(prefix=".run.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(run.as_json(), out, indent=1, ensure_ascii=False)
+        os.replace(temp, folder / RECORD)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+class RunStore:
+    """The kept runs in ``root`` (default :func:`runs_dir`)."""
+
+    def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
+        self.root = Path(root) if root is not None else runs_dir()
+
+    # -- reading -------------------------------------------------------------------------------
+    def runs(self) -> list[Run]:
+        """Every readable run, oldest first; a damaged or foreign folder is passed over."""
+        if not self.root.is_dir():
+            return []
+        found = []
+        for folder in self.root.iterdir():
+            if folder.name.startswith(".") or not folder.is_dir():
+                continue
+            try:
+                found.append(self.read(folder))
+            except RunError:
+                continue
+        return sorted(found, key=lambda run: (run.created, run.id))
+
+    def read(self, folder: Path) -> Run:
+        path = folder / RECORD
+        try:
+            if path.stat().st_size > MAX_RECORD_BYTES:
+                raise ValueError("too large")
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT:
+                raise ValueError("not a run record")
+            return _from_json(data, folder)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise RunError(
+                QT_TRANSLATE_NOOP("errors", "{path}: not a readable run ({detail})"),
+                path=path,
+                detail=exc,
+            ) from None
+
+    def get(self, run_id: str) -> Run:
+        return self.read(self.root / run_id)
+
+    # -- writing -------------------------------------------------------------------------------
+    def save(self, result: TrainResult, name: str | None = None) -> Run:
+        """Keep a finished run: its record and its weights, all or nothing."""
+        from lenet_desktop.analysis.layer_table import total_parameters
+        from lenet_desktop.files.model_files import save_model
+
+        bundle: ModelBundle = result.bundle
+        config = dict(bundle.training.get("config", {}))
+        from datetime import datetime
+
+        # to the microsecond: two runs kept within one second still list in the order made
+        created = datetime.now().isoformat(timespec="microseconds")
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        base = f"{stamp}-{_slug(bundle.architecture)}-{_slug(bundle.dataset.name)}"
+        self.root.mkdir(parents=True, exist_ok=True)
+        run_id, n = base, 1
+        while (self.root / run_id).exists():
+            n += 1
+            run_id = f"{base}-{n}"
+        history = tuple(dict(h) for h in result.history)
+        rates = [h.get("samples_per_s", 0.0) for h in history]
+        run = Run(
+            id=run_id,
+            name=name or f"{bundle.architecture} · {bundle.dataset.title} · {created[11:16]}",
+            created=created,
+            dataset=bundle.dataset.name,
+            architecture=bundle.architecture,
+            parameters=total_parameters(bundle.network),
+            classes=tuple(bundle.dataset.classes),
+            config=config,
+            history=history,
+            accuracy=float(result.evaluation.accuracy),
+            confusion=tuple(tuple(int(v) for v in row) for row in result.evaluation.confusion),
+            seconds=round(float(result.seconds), 2),
+            samples_per_s=round(sum(rates) / len(rates), 1) if rates else 0.0,
+        )
+        temp = Path(tempfile.mkdtemp(prefix=f".{run_id}.", dir=self.root))
+        try:
+            save_model(bundle, temp / MODEL)
+            _write_record(temp, run)
+            os.replace(temp, self.root / run_id)
+        except OSError as exc:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise RunError(
+                QT_TRANSLATE_NOOP("errors", "{path}: the run cannot be kept here ({detail})"),
+                path=self.root,
+                detail=exc.strerror or exc,
+            ) from None
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
+        return self.get(run_id)
+
+    def rename(self, run_id: str, name: str) -> Run:
+        """Give a run the name its chart legend shows (blank names are refused)."""
+        name = " ".join(name.split())
+        if not name:
+            raise RunError(QT_TRANSLATE_NOOP("errors", "a run needs a name"))
+        run = self.get(run_id)
+        renamed = dataclasses.replace(run, name=name)
+        try:
+            _write_record(run.folder, renamed)
+        except OSError as exc:
+            raise RunError(
+                QT_TRANSLATE_NOOP("errors", "{path}: cannot be renamed ({detail})"),
+                path=run.folder,
+                detail=exc.strerror or exc,
+            ) from None
+        return renamed
+
+    def delete(self, run_id: str) -> None:
+        folder = self.root / run_id
+        if not (folder / RECORD).is_file():
+            raise RunError(QT_TRANSLATE_NOOP("errors", "{path}: no such run"), path=folder)
+        shutil.rmtree(folder)
+
+    def load_model(self, run_id: str) -> ModelBundle:
+        """The run's model, as any model file loads (ModelFileError if it is damaged)."""
+        from lenet_desktop.files.model_files import load_model
+
+        return load_model(self.get(run_id).model_path)
+
+
+COLUMNS = (
+    "name",
+    "dataset",
+    "architecture",
+    "parameters",
+    "epochs",
+    "test_accuracy",
+    "seconds",
+    "samples_per_s",
+    "created",
+)
+
+
+def comparison_rows(runs: list[Run]) -> list[dict[str, Any]]:
+    """One row per run: what the comparison table shows and the CSV holds."""
+    return [
+        {
+            "name": run.name,
+            "dataset": run.dataset,
+            "architecture": run.architecture,
+            "parameters": run.parameters,
+            "epochs": run.epochs,
+            "test_accuracy": round(run.accuracy, 4),
+            "seconds": round(run.seconds, 1),
+            "samples_per_s": round(run.samples_per_s),
+            "created": run.created,
+        }
+        for run in runs
+    ]
+
+
+def comparison_csv(runs: list[Run]) -> str:
+    """The comparison table as CSV text (a header line, then one line per run)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(comparison_rows(runs))
+    return out.getvalue()

@@ -1,0 +1,156 @@
+"""Opening models: the shipped ones (Ctrl+1, Ctrl+2, …), a file, the recent files. A model is
+read and prepared in a worker thread and put in the session when it is ready; the model in use
+stays until then, and stays if the new one fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from lenet_desktop.files.model_files import DEFAULT_MODEL, SUFFIX, shipped_models
+from lenet_desktop.session import Session
+from lenet_desktop.ui.follow import follow
+from lenet_desktop.ui.tasks import Runner
+from lenet_desktop.ui.translation import architecture_title, error_text
+
+RECENT_LIMIT = 8
+
+
+def _load(name_or_path: str, device: str):
+    """In the worker thread: the model file read and prepared on the device."""
+    from lenet_desktop.files.model_files import load_model
+    from lenet_desktop.nn.inference import Predictor
+
+    return Predictor(load_model(name_or_path), device or None)
+
+
+class ModelLoader(QObject):
+    """``loading(name)`` when a load starts, ``loaded(name)`` when the model is in use,
+    ``failed(message)`` when it could not be used."""
+
+    loading = Signal(str)
+    loaded = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, session: Session, settings: QSettings, window: QWidget) -> None:
+        super().__init__(window)
+        self.session = session
+        self.settings = settings
+        self.window = window
+        self.runner: Runner | None = None
+        self.pending: list[str] = []
+        self.shipped_actions: dict[str, QAction] = {}
+        self.recent_menu: QMenu | None = None
+        self._group = QActionGroup(self)
+        follow(self, session.model_changed, lambda p: self._check(p.bundle.source))
+
+    # -- loading ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start the worker thread and load what was asked for before it was there."""
+        if self.runner is None:
+            self.runner = Runner(self)
+        pending, self.pending = self.pending, []
+        for name in pending[-1:]:
+            self.load(name)
+
+    def stop(self) -> None:
+        if self.runner is not None:
+            self.runner.stop()
+
+    def load(self, name_or_path: str) -> None:
+        """Load a shipped model or a file; asked before start-up ends, it waits for it."""
+        name = str(name_or_path)
+        self.loading.emit(name)
+        if self.runner is None:
+            self.pending.append(name)
+            return
+        device = self.session.device
+        self.runner.run(
+            lambda: _load(name, device),
+            lambda predictor: self._loaded(name, predictor),
+            lambda error: self._failed(name, error),
+        )
+
+    def _loaded(self, name: str, predictor) -> None:
+        self.session.use(predictor)
+        self.settings.setValue("model", name)
+        if name not in shipped_models():
+            self.remember(name)
+        self.loaded.emit(name)
+
+    def _failed(self, name: str, error: BaseException) -> None:
+        message = error_text(error) if isinstance(error, ValueError) else f"{name}: {error}"
+        text = self.tr("Could not open the model: {0}").format(message)
+        self.session.report(text)
+        self.failed.emit(message)
+        if self.session.predictor is None and name != DEFAULT_MODEL:
+            self.load(DEFAULT_MODEL)  # a stale setting must not leave the window empty
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Open Model"),
+            str(Path.home()),
+            self.tr("LeNet Desktop models (*{0});;All files (*)").format(SUFFIX),
+        )
+        if path:
+            self.load(path)
+
+    # -- menus -----------------------------------------------------------------------------------
+    def build_menus(self, model_menu: QMenu, file_menu: QMenu, before: QAction) -> None:
+        """The shipped models (Ctrl+1, Ctrl+2, …) in the Model menu; Recent Models in File."""
+        for index, name in enumerate(shipped_models()):
+            action = QAction(self)
+            action.setCheckable(True)
+            if index < 9:
+                action.setShortcut(f"Ctrl+{index + 1}")
+            action.triggered.connect(lambda checked=False, n=name: self.load(n))
+            self._group.addAction(action)
+            model_menu.addAction(action)
+            self.shipped_actions[name] = action
+        self.recent_menu = QMenu(file_menu)
+        file_menu.insertMenu(before, self.recent_menu)
+        self._rebuild_recent()
+
+    def retranslate(self) -> None:
+        from lenet_desktop.files.model_files import ModelFileError, read_model_file
+
+        for name, action in self.shipped_actions.items():
+            try:
+                fields = read_model_file(shipped_models()[name])[1]
+                title = self.tr("{0} · {1} (shipped)").format(
+                    fields["dataset"].title, architecture_title(fields["architecture"])
+                )
+            except (ModelFileError, KeyError):
+                title = name
+            action.setText(title)
+        if self.recent_menu is not None:
+            self.recent_menu.setTitle(self.tr("Recent Models"))
+
+    def _check(self, source: str) -> None:
+        for name, action in self.shipped_actions.items():
+            action.setChecked(source == name)
+
+    def recent(self) -> list[str]:
+        value = self.settings.value("recent_models", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or [] if isinstance(v, str)]
+
+    def remember(self, path: str) -> None:
+        recent = [p for p in self.recent() if p != path]
+        self.settings.setValue("recent_models", [path, *recent][:RECENT_LIMIT])
+        self._rebuild_recent()
+
+    def _rebuild_recent(self) -> None:
+        if self.recent_menu is None:
+            return
+        self.recent_menu.clear()
+        for path in self.recent():
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda checked=False, p=path: self.load(p))
+        self.recent_menu.setEnabled(bool(self.recent()))

@@ -1,0 +1,44 @@
+"""Help ▸ About: the version, the libraries and the device in use."""
+
+from __future__ import annotations
+
+import platform
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from lenet_desktop import __version__
+
+
+def _version(module: str) -> str:
+    """A library's version, or a word saying it is not there (torchvision is optional)."""
+    try:
+        return __import__(module).__version__
+    except Exception:  # not installed, or built for another torch
+        return QCoreApplication.translate("about", "not installed")
+
+
+def show_about(parent: QWidget, session) -> None:
+    import numpy
+    import PySide6
+    import torch
+
+    device = str(session.predictor.device) if session.predictor is not None else "—"
+    QMessageBox.about(
+        parent,
+        QCoreApplication.translate("about", "About LeNet Desktop"),
+        QCoreApplication.translate(
+            "about",
+            "<h3>LeNet Desktop {0}</h3><p>Draw a digit or a garment and see what LeNet "
+            "sees.</p><p>PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · "
+            "Python {5}</p><p>Device: {6}</p>",
+        ).format(
+            __version__,
+            torch.__version__,
+            _version("torchvision"),
+            PySide6.__version__,
+            numpy.__version__,
+            platform.python_version(),
+            device,
+        ),
+    )

@@ -1,0 +1,426 @@
+"""The architecture editor: a network as an editable list of layers (the TOML spec's
+``[[layers]]``), with every layer's name, output shape, parameters and output-size formula
+recomputed as you type. A layer that cannot work turns red with the reason in words, and
+*Train This* is disabled until it is fixed. Start from any preset or the model in use; add,
+remove and reorder layers; open and save spec files; *Train This* hands it to the Training
+panel.
+
+Only the torch-free half of :mod:`lenet_desktop.specs` runs here (:func:`specs.plan`): an edit
+costs microseconds and never allocates a network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.session import Session
+from lenet_desktop.specs import (
+    KEYS,
+    LAYER_TYPES,
+    MAX_SIZE,
+    LayerSpec,
+    Spec,
+    SpecError,
+    layer_names,
+    load_spec,
+    plan,
+    preset_spec,
+    spec_to_toml,
+)
+from lenet_desktop.ui.translation import Retranslating, architecture_title, error_text
+
+# Columns: the layer's keys, then what is computed from them.
+EDITED = ("type", "channels", "kernel", "padding", "stride", "features", "p")
+COLUMNS = ("name", "type", "output", "parameters", *EDITED[1:], "formula")
+RED = QColor(231, 76, 60, 90)
+# What a new layer of each type starts with.
+DEFAULTS: dict[str, dict] = {
+    "conv": {"channels": 6, "kernel": 5, "padding": 0, "stride": 1},
+    "maxpool": {"kernel": 2, "stride": 2, "padding": 0},
+    "avgpool": {"kernel": 2, "stride": 2, "padding": 0},
+    "linear": {"features": 84},
+    "dropout": {"p": 0.5},
+}
+
+
+def type_label(kind: str) -> str:
+    """A layer type as the spec file writes it, with what it is in the window's language."""
+    from PySide6.QtCore import QCoreApplication
+
+    words = {
+        "conv": QT_TRANSLATE_NOOP("layer types", "convolution"),
+        "maxpool": QT_TRANSLATE_NOOP("layer types", "max pooling"),
+        "avgpool": QT_TRANSLATE_NOOP("layer types", "average pooling"),
+        "sigmoid": QT_TRANSLATE_NOOP("layer types", "sigmoid"),
+        "relu": QT_TRANSLATE_NOOP("layer types", "ReLU"),
+        "tanh": QT_TRANSLATE_NOOP("layer types", "tanh"),
+        "batchnorm": QT_TRANSLATE_NOOP("layer types", "batch normalisation"),
+        "dropout": QT_TRANSLATE_NOOP("layer types", "dropout"),
+        "flatten": QT_TRANSLATE_NOOP("layer types", "flatten"),
+        "linear": QT_TRANSLATE_NOOP("layer types", "fully connected"),
+    }
+    return f"{kind} · {QCoreApplication.translate('layer types', words.get(kind, kind))}"
+
+
+class SpecEditor(Retranslating, QWidget):
+    """``train_requested(path)``: the learner asked to train the spec, saved at ``path``."""
+
+    train_requested = Signal(str)
+
+    def __init__(
+        self, session: Session, settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        self.layers: list[LayerSpec] = []
+        self.name = "custom"
+        self.error: SpecError | None = None
+        self._filling = False
+
+        self.start_box = QComboBox()
+        self.start_box.activated.connect(lambda _: self.load_preset(self.start_box.currentData()))
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.total = QLabel()
+
+        self.add_box = QComboBox()
+        for kind in LAYER_TYPES:
+            self.add_box.addItem(type_label(kind), kind)
+        self.add_button, self.remove_button = QPushButton(), QPushButton()
+        self.up_button, self.down_button = QPushButton("↑"), QPushButton("↓")
+        self.open_button, self.save_button = QPushButton(), QPushButton()
+        self.train_button = QPushButton()
+        self.add_button.clicked.connect(lambda: self.add_layer(self.add_box.currentData()))
+        self.remove_button.clicked.connect(self.remove_layer)
+        self.up_button.clicked.connect(lambda: self.move_layer(-1))
+        self.down_button.clicked.connect(lambda: self.move_layer(1))
+        self.open_button.clicked.connect(self.open_dialog)
+        self.save_button.clicked.connect(self.save_dialog)
+        self.train_button.clicked.connect(self.train_this)
+
+        self.start_label = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.start_label)
+        top.addWidget(self.start_box, 1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.save_button)
+        edit = QHBoxLayout()
+        for widget in (self.add_box, self.add_button, self.remove_button, self.up_button,
+                       self.down_button):  # fmt: skip
+            edit.addWidget(widget)
+        edit.addStretch(1)
+        edit.addWidget(self.total)
+        edit.addWidget(self.train_button)
+        # The controls scroll rather than make the window wider than a small screen.
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(edit)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.retranslate()
+        self.load_preset("d2l")
+
+    # -- strings -------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        from lenet_desktop.options import ARCHITECTURES
+
+        self.start_label.setText(self.tr("Start from:"))
+        current = self.start_box.currentData()
+        self.start_box.clear()
+        for name in ARCHITECTURES:
+            if name != "lenet5":  # its special layers are no spec
+                self.start_box.addItem(f"{name} — {architecture_title(name)}", name)
+        self.start_box.setCurrentIndex(max(0, self.start_box.findData(current)))
+        for i in range(self.add_box.count()):
+            self.add_box.setItemText(i, type_label(self.add_box.itemData(i)))
+        self.add_button.setText(self.tr("Add Layer"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.up_button.setToolTip(self.tr("Move the selected layer up"))
+        self.down_button.setToolTip(self.tr("Move the selected layer down"))
+        self.open_button.setText(self.tr("Open Spec…"))
+        self.save_button.setText(self.tr("Save Spec…"))
+        self.train_button.setText(self.tr("Train This"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("layer"), self.tr("type"), self.tr("output shape"), self.tr("parameters"),
+             self.tr("channels"), self.tr("kernel"), self.tr("padding"), self.tr("stride"),
+             self.tr("features"), self.tr("dropout p"), self.tr("size formula")]
+        )  # fmt: skip
+        self.rebuild()  # the type choosers speak the new language too
+
+    # -- the spec ------------------------------------------------------------------------------
+    def num_classes(self) -> int:
+        model = self.session.model
+        return len(model.dataset.classes) if model is not None else 10
+
+    def spec(self) -> Spec:
+        return Spec(layers=tuple(self.layers), name=self.name)
+
+    def set_spec(self, spec: Spec) -> None:
+        self.layers = list(spec.layers)
+        self.name = spec.name or "custom"
+        self.rebuild()
+
+    def load_preset(self, name: str | None) -> None:
+        if name:
+            self.set_spec(preset_spec(name, self.num_classes()))
+            self.start_box.setCurrentIndex(max(0, self.start_box.findData(name)))
+
+    def edit_model_in_use(self) -> bool:
+        """Start from the model in use (False for a network that is no spec: LeNet-5)."""
+        model = self.session.model
+        spec = getattr(model, "spec", None)
+        if spec is None:
+            return False
+        self.set_spec(spec)
+        return True
+
+    # -- editing -------------------------------------------------------------------------------
+    def _selected(self) -> int:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].row() if rows else -1
+
+    def add_layer(self, kind: str) -> None:
+        at = self._selected() + 1 if self._selected() >= 0 else len(self.layers)
+        self.layers.insert(at, LayerSpec(type=kind, **DEFAULTS.get(kind, {})))
+        self.name = "custom"
+        self.rebuild()
+        self.table.selectRow(at)
+
+    def remove_layer(self) -> None:
+        row = self._selected()
+        if 0 <= row < len(self.layers):
+            del self.layers[row]
+            self.name = "custom"
+            self.rebuild()
+            if self.layers:
+                self.table.selectRow(min(row, len(self.layers) - 1))
+
+    def move_layer(self, step: int) -> None:
+        row = self._selected()
+        target = row + step
+        if 0 <= row < len(self.layers) and 0 <= target < len(self.layers):
+            self.layers[row], self.layers[target] = self.layers[target], self.layers[row]
+            self.name = "custom"
+            self.rebuild()
+            self.table.selectRow(target)
+
+    def set_value(self, row: int, key: str, value) -> None:
+        """Change one key of one layer (what each editor cell does)."""
+        layer = self.layers[row]
+        if key == "type":
+            fresh = DEFAULTS.get(value, {})
+            kept = {
+                k: getattr(layer, k) for k in KEYS.get(value, ()) if getattr(layer, k) is not None
+            }
+            self.layers[row] = LayerSpec(type=value, **(fresh | kept))
+            self.name = "custom"
+            self.rebuild()
+            return
+        values = layer.as_dict() | {key: value}
+        values.pop("type")
+        self.layers[row] = LayerSpec(type=layer.type, **values)
+        self.name = "custom"
+        self.recompute()
+
+    # -- the table -----------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """One row per layer: a type chooser and a spin box for each key the type takes."""
+        self._filling = True
+        self.table.setRowCount(len(self.layers))
+        for row, layer in enumerate(self.layers):
+            kinds = QComboBox()
+            for kind in LAYER_TYPES:
+                kinds.addItem(type_label(kind), kind)
+            kinds.setCurrentIndex(kinds.findData(layer.type))
+            kinds.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            kinds.setMinimumContentsLength(14)
+            kinds.currentIndexChanged.connect(
+                lambda _, r=row, box=kinds: self.set_value(r, "type", box.currentData())
+            )
+            self.table.setCellWidget(row, COLUMNS.index("type"), kinds)
+            for key in EDITED[1:]:
+                column = COLUMNS.index(key)
+                value = getattr(layer, key)
+                if key not in KEYS.get(layer.type, ()):
+                    self.table.removeCellWidget(row, column)
+                    self.table.setItem(row, column, QTableWidgetItem("—"))
+                    continue
+                box: QSpinBox | QDoubleSpinBox
+                if key == "p":
+                    box = QDoubleSpinBox()
+                    box.setRange(0.0, 0.95)
+                    box.setSingleStep(0.1)
+                    box.setValue(float(value or 0.0))
+                    box.valueChanged.connect(lambda v, r=row: self.set_value(r, "p", float(v)))
+                else:
+                    box = QSpinBox()
+                    box.setRange(0 if key == "padding" else 1, MAX_SIZE[key])
+                    box.setValue(int(value or 0))
+                    box.valueChanged.connect(lambda v, r=row, k=key: self.set_value(r, k, int(v)))
+                box.setKeyboardTracking(True)
+                self.table.setCellWidget(row, column, box)
+        self._filling = False
+        self.recompute()
+
+    def recompute(self) -> None:
+        """Names, shapes, parameters and formulas from :func:`specs.plan`; the row at fault red."""
+        if self._filling:
+            return
+        names = layer_names(self.spec()) if self.layers else []
+        planned, self.error = [], None
+        if self.layers:
+            try:
+                planned = plan(self.spec(), self.num_classes())
+            except SpecError as exc:
+                self.error = exc
+                if exc.index:  # the layers before the one at fault still have their shapes
+                    try:
+                        planned = plan(Spec(layers=tuple(self.layers[: exc.index])))
+                    except SpecError:
+                        planned = []
+        for row, name in enumerate(names):
+            step = planned[row] if row < len(planned) else None
+            cells = {
+                "name": name,
+                "output": "×".join(map(str, step.out_shape)) if step else "",
+                "parameters": f"{step.parameters:,}" if step else "",
+                "formula": _formula(self.layers[row], step) if step else "",
+            }
+            for key, text in cells.items():
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, COLUMNS.index(key), item)
+            bad = self.error is not None and self.error.index == row
+            for column in range(len(COLUMNS)):
+                item = self.table.item(row, column)
+                if item is not None:
+                    item.setBackground(QBrush(RED) if bad else QBrush())
+                widget = self.table.cellWidget(row, column)
+                if widget is not None:
+                    widget.setStyleSheet("background: rgba(231, 76, 60, 90);" if bad else "")
+        if self.error is not None:
+            self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
+            self.message.setText(error_text(self.error))
+            self.total.setText("")
+        elif not self.layers:
+            self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
+            self.message.setText(self.tr("Add a layer to start."))
+        else:
+            self.message.setStyleSheet("")
+            self.message.setText(
+                self.tr("Every layer fits: {0} layers, input 1×28×28 → {1} classes.").format(
+                    len(self.layers), self.num_classes()
+                )
+            )
+            total = sum(step.parameters for step in planned)
+            self.total.setText(self.tr("{0:,} parameters").format(total))
+        self.train_button.setEnabled(self.error is None and bool(self.layers))
+        self.save_button.setEnabled(bool(self.layers))
+
+    # -- files ---------------------------------------------------------------------------------
+    def save(self, path: str | Path) -> Path:
+        """Write the spec as TOML (atomically); OSError if it cannot be written."""
+        import os
+        import tempfile
+
+        path = Path(path)
+        text = spec_to_toml(self.spec())
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+        return path
+
+    def open(self, path: str | Path) -> bool:
+        try:
+            spec = load_spec(path)
+        except SpecError as exc:
+            self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
+            self.message.setText(error_text(exc))
+            return False
+        self.set_spec(spec)
+        return True
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Spec"), str(Path.home()), self.tr("Architecture specs (*.toml)")
+        )
+        if path:
+            self.open(path)
+
+    def save_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save Spec"),
+            str(Path.home() / f"{self.name}.toml"),
+            self.tr("Architecture specs (*.toml)"),
+        )
+        if path:
+            try:
+                self.save(path if path.endswith(".toml") else path + ".toml")
+            except OSError as exc:
+                self.message.setText(str(exc))
+
+    def train_this(self) -> str | None:
+        """Save the spec where the app keeps the learner's specs and ask for it to be trained."""
+        if self.error is not None or not self.layers:
+            return None
+        from lenet_desktop.training.runs import runs_dir
+
+        folder = runs_dir().parent / "specs"  # beside the kept runs
+        folder.mkdir(parents=True, exist_ok=True)
+        path = str(self.save(folder / f"{self.name}.toml"))
+        self.train_requested.emit(path)
+        return path
+
+
+def _formula(layer: LayerSpec, step) -> str:
+    """The output-size formula with the numbers, for conv and pool layers."""
+    if layer.type not in ("conv", "maxpool", "avgpool") or len(step.in_shape) != 3:
+        return ""
+    from lenet_desktop.analysis.layer_table import size_formula
+
+    return size_formula(step.in_shape[1], layer.kernel, layer.padding or 0, layer.stride or 1)

@@ -1,0 +1,71 @@
+"""The network's answer in large type, a test sample's true label beside it, what to draw when
+there is nothing to read, and the last thing that went wrong (until the next input)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from lenet_desktop.session import Result, Session
+from lenet_desktop.ui.follow import follow
+from lenet_desktop.ui.translation import Retranslating, class_name, dataset_prompt, error_text
+
+
+class AnswerView(Retranslating, QWidget):
+    """Follows the session's predictions and reports."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+        self.answer = QLabel()
+        self.answer.setTextFormat(Qt.TextFormat.RichText)
+        self.answer.setWordWrap(True)
+        # A fixed height: a new answer must not re-lay out (and repaint) the whole column.
+        self.answer.setFixedHeight(self.fontMetrics().height() * 4 + 8)
+        self.answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.error)
+        layout.addWidget(self.answer)
+        self._input = None
+        follow(self, session.predicted, self._predicted)
+        follow(self, session.reported, self._reported)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._show(self.session.result)
+
+    def _predicted(self, result: Result) -> None:
+        if result.input is not self._input:  # a new input: an old complaint no longer applies
+            self._input = result.input
+            self.error.hide()
+        self._show(result)
+
+    def _reported(self, error) -> None:
+        self.error.setText(error_text(error) if isinstance(error, BaseException) else str(error))
+        self.error.show()
+
+    def _show(self, result: Result) -> None:
+        model = self.session.model
+        if model is None:
+            self.answer.setText(self.tr("Loading the model…"))
+            return
+        prediction = result.prediction
+        if prediction is None:
+            self.answer.setText(dataset_prompt(model.dataset))
+            return
+        text = self.tr(
+            "<span style='font-size:28pt; font-weight:bold'>{0}</span> {1:.1f} %"
+        ).format(class_name(prediction.label), 100 * prediction.confidence)
+        truth = result.true_label
+        if truth is not None:
+            verdict = "✓" if truth == prediction.index else "✗"
+            text += "<br>" + self.tr("Test sample #{0} · true label: {1} {2}").format(
+                result.input.index, class_name(model.dataset.classes[truth]), verdict
+            )
+        self.answer.setText(text)
