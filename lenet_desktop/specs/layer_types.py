@@ -49,6 +49,7 @@ class LayerSpec:
     stride: int | None = None
     features: int | None = None
     p: float | None = None
+    slope: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -165,6 +166,12 @@ def _fixed(template: str, *values: Any) -> Callable[[Any], Words]:
 # -- building ----------------------------------------------------------------------------------
 
 
+def _nn() -> Any:
+    from torch import nn
+
+    return nn
+
+
 def _build_conv(layer: LayerSpec, in_shape: tuple[int, ...]) -> nn.Module:
     from torch import nn
 
@@ -273,6 +280,15 @@ TABLE: tuple[LayerType, ...] = (
         "tanh", "activation", QT_TRANSLATE_NOOP("layer types", "tanh"), ("Tanh",),
         _fixed("tanh"), build=_build_plain("Tanh"),
         function=lambda m, x: math.tanh(x), formula=lambda m: "tanh(x)",
+    ),
+    # ReLU that lets a little of a negative input through (slope·x): no unit ever goes silent
+    LayerType(
+        "leakyrelu", "activation", QT_TRANSLATE_NOOP("layer types", "leaky ReLU"), ("LeakyReLU",),
+        lambda m: ((QT_TRANSLATE_NOOP("layers", "leaky ReLU, slope {0:g}"), (m.negative_slope,)),),
+        keys=(Key("slope", default=0.01, smallest=0.0, largest=1.0, whole=False),),
+        build=lambda layer, shape: _nn().LeakyReLU(layer.slope or 0.0),
+        function=lambda m, x: x if x >= 0 else m.negative_slope * x,
+        formula=lambda m: f"LeakyReLU(x) = max({m.negative_slope:g}·x, x)",
     ),
     LayerType(
         "batchnorm", "norm", QT_TRANSLATE_NOOP("layer types", "batch normalisation"),

@@ -2073,72 +2073,77 @@ field</source>
 <context>
     <name>layer types</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="241"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="248"/>
         <source>convolution</source>
         <translation>卷积</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="253"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="260"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="258"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="265"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="263"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="270"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="268"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="275"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="273"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="280"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="278"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="286"/>
+        <source>leaky ReLU</source>
+        <translation>带泄漏的 ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="294"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="283"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="299"/>
         <source>dropout</source>
         <translation>暂退（dropout）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="289"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="305"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="293"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="309"/>
         <source>fully connected</source>
         <translation>全连接</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="303"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="319"/>
         <source>subsampling</source>
         <translation>下采样</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="308"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="324"/>
         <source>LeNet-5&apos;s squashing function</source>
         <translation>LeNet-5 的压缩函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="313"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="329"/>
         <source>Euclidean RBF output</source>
         <translation>欧氏 RBF 输出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="318"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="334"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
@@ -2146,83 +2151,88 @@ field</source>
 <context>
     <name>layers</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="137"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="138"/>
         <source>convolution {0}×{0}</source>
         <translation>卷积 {0}×{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="135"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="136"/>
         <source>convolution {0}×{0}, partly connected</source>
         <translation>卷积 {0}×{0}，部分连接</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="142"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="155"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="143"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="156"/>
         <source>, padding {0}</source>
         <translation>，填充 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="144"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="145"/>
         <source>, stride {0}</source>
         <translation>，步幅 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="254"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="261"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="259"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="266"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="152"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="153"/>
         <source>{0} {1}×{1}, stride {2}</source>
         <translation>{0} {1}×{1}，步幅 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="304"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="320"/>
         <source>subsampling: 2×2 sum × weight + bias</source>
         <translation>下采样：2×2 求和 × 权重 + 偏置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="279"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="295"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="264"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="271"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="295"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="311"/>
         <source>fully connected {0} → {1}</source>
         <translation>全连接 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="290"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="306"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="309"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="287"/>
+        <source>leaky ReLU, slope {0:g}</source>
+        <translation>带泄漏的 ReLU，斜率 {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="325"/>
         <source>squashing {0}</source>
         <translation>压缩函数 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="314"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="330"/>
         <source>Euclidean RBF: distance to each class&apos;s code</source>
         <translation>欧氏 RBF：到每个类别编码的距离</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="319"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="335"/>
         <source>padding to the 32×32 field</source>
         <translation>填充到 32×32 的输入区域</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="284"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="300"/>
         <source>dropout (off when predicting)</source>
         <translation>暂退法 dropout（预测时关闭）</translation>
     </message>
