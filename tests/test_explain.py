@@ -9,15 +9,12 @@ import torch
 
 from lenet_desktop.analysis.explain import (
     ConvExplanation,
-    Field,
     LinearExplanation,
     PoolExplanation,
     RBFExplanation,
     Unexplained,
     explain,
     field_on_picture,
-    receptive_fields,
-    unit_field,
 )
 from lenet_desktop.data.datasets import MNIST
 from lenet_desktop.files.model_files import load_model, new_model
@@ -25,6 +22,7 @@ from lenet_desktop.nn.inference import Predictor
 from lenet_desktop.nn.models import layer_kind
 from lenet_desktop.options import ARCHITECTURES
 from lenet_desktop.session import Unit
+from lenet_desktop.specs.geometry import Field, receptive_fields, unit_field
 
 KINDS = ("conv", "pool", "activation", "norm", "linear", "flatten", "pad")
 

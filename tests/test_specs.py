@@ -331,7 +331,7 @@ def test_a_kernel_larger_than_its_padded_input_names_the_layer_and_the_formula()
 def test_an_output_size_below_one_names_the_numbers():
     exc = error(layers('type = "avgpool"\nkernel = 30\nstride = 1', *END))
     assert exc.index == 0 and "layer 1 (S1, avgpool)" in str(exc)
-    assert "⌊(28 − 30 + 0 + 1) / 1⌋ = -1" in str(exc)
+    assert "output size ⌊(n − k + 2p + s) / s⌋ = (28 − 30 + 0 + 1) / 1 = -1" in str(exc)
 
 
 def test_a_last_layer_with_the_wrong_number_of_classes_is_named():

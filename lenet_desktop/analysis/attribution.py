@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from lenet_desktop.analysis.explain import INPUT_SIZE, receptive_fields
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.specs.geometry import INPUT_SIDE as INPUT_SIZE
+from lenet_desktop.specs.geometry import receptive_fields
 
 if TYPE_CHECKING:
     from torch import nn

@@ -26,6 +26,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.specs.geometry import (
+    Field,
+    FieldArithmetic,
+    pair,
+    receptive_fields,
+    unit_field,
+)
+from lenet_desktop.specs.layer_types import row_of
 
 if TYPE_CHECKING:
     from torch import nn
@@ -33,112 +41,7 @@ if TYPE_CHECKING:
     from lenet_desktop.nn.inference import Prediction
     from lenet_desktop.session import Unit
 
-INPUT_SIZE = 28
 TOP_TERMS = 10  # a fully connected unit: how many of the largest contributions are listed
-
-
-def _pair(value) -> tuple[int, int]:
-    if isinstance(value, (tuple, list)):
-        return int(value[0]), int(value[-1])
-    return int(value), int(value)
-
-
-# -- receptive fields ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class FieldArithmetic:
-    """What one unit of a layer sees of the 28×28 input.
-
-    ``size``: the side of the field in input pixels (unclipped); ``jump``: how far apart, in
-    input pixels, the fields of neighbouring units are; ``start``: the top (and left) input
-    coordinate of unit (0, 0)'s field, negative where it reaches into padding. ``whole``: a
-    fully connected layer (or anything after flattening) sees the whole input.
-    """
-
-    name: str
-    size: int
-    jump: int
-    start: int
-    whole: bool = False
-
-    def text(self) -> str:
-        """``14×14, jump 2``; ``28×28 (all)`` for a layer that sees everything."""
-        if self.whole:
-            return f"{INPUT_SIZE}×{INPUT_SIZE} (all)"
-        return f"{self.size}×{self.size}, jump {self.jump}"
-
-
-@dataclass(frozen=True)
-class Field:
-    """A unit's receptive field in the 28×28 input, rows ``top``–``bottom`` and columns
-    ``left``–``right`` inclusive, clipped to the input; ``size`` is the unclipped side."""
-
-    top: int
-    left: int
-    bottom: int
-    right: int
-    size: int
-
-    @property
-    def height(self) -> int:
-        return self.bottom - self.top + 1
-
-    @property
-    def width(self) -> int:
-        return self.right - self.left + 1
-
-    @property
-    def clipped(self) -> bool:
-        return self.height < self.size or self.width < self.size
-
-    def box(self) -> tuple[int, int, int, int]:
-        """(top, left, bottom, right), as the input view's outline takes it."""
-        return self.top, self.left, self.bottom, self.right
-
-
-WHOLE = Field(0, 0, INPUT_SIZE - 1, INPUT_SIZE - 1, INPUT_SIZE)
-
-
-def receptive_fields(layers: list[tuple[str, nn.Module]]) -> dict[str, FieldArithmetic]:
-    """Every layer's receptive-field size, jump and start, by the recurrence above.
-
-    Layers with a ``kernel_size`` (convolutions, pools, LeNet-5's subsampling) grow the field;
-    padding moves its start; fully connected layers and everything after a flatten see the
-    whole input; other layers (activations, normalisation, dropout) keep it.
-    """
-    from torch import nn
-
-    size, jump, start, whole = 1, 1, 0, False
-    fields = {}
-    for name, module in layers:
-        if isinstance(module, (nn.Linear, nn.Flatten)):
-            whole = True
-        elif isinstance(module, nn.ConstantPad2d):
-            start -= _pair(module.padding)[0] * jump  # (left, right, top, bottom): same here
-        elif hasattr(module, "kernel_size") and not whole:
-            k = _pair(module.kernel_size)[0]
-            s = _pair(getattr(module, "stride", None) or k)[0]
-            p = _pair(getattr(module, "padding", 0))[0]
-            d = _pair(getattr(module, "dilation", 1))[0]
-            k = d * (k - 1) + 1
-            size, start, jump = size + (k - 1) * jump, start - p * jump, jump * s
-        fields[name] = FieldArithmetic(name, INPUT_SIZE if whole else size, jump, start, whole)
-    return fields
-
-
-def unit_field(arithmetic: FieldArithmetic, row: int | None, col: int | None) -> Field:
-    """The input pixels unit (``row``, ``col``) of a layer sees, clipped to the 28×28 input."""
-    if arithmetic.whole or row is None or col is None:
-        return WHOLE
-    last = INPUT_SIZE - 1
-    top = arithmetic.start + row * arithmetic.jump
-    left = arithmetic.start + col * arithmetic.jump
-    return Field(
-        max(0, top),
-        max(0, left),
-        min(last, top + arithmetic.size - 1),
-        min(last, left + arithmetic.size - 1),
-        arithmetic.size,
-    )
 
 
 def field_on_picture(
@@ -260,27 +163,18 @@ class NormExplanation(Explained):
         return (self.x - self.mean) / float(np.sqrt(self.var + self.eps))
 
 
-# function name → its formula, as the panel writes it
-FUNCTIONS = {
-    "relu": "ReLU(x) = max(0, x)",
-    "sigmoid": "σ(x) = 1 / (1 + e^(−x))",
-    "tanh": "tanh(x)",
-    "squash": "f(a) = 1.7159 · tanh(2a / 3)",
-}
-
-
 @dataclass(frozen=True, eq=False)
 class ActivationExplanation(Explained):
-    """``function``: a key of :data:`FUNCTIONS`; ``x`` its input, ``total`` its output."""
+    """An element-wise activation: ``function`` its layer type (a row of
+    :mod:`lenet_desktop.specs.layer_types`), ``word`` what it is called (translatable, context
+    "layer types"), ``formula`` as the panel writes it, ``x`` its input, ``total`` its output."""
 
     function: str
+    word: str
+    formula: str
     x: float
     total: float
     kind: str = "activation"
-
-    @property
-    def formula(self) -> str:
-        return FUNCTIONS[self.function]
 
 
 @dataclass(frozen=True, eq=False)
@@ -434,7 +328,7 @@ def explain(
     """
     from torch import nn
 
-    from lenet_desktop.nn.models import SparseConv2d, Squash, Subsampling
+    from lenet_desktop.nn.models import SparseConv2d, Subsampling
 
     modules = dict(layers)
     module = modules[unit.layer]
@@ -451,9 +345,9 @@ def explain(
     if isinstance(module, (nn.Conv2d, SparseConv2d)) and x.ndim == 3:
         if isinstance(module, nn.Conv2d) and module.padding_mode != "zeros":
             return Unexplained(**common, type_name=type(module).__name__)
-        k = _pair(module.kernel_size)[0]
-        s, p = _pair(module.stride)[0], _pair(module.padding)[0]
-        d = _pair(getattr(module, "dilation", 1))[0]
+        k = pair(module.kernel_size)[0]
+        s, p = pair(module.stride)[0], pair(module.padding)[0]
+        d = pair(getattr(module, "dilation", 1))[0]
         connections = None
         if isinstance(module, SparseConv2d):
             weight = _numpy(module.weight_full)
@@ -480,11 +374,11 @@ def explain(
         )  # fmt: skip
 
     if isinstance(module, (nn.MaxPool2d, nn.AvgPool2d, Subsampling)) and x.ndim == 3:
-        k = _pair(module.kernel_size)[0]
-        s = _pair(module.stride or k)[0]
-        p = _pair(module.padding)[0]
+        k = pair(module.kernel_size)[0]
+        s = pair(module.stride or k)[0]
+        p = pair(module.padding)[0]
         if isinstance(module, nn.MaxPool2d):
-            d = _pair(module.dilation)[0]
+            d = pair(module.dilation)[0]
             window, padded = _window(x[c : c + 1], row, col, k, s, p, d, fill=-np.inf)
             window, winner = window[0], np.unravel_index(int(np.argmax(window[0])), (k, k))
             return PoolExplanation(
@@ -518,17 +412,14 @@ def explain(
             **common, x=value, mean=mean, var=var, eps=eps, gamma=gamma, beta=beta, total=total
         )
 
-    activations = {nn.ReLU: "relu", nn.Sigmoid: "sigmoid", nn.Tanh: "tanh", Squash: "squash"}
-    function = next((f for t, f in activations.items() if isinstance(module, t)), None)
-    if function is not None:
+    layer_type = row_of(module)
+    if layer_type is not None and layer_type.function and layer_type.formula:
         value = _value(x, unit)
-        outputs = {
-            "relu": max(0.0, value),
-            "sigmoid": 1.0 / (1.0 + float(np.exp(-value))),
-            "tanh": float(np.tanh(value)),
-            "squash": 1.7159 * float(np.tanh(2.0 * value / 3.0)),
-        }
-        return ActivationExplanation(**common, function=function, x=value, total=outputs[function])
+        return ActivationExplanation(
+            **common, function=layer_type.name, word=layer_type.word,
+            formula=layer_type.formula(module), x=value,
+            total=layer_type.function(module, value),
+        )  # fmt: skip
 
     if (
         isinstance(module, nn.Linear)

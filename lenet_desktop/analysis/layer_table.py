@@ -1,17 +1,26 @@
-"""The arithmetic the app teaches: each layer's output shape, parameter count, and for conv and
-pool layers the output-size formula ⌊(n − k + 2p + s) / s⌋ with the numbers filled in."""
+"""The arithmetic the app teaches: each layer's output shape, parameter count, what it does,
+its receptive field, and for conv and pool layers the output-size formula
+(:data:`lenet_desktop.specs.geometry.FORMULA`) with the numbers filled in."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
-import torch
-from torch import nn
+from lenet_desktop.specs.geometry import (
+    FORMULA,
+    INPUT_SHAPE,
+    pair,
+    receptive_fields,
+    shape_text,
+    size_formula,
+)
+from lenet_desktop.specs.layer_types import Words, describe, english, kind_of
 
-from lenet_desktop.nn.models import layer_kind
+if TYPE_CHECKING:
+    from torch import nn
 
-INPUT_SHAPE = (1, 28, 28)
-FORMULA = "⌊(n − k + 2p + s) / s⌋"
+__all__ = ["FORMULA", "INPUT_SHAPE", "LayerRow", "layer_table", "shape_text", "size_formula"]
 
 
 @dataclass(frozen=True)
@@ -27,38 +36,30 @@ class LayerRow:
     # Weights the layer has that training never changes (LeNet-5's RBF codes).
     fixed: int = 0
     receptive_field: str | None = None  # "14×14, jump 2": input pixels one unit sees
+    # The same as numbers, for a view: the field's side and jump (None: the whole input).
+    field_size: int | None = None
+    field_jump: int | None = None
+    input_shape: tuple[int, ...] = ()
+    # What the layer does, as translatable parts (lenet_desktop.specs.layer_types.describe).
+    words: Words = ()
+
+    @property
+    def operation(self) -> str:
+        """What the layer does, in English."""
+        return english(self.words)
 
     def as_json(self) -> dict:
         row = asdict(self)
         row["output_shape"] = list(self.output_shape)
+        for key in ("field_size", "field_jump", "input_shape", "words"):
+            row.pop(key)
         return row
 
 
-def _first(value: int | tuple[int, ...]) -> int:
-    return value[0] if isinstance(value, tuple) else int(value)
-
-
-def size_formula(n: int, kernel: int, padding: int, stride: int) -> str:
-    """The notes' output-size formula with numbers, e.g. ``(14 − 5 + 0 + 1) / 1 = 10``.
-
-    ``padding`` is per side; the formula adds both sides (2p). Floor brackets are shown when
-    the division leaves a remainder.
-    """
-    numerator = n - kernel + 2 * padding + stride
-    result = numerator // stride
-    text = f"({n} − {kernel} + {2 * padding} + {stride}) / {stride}"
-    if numerator % stride:
-        text = f"⌊{text}⌋"
-    return f"{text} = {result}"
-
-
-def shape_text(shape: tuple[int, ...]) -> str:
-    """``(16, 10, 10)`` → ``16×10×10``."""
-    return "×".join(str(d) for d in shape)
-
-
 def layer_table(network: nn.Sequential) -> list[LayerRow]:
-    """Run one blank ``(1, 1, 28, 28)`` input through ``network`` and describe every layer."""
+    """Run one blank ``(1, *INPUT_SHAPE)`` input through ``network`` and describe every layer."""
+    import torch
+
     rows: list[LayerRow] = []
     inputs: dict[str, tuple[int, ...]] = {}
     outputs: dict[str, tuple[int, ...]] = {}
@@ -80,18 +81,18 @@ def layer_table(network: nn.Sequential) -> list[LayerRow]:
         network.train(was_training)
         for handle in handles:
             handle.remove()
-    from lenet_desktop.analysis.explain import receptive_fields
-
     fields = receptive_fields(list(network.named_children()))
     for name, module in network.named_children():
-        kind = layer_kind(module)
+        kind = kind_of(module)
         formula = None
         if kind in ("conv", "pool") and len(inputs[name]) == 3:
             # every conv and pool layer of the family has these (nn.Module types them loosely)
             kernel, padding, stride = (
                 getattr(module, a) for a in ("kernel_size", "padding", "stride")
             )
-            formula = size_formula(inputs[name][1], _first(kernel), _first(padding), _first(stride))
+            formula = size_formula(
+                inputs[name][1], pair(kernel)[0], pair(padding)[0], pair(stride)[0]
+            )
         rows.append(
             LayerRow(
                 name=name,
@@ -102,6 +103,10 @@ def layer_table(network: nn.Sequential) -> list[LayerRow]:
                 formula=formula,
                 fixed=int(getattr(module, "fixed_parameters", 0)),
                 receptive_field=fields[name].text(),
+                field_size=None if fields[name].whole else fields[name].size,
+                field_jump=None if fields[name].whole else fields[name].jump,
+                input_shape=inputs[name],
+                words=describe(module),
             )
         )
     return rows

@@ -5,7 +5,7 @@ Matrices are written as text the way a learner types them: rows separated by ``;
 lines), numbers by spaces or commas; input channels separated by ``|``; a kernel's output
 channels separated by ``/``. ``"1 2; 3 4 | 5 6; 7 8"`` is a 2-channel 2×2 input.
 
-Output size per side: ⌊(n − k + 2p + s) / s⌋ (:func:`output_size`).
+Output size per side: the notes' formula (:func:`lenet_desktop.specs.geometry.output_size`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+from lenet_desktop.specs.geometry import output_size, size_formula
 
 MAX_SIDE = 32
 MAX_CHANNELS = 8
@@ -66,11 +67,6 @@ def parse_kernels(text: str) -> np.ndarray:
             QT_TRANSLATE_NOOP("errors", "every output channel's kernel must have the same shape")
         )
     return np.stack(kernels)
-
-
-def output_size(n: int, k: int, p: int = 0, s: int = 1) -> int:
-    """⌊(n − k + 2p + s) / s⌋: the notes' output size of one side."""
-    return (n - k + 2 * p + s) // s
 
 
 def number(value: float) -> str:
@@ -125,9 +121,7 @@ class Corr2d:
         p, s = self.padding, self.stride
 
         def one(n: int, k: int) -> str:
-            numerator = n - k + 2 * p + s
-            text = f"({n} − {k} + {2 * p} + {s}) / {s}"
-            return f"{'⌊' + text + '⌋' if numerator % s else text} = {numerator // s}"
+            return size_formula(n, k, p, s)
 
         return one(h, kh), one(w, kw)
 

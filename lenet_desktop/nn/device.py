@@ -60,3 +60,12 @@ def resolve_device(requested: str | None = None) -> torch.device:
         have = ", ".join(available_devices())
         raise ValueError(f"device {choice!r} is not available on this machine (available: {have})")
     return device
+
+
+def use_one_thread() -> None:
+    """One image at a time is too small to share among threads: waking a second thread costs
+    more than it saves. Sets the calling thread's torch to one thread (the window's; a trainer
+    keeps its own)."""
+    import torch
+
+    torch.set_num_threads(1)

@@ -8,6 +8,7 @@ moved to another device or put in use again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -15,6 +16,10 @@ from PIL import Image
 
 from lenet_desktop.data.preprocessing import Preprocessed, preprocess
 from lenet_desktop.files.model_files import ModelBundle
+
+if TYPE_CHECKING:
+    from lenet_desktop.analysis.anatomy import Anatomy
+
 from lenet_desktop.nn.device import resolve_device
 from lenet_desktop.nn.models import layer_kind
 
@@ -84,6 +89,17 @@ class Predictor:
         self.network = bundle.network.to(self.device).eval()
         self.layers = list(self.network.named_children())
         self.recorded = [name for name, m in self.layers if layer_kind(m) in RECORDED_KINDS]
+        self._anatomy: Anatomy | None = None
+
+    @property
+    def anatomy(self) -> Anatomy:
+        """What the views show of the network that the input does not change (computed once,
+        on first use: the model loader asks for it in its worker thread)."""
+        if self._anatomy is None:
+            from lenet_desktop.analysis.anatomy import anatomy
+
+            self._anatomy = anatomy(self.network)
+        return self._anatomy
 
     def preprocess(self, image: Image.Image | np.ndarray) -> Preprocessed:
         """An image → this model's 28×28 input (see :func:`preprocessing.preprocess`)."""

@@ -25,6 +25,7 @@ from torch import nn
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
 from lenet_desktop.options import ARCHITECTURES
 from lenet_desktop.specs import PRESET_LAYERS, Spec, SpecError, build_network, preset_spec
+from lenet_desktop.specs.layer_types import SQUASH_AMPLITUDE, SQUASH_SLOPE, kind_of
 
 # LeCun et al. 1998, Table I: which S2 maps each C3 map reads.
 C3_CONNECTIONS: tuple[tuple[int, ...], ...] = (
@@ -36,12 +37,13 @@ C3_CONNECTIONS: tuple[tuple[int, ...], ...] = (
 
 
 class Squash(nn.Module):
-    """LeNet-5's squashing function ``f(a) = A·tanh(S·a)`` with A = 1.7159, S = 2/3."""
+    """LeNet-5's squashing function ``f(a) = A·tanh(S·a)`` (the constants:
+    :data:`~lenet_desktop.specs.layer_types.SQUASH_AMPLITUDE` and ``SQUASH_SLOPE``)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.amplitude = 1.7159
-        self.slope = 2.0 / 3.0
+        self.amplitude = SQUASH_AMPLITUDE
+        self.slope = SQUASH_SLOPE[0] / SQUASH_SLOPE[1]
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.amplitude * torch.tanh(self.slope * x)
@@ -242,26 +244,9 @@ def initialize_weights(network: nn.Module, scheme: str) -> nn.Module:
 
 
 def layer_kind(module: nn.Module) -> str:
-    """What a layer does, in the words of the notes: conv, pool, activation, norm, linear, …"""
-    if isinstance(module, (nn.Conv2d, SparseConv2d)):
-        return "conv"
-    if isinstance(module, (nn.MaxPool2d, nn.AvgPool2d, Subsampling)):
-        return "pool"
-    if isinstance(module, (nn.ReLU, nn.Sigmoid, nn.Tanh, Squash)):
-        return "activation"
-    if isinstance(module, (nn.BatchNorm1d, nn.BatchNorm2d)):
-        return "norm"
-    if isinstance(module, nn.Dropout):
-        return "dropout"
-    if isinstance(module, nn.Linear):
-        return "linear"
-    if isinstance(module, RBFOutput):
-        return "rbf"
-    if isinstance(module, nn.Flatten):
-        return "flatten"
-    if isinstance(module, nn.ConstantPad2d):
-        return "pad"
-    return "other"
+    """What a layer does, in the words of the notes: conv, pool, activation, norm, linear, …
+    (the table of layer types says: :func:`lenet_desktop.specs.layer_types.kind_of`)."""
+    return kind_of(module)
 
 
 def conv_kernels(module: nn.Module) -> torch.Tensor | None:

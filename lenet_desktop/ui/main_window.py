@@ -13,7 +13,9 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from lenet_desktop.files.model_files import DEFAULT_MODEL
+from lenet_desktop.nn.device import use_one_thread
 from lenet_desktop.session import Session
+from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text
 from lenet_desktop.ui import actions
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.sources.canvas_panel import CanvasPanel
@@ -28,8 +30,8 @@ LANGUAGES = {"system": None, "en": "English", "zh_CN": "简体中文"}
 
 
 class MainWindow(Retranslating, QMainWindow):
-    """Canvas, the 28×28 input, the answer and probabilities, and tabs of feature maps, kernels
-    and the architecture; the Training panel docks below."""
+    """Canvas, the network's input image, the answer and probabilities, and tabs of feature
+    maps, kernels and the architecture; the Training panel docks below."""
 
     ready = Signal()  # the first model is in use
 
@@ -114,7 +116,9 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate(self) -> None:
         """Every string the window itself shows (each view translates its own)."""
         self.setWindowTitle(self.tr("LeNet Desktop"))
-        self.sees_label.setText(self.tr("What the network sees (28×28):"))
+        self.sees_label.setText(
+            self.tr("What the network sees ({0}):").format(shape_text(INPUT_SHAPE[1:]))
+        )
         self.loading_label.setText(self.tr("Loading the model…"))
         actions.retranslate(self.menus, self.actions)
         self.loader.retranslate()
@@ -142,8 +146,6 @@ class MainWindow(Retranslating, QMainWindow):
         (Once: later calls do nothing.)"""
         if self._views_built:
             return
-        import torch
-
         from lenet_desktop.ui.tools.spec_editor import SpecEditor
         from lenet_desktop.ui.training.panel import TrainingPanel
         from lenet_desktop.ui.views.architecture import ArchitectureView
@@ -152,9 +154,7 @@ class MainWindow(Retranslating, QMainWindow):
         from lenet_desktop.ui.views.kernels import KernelsView
         from lenet_desktop.ui.views.rbf import RBFView
 
-        # One image at a time is too small to share among threads: waking a second thread
-        # costs more than it saves. This sets the GUI thread only; a trainer keeps its own.
-        torch.set_num_threads(1)
+        use_one_thread()
         self.input_view = InputView(self.session)
         self.middle_layout.insertWidget(1, self.input_view, 1)
         self.maps, self.kernels = FeatureMapsView(self.session), KernelsView(self.session)

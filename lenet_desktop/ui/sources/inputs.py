@@ -1,6 +1,6 @@
 """Where inputs come from besides the canvas: an opened, dropped or pasted picture and a random
 test sample (of any class, or of one the learner picks). Each becomes one session input and goes
-through the one preprocessing path the command line uses, so a file gives the same 28×28 image
+through the one preprocessing path the command line uses, so a file gives the same input image
 however it arrives."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""Teacher's tools: export what the window shows — canvas, 28×28 input, probabilities and the
-open tab — as a PNG picture or an SVG drawing, for slides and handouts; and presentation mode
-(larger type and maps) for a projector."""
+"""Teacher's tools: export what the window shows — canvas, the network's input, probabilities
+and the open tab — as a PNG picture or an SVG drawing, for slides and handouts; and presentation
+mode (larger type and maps) for a projector."""
 
 from __future__ import annotations
 

@@ -31,12 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lenet_desktop.messages import QT_TRANSLATE_NOOP
 from lenet_desktop.session import Session
 from lenet_desktop.specs import (
-    KEYS,
     LAYER_TYPES,
-    MAX_SIZE,
     LayerSpec,
     Spec,
     SpecError,
@@ -46,39 +43,21 @@ from lenet_desktop.specs import (
     preset_spec,
     spec_to_toml,
 )
+from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text, size_formula
+from lenet_desktop.specs.layer_types import SPEC_KEYS, SPEC_TYPES
 from lenet_desktop.ui.translation import Retranslating, architecture_title, error_text
 
-# Columns: the layer's keys, then what is computed from them.
-EDITED = ("type", "channels", "kernel", "padding", "stride", "features", "p")
-COLUMNS = ("name", "type", "output", "parameters", *EDITED[1:], "formula")
+# Columns: the layer's keys (every key of the table of layer types), then what is computed.
+EDITED = ("type", *SPEC_KEYS)
+COLUMNS = ("name", "type", "output", "parameters", *SPEC_KEYS, "formula")
 RED = QColor(231, 76, 60, 90)
-# What a new layer of each type starts with.
-DEFAULTS: dict[str, dict] = {
-    "conv": {"channels": 6, "kernel": 5, "padding": 0, "stride": 1},
-    "maxpool": {"kernel": 2, "stride": 2, "padding": 0},
-    "avgpool": {"kernel": 2, "stride": 2, "padding": 0},
-    "linear": {"features": 84},
-    "dropout": {"p": 0.5},
-}
 
 
 def type_label(kind: str) -> str:
     """A layer type as the spec file writes it, with what it is in the window's language."""
     from PySide6.QtCore import QCoreApplication
 
-    words = {
-        "conv": QT_TRANSLATE_NOOP("layer types", "convolution"),
-        "maxpool": QT_TRANSLATE_NOOP("layer types", "max pooling"),
-        "avgpool": QT_TRANSLATE_NOOP("layer types", "average pooling"),
-        "sigmoid": QT_TRANSLATE_NOOP("layer types", "sigmoid"),
-        "relu": QT_TRANSLATE_NOOP("layer types", "ReLU"),
-        "tanh": QT_TRANSLATE_NOOP("layer types", "tanh"),
-        "batchnorm": QT_TRANSLATE_NOOP("layer types", "batch normalisation"),
-        "dropout": QT_TRANSLATE_NOOP("layer types", "dropout"),
-        "flatten": QT_TRANSLATE_NOOP("layer types", "flatten"),
-        "linear": QT_TRANSLATE_NOOP("layer types", "fully connected"),
-    }
-    return f"{kind} · {QCoreApplication.translate('layer types', words.get(kind, kind))}"
+    return f"{kind} · {QCoreApplication.translate('layer types', SPEC_TYPES[kind].word)}"
 
 
 class SpecEditor(Retranslating, QWidget):
@@ -218,7 +197,7 @@ class SpecEditor(Retranslating, QWidget):
 
     def add_layer(self, kind: str) -> None:
         at = self._selected() + 1 if self._selected() >= 0 else len(self.layers)
-        self.layers.insert(at, LayerSpec(type=kind, **DEFAULTS.get(kind, {})))
+        self.layers.insert(at, LayerSpec(type=kind, **SPEC_TYPES[kind].defaults()))
         self.name = "custom"
         self.rebuild()
         self.table.selectRow(at)
@@ -245,9 +224,10 @@ class SpecEditor(Retranslating, QWidget):
         """Change one key of one layer (what each editor cell does)."""
         layer = self.layers[row]
         if key == "type":
-            fresh = DEFAULTS.get(value, {})
+            row_type = SPEC_TYPES[value]
+            fresh = row_type.defaults()
             kept = {
-                k: getattr(layer, k) for k in KEYS.get(value, ()) if getattr(layer, k) is not None
+                k: getattr(layer, k) for k in row_type.key_names if getattr(layer, k) is not None
             }
             self.layers[row] = LayerSpec(type=value, **(fresh | kept))
             self.name = "custom"
@@ -280,20 +260,22 @@ class SpecEditor(Retranslating, QWidget):
             for key in EDITED[1:]:
                 column = COLUMNS.index(key)
                 value = getattr(layer, key)
-                if key not in KEYS.get(layer.type, ()):
+                spec_key = SPEC_TYPES[layer.type].key(key)
+                if spec_key is None:
                     self.table.removeCellWidget(row, column)
                     self.table.setItem(row, column, QTableWidgetItem("—"))
                     continue
                 box: QSpinBox | QDoubleSpinBox
-                if key == "p":
+                if not spec_key.whole:
                     box = QDoubleSpinBox()
-                    box.setRange(0.0, 0.95)
+                    # up to (not including) the largest: one step below it
+                    box.setRange(spec_key.smallest, spec_key.largest - 0.05)
                     box.setSingleStep(0.1)
                     box.setValue(float(value or 0.0))
-                    box.valueChanged.connect(lambda v, r=row: self.set_value(r, "p", float(v)))
+                    box.valueChanged.connect(lambda v, r=row, k=key: self.set_value(r, k, float(v)))
                 else:
                     box = QSpinBox()
-                    box.setRange(0 if key == "padding" else 1, MAX_SIZE[key])
+                    box.setRange(int(spec_key.smallest), int(spec_key.largest))
                     box.setValue(int(value or 0))
                     box.valueChanged.connect(lambda v, r=row, k=key: self.set_value(r, k, int(v)))
                 box.setKeyboardTracking(True)
@@ -347,8 +329,8 @@ class SpecEditor(Retranslating, QWidget):
         else:
             self.message.setStyleSheet("")
             self.message.setText(
-                self.tr("Every layer fits: {0} layers, input 1×28×28 → {1} classes.").format(
-                    len(self.layers), self.num_classes()
+                self.tr("Every layer fits: {0} layers, input {2} → {1} classes.").format(
+                    len(self.layers), self.num_classes(), shape_text(INPUT_SHAPE)
                 )
             )
             total = sum(step.parameters for step in planned)
@@ -419,8 +401,6 @@ class SpecEditor(Retranslating, QWidget):
 
 def _formula(layer: LayerSpec, step) -> str:
     """The output-size formula with the numbers, for conv and pool layers."""
-    if layer.type not in ("conv", "maxpool", "avgpool") or len(step.in_shape) != 3:
+    if SPEC_TYPES[layer.type].kind not in ("conv", "pool") or len(step.in_shape) != 3:
         return ""
-    from lenet_desktop.analysis.layer_table import size_formula
-
     return size_formula(step.in_shape[1], layer.kernel, layer.padding or 0, layer.stride or 1)

@@ -300,15 +300,12 @@ class RunsView(Retranslating, QWidget):
         self.pair_kernels.set_values(values)
 
     def _first_kernels(self, run: Run) -> np.ndarray | None:
+        from lenet_desktop.analysis.anatomy import kernels_of
         from lenet_desktop.files.model_files import ModelFileError
-        from lenet_desktop.nn.models import conv_kernels
 
         try:
             bundle = self.store.load_model(run.id)
         except (RunError, ModelFileError):
             return None
-        for _, module in bundle.network.named_children():
-            weights = conv_kernels(module)
-            if weights is not None:
-                return weights.float().cpu().numpy()
-        return None
+        kernels = kernels_of(bundle.network)
+        return kernels[0].weights if kernels else None

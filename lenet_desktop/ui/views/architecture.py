@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lenet_desktop.analysis.layer_table import LayerRow
 from lenet_desktop.session import Session
+from lenet_desktop.specs.geometry import FORMULA, INPUT_SHAPE, shape_text
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.translation import Retranslating, model_architecture_title
 from lenet_desktop.ui.views.layer_text import operation
@@ -151,45 +153,39 @@ class ArchitectureView(Retranslating, QWidget):
             ]
         )
         self.table.horizontalHeaderItem(4).setToolTip(
-            self.tr("Output size of a convolution or pooling: ⌊(n − k + 2p + s) / s⌋")
+            self.tr("Output size of a convolution or pooling: {0}").format(FORMULA)
         )
         if self.session.predictor is not None:
             self._model_changed(self.session.predictor)
 
-    def _field_text(self, text: str | None) -> str:
-        """``14×14, jump 2`` / ``28×28 (all)`` in the window's language."""
-        if not text:
-            return ""
-        if text.endswith("(all)"):
-            return self.tr("{0} (all)").format(text.split()[0])
-        size, jump = text.split(", jump ")
-        return self.tr("{0}, jump {1}").format(size, jump)
+    def _field_text(self, row: LayerRow) -> str:
+        """``14×14, jump 2`` / the whole input in the window's language."""
+        if row.field_size is None:
+            return self.tr("{0} (all)").format(shape_text(INPUT_SHAPE[1:]))
+        side = shape_text((row.field_size, row.field_size))
+        return self.tr("{0}, jump {1}").format(side, row.field_jump)
 
     def _model_changed(self, predictor) -> None:
-        from lenet_desktop.analysis.layer_table import layer_table, shape_text, total_parameters
-
-        network = predictor.network
-        rows = layer_table(network)
-        modules = dict(network.named_children())
-        total = total_parameters(network)
+        anatomy = predictor.anatomy
+        total = anatomy.total_parameters
         cells = [
             (
                 r.name,
-                operation(modules[r.name]),
+                operation(r.words),
                 shape_text(r.output_shape),
                 f"{r.parameters:,}",
                 r.formula or "",
-                self._field_text(r.receptive_field),
+                self._field_text(r),
             )
-            for r in rows
+            for r in anatomy.rows
         ]
         cells.append((self.tr("total"), "", "", f"{total:,}", "", ""))
         self.table.show_rows(cells)
         bundle = predictor.bundle
         facts = self.tr(
-            "{0} — {1:,} parameters; input 1×28×28. Output size of a convolution or pooling: "
-            "⌊(n − k + 2p + s) / s⌋, n input size, k kernel, p padding per side, s stride."
-        ).format(model_architecture_title(bundle), total)
+            "{0} — {1:,} parameters; input {2}. Output size of a convolution or pooling: "
+            "{3}, n input size, k kernel, p padding per side, s stride."
+        ).format(model_architecture_title(bundle), total, shape_text(INPUT_SHAPE), FORMULA)
         accuracy = bundle.training.get("test_accuracy")
         if accuracy is not None:
             facts += " " + self.tr("Test accuracy: {0:.2f} %.").format(100 * accuracy)

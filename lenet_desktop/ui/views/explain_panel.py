@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from lenet_desktop.session import Session, Unit
+from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text
 
 if TYPE_CHECKING:
     from lenet_desktop.analysis.explain import Explanation
@@ -75,7 +76,7 @@ class ExplainPanel(Retranslating, QDockWidget):
 
     # -- following the session -------------------------------------------------------------------
     def _model_changed(self, predictor) -> None:
-        from lenet_desktop.analysis.explain import receptive_fields
+        from lenet_desktop.specs.geometry import receptive_fields
 
         self._fields = receptive_fields(predictor.layers)
         self._refresh()
@@ -131,8 +132,8 @@ class ExplainPanel(Retranslating, QDockWidget):
         )
         f = e.field
         text = self.tr(
-            "Receptive field: rows {0}–{1}, columns {2}–{3} of the 28×28 input ({4}×{5} pixels)"
-        ).format(f.top, f.bottom, f.left, f.right, f.height, f.width)
+            "Receptive field: rows {0}–{1}, columns {2}–{3} of the {6} input ({4}×{5} pixels)"
+        ).format(f.top, f.bottom, f.left, f.right, f.height, f.width, shape_text(INPUT_SHAPE[1:]))
         if f.clipped:
             text += " " + self.tr("— {0}×{0} unclipped, cut at the border").format(f.size)
         self.field_label.setText(text + ".")
@@ -245,14 +246,8 @@ class ExplainPanel(Retranslating, QDockWidget):
         ]
 
     def _activation(self, e) -> list[Block]:
-        names = {
-            "relu": "ReLU",
-            "sigmoid": self.tr("sigmoid"),
-            "tanh": "tanh",
-            "squash": self.tr("LeNet-5's squashing function"),
-        }
         return [
-            Text(self.tr("Activation: {0}").format(names[e.function])),
+            Text(self.tr("Activation: {0}").format(translate("layer types", e.word))),
             Text(e.formula),
             Text(f"x = {_f(e.x)}  →  {_f(e.total)}", strong=True),
         ]

@@ -21,7 +21,7 @@ class FeatureMapsView(Retranslating, MosaicPage):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._modules: dict = {}
+        self._layers: list[str] = []
         self.mosaics.hovered.connect(self._hovered)
         self.mosaics.clicked.connect(self._clicked)
         follow(self, session.predicted, self._refill)
@@ -42,18 +42,13 @@ class FeatureMapsView(Retranslating, MosaicPage):
 
     # -- following the session -------------------------------------------------------------------
     def _model_changed(self, predictor) -> None:
-        """One band per layer; shapes come from a forward pass of the current or a blank input."""
-        self._modules = dict(predictor.layers)
-        prediction = self.session.prediction
-        shapes = (
-            {k: v.shape for k, v in prediction.activations.items()}
-            if prediction is not None and set(prediction.activations) == set(self._modules)
-            else _shapes(predictor)
-        )
+        """One band per layer, from the model's facts (its layer rows)."""
+        rows = predictor.anatomy.rows
+        self._layers = [r.name for r in rows]
         self.mosaics.set_bands(
             [
-                Band(name, band_title(name, module, shapes[name]), tuple(shapes[name]))
-                for name, module in predictor.layers
+                Band(r.name, band_title(r.name, r.words, r.output_shape), r.output_shape)
+                for r in rows
             ]
         )
         self._refill()
@@ -143,16 +138,3 @@ class FeatureMapsView(Retranslating, MosaicPage):
     def _clicked(self, hit: tuple | None) -> None:
         if hit is not None:
             self.session.select(self._unit(hit))
-
-
-def _shapes(predictor) -> dict[str, tuple[int, ...]]:
-    """Every layer's output shape (batch dimension dropped), from one blank input."""
-    import torch
-
-    x = torch.zeros(1, 1, 28, 28, device=predictor.device)
-    shapes = {}
-    with torch.inference_mode():
-        for name, module in predictor.layers:
-            x = module(x)
-            shapes[name] = tuple(x.shape[1:])
-    return shapes

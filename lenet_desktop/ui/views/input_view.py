@@ -1,5 +1,5 @@
-"""The 28×28 image the network sees, enlarged, with a grid so every pixel shows and row and
-column numbers along its edges."""
+"""The image the network sees (INPUT_SIDE × INPUT_SIDE pixels), enlarged, with a grid so every
+pixel shows and row and column numbers along its edges."""
 
 from __future__ import annotations
 
@@ -9,15 +9,16 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from lenet_desktop.session import Result, Session
+from lenet_desktop.specs.geometry import INPUT_SIDE
 from lenet_desktop.ui.follow import follow
 
-SIZE = 28
+SIZE = INPUT_SIDE
 
 
 class InputView(QWidget):
     """Follows the session's predictions. ``outline`` (rows, columns as ``(top, left, bottom,
     right)`` in input pixels, inclusive) marks a region, e.g. a selected unit's receptive
-    field; ``overlay`` is an ``(28, 28)`` heatmap in [0, 1] drawn over the image."""
+    field; ``overlay`` is a ``(SIZE, SIZE)`` heatmap in [0, 1] drawn over the image."""
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +40,7 @@ class InputView(QWidget):
         self.show_image(None if prepared is None else prepared.image)
 
     def show_image(self, image: np.ndarray | None) -> None:
-        """``(28, 28)`` float in [0, 1], light ink on dark (None: blank)."""
+        """``(SIZE, SIZE)`` float in [0, 1], light ink on dark (None: blank)."""
         if image is None:
             self.pixels = np.zeros((SIZE, SIZE), dtype=np.uint8)
         else:
@@ -60,7 +61,7 @@ class InputView(QWidget):
         self.update()
 
     def image_rect(self) -> QRect:
-        """Where the 28×28 image is drawn (a whole number of pixels per input pixel)."""
+        """Where the input image is drawn (a whole number of pixels per input pixel)."""
         margin = self.fontMetrics().horizontalAdvance("27") + 4
         side = max(SIZE, (min(self.width(), self.height()) - margin) // SIZE * SIZE)
         left = margin + (self.width() - margin - side) // 2

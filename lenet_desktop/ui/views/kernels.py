@@ -36,23 +36,13 @@ class KernelsView(Retranslating, MosaicPage):
             self._model_changed(self.session.predictor)
 
     def _model_changed(self, predictor) -> None:
-        from lenet_desktop.nn.models import conv_kernels, sparse_connections
-
         bands, values = [], {}
         self._kernels = {}
-        for name, module in predictor.layers:
-            weights = conv_kernels(module)
-            if weights is None:
-                continue
+        for kernels in predictor.anatomy.kernels:
+            name, weights = kernels.layer, kernels.weights
             out_maps, in_maps, kh, kw = weights.shape
-            stack = weights.float().cpu().numpy().reshape(out_maps * in_maps, kh, kw)
-            connected = sparse_connections(module)
-            missing = frozenset(
-                o * in_maps + i
-                for o in range(out_maps)
-                for i in range(in_maps)
-                if connected is not None and i not in connected[o]
-            )
+            stack = weights.reshape(out_maps * in_maps, kh, kw)
+            missing = frozenset(o * in_maps + i for o, i in kernels.missing)
             title = self.tr("{0} · {1} output × {2} input maps · kernels {3}×{4}").format(
                 name, out_maps, in_maps, kh, kw
             )

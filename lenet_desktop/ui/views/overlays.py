@@ -1,13 +1,13 @@
 """What the input views draw over the image: the selected unit's receptive field (outlined on the
-28×28 view and on the canvas) and "which pixels decided" (an attribution heatmap for the top
+input view and on the canvas) and "which pixels decided" (an attribution heatmap for the top
 class or the class the learner clicked).
 
 Both follow the session and call the views' ``set_outline`` / ``set_overlay``; the numbers come
 from the engine (:mod:`lenet_desktop.analysis.explain`, :mod:`lenet_desktop.analysis.attribution`).
 
-On the canvas, a 28×28 position is placed through the ink boxes (the 28×28 image's ink box ↔
+On the canvas, an input position is placed through the ink boxes (the input image's ink box ↔
 the canvas's ink box; :func:`lenet_desktop.analysis.explain.field_on_picture`): preprocessing
-does not report its crop box, so this is an approximation to about one 28×28 pixel.
+does not report its crop box, so this is an approximation to about one input pixel.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ FRAME_MS = 16  # at most one attribution per display frame
 
 
 def canvas_rect(canvas, result: Result, field) -> QRectF | None:
-    """Where ``field`` (a :class:`lenet_desktop.analysis.explain.Field`) of the current input
+    """Where ``field`` (a :class:`lenet_desktop.specs.geometry.Field`) of the current input
     lies on the canvas, in paper pixels; None when there is no drawing to place it on."""
     from lenet_desktop.analysis.explain import field_on_picture
 
@@ -44,7 +44,7 @@ def canvas_rect(canvas, result: Result, field) -> QRectF | None:
 
 
 class FieldOutlines(QObject):
-    """The selected unit's receptive field, outlined on the 28×28 view and on the canvas."""
+    """The selected unit's receptive field, outlined on the input view and on the canvas."""
 
     def __init__(self, session: Session, input_view, canvas, parent: QObject | None = None):
         super().__init__(parent)
@@ -57,13 +57,13 @@ class FieldOutlines(QObject):
             self._model_changed(session.predictor)
 
     def _model_changed(self, predictor) -> None:
-        from lenet_desktop.analysis.explain import receptive_fields
+        from lenet_desktop.specs.geometry import receptive_fields
 
         self._fields = receptive_fields(predictor.layers)
         self._update()
 
     def _update(self, *_: object) -> None:
-        from lenet_desktop.analysis.explain import unit_field
+        from lenet_desktop.specs.geometry import unit_field
 
         unit: Unit | None = self.session.selection
         if unit is None or unit.layer not in self._fields:
@@ -76,7 +76,7 @@ class FieldOutlines(QObject):
 
 
 def heat_image(values: np.ndarray) -> QImage:
-    """``(28, 28)`` in [0, 1] → a translucent orange-to-yellow QImage (0 fully transparent)."""
+    """``(side, side)`` in [0, 1] → a translucent orange-to-yellow QImage (0 fully transparent)."""
     v = np.clip(np.asarray(values, dtype=np.float32), 0, 1)
     rgba = np.zeros((*v.shape, 4), dtype=np.uint8)
     rgba[..., 0] = 255
@@ -160,6 +160,6 @@ class AttributionOverlay(QObject):
         self.computed += 1
         image = heat_image(self.values)
         self.input_view.set_overlay(image)
-        from lenet_desktop.analysis.explain import WHOLE
+        from lenet_desktop.specs.geometry import WHOLE
 
         self.canvas.set_overlay(image, canvas_rect(self.canvas, result, WHOLE))

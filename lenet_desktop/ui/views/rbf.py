@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from lenet_desktop.analysis.anatomy import RBFCodes
 from lenet_desktop.session import Result, Session
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.translation import Retranslating, class_name
@@ -22,20 +23,29 @@ class RBFPicture(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.codes = np.zeros((0, 12, 7), dtype=np.float32)
+        self.shape = (12, 7)  # rows, columns of one code (the model's own comes with it)
+        self.levels = (-1.0, 1.0)
+        self.codes = np.zeros((0, *self.shape), dtype=np.float32)
         self.classes: tuple[str, ...] = ()
         self.f6: np.ndarray | None = None
         self.distances: np.ndarray | None = None
         self.f6_title = ""
 
-    def set_model(self, codes: np.ndarray, classes: tuple[str, ...]) -> None:
-        self.codes = codes.reshape(len(codes), 12, 7).astype(np.float32)
+    def set_model(
+        self,
+        codes: np.ndarray,
+        shape: tuple[int, int],
+        levels: tuple[float, float],
+        classes: tuple[str, ...],
+    ) -> None:
+        self.shape, self.levels = shape, levels
+        self.codes = codes.reshape(len(codes), *shape).astype(np.float32)
         self.classes = classes
         self.resize(self.sizeHint())
         self.update()
 
     def set_values(self, f6: np.ndarray | None, distances: np.ndarray | None) -> None:
-        self.f6 = None if f6 is None else f6.reshape(12, 7)
+        self.f6 = None if f6 is None else f6.reshape(self.shape)
         self.distances = distances
         self.update()
 
@@ -46,12 +56,16 @@ class RBFPicture(QWidget):
         metrics = self.fontMetrics()
         titles = [self.f6_title, *(class_name(c) for c in self.classes)]
         widest = max((metrics.horizontalAdvance(t) for t in titles), default=0)
-        return max(7 * CELL + 16, metrics.horizontalAdvance("00000.0") + 12, min(widest, 140) + 10)
+        return max(
+            self.shape[1] * CELL + 16,
+            metrics.horizontalAdvance("00000.0") + 12,
+            min(widest, 140) + 10,
+        )
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
         columns = 1 + len(self.classes)
-        return QSize(columns * self._column() + 24, 12 * CELL + 3 * line + 24)
+        return QSize(columns * self._column() + 24, self.shape[0] * CELL + 3 * line + 24)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -63,20 +77,21 @@ class RBFPicture(QWidget):
         column = self._column()
         top = line + 6
         nearest = int(np.argmin(self.distances)) if self.distances is not None else -1
-        # F6 on the squashing function's range, the codes on ±1: one scale, −1.7159…1.7159.
-        levels = (-1.7159, 1.7159)
+        # F6 on the squashing function's range, the codes on ±1: one scale for both.
+        levels = self.levels
+        rows, cols = self.shape
         pictures = [(self.f6_title, self.f6)] + [
             (class_name(c), self.codes[i]) for i, c in enumerate(self.classes)
         ]
         for n, (title, values) in enumerate(pictures):
-            left = 8 + n * column + (column - 7 * CELL) // 2
+            left = 8 + n * column + (column - cols * CELL) // 2
             painter.setPen(text)
             painter.drawText(
                 QRectF(8 + n * column, 0, column, line + 4),
                 Qt.AlignmentFlag.AlignCenter,
                 self.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, column - 4),
             )
-            rect = QRectF(left, top, 7 * CELL, 12 * CELL)
+            rect = QRectF(left, top, cols * CELL, rows * CELL)
             if values is not None:
                 image = to_qimage(LUT[colour_index(np.asarray(values, np.float32), levels)])
                 painter.drawImage(rect, image)
@@ -84,7 +99,7 @@ class RBFPicture(QWidget):
             painter.drawRect(rect)
             if n and self.distances is not None:
                 painter.drawText(
-                    QRectF(8 + n * column, top + 12 * CELL + 4, column, line + 4),
+                    QRectF(8 + n * column, top + rows * CELL + 4, column, line + 4),
                     Qt.AlignmentFlag.AlignCenter,
                     f"{float(self.distances[n - 1]):.1f}",
                 )
@@ -103,6 +118,7 @@ class RBFView(Retranslating, QWidget):
         super().__init__(parent)
         self.session = session
         self.applies = False
+        self.codes: RBFCodes | None = None
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.picture = RBFPicture()
@@ -132,12 +148,15 @@ class RBFView(Retranslating, QWidget):
         self.picture.update()
 
     def _model_changed(self, predictor) -> None:
-        from lenet_desktop.nn.models import RBFOutput
-
-        output = dict(predictor.layers).get("output")
-        applies = isinstance(output, RBFOutput)
-        if applies:
-            self.picture.set_model(output.centres.cpu().numpy(), predictor.bundle.dataset.classes)
+        self.codes = predictor.anatomy.rbf
+        applies = self.codes is not None
+        if self.codes is not None:
+            self.picture.set_model(
+                self.codes.codes,
+                self.codes.shape,
+                self.codes.levels,
+                predictor.bundle.dataset.classes,
+            )
         if applies != self.applies:
             self.applies = applies
             self.applies_changed.emit(applies)
@@ -145,7 +164,8 @@ class RBFView(Retranslating, QWidget):
 
     def _predicted(self, result: Result) -> None:
         prediction = result.prediction
-        if not self.applies or prediction is None or "F6_squash" not in prediction.activations:
+        codes = self.codes if self.applies else None
+        if codes is None or prediction is None or codes.source not in prediction.activations:
             self.picture.set_values(None, None)
             return
-        self.picture.set_values(prediction.activations["F6_squash"], -prediction.logits)
+        self.picture.set_values(prediction.activations[codes.source], -prediction.logits)

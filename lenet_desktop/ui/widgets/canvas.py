@@ -348,7 +348,7 @@ class Canvas(QWidget):
         painter.end()
 
     def set_overlay(self, image: QImage | None, rect: QRectF | None) -> None:
-        """Draw ``image`` (e.g. a 28×28 heatmap) stretched over ``rect`` of the paper (paper
+        """Draw ``image`` (e.g. an input-sized heatmap) stretched over ``rect`` of the paper (paper
         pixels); None for either: no overlay."""
         self.overlay = None if image is None or rect is None else (image, rect)
         self.update()

@@ -1,6 +1,6 @@
 """One map, kernel or vector enlarged: every value written in its cell, rows and columns
 numbered, each cell coloured on the map's own scale with its text in black or white, whichever
-reads on that colour. Any size: a 28×28 map scrolls rather than squeezes its numbers."""
+reads on that colour. Any size: a large map scrolls rather than squeezes its numbers."""
 
 from __future__ import annotations
 
