@@ -14,7 +14,6 @@ from lenet_desktop.analysis.explain import (
     RBFExplanation,
     Unexplained,
     explain,
-    field_on_picture,
 )
 from lenet_desktop.data.datasets import MNIST
 from lenet_desktop.files.model_files import load_model, new_model
@@ -22,7 +21,7 @@ from lenet_desktop.nn.inference import Predictor
 from lenet_desktop.nn.models import layer_kind
 from lenet_desktop.options import ARCHITECTURES
 from lenet_desktop.session import Unit
-from lenet_desktop.specs.geometry import Field, receptive_fields, unit_field
+from lenet_desktop.specs.geometry import Field, field_on_picture, receptive_fields, unit_field
 
 KINDS = ("conv", "pool", "activation", "norm", "linear", "flatten", "pad")
 

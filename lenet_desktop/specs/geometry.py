@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 INPUT_SIDE = 28  # MNIST's and Fashion-MNIST's images: 28×28 pixels, one channel
 INPUT_CHANNELS = 1
 INPUT_SHAPE = (INPUT_CHANNELS, INPUT_SIDE, INPUT_SIDE)
@@ -152,3 +154,40 @@ def unit_field(arithmetic: FieldArithmetic, row: int | None, col: int | None) ->
         min(last, left + arithmetic.size - 1),
         arithmetic.size,
     )
+
+
+def field_on_picture(
+    field: Field, image: np.ndarray, picture_ink: np.ndarray, threshold: float = 0.1
+) -> tuple[float, float, float, float] | None:
+    """Where a receptive field lies on the picture the input was made from, approximately.
+
+    Preprocessing crops the picture's ink, scales it (aspect kept) and places it in the 28×28
+    frame; this undoes that from the two ink boxes: ``image`` ``(28, 28)`` in [0, 1] (ink
+    light) and ``picture_ink`` ``(H, W)`` in [0, 1] (1 = ink). Returns (x0, y0, x1, y1) in
+    picture pixels (edges, exclusive end), or None when either has no ink. An approximation:
+    antialiasing blurs the 28×28 ink box by up to a pixel.
+    """
+    small = _ink_box(image > threshold)
+    large = _ink_box(picture_ink > threshold)
+    if small is None or large is None:
+        return None
+    (st, sl, sb, sr), (lt, ll, lb, lr) = small, large
+    scale = max(lb - lt, lr - ll) / max(sb - st, sr - sl)
+    # Centre on centre: the crop box is placed whole in the frame.
+    cy_small, cx_small = (st + sb) / 2, (sl + sr) / 2
+    cy_large, cx_large = (lt + lb) / 2, (ll + lr) / 2
+
+    def x(c: float) -> float:
+        return cx_large + (c - cx_small) * scale
+
+    def y(r: float) -> float:
+        return cy_large + (r - cy_small) * scale
+
+    return x(field.left), y(field.top), x(field.right + 1), y(field.bottom + 1)
+
+
+def _ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
+    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    if rows.size == 0:
+        return None
+    return int(rows[0]), int(cols[0]), int(rows[-1]) + 1, int(cols[-1]) + 1

@@ -14,7 +14,7 @@ from lenet_desktop.session import Session, Unit
 from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text
 
 if TYPE_CHECKING:
-    from lenet_desktop.analysis.explain import Explanation
+    from lenet_desktop.analysis.explanations import Explanation
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.translation import Retranslating, class_name, translate
 from lenet_desktop.ui.widgets.number_sheet import (
@@ -315,7 +315,7 @@ class ExplainPanel(Retranslating, QDockWidget):
         ]  # fmt: skip
 
     def _copy(self, e) -> list[Block]:
-        from lenet_desktop.analysis.explain import OPERATIONS
+        from lenet_desktop.analysis.explanations import OPERATIONS
 
         where = e.where or self.tr("the padding")
         return [

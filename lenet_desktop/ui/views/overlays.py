@@ -6,7 +6,7 @@ Both follow the session and call the views' ``set_outline`` / ``set_overlay``; t
 from the engine (:mod:`lenet_desktop.analysis.explain`, :mod:`lenet_desktop.analysis.attribution`).
 
 On the canvas, an input position is placed through the ink boxes (the input image's ink box ↔
-the canvas's ink box; :func:`lenet_desktop.analysis.explain.field_on_picture`): preprocessing
+the canvas's ink box; :func:`lenet_desktop.specs.geometry.field_on_picture`): preprocessing
 does not report its crop box, so this is an approximation to about one input pixel.
 """
 
@@ -30,7 +30,7 @@ FRAME_MS = 16  # at most one attribution per display frame
 def canvas_rect(canvas, result: Result, field) -> QRectF | None:
     """Where ``field`` (a :class:`lenet_desktop.specs.geometry.Field`) of the current input
     lies on the canvas, in paper pixels; None when there is no drawing to place it on."""
-    from lenet_desktop.analysis.explain import field_on_picture
+    from lenet_desktop.specs.geometry import field_on_picture
 
     prepared = result.prepared
     if prepared is None or prepared.empty or result.input is None:
