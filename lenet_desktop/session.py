@@ -19,6 +19,10 @@ import numpy as np
 from psygnal import Signal
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from lenet_desktop.analysis.explanations import Explanation
+    from lenet_desktop.analysis.live import Attribution, Job, Outcome
     from lenet_desktop.data.preprocessing import Preprocessed
     from lenet_desktop.files.model_files import ModelBundle
     from lenet_desktop.nn.inference import Prediction, Predictor
@@ -88,7 +92,10 @@ class Session:
     Events (psygnal): ``model_changed(predictor)``, ``predicted(result)`` (the hot path's one
     event, also after a model change), ``selection_changed(unit or None)``,
     ``pinned_changed(result or None)``, ``hovered(unit or None)`` (the value under the mouse),
-    ``reported(error)`` (something the learner asked for failed: a LocalizedError or a text).
+    ``reported(error)`` (something the learner asked for failed: a LocalizedError or a text),
+    ``explained(explanation or None)`` and ``attributed(attribution or None)`` (computed after
+    the prediction, by :attr:`runner` when set), ``options_changed(name, value)``
+    (``attribution``: the method or None; ``presentation``: on or off).
     """
 
     model_changed = Signal(object)
@@ -97,6 +104,9 @@ class Session:
     pinned_changed = Signal(object)
     hovered = Signal(object)
     reported = Signal(object)
+    explained = Signal(object)
+    attributed = Signal(object)
+    options_changed = Signal(str, object)
 
     def __init__(self, device: str = "") -> None:
         self.device = device  # "" means the best available
@@ -105,6 +115,14 @@ class Session:
         self._selection: Unit | None = None
         self._pinned: Result | None = None
         self._hovered: Unit | None = None
+        # What the learner asked to see beyond the prediction, and what was computed for it.
+        self._attribution_method: str | None = None  # None: attribution off
+        self._presentation = False
+        self._explanation: Explanation | None = None
+        self._attribution: Attribution | None = None
+        self._job: Job | None = None
+        # Who runs analysis jobs: ``runner(job, deliver)``; None runs them here, at once.
+        self.runner: Callable[[Job, Callable[[Outcome], None]], None] | None = None
 
     # -- what views read -----------------------------------------------------------------------
     @property
@@ -135,9 +153,28 @@ class Session:
     def hovered_unit(self) -> Unit | None:
         return self._hovered
 
+    @property
+    def explanation(self) -> Explanation | None:
+        """How the selected value was computed, for the current input (None: nothing selected,
+        nothing drawn, or not computed yet)."""
+        return self._explanation
+
+    @property
+    def attribution(self) -> Attribution | None:
+        return self._attribution
+
+    @property
+    def attribution_method(self) -> str | None:
+        return self._attribution_method
+
+    @property
+    def presentation(self) -> bool:
+        return self._presentation
+
     # -- the model -----------------------------------------------------------------------------
     def use(self, predictor: Predictor) -> None:
         """Put ``predictor`` in use and run the current and the pinned input through it."""
+        predictor.anatomy  # noqa: B018 - computed here (or in the loader), never in a view
         self._predictor = predictor
         if self._selection is not None and self._selection.layer not in dict(predictor.layers):
             self.select(None)
@@ -187,6 +224,7 @@ class Session:
         ``predicted`` once. Returns the result."""
         self._result = self._run(source)
         self.predicted.emit(self._result)
+        self._analyse()
         return self._result
 
     def offer(self, source: Input) -> Result:
@@ -197,6 +235,7 @@ class Session:
             return result
         self._result = result
         self.predicted.emit(result)
+        self._analyse()
         return result
 
     def draw(self, pixels: np.ndarray) -> Result:
@@ -213,6 +252,7 @@ class Session:
         if unit != self._selection:
             self._selection = unit
             self.selection_changed.emit(unit)
+            self._analyse()
 
     def hover(self, unit: Unit | None) -> None:
         """The value under the mouse (None: none)."""
@@ -236,3 +276,78 @@ class Session:
         if self._pinned is not None:
             self._pinned = None
             self.pinned_changed.emit(None)
+
+    # -- what the learner asked to see beyond the prediction ----------------------------------
+    def set_attribution(self, method: str | None) -> None:
+        """Show "which pixels decided" by ``method`` (``saliency`` or ``gradcam``; None: off)."""
+        from lenet_desktop.analysis.live import ATTRIBUTION_METHODS
+
+        if method is not None and method not in ATTRIBUTION_METHODS:
+            raise ValueError(f"unknown attribution method {method!r}")
+        if method != self._attribution_method:
+            self._attribution_method = method
+            self.options_changed.emit("attribution", method)
+            self._analyse()
+
+    def set_presentation(self, on: bool) -> None:
+        """Presentation mode (larger type and maps, for a projector)."""
+        if bool(on) != self._presentation:
+            self._presentation = bool(on)
+            self.options_changed.emit("presentation", self._presentation)
+
+    def attribution_target(self) -> int | None:
+        """The class the attribution is for: the class the learner clicked (an output unit
+        selected), else the top class; None with nothing predicted."""
+        prediction, predictor = self.prediction, self._predictor
+        if prediction is None or predictor is None:
+            return None
+        unit = self._selection
+        if unit is not None and unit.layer == predictor.layers[-1][0] and unit.row is None:
+            return unit.channel
+        return prediction.index
+
+    def _analyse(self) -> None:
+        """Ask for the explanation and the attribution of the current input (see
+        :mod:`lenet_desktop.analysis.live`); what no longer fits is cleared at once."""
+        from lenet_desktop.analysis.live import Job
+
+        predictor = self._predictor
+        method = self._attribution_method
+        if predictor is None or (self._selection is None and method is None):
+            self._job = None
+            self._deliver_nothing()
+            return
+        target = self.attribution_target() if method is not None else None
+        job = Job(predictor, self._result, self._selection, method, target)
+        if job.same_request(self._job):
+            return
+        self._job = job
+        if self._selection is None and self._explanation is not None:
+            self._explanation = None
+            self.explained.emit(None)
+        if method is None and self._attribution is not None:
+            self._attribution = None
+            self.attributed.emit(None)
+        if self.runner is None:
+            self._take(job())
+        else:
+            self.runner(job, self._take)
+
+    def _deliver_nothing(self) -> None:
+        if self._explanation is not None:
+            self._explanation = None
+            self.explained.emit(None)
+        if self._attribution is not None:
+            self._attribution = None
+            self.attributed.emit(None)
+
+    def _take(self, outcome: Outcome) -> None:
+        """An analysis job's outcome: kept only while it is for the current request."""
+        if outcome.job is not self._job:
+            return
+        if outcome.job.unit is not None:
+            self._explanation = outcome.explanation
+            self.explained.emit(outcome.explanation)
+        if outcome.job.method is not None:
+            self._attribution = outcome.attribution
+            self.attributed.emit(outcome.attribution)

@@ -105,6 +105,9 @@ def test_leakyrelu_in_the_editor(qtbot):
     qtbot.addWidget(editor)
     editor.set_spec(spec_from_toml(LEAKY))
     assert "slope" in COLUMNS
+    header = editor.table.horizontalHeaderItem(COLUMNS.index("slope")).text()
+    assert header == "negative slope"
+    assert editor.table.horizontalHeaderItem(COLUMNS.index("formula")).text() == "size formula"
     assert editor.error is None
     kinds = [editor.add_box.itemData(i) for i in range(editor.add_box.count())]
     assert "leakyrelu" in kinds

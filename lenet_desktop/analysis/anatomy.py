@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from lenet_desktop.analysis.layer_table import LayerRow, layer_table, total_parameters
-from lenet_desktop.specs.geometry import INPUT_SHAPE
+from lenet_desktop.specs.geometry import INPUT_SHAPE, FieldArithmetic, receptive_fields
 
 if TYPE_CHECKING:
     from torch import nn
@@ -49,6 +49,7 @@ class Anatomy:
     kernels: tuple[Kernels, ...]
     rbf: RBFCodes | None
     total_parameters: int
+    fields: dict[str, FieldArithmetic]
     input_shape: tuple[int, ...] = INPUT_SHAPE
 
     def row(self, name: str) -> LayerRow:
@@ -107,4 +108,5 @@ def anatomy(network: nn.Sequential) -> Anatomy:
         kernels=kernels_of(network),
         rbf=_rbf(network),
         total_parameters=total_parameters(network),
+        fields=receptive_fields(network.named_children()),
     )

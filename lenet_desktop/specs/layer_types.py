@@ -62,6 +62,7 @@ class Key:
     ``smallest`` ≤ value < ``largest``."""
 
     name: str
+    word: str  # what the editor's column says (translatable, context "layer keys")
     default: float | None = None
     smallest: float = 1
     largest: float = 64
@@ -239,19 +240,19 @@ SQUASH_TEXT = f"{SQUASH_AMPLITUDE}·tanh({SQUASH_SLOPE[0]}a/{SQUASH_SLOPE[1]})"
 # -- the table -----------------------------------------------------------------------------------
 
 _WINDOW = (
-    Key("kernel", start=2),
-    Key("stride", default_from="kernel", start=2),
-    Key("padding", default=0, smallest=0),
+    Key("kernel", QT_TRANSLATE_NOOP("layer keys", "kernel"), start=2),
+    Key("stride", QT_TRANSLATE_NOOP("layer keys", "stride"), default_from="kernel", start=2),
+    Key("padding", QT_TRANSLATE_NOOP("layer keys", "padding"), default=0, smallest=0),
 )
 TABLE: tuple[LayerType, ...] = (
     LayerType(
         "conv", "conv", QT_TRANSLATE_NOOP("layer types", "convolution"),
         ("Conv2d", "SparseConv2d"), _conv_words,
         keys=(
-            Key("channels", largest=4096, start=6),
-            Key("kernel", start=5),
-            Key("padding", default=0, smallest=0),
-            Key("stride", default=1),
+            Key("channels", QT_TRANSLATE_NOOP("layer keys", "channels"), largest=4096, start=6),
+            Key("kernel", QT_TRANSLATE_NOOP("layer keys", "kernel"), start=5),
+            Key("padding", QT_TRANSLATE_NOOP("layer keys", "padding"), default=0, smallest=0),
+            Key("stride", QT_TRANSLATE_NOOP("layer keys", "stride"), default=1),
         ),
         build=_build_conv, letter="C",
         parameters=lambda x, shape: (x.channels or 0) * (shape[0] * (x.kernel or 0) ** 2 + 1),
@@ -285,7 +286,10 @@ TABLE: tuple[LayerType, ...] = (
     LayerType(
         "leakyrelu", "activation", QT_TRANSLATE_NOOP("layer types", "leaky ReLU"), ("LeakyReLU",),
         lambda m: ((QT_TRANSLATE_NOOP("layers", "leaky ReLU, slope {0:g}"), (m.negative_slope,)),),
-        keys=(Key("slope", default=0.01, smallest=0.0, largest=1.0, whole=False),),
+        keys=(
+            Key("slope", QT_TRANSLATE_NOOP("layer keys", "negative slope"), default=0.01,
+                smallest=0.0, largest=1.0, whole=False),
+        ),
         build=lambda layer, shape: _nn().LeakyReLU(layer.slope or 0.0),
         function=lambda m, x: x if x >= 0 else m.negative_slope * x,
         formula=lambda m: f"LeakyReLU(x) = max({m.negative_slope:g}·x, x)",
@@ -298,7 +302,10 @@ TABLE: tuple[LayerType, ...] = (
     LayerType(
         "dropout", "dropout", QT_TRANSLATE_NOOP("layer types", "dropout"), ("Dropout",),
         _fixed(QT_TRANSLATE_NOOP("layers", "dropout (off when predicting)")),
-        keys=(Key("p", smallest=0.0, largest=1.0, whole=False, start=0.5),),
+        keys=(
+            Key("p", QT_TRANSLATE_NOOP("layer keys", "dropout p"), smallest=0.0, largest=1.0,
+                whole=False, start=0.5),
+        ),
         build=_build_dropout,
     ),
     LayerType(
@@ -311,7 +318,9 @@ TABLE: tuple[LayerType, ...] = (
             (QT_TRANSLATE_NOOP("layers", "fully connected {0} → {1}"),
              (m.in_features, m.out_features)),
         ),
-        keys=(Key("features", largest=65536, start=84),), build=_build_linear, letter="F",
+        keys=(Key("features", QT_TRANSLATE_NOOP("layer keys", "features"), largest=65536,
+                  start=84),),
+        build=_build_linear, letter="F",
         parameters=lambda x, shape: (x.features or 0) * (shape[0] + 1),
     ),
     # LeNet-5's own layers (nn.models.lenet5): described and explained, not written in specs.
@@ -343,6 +352,8 @@ _BY_MODULE = {module: row for row in TABLE for module in row.modules}
 SPEC_KEYS: tuple[str, ...] = tuple(
     dict.fromkeys(k for row in SPEC_TYPES.values() for k in row.key_names)
 )
+# What each key is called (its column in the editor).
+KEY_WORDS: dict[str, str] = {k.name: k.word for row in SPEC_TYPES.values() for k in row.keys}
 
 
 def row_of(module: Any) -> LayerType | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from operator import attrgetter
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,66 +28,187 @@ MENUS = {
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """``slot``: a dotted path from the window to the method called (``checked`` is passed to
+    """``slot``: the window → the bound method the action calls (``checked`` is passed to
     checkable actions); ``shortcuts``: key sequences or Qt standard keys; ``separator``: a line
     above the action in its menu."""
 
     key: str
     menu: str
     text: str
-    slot: str
+    slot: Callable[[Any], Callable]
     shortcuts: tuple = ()
     checkable: bool = False
     separator: bool = False
 
 
 ACTIONS = (
-    ActionSpec("open_image", "file", QT_TRANSLATE_NOOP("actions", "&Open Image…"),
-               "inputs.open_image_dialog", (Key.Open,)),
-    ActionSpec("paste", "file", QT_TRANSLATE_NOOP("actions", "&Paste Image"), "inputs.paste",
-               (Key.Paste,)),
-    ActionSpec("sample", "file", QT_TRANSLATE_NOOP("actions", "&Random Test Sample"),
-               "inputs.random_sample", ("Ctrl+R",)),
-    ActionSpec("open_model", "file", QT_TRANSLATE_NOOP("actions", "Open &Model…"),
-               "loader.open_dialog", ("Ctrl+Shift+O",), separator=True),
-    ActionSpec("export_view", "file", QT_TRANSLATE_NOOP("actions", "&Export View…"),
-               "export_view", ("Ctrl+E",), separator=True),
-    ActionSpec("quit", "file", QT_TRANSLATE_NOOP("actions", "&Quit"), "close", (Key.Quit,),
-               separator=True),
-    ActionSpec("undo", "edit", QT_TRANSLATE_NOOP("actions", "&Undo"), "canvas.undo", (Key.Undo,)),
-    ActionSpec("redo", "edit", QT_TRANSLATE_NOOP("actions", "&Redo"), "canvas.redo",
-               ("Ctrl+Shift+Z",)),
-    ActionSpec("clear", "edit", QT_TRANSLATE_NOOP("actions", "&Clear"), "canvas.clear",
-               ("Esc", "Delete")),
-    ActionSpec("eraser", "edit", QT_TRANSLATE_NOOP("actions", "&Eraser"),
-               "canvas_panel.eraser_button.setChecked", ("E",), checkable=True),
-    ActionSpec("fill", "edit", QT_TRANSLATE_NOOP("actions", "&Fill"),
-               "canvas_panel.fill_button.setChecked", ("F",), checkable=True),
-    ActionSpec("thicker", "edit", QT_TRANSLATE_NOOP("actions", "Thicker Brush"),
-               "canvas_panel.thicker", ("]",)),
-    ActionSpec("thinner", "edit", QT_TRANSLATE_NOOP("actions", "Thinner Brush"),
-               "canvas_panel.thinner", ("[",)),
-    ActionSpec("pin", "edit", QT_TRANSLATE_NOOP("actions", "&Pin This Input for Comparison"),
-               "toggle_pin", ("Ctrl+P",), checkable=True, separator=True),
-    ActionSpec("maps", "view", QT_TRANSLATE_NOOP("actions", "Feature Maps"), "show_maps", ("F2",)),
-    ActionSpec("kernels", "view", QT_TRANSLATE_NOOP("actions", "Kernels"), "show_kernels",
-               ("F3",)),
-    ActionSpec("table", "view", QT_TRANSLATE_NOOP("actions", "Architecture"), "show_table",
-               ("F4",)),
-    ActionSpec("attribution", "view", QT_TRANSLATE_NOOP("actions", "Show &Which Pixels Decided"),
-               "toggle_attribution", ("Ctrl+D",), checkable=True, separator=True),
-    ActionSpec("gradcam", "view",
-               QT_TRANSLATE_NOOP("actions", "Which Pixels Decided by &Grad-CAM"),
-               "use_gradcam", (), checkable=True),
-    ActionSpec("sandbox", "view", QT_TRANSLATE_NOOP("actions", "Convolution &Sandbox…"),
-               "show_sandbox", ("Ctrl+K",)),
-    ActionSpec("training", "view", QT_TRANSLATE_NOOP("actions", "&Training…"), "toggle_training",
-               ("Ctrl+T",), separator=True),
-    ActionSpec("presentation", "view", QT_TRANSLATE_NOOP("actions", "&Presentation Mode"),
-               "set_presentation", ("F11",), checkable=True, separator=True),
-    ActionSpec("about", "help", QT_TRANSLATE_NOOP("actions", "&About LeNet Desktop"),
-               "show_about", (Key.HelpContents,)),
-)  # fmt: skip
+    ActionSpec(
+        "open_image",
+        "file",
+        QT_TRANSLATE_NOOP("actions", "&Open Image…"),
+        lambda w: w.inputs.open_image_dialog,
+        (Key.Open,),
+    ),
+    ActionSpec(
+        "paste",
+        "file",
+        QT_TRANSLATE_NOOP("actions", "&Paste Image"),
+        lambda w: w.inputs.paste,
+        (Key.Paste,),
+    ),
+    ActionSpec(
+        "sample",
+        "file",
+        QT_TRANSLATE_NOOP("actions", "&Random Test Sample"),
+        lambda w: w.inputs.random_sample,
+        ("Ctrl+R",),
+    ),
+    ActionSpec(
+        "open_model",
+        "file",
+        QT_TRANSLATE_NOOP("actions", "Open &Model…"),
+        lambda w: w.loader.open_dialog,
+        ("Ctrl+Shift+O",),
+        separator=True,
+    ),
+    ActionSpec(
+        "export_view",
+        "file",
+        QT_TRANSLATE_NOOP("actions", "&Export View…"),
+        lambda w: w.export_view,
+        ("Ctrl+E",),
+        separator=True,
+    ),
+    ActionSpec(
+        "quit",
+        "file",
+        QT_TRANSLATE_NOOP("actions", "&Quit"),
+        lambda w: w.close,
+        (Key.Quit,),
+        separator=True,
+    ),
+    ActionSpec(
+        "undo", "edit", QT_TRANSLATE_NOOP("actions", "&Undo"), lambda w: w.canvas.undo, (Key.Undo,)
+    ),
+    ActionSpec(
+        "redo",
+        "edit",
+        QT_TRANSLATE_NOOP("actions", "&Redo"),
+        lambda w: w.canvas.redo,
+        ("Ctrl+Shift+Z",),
+    ),
+    ActionSpec(
+        "clear",
+        "edit",
+        QT_TRANSLATE_NOOP("actions", "&Clear"),
+        lambda w: w.canvas.clear,
+        ("Esc", "Delete"),
+    ),
+    ActionSpec(
+        "eraser",
+        "edit",
+        QT_TRANSLATE_NOOP("actions", "&Eraser"),
+        lambda w: w.canvas_panel.eraser_button.setChecked,
+        ("E",),
+        checkable=True,
+    ),
+    ActionSpec(
+        "fill",
+        "edit",
+        QT_TRANSLATE_NOOP("actions", "&Fill"),
+        lambda w: w.canvas_panel.fill_button.setChecked,
+        ("F",),
+        checkable=True,
+    ),
+    ActionSpec(
+        "thicker",
+        "edit",
+        QT_TRANSLATE_NOOP("actions", "Thicker Brush"),
+        lambda w: w.canvas_panel.thicker,
+        ("]",),
+    ),
+    ActionSpec(
+        "thinner",
+        "edit",
+        QT_TRANSLATE_NOOP("actions", "Thinner Brush"),
+        lambda w: w.canvas_panel.thinner,
+        ("[",),
+    ),
+    ActionSpec(
+        "pin",
+        "edit",
+        QT_TRANSLATE_NOOP("actions", "&Pin This Input for Comparison"),
+        lambda w: w.toggle_pin,
+        ("Ctrl+P",),
+        checkable=True,
+        separator=True,
+    ),
+    ActionSpec(
+        "maps", "view", QT_TRANSLATE_NOOP("actions", "Feature Maps"), lambda w: w.show_maps, ("F2",)
+    ),
+    ActionSpec(
+        "kernels",
+        "view",
+        QT_TRANSLATE_NOOP("actions", "Kernels"),
+        lambda w: w.show_kernels,
+        ("F3",),
+    ),
+    ActionSpec(
+        "table",
+        "view",
+        QT_TRANSLATE_NOOP("actions", "Architecture"),
+        lambda w: w.show_table,
+        ("F4",),
+    ),
+    ActionSpec(
+        "attribution",
+        "view",
+        QT_TRANSLATE_NOOP("actions", "Show &Which Pixels Decided"),
+        lambda w: w.toggle_attribution,
+        ("Ctrl+D",),
+        checkable=True,
+        separator=True,
+    ),
+    ActionSpec(
+        "gradcam",
+        "view",
+        QT_TRANSLATE_NOOP("actions", "Which Pixels Decided by &Grad-CAM"),
+        lambda w: w.use_gradcam,
+        (),
+        checkable=True,
+    ),
+    ActionSpec(
+        "sandbox",
+        "view",
+        QT_TRANSLATE_NOOP("actions", "Convolution &Sandbox…"),
+        lambda w: w.show_sandbox,
+        ("Ctrl+K",),
+    ),
+    ActionSpec(
+        "training",
+        "view",
+        QT_TRANSLATE_NOOP("actions", "&Training…"),
+        lambda w: w.toggle_training,
+        ("Ctrl+T",),
+        separator=True,
+    ),
+    ActionSpec(
+        "presentation",
+        "view",
+        QT_TRANSLATE_NOOP("actions", "&Presentation Mode"),
+        lambda w: w.set_presentation,
+        ("F11",),
+        checkable=True,
+        separator=True,
+    ),
+    ActionSpec(
+        "about",
+        "help",
+        QT_TRANSLATE_NOOP("actions", "&About LeNet Desktop"),
+        lambda w: w.show_about,
+        (Key.HelpContents,),
+    ),
+)
 
 
 def translate(text: str) -> str:
@@ -106,7 +227,7 @@ def build(window: QObject, bar: QMenuBar) -> tuple[dict[str, QMenu], dict[str, Q
         action = QAction(window)
         action.setShortcuts([_shortcut(s) for s in spec.shortcuts])
         action.setCheckable(spec.checkable)
-        slot: Callable = attrgetter(spec.slot)(window)
+        slot = spec.slot(window)
         if spec.checkable:
             action.toggled.connect(slot)
         else:

@@ -14,54 +14,20 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QEvent,
-    QLibraryInfo,
-    QLocale,
     QObject,
     QSettings,
     Qt,
     QTimer,
-    QTranslator,
 )
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lenet_desktop.qt_check import check_platform_plugin
 from lenet_desktop.ui.main_window import MainWindow
+from lenet_desktop.ui.translation import install_translator, resources_dir
 
 ORGANIZATION = "LeNet Desktop"
 APPLICATION = "LeNet Desktop"
-_translators: list[QTranslator] = []
-
-
-def resources_dir() -> Path:
-    """Translations and icons: inside the package when installed or frozen, else the
-    repository's top-level ``resources/``."""
-    package = Path(__file__).resolve().parents[1]
-    inside = package / "resources"
-    return inside if inside.is_dir() else package.parent / "resources"
-
-
-def install_translator(code: str = "system") -> str:
-    """Install the translation for ``code`` (``system``, ``en``, ``zh_CN``); returns the
-    language in use. Qt then sends every window a LanguageChange event."""
-    app = QApplication.instance()
-    for translator in _translators:
-        app.removeTranslator(translator)
-    _translators.clear()
-    locale = QLocale.system() if code == "system" else QLocale(code)
-    if locale.language() == QLocale.Language.Chinese:
-        ours = QTranslator(app)
-        if ours.load(str(resources_dir() / "i18n" / "lenet_desktop_zh_CN.qm")):
-            app.installTranslator(ours)
-            _translators.append(ours)
-        qt = QTranslator(app)
-        if qt.load(
-            locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        ):
-            app.installTranslator(qt)
-            _translators.append(qt)
-        return "zh_CN"
-    return "en"
 
 
 def apply_palette(app: QApplication) -> None:

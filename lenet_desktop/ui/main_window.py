@@ -21,7 +21,7 @@ from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.sources.canvas_panel import CanvasPanel
 from lenet_desktop.ui.sources.inputs import InputSources
 from lenet_desktop.ui.sources.model_loader import ModelLoader
-from lenet_desktop.ui.translation import Retranslating
+from lenet_desktop.ui.translation import Retranslating, install_translator
 from lenet_desktop.ui.views.answer import AnswerView
 from lenet_desktop.ui.views.probability_chart import ProbabilityChart
 from lenet_desktop.ui.views.status_bar import StatusBarView
@@ -161,9 +161,18 @@ class MainWindow(Retranslating, QMainWindow):
         self.architecture = ArchitectureView(self.session)
         self.rbf = RBFView(self.session)
         self.editor = SpecEditor(self.session, self.settings)
-        from lenet_desktop.ui.views.explain_panel import attach_explanations
+        from lenet_desktop.ui.analyst import Analyst
+        from lenet_desktop.ui.views.explain_panel import ExplainPanel
+        from lenet_desktop.ui.views.overlays import AttributionOverlay, FieldOutlines
 
-        attach_explanations(self)  # the explanation dock, field outlines, attribution overlay
+        self.analyst = Analyst(self.session, self)  # explanations and attribution, off-thread
+        self.explain_panel = ExplainPanel(self.session, self)  # hidden until a value is clicked
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.explain_panel)
+        self.explain_panel.hide()
+        self.chart.class_clicked.connect(self.explain_panel.select_class)
+        self.outlines = FieldOutlines(self.session, self.input_view, self.canvas, self)
+        self.attribution = AttributionOverlay(self.session, self.input_view, self.canvas, self)
+        self.toggle_attribution(self.actions["attribution"].isChecked())
         self.tabs.clear()
         for view in (self.maps, self.kernels, self.architecture, self.editor, self.rbf):
             self.tabs.addTab(view, "")
@@ -240,12 +249,12 @@ class MainWindow(Retranslating, QMainWindow):
             self.session.unpin()
 
     def toggle_attribution(self, on: bool) -> None:
-        if self._views_built:
-            self.attribution.set_enabled(on)
+        method = "gradcam" if self.actions["gradcam"].isChecked() else "saliency"
+        self.session.set_attribution(method if on else None)
 
     def use_gradcam(self, on: bool) -> None:
-        if self._views_built:
-            self.attribution.set_method("gradcam" if on else "saliency")
+        if self.session.attribution_method is not None:
+            self.session.set_attribution("gradcam" if on else "saliency")
 
     def show_sandbox(self) -> None:
         from lenet_desktop.ui.tools.sandbox import show_sandbox
@@ -256,7 +265,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Larger type and larger maps, for a projector."""
         from lenet_desktop.ui.tools.export import presentation
 
-        presentation(self, on)
+        presentation(self.session, self.settings, on)
 
     def export_view(self) -> None:
         from lenet_desktop.ui.tools.export import export_dialog
@@ -264,8 +273,6 @@ class MainWindow(Retranslating, QMainWindow):
         export_dialog(self, self.centralWidget())
 
     def choose_language(self, code: str) -> None:
-        from lenet_desktop.ui.app import install_translator
-
         self.settings.setValue("language", code)
         install_translator(code)
 
@@ -293,4 +300,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings.setValue("device", self.session.device)
         self.loader.stop()
         self.inputs.stop()
+        if self._views_built:
+            self.analyst.stop()
         super().closeEvent(event)

@@ -8,7 +8,10 @@ up in the installed translation.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from lenet_desktop.messages import ERRORS, LocalizedError
 
@@ -75,3 +78,37 @@ class Retranslating:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)  # type: ignore[misc]
+
+
+_translators: list[QTranslator] = []
+
+
+def resources_dir() -> Path:
+    """Translations and icons: inside the package when installed or frozen, else the
+    repository's top-level ``resources/``."""
+    package = Path(__file__).resolve().parents[1]
+    inside = package / "resources"
+    return inside if inside.is_dir() else package.parent / "resources"
+
+
+def install_translator(code: str = "system") -> str:
+    """Install the translation for ``code`` (``system``, ``en``, ``zh_CN``); returns the
+    language in use. Qt then sends every window a LanguageChange event."""
+    app = QApplication.instance()
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    locale = QLocale.system() if code == "system" else QLocale(code)
+    if locale.language() == QLocale.Language.Chinese:
+        ours = QTranslator(app)
+        if ours.load(str(resources_dir() / "i18n" / "lenet_desktop_zh_CN.qm")):
+            app.installTranslator(ours)
+            _translators.append(ours)
+        qt = QTranslator(app)
+        if qt.load(
+            locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        ):
+            app.installTranslator(qt)
+            _translators.append(qt)
+        return "zh_CN"
+    return "en"

@@ -166,174 +166,174 @@ field</source>
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="74"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="64"/>
         <source>Explain this value</source>
         <translation>解释这个值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="115"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="91"/>
         <source>Draw something: the numbers appear here.</source>
         <translation>画点什么：数字会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="99"/>
         <source>{0} · unit {1}</source>
         <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="125"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="100"/>
         <source>{0} · map {1} · row {2}, column {3}</source>
         <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="135"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="110"/>
         <source>Receptive field: rows {0}–{1}, columns {2}–{3} of the {6} input ({4}×{5} pixels)</source>
         <translation>感受野：{6} 输入的第 {0}–{1} 行、第 {2}–{3} 列（{4}×{5} 像素）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="138"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="113"/>
         <source>— {0}×{0} unclipped, cut at the border</source>
         <translation>— 未裁剪时为 {0}×{0}，在边界处被截断</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="144"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="119"/>
         <source>Recomputed: {0} · recorded by the forward pass: {1}</source>
         <translation>重新计算：{0} · 前向传播记录的值：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="154"/>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="266"/>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="285"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="129"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="241"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="260"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="136"/>
         <source>Convolution {0}×{0}, stride {1}, padding {2}: for each input map, the patch under the kernel times the kernel, element by element; the products summed, the sums added, plus the bias.</source>
         <translation>卷积 {0}×{0}，步幅 {1}，填充 {2}：对每个输入特征图，把卷积核下方的区域与卷积核逐元素相乘；乘积求和，各通道的和相加，再加上偏置。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="174"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="149"/>
         <source>LeNet-5&apos;s connection table: map {0} of {1} reads only the {2} maps of row {0}.</source>
         <translation>LeNet-5 的连接表：{1} 的第 {0} 个特征图只读取第 {0} 行所列的 {2} 特征图。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="178"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="153"/>
         <source>table (rows: {0} maps)</source>
         <translation>连接表（行：{0} 特征图）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="187"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="162"/>
         <source>{0} map {1}</source>
         <translation>{0} 特征图 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="190"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="165"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="193"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="168"/>
         <source>products</source>
         <translation>乘积</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="200"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="175"/>
         <source>Grey cells lie in the padding: zeros.</source>
         <translation>灰色格子位于填充区：值为 0。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="204"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="179"/>
         <source>Pre-activation = {0} + bias {1} = {2}</source>
         <translation>激活前的值 = {0} + 偏置 {1} = {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="214"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="189"/>
         <source>window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="221"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="196"/>
         <source>Max pooling: the largest of the {0} values wins: {1} (outlined).</source>
         <translation>最大汇聚：{0} 个值中最大的胜出：{1}（已框出）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="224"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="199"/>
         <source>Average pooling: ({0}) / {1} = {2}</source>
         <translation>平均汇聚：({0}) / {1} = {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="228"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="203"/>
         <source>Subsampling: ({0}) × weight {1} + bias {2} = {3}</source>
         <translation>下采样：({0}) × 权重 {1} + 偏置 {2} = {3}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="235"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="210"/>
         <source>Batch normalisation with the statistics kept from training:</source>
         <translation>批量规范化，使用训练时保存的统计量：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="250"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="225"/>
         <source>Activation: {0}</source>
         <translation>激活函数：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="262"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="237"/>
         <source>Fully connected: bias + Σ w·x over all {0} inputs. The {1} largest contributions, largest first:</source>
         <translation>全连接：偏置 + 全部 {0} 个输入的 Σ w·x。贡献最大的 {1} 项，从大到小：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="268"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="243"/>
         <source>The other {0} inputs together: {1}</source>
         <translation>其余 {0} 个输入合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="269"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="244"/>
         <source>Bias + Σ w·x = {0} + {1} + {2} = {3}</source>
         <translation>偏置 + Σ w·x = {0} + {1} + {2} = {3}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="281"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="256"/>
         <source>LeNet-5&apos;s RBF output: y = Σ (x − w)², the squared distance between F6&apos;s 84 outputs x and this class&apos;s fixed ±1 code w; the logit is −y, so the nearest code wins. The {0} largest terms:</source>
         <translation>LeNet-5 的 RBF 输出层：y = Σ (x − w)²，即 F6 的 84 个输出 x 与该类别固定的 ±1 编码 w 之间的平方距离；logit 为 −y，因此距离最近的编码获胜。最大的 {0} 项：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="286"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="261"/>
         <source>The other {0} terms together: {1}</source>
         <translation>其余 {0} 项之和：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="287"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="262"/>
         <source>y = {0}; logit = −y = {1}</source>
         <translation>y = {0}；logit = −y = {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="306"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="281"/>
         <source>Softmax turns the logits into probabilities:</source>
         <translation>归一化指数函数把未归一化的得分 z 变成概率：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="310"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="285"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="312"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="287"/>
         <source>p = {0} / {1} = {2} — the chart shows {3:.1f} %</source>
         <translation>p = {0} / {1} = {2} — 图表显示 {3:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="320"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="295"/>
         <source>the padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="323"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="298"/>
         <source>Value taken from {0}: {1}</source>
         <translation>取自 {0} 的值：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="327"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="302"/>
         <source>Not explained: this app does not explain {0} layers yet.</source>
         <translation>未解释：本应用还不能解释 {0} 层。</translation>
     </message>
@@ -833,36 +833,6 @@ field</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="161"/>
-        <source>channels</source>
-        <translation>通道数</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="161"/>
-        <source>kernel</source>
-        <translation>卷积核</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="161"/>
-        <source>padding</source>
-        <translation>填充</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="161"/>
-        <source>stride</source>
-        <translation>步幅</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="162"/>
-        <source>features</source>
-        <translation>特征数</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="162"/>
-        <source>dropout p</source>
-        <translation>丢弃率 p</translation>
-    </message>
-    <message>
         <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="332"/>
         <source>Every layer fits: {0} layers, input {2} → {1} classes.</source>
         <translation>每一层都成立：共 {0} 层，输入 {2} → {1} 个类别。</translation>
@@ -917,27 +887,27 @@ field</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="54"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="56"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="57"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="59"/>
         <source>Model: {0} · {1} · {2}</source>
         <translation>模型：{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="61"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="63"/>
         <source>Runs on {0}</source>
         <translation>运行于 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="73"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="75"/>
         <source>{0} · unit {1}</source>
         <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="76"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="78"/>
         <source>{0} · map {1} · row {2}, column {3}</source>
         <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
@@ -1389,117 +1359,117 @@ field</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="45"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="48"/>
         <source>&amp;Open Image…</source>
         <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="47"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="55"/>
         <source>&amp;Paste Image</source>
         <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="49"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="62"/>
         <source>&amp;Random Test Sample</source>
         <translation>随机测试样本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="51"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="69"/>
         <source>Open &amp;Model…</source>
         <translation>打开模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="53"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="77"/>
         <source>&amp;Export View…</source>
         <translation>导出视图(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="55"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="57"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="91"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="58"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="96"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="60"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="103"/>
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="62"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="110"/>
         <source>&amp;Eraser</source>
         <translation>橡皮擦(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="64"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="118"/>
         <source>&amp;Fill</source>
         <translation>填充(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="66"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="126"/>
         <source>Thicker Brush</source>
         <translation>加粗笔刷</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="68"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="133"/>
         <source>Thinner Brush</source>
         <translation>减细笔刷</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="70"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="140"/>
         <source>&amp;Pin This Input for Comparison</source>
         <translation>固定此输入以便比较(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="72"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="147"/>
         <source>Feature Maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="73"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="152"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="75"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="159"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="77"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="166"/>
         <source>Show &amp;Which Pixels Decided</source>
         <translation>显示起决定作用的像素(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="80"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="175"/>
         <source>Which Pixels Decided by &amp;Grad-CAM</source>
         <translation>用 Grad-CAM 找起决定作用的像素(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="82"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="183"/>
         <source>Convolution &amp;Sandbox…</source>
         <translation>卷积沙盒(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="84"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="190"/>
         <source>&amp;Training…</source>
         <translation>训练(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="86"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="198"/>
         <source>&amp;Presentation Mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="88"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="207"/>
         <source>&amp;About LeNet Desktop</source>
         <translation>关于 LeNet 桌面版(&amp;A)</translation>
     </message>
@@ -2036,17 +2006,17 @@ field</source>
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../lenet_desktop/analysis/explain.py" line="274"/>
+        <location filename="../../lenet_desktop/analysis/explanations.py" line="209"/>
         <source>flatten: the same value, in a vector</source>
         <translation>展平：同一个值，放进向量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/explain.py" line="275"/>
+        <location filename="../../lenet_desktop/analysis/explanations.py" line="210"/>
         <source>padding: the input value, or the padding value</source>
         <translation>填充：输入的值，或填充值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/explain.py" line="276"/>
+        <location filename="../../lenet_desktop/analysis/explanations.py" line="211"/>
         <source>dropout is off when predicting: the same value</source>
         <translation>预测时暂退法关闭：同一个值</translation>
     </message>
@@ -2071,105 +2041,52 @@ field</source>
     </message>
 </context>
 <context>
-    <name>layer types</name>
+    <name>layer keys</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="248"/>
-        <source>convolution</source>
-        <translation>卷积</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="243"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="253"/>
+        <source>kernel</source>
+        <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="260"/>
-        <source>max pooling</source>
-        <translation>最大汇聚</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="244"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="255"/>
+        <source>stride</source>
+        <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="265"/>
-        <source>average pooling</source>
-        <translation>平均汇聚</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="270"/>
-        <source>sigmoid</source>
-        <translation>sigmoid</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="275"/>
-        <source>ReLU</source>
-        <translation>ReLU</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="280"/>
-        <source>tanh</source>
-        <translation>tanh</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="286"/>
-        <source>leaky ReLU</source>
-        <translation>带泄漏的 ReLU</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="294"/>
-        <source>batch normalisation</source>
-        <translation>批量规范化</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="299"/>
-        <source>dropout</source>
-        <translation>暂退（dropout）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="305"/>
-        <source>flatten</source>
-        <translation>展平</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="309"/>
-        <source>fully connected</source>
-        <translation>全连接</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="319"/>
-        <source>subsampling</source>
-        <translation>下采样</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="324"/>
-        <source>LeNet-5&apos;s squashing function</source>
-        <translation>LeNet-5 的压缩函数</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="329"/>
-        <source>Euclidean RBF output</source>
-        <translation>欧氏 RBF 输出</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="334"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="245"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="254"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="252"/>
+        <source>channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="290"/>
+        <source>negative slope</source>
+        <translation>负半轴斜率</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="306"/>
+        <source>dropout p</source>
+        <translation>丢弃率 p</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="321"/>
+        <source>features</source>
+        <translation>特征数</translation>
+    </message>
 </context>
 <context>
-    <name>layers</name>
+    <name>layer types</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="138"/>
-        <source>convolution {0}×{0}</source>
-        <translation>卷积 {0}×{0}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="136"/>
-        <source>convolution {0}×{0}, partly connected</source>
-        <translation>卷积 {0}×{0}，部分连接</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="143"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="156"/>
-        <source>, padding {0}</source>
-        <translation>，填充 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="145"/>
-        <source>, stride {0}</source>
-        <translation>，步幅 {0}</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="249"/>
+        <source>convolution</source>
+        <translation>卷积</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/specs/layer_types.py" line="261"/>
@@ -2182,57 +2099,151 @@ field</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="153"/>
-        <source>{0} {1}×{1}, stride {2}</source>
-        <translation>{0} {1}×{1}，步幅 {2}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="320"/>
-        <source>subsampling: 2×2 sum × weight + bias</source>
-        <translation>下采样：2×2 求和 × 权重 + 偏置</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="295"/>
-        <source>batch normalisation</source>
-        <translation>批量规范化</translation>
-    </message>
-    <message>
         <location filename="../../lenet_desktop/specs/layer_types.py" line="271"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="311"/>
-        <source>fully connected {0} → {1}</source>
-        <translation>全连接 {0} → {1}</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="276"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="306"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="281"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="287"/>
+        <source>leaky ReLU</source>
+        <translation>带泄漏的 ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="298"/>
+        <source>batch normalisation</source>
+        <translation>批量规范化</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="303"/>
+        <source>dropout</source>
+        <translation>暂退（dropout）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="312"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="287"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="316"/>
+        <source>fully connected</source>
+        <translation>全连接</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="328"/>
+        <source>subsampling</source>
+        <translation>下采样</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="333"/>
+        <source>LeNet-5&apos;s squashing function</source>
+        <translation>LeNet-5 的压缩函数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="338"/>
+        <source>Euclidean RBF output</source>
+        <translation>欧氏 RBF 输出</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="343"/>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+</context>
+<context>
+    <name>layers</name>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="139"/>
+        <source>convolution {0}×{0}</source>
+        <translation>卷积 {0}×{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="137"/>
+        <source>convolution {0}×{0}, partly connected</source>
+        <translation>卷积 {0}×{0}，部分连接</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="144"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="157"/>
+        <source>, padding {0}</source>
+        <translation>，填充 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="146"/>
+        <source>, stride {0}</source>
+        <translation>，步幅 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="262"/>
+        <source>max pooling</source>
+        <translation>最大汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="267"/>
+        <source>average pooling</source>
+        <translation>平均汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="154"/>
+        <source>{0} {1}×{1}, stride {2}</source>
+        <translation>{0} {1}×{1}，步幅 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="329"/>
+        <source>subsampling: 2×2 sum × weight + bias</source>
+        <translation>下采样：2×2 求和 × 权重 + 偏置</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="299"/>
+        <source>batch normalisation</source>
+        <translation>批量规范化</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="272"/>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="318"/>
+        <source>fully connected {0} → {1}</source>
+        <translation>全连接 {0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="313"/>
+        <source>flatten</source>
+        <translation>展平</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="288"/>
         <source>leaky ReLU, slope {0:g}</source>
         <translation>带泄漏的 ReLU，斜率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="325"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="334"/>
         <source>squashing {0}</source>
         <translation>压缩函数 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="330"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="339"/>
         <source>Euclidean RBF: distance to each class&apos;s code</source>
         <translation>欧氏 RBF：到每个类别编码的距离</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="335"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="344"/>
         <source>padding to the 32×32 field</source>
         <translation>填充到 32×32 的输入区域</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="300"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="304"/>
         <source>dropout (off when predicting)</source>
         <translation>暂退法 dropout（预测时关闭）</translation>
     </message>

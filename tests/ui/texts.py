@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lenet_desktop.specs.layer_types import LAYER_TYPES
+
 # Words that stay as they are in every language: names from the chapter and the paper, units,
 # formats and devices.
 TECHNICAL = {
@@ -33,9 +35,11 @@ TECHNICAL = {
     "cu", "cpu", "cuda", "mps", "Ln", "lr", "modern", "classic", "lenet", "notes", "onecycle",
     "cosine", "step", "none", "mnist", "zh", "CN", "en", "fashion", "English", "LeCun", "d2l",
     "lenet5", "sgd", "adam", "adamw", "flatten", "output", "gz",
-    # the spec format's layer types, as a TOML file writes them
-    "conv", "maxpool", "avgpool", "batchnorm", "dropout", "linear", "relu",
+    # the spec format's keys, as a TOML file writes them
+    "slope",
 }  # fmt: skip
+# the spec format's layer types, as a TOML file writes them (the table of layer types says)
+TECHNICAL |= set(LAYER_TYPES) | {"LeakyReLU"}
 LAYER = re.compile(r"^(C|S|F)\d+(_\w+)?$|^(conv|pool|fc|bn|relu)\d*(_\w+)?$", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][A-Za-z_]*\d*[A-Za-z_\d]*")
 

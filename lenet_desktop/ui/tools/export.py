@@ -73,19 +73,16 @@ def export_dialog(parent: QWidget, widget: QWidget) -> Path | None:
         return None
 
 
-def presentation(window, on: bool) -> None:
-    """Presentation mode for a projector: 1.5× type everywhere and 1.8× maps and kernels (the
-    window's own font size is remembered, so turning it off restores it)."""
+def presentation(session, settings, on: bool) -> None:
+    """Presentation mode for a projector: 1.5× type everywhere, and the session told (the maps
+    and kernels follow it with 1.8× tiles). The window's own font size is remembered, so
+    turning it off restores it."""
     from PySide6.QtWidgets import QApplication
 
     font = QApplication.font()
-    settings = window.settings
     base = float(settings.value("base_font_pt", font.pointSizeF()) or font.pointSizeF())
     if on:
         settings.setValue("base_font_pt", base)
     font.setPointSizeF(base * (1.5 if on else 1.0))
     QApplication.setFont(font)
-    if window._views_built:
-        for view in (window.maps, window.kernels):
-            view.mosaics.setFont(font)
-            view.mosaics.set_zoom(1.8 if on else 1.0)
+    session.set_presentation(on)

@@ -44,8 +44,8 @@ from lenet_desktop.specs import (
     spec_to_toml,
 )
 from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text, size_formula
-from lenet_desktop.specs.layer_types import SPEC_KEYS, SPEC_TYPES
-from lenet_desktop.ui.translation import Retranslating, architecture_title, error_text
+from lenet_desktop.specs.layer_types import KEY_WORDS, SPEC_KEYS, SPEC_TYPES
+from lenet_desktop.ui.translation import Retranslating, architecture_title, error_text, translate
 
 # Columns: the layer's keys (every key of the table of layer types), then what is computed.
 EDITED = ("type", *SPEC_KEYS)
@@ -158,8 +158,8 @@ class SpecEditor(Retranslating, QWidget):
         self.train_button.setText(self.tr("Train This"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("layer"), self.tr("type"), self.tr("output shape"), self.tr("parameters"),
-             self.tr("channels"), self.tr("kernel"), self.tr("padding"), self.tr("stride"),
-             self.tr("features"), self.tr("dropout p"), self.tr("size formula")]
+             *(translate("layer keys", KEY_WORDS[key]) for key in SPEC_KEYS),
+             self.tr("size formula")]
         )  # fmt: skip
         self.rebuild()  # the type choosers speak the new language too
 

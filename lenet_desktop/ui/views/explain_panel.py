@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from lenet_desktop.session import Session, Unit
@@ -41,7 +40,6 @@ class ExplainPanel(Retranslating, QDockWidget):
         self.setObjectName("ExplainPanel")
         self.session = session
         self.explanation: Explanation | None = None
-        self._fields: dict = {}
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.field_label = QLabel()
@@ -59,64 +57,41 @@ class ExplainPanel(Retranslating, QDockWidget):
         self.area.setWidget(body)
         self.setWidget(self.area)
         follow(self, session.selection_changed, self._selected)
-        # At most one refresh per display frame, after the views the drawing updates.
-        self._later = QTimer(self)
-        self._later.setSingleShot(True)
-        self._later.setInterval(0)
-        self._later.timeout.connect(self._refresh)
-        follow(self, session.predicted, self._schedule)
-        follow(self, session.model_changed, self._model_changed)
-        if session.predictor is not None:
-            self._model_changed(session.predictor)
+        follow(self, session.explained, self._explained)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Explain this value"))
-        self._refresh()
+        self._explained(self.session.explanation)
 
     # -- following the session -------------------------------------------------------------------
-    def _model_changed(self, predictor) -> None:
-        from lenet_desktop.specs.geometry import receptive_fields
-
-        self._fields = receptive_fields(predictor.layers)
-        self._refresh()
-
     def select_class(self, index: int) -> None:
         """A class clicked in the probability chart: explain that output unit."""
         predictor = self.session.predictor
         if predictor is not None and predictor.layers:
             self.session.select(Unit(predictor.layers[-1][0], index))
 
-    def _schedule(self, *_: object) -> None:
-        if self.isVisible() and not self._later.isActive():
-            self._later.start()
-        elif not self.isVisible():
-            self.explanation = None  # computed again when shown
-
     def _selected(self, unit: Unit | None) -> None:
         if unit is None:
             self.hide()
             return
-        self._refresh()
+        self._explained(self.session.explanation)
         self.show()
         self.raise_()
 
-    def _refresh(self, *_: object) -> None:
-        from lenet_desktop.analysis.explain import explain
-
-        unit, predictor = self.session.selection, self.session.predictor
-        prediction = self.session.prediction
-        if unit is None or predictor is None:
-            self.explanation = None
+    def _explained(self, explanation: Explanation | None) -> None:
+        """Show what the session computed (the values only; nothing is computed here)."""
+        unit = self.session.selection
+        self.explanation = explanation if unit is not None else None
+        if unit is None:
             return
-        if prediction is None or unit.layer not in prediction.activations:
-            self.explanation = None
+        if explanation is None or explanation.unit != unit:
             self.title.setText(self._unit_text(unit))
-            self.field_label.setText(self.tr("Draw something: the numbers appear here."))
-            self.sheet.set_blocks([])
+            if self.session.prediction is None:
+                self.field_label.setText(self.tr("Draw something: the numbers appear here."))
+                self.sheet.set_blocks([])
             return
-        self.explanation = explain(predictor.layers, prediction, unit, self._fields or None)
-        self._show(self.explanation)
+        self._show(explanation)
 
     # -- writing it out --------------------------------------------------------------------------
     def _unit_text(self, unit: Unit) -> str:
@@ -331,21 +306,3 @@ class ExplainPanel(Retranslating, QDockWidget):
     def products_shown(self) -> int:
         """How many element-wise products the sheet shows."""
         return sum(sum(len(r) for r in g.cells) for g in self.sheet.grids() if g.key == "products")
-
-
-def attach_explanations(window) -> None:
-    """Place the explanation dock (hidden until a value is clicked), the receptive-field
-    outlines and the attribution overlay in ``window`` (a MainWindow whose views are built)."""
-    from PySide6.QtCore import Qt
-
-    from lenet_desktop.ui.views.overlays import AttributionOverlay, FieldOutlines
-
-    window.explain_panel = ExplainPanel(window.session, window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.explain_panel)
-    window.explain_panel.hide()
-    window.chart.class_clicked.connect(window.explain_panel.select_class)
-    window.outlines = FieldOutlines(window.session, window.input_view, window.canvas, window)
-    window.attribution = AttributionOverlay(
-        window.session, window.input_view, window.canvas, window
-    )
-    window.attribution.set_enabled(window.actions["attribution"].isChecked())

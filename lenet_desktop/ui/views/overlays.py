@@ -15,16 +15,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject, QRectF, QTimer
+from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QImage
 
 from lenet_desktop.session import Result, Session, Unit
+from lenet_desktop.specs.geometry import WHOLE
 
 if TYPE_CHECKING:
-    from lenet_desktop.analysis.attribution import Attributor
+    from lenet_desktop.analysis.live import Attribution
 from lenet_desktop.ui.follow import follow
-
-FRAME_MS = 16  # at most one attribution per display frame
 
 
 def canvas_rect(canvas, result: Result, field) -> QRectF | None:
@@ -57,9 +56,7 @@ class FieldOutlines(QObject):
             self._model_changed(session.predictor)
 
     def _model_changed(self, predictor) -> None:
-        from lenet_desktop.specs.geometry import receptive_fields
-
-        self._fields = receptive_fields(predictor.layers)
+        self._fields = predictor.anatomy.fields
         self._update()
 
     def _update(self, *_: object) -> None:
@@ -89,77 +86,24 @@ def heat_image(values: np.ndarray) -> QImage:
 
 class AttributionOverlay(QObject):
     """Which pixels decided, for the class the learner clicked in the chart (an output unit
-    selected) or else the top class. Computed after the prediction, at most once per frame
-    (updates coalesce in a single-shot timer), and only while on."""
+    selected) or else the top class: the session's attribution (computed off the window's
+    thread), drawn over the input view and the canvas while attribution is on."""
 
     def __init__(self, session: Session, input_view, canvas, parent: QObject | None = None):
         super().__init__(parent)
         self.session, self.input_view, self.canvas = session, input_view, canvas
-        self.enabled = False
-        self.method = "saliency"
         self.values: np.ndarray | None = None
         self.shown_target: int | None = None
-        self.computed = 0  # how many maps were computed (tests, benchmark)
-        self._attributor: Attributor | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self.compute)
-        follow(self, session.predicted, self._schedule)
-        follow(self, session.selection_changed, self._schedule)
-        follow(self, session.model_changed, self._model_changed)
+        follow(self, session.attributed, self._attributed)
 
-    def target(self) -> int | None:
-        """The class the map is for: the clicked class, else the top class (None: nothing
-        predicted)."""
-        prediction, predictor = self.session.prediction, self.session.predictor
-        if prediction is None or predictor is None:
-            return None
-        unit = self.session.selection
-        if unit is not None and unit.layer == predictor.layers[-1][0] and unit.row is None:
-            return unit.channel
-        return prediction.index
-
-    def set_enabled(self, on: bool) -> None:
-        self.enabled = bool(on)
-        if self.enabled:
-            self._schedule()
-        else:
-            self._timer.stop()
-            self._clear()
-
-    def set_method(self, method: str) -> None:
-        self.method = method
-        self._schedule()
-
-    def _model_changed(self, _predictor) -> None:
-        self._attributor = None
-
-    def _schedule(self, *_: object) -> None:
-        if self.enabled and not self._timer.isActive():
-            self._timer.start()
-
-    def _clear(self) -> None:
-        self.values, self.shown_target = None, None
-        self.input_view.set_overlay(None)
-        self.canvas.set_overlay(None, None)
-
-    def compute(self) -> None:
-        """Compute the map now for the current prediction and target, and show it."""
-        from lenet_desktop.analysis.attribution import Attributor
-
-        predictor, result = self.session.predictor, self.session.result
-        target = self.target()
-        if not self.enabled or predictor is None or result.prepared is None or target is None:
-            self._clear()
+    def _attributed(self, attribution: Attribution | None) -> None:
+        result = self.session.result
+        if attribution is None or result.prepared is None:
+            self.values, self.shown_target = None, None
+            self.input_view.set_overlay(None)
+            self.canvas.set_overlay(None, None)
             return
-        if self._attributor is None or self._attributor.network is not predictor.network:
-            self._attributor = Attributor(predictor.network)
-        self.values = self._attributor.attribute(result.prepared.tensor, target, self.method)
-        self.shown_target = target
-        self.computed += 1
-        image = heat_image(self.values)
+        self.values, self.shown_target = attribution.values, attribution.target
+        image = heat_image(attribution.values)
         self.input_view.set_overlay(image)
-        from lenet_desktop.specs.geometry import WHOLE
-
         self.canvas.set_overlay(image, canvas_rect(self.canvas, result, WHOLE))

@@ -38,7 +38,9 @@ class StatusBarView(Retranslating, QStatusBar):
 
     def fill_devices(self) -> None:
         """List this machine's devices (after torch has loaded)."""
-        self.session.device = self.device_box.fill(self.session.device)
+        chosen = self.device_box.fill(self.session.device)
+        if chosen != self.session.device:  # the remembered one is not on this machine
+            self.session.set_device(chosen)
 
     def _device_chosen(self, index: int) -> None:
         device = self.device_box.itemData(index) or ""

@@ -434,9 +434,18 @@ class MosaicPage(QWidget):
 
         self.mosaics.double_clicked.connect(self.enlarge)
         follow(self, session.model_changed, self._model_changed)
+        follow(self, session.options_changed, self._option_changed)
         self.retranslate()
         if session.predictor is not None:
             self._model_changed(session.predictor)
+
+    def _option_changed(self, name: str, value: object) -> None:
+        """Presentation mode: the application's (larger) type and 1.8× tiles."""
+        if name == "presentation":
+            from PySide6.QtWidgets import QApplication
+
+            self.mosaics.setFont(QApplication.font())
+            self.mosaics.set_zoom(1.8 if value else 1.0)
 
     def _model_changed(self, predictor) -> None:  # pragma: no cover - each page has its own
         raise NotImplementedError
