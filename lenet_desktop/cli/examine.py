@@ -1,0 +1,185 @@
+"""Commands that look at a model or a network: ``predict``, ``info`` and ``corr2d``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from lenet_desktop.cli.common import (
+    CommandError,
+    _load,
+    _predictor,
+    _print_json,
+)
+from lenet_desktop.options import ARCHITECTURE_TITLES, ARCHITECTURES
+
+
+def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from lenet_desktop.data.preprocessing import ImageReadError, load_image
+
+    predictor = _predictor(args, parser)
+    failures = 0
+    if not args.json:
+        print(f"model: {predictor.bundle.title} · device: {predictor.device}")
+    for path in args.images:
+        try:
+            prepared, prediction = predictor.predict_image(load_image(path))
+        except ImageReadError as exc:
+            failures += 1
+            if args.json:
+                _print_json({"path": path, "error": str(exc)})
+            else:
+                print(f"error: {exc}", file=sys.stderr)
+            continue
+        if prediction is None:
+            failures += 1
+            message = "the image is blank: no drawing found"
+            if args.json:
+                _print_json({"path": path, "error": "empty", "message": message})
+            else:
+                print(f"{path}: empty ({message})", file=sys.stderr)
+            continue
+        if args.json:
+            shown = {"input": prepared.image.round(4).tolist()} if args.show_input else {}
+            _print_json(
+                {"path": path, **prediction.as_json(), "device": prediction.device, **shown}
+            )
+        else:
+            if args.show_input:
+                print(f"{path}: the 28×28 input (rows 0–27, values ×9, . = 0):")
+                for row in prepared.image:
+                    print("  " + "".join(str(round(9 * v)) if v > 0.05 else "." for v in row))
+            ranked = prediction.probabilities.argsort()[::-1][:3]
+            others = ", ".join(
+                f"{prediction.classes[i]} {100 * prediction.probabilities[i]:.1f} %"
+                for i in ranked[1:]
+            )
+            print(
+                f"{path}: {prediction.label} ({100 * prediction.confidence:.1f} %; then {others})"
+            )
+    return 1 if failures else 0
+
+
+def _is_spec_file(target: str) -> bool:
+    return target.lower().endswith(".toml")
+
+
+def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from lenet_desktop.analysis.layer_table import (
+        FORMULA,
+        INPUT_SHAPE,
+        layer_table,
+        shape_text,
+        total_parameters,
+    )
+    from lenet_desktop.data.datasets import MNIST
+    from lenet_desktop.files.model_files import shipped_models
+    from lenet_desktop.nn.models import build_model
+    from lenet_desktop.specs import resolve_spec, spec_architecture, spec_to_toml
+
+    target = args.target or ("mnist" if "mnist" in shipped_models() else "modern")
+    bundle = None
+    if target in ARCHITECTURES or _is_spec_file(target):
+        spec = resolve_spec(target, len(MNIST.classes))  # SpecError: exit 2, one line
+        architecture = target if spec is None else spec_architecture(spec)
+        network = build_model(spec or target, len(MNIST.classes), (MNIST.mean, MNIST.std))
+    else:
+        bundle = _load(target)
+        architecture, network, spec = bundle.architecture, bundle.network, bundle.spec
+    if args.toml:
+        if spec is None:
+            raise CommandError(f"{target}: LeNet-5's special layers have no spec")
+        print(spec_to_toml(spec), end="")
+        return 0
+    title = ARCHITECTURE_TITLES.get(architecture) or (spec.title if spec is not None else None)
+    rows = layer_table(network)
+    total = total_parameters(network)
+    if args.json:
+        obj = {
+            "architecture": architecture,
+            "title": title,
+            "input_shape": list(INPUT_SHAPE),
+            "layers": [row.as_json() for row in rows],
+            "total_parameters": total,
+            "fixed_parameters": sum(row.fixed for row in rows),
+        }
+        if bundle is not None:
+            obj["model"] = {
+                "source": bundle.title,
+                "dataset": bundle.dataset.name,
+                "classes": list(bundle.dataset.classes),
+                "temperature": bundle.temperature,
+                "training": bundle.training,
+            }
+        _print_json(obj)
+        return 0
+    print(f"{title} — architecture '{architecture}'" if title else f"architecture '{architecture}'")
+    if bundle is not None:
+        print(
+            f"model: {bundle.title} · dataset: {bundle.dataset.title} · "
+            f"classes: {', '.join(bundle.dataset.classes)}"
+        )
+        accuracy = bundle.training.get("test_accuracy")
+        if accuracy is not None:
+            print(f"test accuracy: {100 * accuracy:.2f} %")
+    print(
+        f"input: {shape_text(INPUT_SHAPE)} · output size of conv/pool: {FORMULA}, "
+        "p = padding per side"
+    )
+    print()
+    header = ("layer", "type", "output shape", "parameters", "size formula")
+    table = [header] + [
+        (
+            r.name,
+            r.type,
+            shape_text(r.output_shape),
+            f"{r.fixed} fixed" if r.fixed else str(r.parameters),
+            r.formula or "",
+        )
+        for r in rows
+    ]
+    table.append(("total", "", "", f"{total} trainable", ""))
+    widths = [max(len(row[i]) for row in table) for i in range(4)]
+    for i, row in enumerate(table):
+        cells = [
+            row[0].ljust(widths[0]),
+            row[1].ljust(widths[1]),
+            row[2].ljust(widths[2]),
+            row[3].rjust(widths[3]),
+            row[4],
+        ]
+        print("  ".join(cells).rstrip())
+        if i == 0 or i == len(table) - 2:
+            print("  ".join("─" * w for w in widths) + "  " + "─" * 12)
+    return 0
+
+
+def cmd_corr2d(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """The notes' cross-correlation by hand (no model, no torch): the output of ``--input``
+    with ``--kernel`` at ``--padding`` and ``--stride``, and the sizes by the formula."""
+    from lenet_desktop.analysis.sandbox import (
+        SandboxError,
+        corr2d,
+        matrix_text,
+        parse_channels,
+        parse_kernels,
+    )
+
+    try:
+        result = corr2d(
+            parse_channels(args.input), parse_kernels(args.kernel), args.padding, args.stride
+        )
+    except SandboxError as exc:
+        parser.error(str(exc))
+    if args.json:
+        _print_json(result.as_json())
+        return 0
+    shape = "×".join(str(d) for d in result.input.shape)
+    kernel = "×".join(str(d) for d in result.kernels.shape)
+    print(f"input {shape}, kernels {kernel}, padding {result.padding}, stride {result.stride}")
+    rows, cols = result.size_text()
+    print(f"output height {rows}, width {cols}")
+    channels = result.output.shape[0]
+    for index, channel in enumerate(result.output):
+        print(f"channel {index}: {matrix_text(channel)}" if channels > 1 else matrix_text(channel))
+    return 0

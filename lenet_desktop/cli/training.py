@@ -1,0 +1,219 @@
+"""Commands that train and judge: ``train``, ``evaluate`` and ``runs``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from lenet_desktop.cli.common import (
+    CommandError,
+    _check_writable,
+    _dataset,
+    _predictor,
+    _print_json,
+    config_options,
+)
+
+
+def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from lenet_desktop.data.datasets import dataset_info
+    from lenet_desktop.files.model_files import ModelFileError, save_model
+    from lenet_desktop.training.loop import TrainConfig, TrainingFailed, train
+
+    if args.data is None and not args.download:
+        parser.error("give --data DIR (a folder of the four IDX files) or --download")
+    from lenet_desktop.specs import SpecError
+
+    try:
+        config = TrainConfig(
+            **{name: getattr(args, name) for name in config_options()}, device=args.device
+        )
+        from lenet_desktop.nn.device import resolve_device
+
+        device = resolve_device(args.device)
+    except SpecError:
+        raise  # one line, exit 2 (main)
+    except ValueError as exc:
+        parser.error(str(exc))
+    info = dataset_info(args.dataset)
+    _check_writable(args.out)
+    train_split, test_split = _dataset(args, info)
+    if not args.json:
+        print(
+            f"training {config.architecture} on {info.title}: {len(train_split)} train / "
+            f"{len(test_split)} test images, {config.epochs} epochs, batch {config.batch_size}, "
+            f"{config.optimizer} lr {config.learning_rate:g}, device {device}",
+            flush=True,
+        )
+
+    bar = None
+    if not args.json:
+        from tqdm import tqdm
+
+        bar = tqdm(total=None, unit="step", dynamic_ncols=True, leave=False)
+
+    def report(progress) -> None:
+        if progress.phase == "step":
+            if bar is not None:
+                if bar.total is None:
+                    bar.reset(total=progress.steps * progress.epochs)
+                bar.update(1)
+                bar.set_postfix_str(
+                    f"epoch {progress.epoch}/{progress.epochs} loss {progress.loss:.3f} "
+                    f"acc {100 * progress.accuracy:.1f}% {progress.samples_per_s:,.0f} samples/s",
+                    refresh=False,
+                )
+            return
+        record = {
+            "epoch": progress.epoch,
+            "epochs": progress.epochs,
+            "loss": progress.loss,
+            "train_accuracy": progress.accuracy,
+            "test_accuracy": progress.test_accuracy,
+            "samples_per_s": progress.samples_per_s,
+            "elapsed_s": progress.elapsed_s,
+        }
+        if args.json:
+            _print_json(record)
+        else:
+            (bar.write if bar is not None else print)(
+                f"epoch {progress.epoch}/{progress.epochs}: loss {progress.loss:.4f}, train "
+                f"{100 * progress.accuracy:.2f} %, test {100 * progress.test_accuracy:.2f} %, "
+                f"{progress.samples_per_s:,.0f} samples/s, {progress.elapsed_s:.0f} s"
+            )
+
+    try:
+        result = train(config, train_split, test_split, report)
+    except TrainingFailed as exc:
+        raise CommandError(f"training failed: {exc}; {args.out} was not written") from None
+    finally:
+        if bar is not None:
+            bar.close()
+    try:
+        path = save_model(result.bundle, args.out)
+    except ModelFileError as exc:
+        raise CommandError(str(exc)) from None
+    from lenet_desktop.training.runs import RunError, RunStore
+
+    try:  # kept for `lenet-desktop runs` and the app's Runs tab; the model file is what matters
+        kept = RunStore().save(result).id
+    except RunError as exc:
+        kept = None
+        print(f"warning: the run was not kept: {exc}", file=sys.stderr)
+    if args.json:
+        _print_json(
+            {
+                "saved": str(path),
+                "test_accuracy": result.evaluation.accuracy,
+                "seconds": round(result.seconds, 1),
+                "temperature": result.bundle.temperature,
+                "run": kept,
+            }
+        )
+    else:
+        print(
+            f"saved {path}: test accuracy {100 * result.evaluation.accuracy:.2f} % "
+            f"after {result.seconds:.0f} s; temperature {result.bundle.temperature:.3g}"
+            + (f"; kept as run {kept}" if kept else "")
+        )
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from lenet_desktop.analysis.calibration import calibration, draw_reliability, logits_of
+    from lenet_desktop.data.datasets import DatasetError, dataset_info, find_folder, load_split
+    from lenet_desktop.training.evaluation import evaluate
+
+    predictor = _predictor(args, parser)
+    bundle = predictor.bundle
+    try:
+        info = dataset_info(args.dataset) if args.dataset else bundle.dataset
+    except ValueError as exc:
+        raise CommandError(f"{bundle.title}: {exc}; pass --dataset") from None
+    folder = args.data or find_folder(info)
+    if folder is None:
+        raise CommandError(
+            f"no {info.title} files found in the usual places; pass --data DIR (a folder of "
+            "the four IDX files)"
+        )
+    try:
+        split = load_split(folder, info, args.split)
+    except DatasetError as exc:
+        raise CommandError(str(exc)) from None
+    classes = bundle.dataset.classes
+    mean, std = bundle.dataset.mean, bundle.dataset.std
+    result = evaluate(bundle.network, split, mean, std, predictor.device)
+    logits = logits_of(bundle.network, split, mean, std, predictor.device)
+    calibrated = calibration(logits, split.labels, bundle.temperature)
+    if args.plot:
+        uncalibrated = calibration(logits, split.labels)
+        reports = {"T = 1": uncalibrated}
+        if bundle.temperature != 1.0:
+            reports[f"T = {bundle.temperature:.3g} (the model's)"] = calibrated
+        try:
+            draw_reliability(reports, args.plot)
+        except OSError as exc:
+            raise CommandError(f"{args.plot}: cannot be written ({exc.strerror or exc})") from None
+    if args.json:
+        _print_json(
+            result.as_json(classes)
+            | {
+                "ece": calibrated.ece,
+                "nll": calibrated.nll,
+                "mean_confidence": calibrated.mean_confidence,
+                "temperature": bundle.temperature,
+            }
+        )
+        return 0
+    print(
+        f"{bundle.title} on the {info.title} {args.split} split ({result.count} images), "
+        f"device {predictor.device}"
+    )
+    print(
+        f"accuracy: {100 * result.accuracy:.2f} % "
+        f"({result.count - len(result.misclassified)}/{result.count})"
+    )
+    print(
+        f"calibration: ECE {100 * calibrated.ece:.2f} % (15 bins), NLL {calibrated.nll:.4f}, "
+        f"mean confidence {100 * calibrated.mean_confidence:.2f} %, "
+        f"temperature {bundle.temperature:.4g}"
+    )
+    if args.plot:
+        print(f"reliability diagram: {args.plot}")
+    width = max(len("true class"), *(len(c) for c in classes))
+    print(
+        f"  {'true class':>{width}}  accuracy  confusion (columns: predicted class 0–"
+        f"{len(classes) - 1})"
+    )
+    for name, acc, row in zip(classes, result.per_class, result.confusion):
+        cells = " ".join(f"{v:5d}" for v in row)
+        print(f"  {name:>{width}}  {100 * acc:6.2f} %  {cells}")
+    return 0
+
+
+def cmd_runs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from lenet_desktop.training.runs import RunStore, comparison_csv, comparison_rows
+
+    store = RunStore()
+    kept = store.runs()
+    if args.csv:
+        print(comparison_csv(kept), end="")
+        return 0
+    if args.json:
+        for run in kept:
+            _print_json({"id": run.id, "folder": str(run.folder), **comparison_rows([run])[0]})
+        return 0
+    if not kept:
+        print(f"no runs kept yet in {store.root}")
+        return 0
+    print(f"{len(kept)} run(s) in {store.root}")
+    header = ("name", "dataset", "architecture", "parameters", "epochs", "test accuracy", "time")
+    table = [header] + [
+        (r.name, r.dataset, r.architecture, f"{r.parameters:,}", str(r.epochs),
+         f"{100 * r.accuracy:.2f} %", f"{r.seconds:.0f} s")
+        for r in kept
+    ]  # fmt: skip
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    return 0
