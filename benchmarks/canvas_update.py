@@ -60,7 +60,7 @@ def measure(
         from lenet_desktop.session import Unit
 
         window.session.select(Unit("C3", 4, 5, 5))  # the panel opens on a C3 cell
-        window.actions["attribution"].setChecked(True)
+        window.menu_actions["attribution"].setChecked(True)
         app.processEvents()
     if during_training:
         from lenet_desktop.data.datasets import FASHION_MNIST, candidate_folders

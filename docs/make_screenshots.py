@@ -204,7 +204,7 @@ def maps() -> None:
 
     def steps(window, save):
         draw_seven(window)
-        window.maps.scroll.verticalScrollBar().setValue(10_000)
+        window.maps.scroll_area.verticalScrollBar().setValue(10_000)
         QTimer.singleShot(300, lambda: save(window.tabs, "maps-vectors-en.png"))
 
     run_window("en", (1400, 1000), steps)
@@ -216,7 +216,7 @@ def explain_steps(language: str):
 
         draw_seven(window)
         window.session.select(Unit("C3", 4, 5, 4))
-        window.actions["attribution"].setChecked(True)
+        window.menu_actions["attribution"].setChecked(True)
         QTimer.singleShot(600, lambda: save(window, f"explain-{language}.png"))
 
     return steps

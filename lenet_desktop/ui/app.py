@@ -76,6 +76,7 @@ def create_app() -> QApplication:
             print(problem, file=sys.stderr, flush=True)
             raise SystemExit(1)
         app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # (a QCoreApplication would have no windows)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
@@ -186,8 +187,8 @@ def smoke_test(model: str | None = None, device: str | None = None) -> int:
         result = {
             "label": prediction.label if prediction else None,
             "confidence": prediction.confidence if prediction else None,
-            "model": window.session.model.title,
-            "device": str(window.session.predictor.device),
+            "model": window.session.model.title if window.session.model else None,
+            "device": str(window.session.predictor.device) if window.session.predictor else None,
             # Unix times, for `python -m benchmarks` to measure start-up from outside.
             "painted_at": first_paint.at,
             "predicted_at": time.time(),

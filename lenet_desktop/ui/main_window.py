@@ -8,6 +8,8 @@ says something changed. The window is painted before torch is imported;
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
@@ -29,6 +31,10 @@ from lenet_desktop.ui.views.status_bar import StatusBarView
 LANGUAGES = {"system": None, "en": "English", "zh_CN": "简体中文"}
 
 
+if TYPE_CHECKING:
+    from lenet_desktop.ui.training.panel import TrainingPanel
+
+
 class MainWindow(Retranslating, QMainWindow):
     """Canvas, the network's input image, the answer and probabilities, and tabs of feature
     maps, kernels and the architecture; the Training panel docks below."""
@@ -41,7 +47,7 @@ class MainWindow(Retranslating, QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.session = Session(device or self._setting("device", ""))
-        self.training = None
+        self.training: TrainingPanel | None = None
         self._views_built = False
         self.canvas_panel = CanvasPanel(self.session, self.settings)
         self.canvas = self.canvas_panel.canvas
@@ -62,8 +68,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.tabs.addTab(self.loading_label, "")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("MainSplitter")
-        for widget, stretch in ((self.canvas_panel, 3), (self.middle, 2), (self.tabs, 4)):
-            self.splitter.addWidget(widget)
+        for pane, stretch in ((self.canvas_panel, 3), (self.middle, 2), (self.tabs, 4)):
+            self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
             self.splitter.setCollapsible(self.splitter.count() - 1, False)
         self.splitter.setSizes([360, 240, 420])  # proportions; the splitter scales them
@@ -71,12 +77,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.status = StatusBarView(self.session)
         self.setStatusBar(self.status)
 
-        self.menus, self.actions = actions.build(self, self.menuBar())
-        self.canvas_panel.eraser_button.toggled.connect(self.actions["eraser"].setChecked)
-        self.canvas_panel.fill_button.toggled.connect(self.actions["fill"].setChecked)
-        self.actions["training"].setEnabled(False)
-        self.loader.build_menus(self.menus["model"], self.menus["file"], self.actions["open_model"])
-        self.inputs.build_class_menu(self.menus["file"], self.actions["open_model"])
+        self.menus, self.menu_actions = actions.build(self, self.menuBar())
+        self.canvas_panel.eraser_button.toggled.connect(self.menu_actions["eraser"].setChecked)
+        self.canvas_panel.fill_button.toggled.connect(self.menu_actions["fill"].setChecked)
+        self.menu_actions["training"].setEnabled(False)
+        self.loader.build_menus(
+            self.menus["model"], self.menus["file"], self.menu_actions["open_model"]
+        )
+        self.inputs.build_class_menu(self.menus["file"], self.menu_actions["open_model"])
         self._build_language_menu()
         self.loader.loading.connect(
             lambda n: self.status.showMessage(self.tr("Loading {0}…").format(n))
@@ -89,7 +97,7 @@ class MainWindow(Retranslating, QMainWindow):
         follow(
             self,
             self.session.pinned_changed,
-            lambda p: self.actions["pin"].setChecked(p is not None),
+            lambda p: self.menu_actions["pin"].setChecked(p is not None),
         )
         self.setAcceptDrops(True)
         self.retranslate()
@@ -120,7 +128,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.tr("What the network sees ({0}):").format(shape_text(INPUT_SHAPE[1:]))
         )
         self.loading_label.setText(self.tr("Loading the model…"))
-        actions.retranslate(self.menus, self.actions)
+        actions.retranslate(self.menus, self.menu_actions)
         self.loader.retranslate()
         self.inputs.retranslate()
         self.language_menu.setTitle(self.tr("Language"))
@@ -134,7 +142,8 @@ class MainWindow(Retranslating, QMainWindow):
                 self.rbf: self.tr("LeNet-5 Output"),
             }
             for index in range(self.tabs.count()):
-                title = titles.get(self.tabs.widget(index))
+                tab = self.tabs.widget(index)
+                title = titles.get(tab) if tab is not None else None
                 if title is not None:
                     self.tabs.setTabText(index, title)
         else:
@@ -172,7 +181,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.chart.class_clicked.connect(self.explain_panel.select_class)
         self.outlines = FieldOutlines(self.session, self.input_view, self.canvas, self)
         self.attribution = AttributionOverlay(self.session, self.input_view, self.canvas, self)
-        self.toggle_attribution(self.actions["attribution"].isChecked())
+        self.toggle_attribution(self.menu_actions["attribution"].isChecked())
         self.tabs.clear()
         for view in (self.maps, self.kernels, self.architecture, self.editor, self.rbf):
             self.tabs.addTab(view, "")
@@ -182,12 +191,12 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self._views_built = True
         self.status.fill_devices()
-        self.training = TrainingPanel(self.session, self.settings, self)
-        self.training.set_devices()
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.training)
-        self.training.hide()
+        training = self.training = TrainingPanel(self.session, self.settings, self)
+        training.set_devices()
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, training)
+        training.hide()
         self.editor.train_requested.connect(self.train_spec)
-        self.actions["training"].setEnabled(True)
+        self.menu_actions["training"].setEnabled(True)
         self._restore_state()
         self.retranslate()
         self.loader.start()
@@ -237,6 +246,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def train_spec(self, path: str) -> None:
         """The editor's *Train This*: the Training panel, set to the spec, shown."""
+        assert self.training is not None  # the editor exists once the views are built
         self.training.use_spec_file(path)
         if not self.training.isVisible():
             self.toggle_training()
@@ -244,12 +254,12 @@ class MainWindow(Retranslating, QMainWindow):
     def toggle_pin(self, on: bool) -> None:
         if on and self.session.pinned is None:
             if self.session.pin() is None:
-                self.actions["pin"].setChecked(False)
+                self.menu_actions["pin"].setChecked(False)
         elif not on:
             self.session.unpin()
 
     def toggle_attribution(self, on: bool) -> None:
-        method = "gradcam" if self.actions["gradcam"].isChecked() else "saliency"
+        method = "gradcam" if self.menu_actions["gradcam"].isChecked() else "saliency"
         self.session.set_attribution(method if on else None)
 
     def use_gradcam(self, on: bool) -> None:
@@ -270,7 +280,7 @@ class MainWindow(Retranslating, QMainWindow):
     def export_view(self) -> None:
         from lenet_desktop.ui.tools.export import export_dialog
 
-        export_dialog(self, self.centralWidget())
+        export_dialog(self, self.splitter)
 
     def choose_language(self, code: str) -> None:
         self.settings.setValue("language", code)

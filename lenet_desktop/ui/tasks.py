@@ -59,16 +59,16 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self.thread = QThread(self)
+        self.worker_thread = QThread(self)
         self._pending: dict[_Reply, Task] = {}
-        self.thread.start()
+        self.worker_thread.start()
 
     def run(self, function: Callable[[], object], done: Callable, failed: Callable) -> Task:
         """Run ``function`` in the worker thread; ``done(result)`` or ``failed(error)`` is then
         called in this thread."""
         task = Task(function)
         reply = _Reply(done, failed, self._forget)
-        task.moveToThread(self.thread)
+        task.moveToThread(self.worker_thread)
         task.done.connect(reply.done, Qt.ConnectionType.QueuedConnection)
         task.failed.connect(reply.failed, Qt.ConnectionType.QueuedConnection)
         self._pending[reply] = task  # Python keeps both until the answer has come
@@ -84,5 +84,5 @@ class Runner(QObject):
 
     def stop(self, timeout_ms: int = 5000) -> bool:
         """End the worker thread once its current task is done (closing the window)."""
-        self.thread.quit()
-        return self.thread.wait(timeout_ms)
+        self.worker_thread.quit()
+        return self.worker_thread.wait(timeout_ms)

@@ -95,6 +95,7 @@ def install_translator(code: str = "system") -> str:
     """Install the translation for ``code`` (``system``, ``en``, ``zh_CN``); returns the
     language in use. Qt then sends every window a LanguageChange event."""
     app = QApplication.instance()
+    assert app is not None, "create the QApplication first"
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()

@@ -59,9 +59,9 @@ def test_undo_redo_and_clear(window, qtbot):
 
 def test_eraser_removes_ink(window):
     draw(window, ONE)
-    window.actions["eraser"].trigger()
+    window.menu_actions["eraser"].trigger()
     stroke(window.canvas, ONE[0])
-    window.actions["eraser"].trigger()
+    window.menu_actions["eraser"].trigger()
     assert window.canvas.to_array().min() > 100
 
 

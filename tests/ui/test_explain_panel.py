@@ -73,7 +73,7 @@ def test_the_panel_follows_new_drawings(window, qtbot):
 def test_clicking_a_class_sets_the_attribution_target(window, qtbot):
     _draw(window, SEVEN)
     overlay = window.attribution
-    window.actions["attribution"].setChecked(True)
+    window.menu_actions["attribution"].setChecked(True)
     qtbot.waitUntil(lambda: overlay.shown_target == window.session.prediction.index)
     assert window.input_view.overlay is not None and window.canvas.overlay is not None
     top = overlay.values.copy()
@@ -90,14 +90,14 @@ def test_clicking_a_class_sets_the_attribution_target(window, qtbot):
     shown = window.session.prediction.probabilities[3]
     assert explanation.softmax.probability == pytest.approx(shown, abs=1e-6)
     # Grad-CAM instead; then off: the overlay goes and nothing more is computed.
-    window.actions["gradcam"].setChecked(True)
+    window.menu_actions["gradcam"].setChecked(True)
     qtbot.waitUntil(
         lambda: (
             window.session.attribution is not None
             and window.session.attribution.method == "gradcam"
         )
     )
-    window.actions["attribution"].setChecked(False)
+    window.menu_actions["attribution"].setChecked(False)
     assert window.input_view.overlay is None and window.canvas.overlay is None
     _draw(window, ONE)
     qtbot.waitUntil(lambda: not window.analyst.busy)
@@ -105,7 +105,7 @@ def test_clicking_a_class_sets_the_attribution_target(window, qtbot):
 
 
 def test_the_latest_input_wins_and_the_drawing_never_waits(window, qtbot):
-    window.actions["attribution"].setChecked(True)
+    window.menu_actions["attribution"].setChecked(True)
     _draw(window, SEVEN)
     qtbot.waitUntil(lambda: window.attribution.shown_target is not None)
     computed = window.analyst.computed
@@ -119,7 +119,7 @@ def test_the_latest_input_wins_and_the_drawing_never_waits(window, qtbot):
 
 
 def test_the_sandbox_lessons_load_and_hover_shows_products(window, qtbot):
-    window.actions["sandbox"].trigger()
+    window.menu_actions["sandbox"].trigger()
     from lenet_desktop.ui.tools.sandbox import SandboxDialog
 
     dialog = window.findChild(SandboxDialog)

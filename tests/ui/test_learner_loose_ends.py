@@ -166,7 +166,7 @@ def test_the_fill_tool_makes_a_garment_solid(window, qtbot):
     outline = [(0.3, 0.2), (0.7, 0.2), (0.7, 0.85), (0.3, 0.85), (0.3, 0.2)]
     stroke(window.canvas, outline)
     before = int((window.canvas.to_array() < 128).sum())
-    window.actions["fill"].trigger()
+    window.menu_actions["fill"].trigger()
     qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=window.canvas.canvas_point(
         0.5, 0.5).toPoint())  # fmt: skip
     pixels = window.canvas.to_array()
@@ -360,11 +360,11 @@ def test_the_current_view_exports_as_png_and_svg(window, tmp_path, suffix):
 def test_presentation_mode_enlarges_type_and_maps_and_comes_back(window):
     font = window.font().pointSizeF()
     zoom = window.maps.mosaics.zoom
-    window.actions["presentation"].trigger()
+    window.menu_actions["presentation"].trigger()
     QApplication.processEvents()
     assert window.font().pointSizeF() >= 1.3 * font
     assert window.maps.mosaics.zoom > zoom
-    window.actions["presentation"].trigger()
+    window.menu_actions["presentation"].trigger()
     QApplication.processEvents()
     assert window.font().pointSizeF() == font
     assert window.maps.mosaics.zoom == zoom
@@ -377,7 +377,7 @@ def test_a_pinned_sweater_and_a_coat_show_their_maps_side_by_side(window, qtbot)
     _load(window, qtbot, "fashion-mnist")
     menu = window.inputs.class_menu.actions()
     menu[2].trigger()  # Pullover
-    window.actions["pin"].trigger()
+    window.menu_actions["pin"].trigger()
     menu[4].trigger()  # Coat
     mosaics = window.maps.mosaics
     headers = mosaics.headers
@@ -389,5 +389,5 @@ def test_a_pinned_sweater_and_a_coat_show_their_maps_side_by_side(window, qtbot)
         both = np.concatenate([current.ravel(), pinned.ravel()])
         low, high = mosaics.levels[key]  # one colour scale for both
         assert low <= both.min() and high >= both.max()
-    window.actions["pin"].trigger()
+    window.menu_actions["pin"].trigger()
     assert mosaics.headers == []

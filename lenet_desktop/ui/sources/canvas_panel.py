@@ -23,7 +23,8 @@ class CanvasPanel(Retranslating, QWidget):
         self.brush_slider = QSlider(Qt.Orientation.Horizontal)
         self.brush_slider.setRange(*BRUSH_RANGE)
         try:
-            brush = float(settings.value("brush", 36.0))
+            stored = settings.value("brush", 36.0)
+            brush = float(stored) if isinstance(stored, (int, float, str)) else 36.0
         except (TypeError, ValueError):
             brush = 36.0
         self.brush_slider.setValue(int(min(BRUSH_RANGE[1], max(BRUSH_RANGE[0], brush))))

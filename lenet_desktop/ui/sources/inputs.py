@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMimeData, QObject, QSettings
 from PySide6.QtGui import QAction, QGuiApplication, QImage
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from lenet_desktop.files.model_files import MODEL_SUFFIXES
 from lenet_desktop.session import Input, Session
@@ -29,8 +29,8 @@ def qimage_to_picture(image: QImage):
 
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    picture = Image.open(io.BytesIO(bytes(buffer.data())))
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # (the stubs say bytes; Qt takes str)
+    picture = Image.open(io.BytesIO(buffer.data().data()))
     picture.load()
     return picture
 
@@ -38,7 +38,9 @@ def qimage_to_picture(image: QImage):
 class InputSources(QObject):
     """Puts pictures and test samples in the session; problems are reported to the session."""
 
-    def __init__(self, session: Session, settings: QSettings, window: QWidget, load_model) -> None:
+    def __init__(
+        self, session: Session, settings: QSettings, window: QMainWindow, load_model
+    ) -> None:
         super().__init__(window)
         self.session = session
         self.settings = settings

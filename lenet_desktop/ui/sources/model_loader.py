@@ -138,7 +138,9 @@ class ModelLoader(QObject):
         value = self.settings.value("recent_models", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in value or [] if isinstance(v, str)]
+        if not isinstance(value, (list, tuple)):
+            return []
+        return [str(v) for v in value if isinstance(v, str)]
 
     def remember(self, path: str) -> None:
         recent = [p for p in self.recent() if p != path]

@@ -313,9 +313,9 @@ class SpecEditor(Retranslating, QWidget):
                 self.table.setItem(row, COLUMNS.index(key), item)
             bad = self.error is not None and self.error.index == row
             for column in range(len(COLUMNS)):
-                item = self.table.item(row, column)
-                if item is not None:
-                    item.setBackground(QBrush(RED) if bad else QBrush())
+                cell = self.table.item(row, column)
+                if cell is not None:
+                    cell.setBackground(QBrush(RED) if bad else QBrush())
                 widget = self.table.cellWidget(row, column)
                 if widget is not None:
                     widget.setStyleSheet("background: rgba(231, 76, 60, 90);" if bad else "")
@@ -403,4 +403,5 @@ def _formula(layer: LayerSpec, step) -> str:
     """The output-size formula with the numbers, for conv and pool layers."""
     if SPEC_TYPES[layer.type].kind not in ("conv", "pool") or len(step.in_shape) != 3:
         return ""
-    return size_formula(step.in_shape[1], layer.kernel, layer.padding or 0, layer.stride or 1)
+    kernel, padding, stride = layer.kernel or 0, layer.padding or 0, layer.stride or 1
+    return size_formula(step.in_shape[1], kernel, padding, stride)

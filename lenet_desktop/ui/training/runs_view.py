@@ -63,7 +63,7 @@ class RunsView(Retranslating, QWidget):
         self.chart_button, self.csv_button = QPushButton(), QPushButton()
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_ticked)
-        self.chart_button.clicked.connect(lambda: export_dialog(self, self.chart))
+        self.chart_button.clicked.connect(self.export_chart_dialog)
         self.csv_button.clicked.connect(self.export_csv_dialog)
         buttons = QHBoxLayout()
         for button in (self.open_button, self.delete_button, self.chart_button, self.csv_button):
@@ -170,10 +170,15 @@ class RunsView(Retranslating, QWidget):
                 ids.append(item.data(Qt.ItemDataRole.UserRole))
         return ids
 
+    def export_chart_dialog(self) -> None:
+        export_dialog(self, self.chart)
+
     def tick(self, run_ids: list[str]) -> None:
         self._filling = True
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 0)
+            if item is None:
+                continue
             wanted = item.data(Qt.ItemDataRole.UserRole) in run_ids
             item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
         self._filling = False
@@ -286,7 +291,8 @@ class RunsView(Retranslating, QWidget):
         self.pair.setVisible(bool(runs))
         if not runs:
             return
-        bands, values = [], {}
+        bands: list[Band] = []
+        values: dict[str, list[np.ndarray | None]] = {}
         for n, (run, matrix) in enumerate(zip(runs, self.pair_matrices, strict=True)):
             matrix.show_matrix(run.confusion, run.classes)
             kernels = self._first_kernels(run)

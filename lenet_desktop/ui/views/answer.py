@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from lenet_desktop.session import Result, Session
+from lenet_desktop.session import Input, Result, Session
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.translation import Retranslating, class_name, dataset_prompt, error_text
 
@@ -32,7 +32,7 @@ class AnswerView(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.error)
         layout.addWidget(self.answer)
-        self._input = None
+        self._input: Input | None = None
         follow(self, session.predicted, self._predicted)
         follow(self, session.reported, self._reported)
         self.retranslate()
@@ -63,7 +63,7 @@ class AnswerView(Retranslating, QWidget):
             "<span style='font-size:28pt; font-weight:bold'>{0}</span> {1:.1f} %"
         ).format(class_name(prediction.label), 100 * prediction.confidence)
         truth = result.true_label
-        if truth is not None:
+        if truth is not None and result.input is not None:
             verdict = "✓" if truth == prediction.index else "✗"
             text += "<br>" + self.tr("Test sample #{0} · true label: {1} {2}").format(
                 result.input.index, class_name(model.dataset.classes[truth]), verdict

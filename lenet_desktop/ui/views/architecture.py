@@ -3,6 +3,8 @@ narrow pane (long cells wrap; nothing is cut without its full text in a tooltip)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +53,7 @@ class ArchitectureTable(QTableWidget):
     # The receptive-field column (the last) is shown when the pane is wide enough for it and
     # the formula; in a narrower pane it steps aside rather than cut the other columns.
     field_header = ("", "")
-    _cells: list[tuple[str, ...]] = []
+    _cells: Sequence[tuple[str, ...]] = ()
 
     def _field_column(self, show: bool) -> None:
         if show == (self.columnCount() == COLUMNS):
@@ -70,7 +72,7 @@ class ArchitectureTable(QTableWidget):
                     field.setToolTip(row[-1])
                     self.setItem(r, COLUMNS - 1, field)
 
-    def show_rows(self, cells: list[tuple[str, ...]]) -> None:
+    def show_rows(self, cells: Sequence[tuple[str, ...]]) -> None:
         self._cells = cells
         self.setRowCount(len(cells))
         for r, row in enumerate(cells):
@@ -89,7 +91,8 @@ class ArchitectureTable(QTableWidget):
         """The Operation column shares the width with the formula: wide enough for its longest
         word, for all of its text when there is room; the rest wraps."""
         metrics = self.fontMetrics()
-        texts = [self.item(r, 1).text() for r in range(self.rowCount()) if self.item(r, 1)]
+        items = [self.item(r, 1) for r in range(self.rowCount())]
+        texts = [item.text() for item in items if item is not None]
         header = self.horizontalHeaderItem(1)
         words = [w for t in texts + ([header.text()] if header else []) for w in t.split()]
         longest = max((metrics.horizontalAdvance(w) for w in words), default=40) + 16
@@ -152,9 +155,11 @@ class ArchitectureView(Retranslating, QWidget):
                 self.tr("Output\nsize"),
             ]
         )
-        self.table.horizontalHeaderItem(4).setToolTip(
-            self.tr("Output size of a convolution or pooling: {0}").format(FORMULA)
-        )
+        header = self.table.horizontalHeaderItem(4)
+        if header is not None:
+            header.setToolTip(
+                self.tr("Output size of a convolution or pooling: {0}").format(FORMULA)
+            )
         if self.session.predictor is not None:
             self._model_changed(self.session.predictor)
 

@@ -4,6 +4,7 @@ inputs side by side, one colour scale per layer shared by both."""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -62,9 +63,9 @@ class FeatureMapsView(Retranslating, MosaicPage):
         if shown[0] is None and len(shown) == 1:
             self.mosaics.set_values({})
             return
-        values = {}
+        values: dict[str, list[np.ndarray | None]] = {}
         for band in self.mosaics.bands:
-            arrays = []
+            arrays: list[np.ndarray | None] = []
             for prediction in shown:
                 if prediction is None or band.key not in prediction.activations:
                     arrays.append(None)

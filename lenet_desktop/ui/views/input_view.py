@@ -72,8 +72,9 @@ class InputView(QWidget):
         """The grid lines and the row and column numbers, drawn once per size (they are what
         costs most to paint, and they never change while a stroke grows)."""
         key = (self.width(), self.height(), area.x(), area.y(), area.width())
-        if self._grid[0] == key:
-            return self._grid[1]
+        cached = self._grid[1]
+        if self._grid[0] == key and cached is not None:
+            return cached
         ratio = self.devicePixelRatioF()
         layer = QPixmap(self.size() * ratio)
         layer.setDevicePixelRatio(ratio)

@@ -60,7 +60,9 @@ class StatusBarView(Retranslating, QStatusBar):
                 model.title, model.dataset.title, model_architecture_title(model)
             )
         )
-        self.model_label.setToolTip(self.tr("Runs on {0}").format(self.session.predictor.device))
+        predictor = self.session.predictor
+        device = predictor.device if predictor is not None else "—"
+        self.model_label.setToolTip(self.tr("Runs on {0}").format(device))
         self.device_box.setCurrentIndex(max(0, self.device_box.findData(self.session.device)))
 
     def _show_hover(self, unit: Unit | None) -> None:

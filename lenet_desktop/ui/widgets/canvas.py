@@ -305,7 +305,7 @@ class Canvas(QWidget):
             QEvent.Type.TouchEnd,
             QEvent.Type.TouchCancel,
         ):
-            points = event.points()
+            points = event.points()  # type: ignore[attr-defined]  # a QTouchEvent here
             if points:
                 where = points[0].position()
                 self._eraser_tip = False

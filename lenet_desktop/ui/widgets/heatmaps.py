@@ -125,7 +125,7 @@ class MosaicView(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.bands: list[Band] = []
-        self.values: dict[str, list[np.ndarray]] = {}
+        self.values: dict[str, list[np.ndarray | None]] = {}
         self.levels: dict[str, tuple[float, float]] = {}
         self.headers: list[str] = []
         self.highlight: tuple | None = None
@@ -159,8 +159,10 @@ class MosaicView(QWidget):
         that input); one colour scale per band."""
         inputs = max((len(v) for v in values.values()), default=1)
         relayout = inputs != self._inputs()
-        self.values = {k: [None if a is None else np.asarray(a, dtype=np.float32) for a in v]
-                       for k, v in values.items()}  # fmt: skip
+        self.values = {
+            k: [None if a is None else np.asarray(a, dtype=np.float32) for a in v]
+            for k, v in values.items()
+        }
         changed_bars = []
         for key, arrays in self.values.items():
             shown = [a for a in arrays if a is not None and a.size]
@@ -281,8 +283,8 @@ class MosaicView(QWidget):
         padded[:count, :h, :w] = index
         for tile in band.missing:
             padded[tile, :h, :w] = -1
-        grid = padded.reshape(lines, columns, h + GAP, w + GAP).transpose(0, 2, 1, 3)
-        grid = grid.reshape(lines * (h + GAP), columns * (w + GAP))[: -GAP or None, : -GAP or None]
+        tiles = padded.reshape(lines, columns, h + GAP, w + GAP).transpose(0, 2, 1, 3)
+        grid = tiles.reshape(lines * (h + GAP), columns * (w + GAP))[: -GAP or None, : -GAP or None]
         return LUT[grid]
 
     def paintEvent(self, event) -> None:
@@ -308,12 +310,13 @@ class MosaicView(QWidget):
                 if len(self.headers) > 1 and index < len(self.headers):
                     painter.setPen(dim)
                     painter.drawText(rect.left(), rect.top() - 4, self.headers[index])
-                if index >= len(arrays) or arrays[index] is None:
+                array = arrays[index] if index < len(arrays) else None
+                if array is None:
                     painter.fillRect(rect, self.palette().color(QPalette.ColorRole.AlternateBase))
                     continue
                 image = self._images.get((band.key, index))
                 if image is None:
-                    image = to_qimage(self._mosaic(placed, arrays[index], levels))
+                    image = to_qimage(self._mosaic(placed, array, levels))
                     self._images[(band.key, index)] = image
                 painter.drawImage(QRect(rect.topLeft(), image.size() * placed.scale), image)
                 for tile in band.missing:
@@ -418,13 +421,13 @@ class MosaicPage(QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.mosaics = MosaicView()
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.mosaics)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.mosaics)
         self.page_layout = QVBoxLayout(self)
         self.page_layout.setContentsMargins(2, 2, 2, 2)
         self.page_layout.addWidget(self.hint)
-        self.page_layout.addWidget(self.scroll, 1)
+        self.page_layout.addWidget(self.scroll_area, 1)
 
     def follow_model(self, session) -> None:
         """Rebuild on every model the session puts in use (and now, if one is); a double-click
