@@ -50,3 +50,17 @@ def press_and_move(widget: QWidget, points: list[tuple[float, float]], steps: in
                 start.x() + (end.x() - start.x()) * t, start.y() + (end.y() - start.y()) * t
             )
             _send(widget, QEvent.Type.MouseMove, point, held)
+
+
+def draw(window, strokes: list[list[tuple[float, float]]]) -> None:
+    """Draw ``strokes`` on the window's canvas, one mouse stroke each."""
+    for points in strokes:
+        stroke(window.canvas, points)
+
+
+def load_model(window, qtbot, name: str) -> None:
+    """Put the shipped model ``name`` in use (no wait when it already is)."""
+    if window.session.model is not None and window.session.model.dataset.name == name:
+        return
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.loader.load(name)

@@ -1,0 +1,38 @@
+"""The answer (ui/views/answer.py): an error goes away with the next drawing."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from strokes import SEVEN, draw
+
+from lenet_desktop.data.datasets import MNIST
+from lenet_desktop.files.model_files import new_model, save_model
+
+
+def test_an_error_goes_away_with_the_next_drawing(window):
+    QGuiApplication.clipboard().clear()
+    assert not window.inputs.paste()
+    assert window.answer.error.isVisible()
+    assert "clipboard" in window.answer.error.text()
+    draw(window, SEVEN)
+    assert not window.answer.error.isVisible()
+    QGuiApplication.clipboard().clear()
+    window.inputs.paste()
+    window.canvas.clear()
+    assert not window.answer.error.isVisible()
+
+
+def test_the_prompt_comes_from_the_datasets_own_description(window, qtbot, tmp_path):
+    """Defect 6: a model of a dataset the app does not know asks for its own classes."""
+    from dataclasses import replace
+
+    letters = replace(MNIST, name="letters", title="Letters", classes=("A", "B", "C"))
+    path = save_model(new_model("modern", letters), tmp_path / "letters.safetensors")
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.loader.load(str(path))
+    window.canvas.clear()
+    text = window.answer.answer.text()
+    assert "A, B, C" in text and "garment" not in text and "digit" not in text
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.loader.load("fashion-mnist")
+    assert "garment" in window.answer.answer.text()

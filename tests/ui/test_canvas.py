@@ -1,0 +1,31 @@
+"""The canvas (ui/widgets/canvas.py): a small digit in a corner is read; the fill tool makes a
+garment solid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from strokes import SEVEN, draw, load_model, stroke
+
+
+def test_a_small_digit_in_a_corner_is_read(window):
+    small_seven = [[(0.06 + x * 0.22, 0.06 + y * 0.22) for x, y in SEVEN[0]]]
+    draw(window, small_seven)
+    assert window.session.prediction.label == "7"
+    assert "px" in window.canvas_panel.brush_label.text()
+
+
+def test_the_fill_tool_makes_a_garment_solid(window, qtbot):
+    load_model(window, qtbot, "fashion-mnist")
+    assert "fill" in window.answer.answer.text().lower()  # the prompt says so
+    outline = [(0.3, 0.2), (0.7, 0.2), (0.7, 0.85), (0.3, 0.85), (0.3, 0.2)]
+    stroke(window.canvas, outline)
+    before = int((window.canvas.to_array() < 128).sum())
+    window.menu_actions["fill"].trigger()
+    qtbot.mouseClick(window.canvas, Qt.MouseButton.LeftButton, pos=window.canvas.canvas_point(
+        0.5, 0.5).toPoint())  # fmt: skip
+    pixels = window.canvas.to_array()
+    after = int((pixels < 128).sum())
+    assert after > 2 * before
+    assert pixels[pixels.shape[0] // 2, pixels.shape[1] // 2] < 128  # the inside is ink now
+    window.canvas.undo()
+    assert int((window.canvas.to_array() < 128).sum()) == before

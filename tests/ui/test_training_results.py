@@ -1,0 +1,40 @@
+"""The Training panel's results: the gallery of mistakes shown through the model that made them,
+and a bounded record of a long run."""
+
+from __future__ import annotations
+
+
+def test_a_gallery_image_is_shown_through_the_model_that_got_it_wrong(window, panel, qtbot,
+                                                                      small_mnist):  # fmt: skip
+    """Live view off: the model in use is still the shipped one when training ends; a click on
+    a misclassified image shows the trained model's own (wrong) verdict (defect 2)."""
+    panel.folder_edit.setText(str(small_mnist))
+    panel.live_box.setChecked(False)
+    panel.epochs_spin.setValue(1)
+    with qtbot.waitSignal(panel.ended, timeout=120_000):
+        panel.start()
+    assert window.session.model.source == "mnist"
+    evaluation = panel.result.evaluation
+    assert panel.gallery.count() > 0
+    item = panel.gallery.item(0)
+    index = item.data(0x0100)  # Qt.UserRole
+    panel.gallery.itemClicked.emit(item)
+    assert window.session.model.network is panel.result.bundle.network
+    shown = window.session.prediction
+    assert shown.index == evaluation.predictions[index] != window.session.result.true_label
+
+
+def test_the_panel_keeps_a_bounded_record_of_a_long_run(window, panel, qtbot, small_mnist):
+    """Defect 8: 512 steps an epoch, two epochs; the curves keep at most ~1000 points and the
+    panel keeps one Progress per epoch, not one per step."""
+    from lenet_desktop.ui.training.panel import CURVE_POINTS
+
+    panel.folder_edit.setText(str(small_mnist))
+    panel.live_box.setChecked(False)
+    panel.batch_spin.setValue(2)
+    panel.epochs_spin.setValue(2)
+    with qtbot.waitSignal(panel.ended, timeout=180_000):
+        panel.start()
+    assert len(panel.epochs_done) == 2
+    assert 100 < len(panel._points["x"]) <= CURVE_POINTS + 1
+    assert not hasattr(panel, "history")
