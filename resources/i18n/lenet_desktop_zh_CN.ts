@@ -2284,7 +2284,7 @@ field</source>
     <message>
         <location filename="../../lenet_desktop/training/loop.py" line="142"/>
         <source>SGD&apos;s momentum (Nesterov when above 0; 0: plain SGD, as the book)</source>
-        <translation>SGD 的动量（大于 0 时为 Nesterov 动量；0：普通 SGD，与书中相同）</translation>
+        <translation>SGD 的动量（大于 0 时用涅斯捷罗夫动量；0：普通 SGD，与书中相同）</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/training/loop.py" line="146"/>
@@ -2359,7 +2359,7 @@ field</source>
     <message>
         <location filename="../../lenet_desktop/training/loop.py" line="194"/>
         <source>cross-entropy, or map: LeCun et al. 1998&apos;s Eq. 9 for an RBF output (the correct class&apos;s distance plus log(e^−j + Σ e^−y_i))</source>
-        <translation>交叉熵，或 map：LeCun 等人 1998 年论文中用于 RBF 输出层的公式 9（正确类别的距离加上 log(e^−j + Σ e^−y_i)）</translation>
+        <translation>交叉熵，或最大后验准则：LeCun 等人 1998 年论文中用于 RBF 输出层的公式 9（正确类别的距离，加上 e^−j 与各类别 e^−y 之和的对数）</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/training/loop.py" line="199"/>
@@ -2374,7 +2374,7 @@ field</source>
     <message>
         <location filename="../../lenet_desktop/training/loop.py" line="203"/>
         <source>MAP (LeCun et al. 1998, Eq. 9)</source>
-        <translation>MAP（LeCun 等人 1998，公式 9）</translation>
+        <translation>最大后验准则（LeCun 等人 1998，公式 9）</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/training/loop.py" line="208"/>
