@@ -21,10 +21,12 @@ import torch.nn.functional as F
 
 from lenet_desktop.data.datasets import Split, dataset_info
 from lenet_desktop.files.model_files import ModelBundle, new_model
+from lenet_desktop.messages import QT_TRANSLATE_NOOP
 from lenet_desktop.nn import fast_ops
 from lenet_desktop.nn.device import resolve_device
 from lenet_desktop.nn.models import initialize_weights
 from lenet_desktop.options import (
+    ARCHITECTURE_TITLES,
     ARCHITECTURES,
     DATASET_NAMES,
     DEFAULT_LR,
@@ -57,11 +59,27 @@ AUGMENTATION = {
 }
 
 
-def option(default: Any, help: str, **cli: Any) -> Any:
-    """A TrainConfig field: its default, its help text, and how the command line offers it
-    (``flag``: the option's name if not ``--field-name``; ``choices``; ``cli=False`` to leave
-    it out). The command line builds its options from these, so defaults live here only."""
-    return field(default=default, metadata={"help": help, **cli})
+def option(default: Any, help: str, label: str, **meta: Any) -> Any:
+    """A TrainConfig field: its default, its help text, its label, and how the command line
+    and the Training panel offer it. The command line builds its options from these and the
+    panel its form, so defaults live here only.
+
+    ``help`` and ``label`` are marked with ``QT_TRANSLATE_NOOP("training options", …)``: the
+    panel shows them translated (the help as the tooltip, unless ``tip`` gives another).
+    For the command line: ``flag`` (the option's name if not ``--field-name``), ``choices``,
+    ``metavar``, ``cli=False`` to leave it out. For the panel: ``form=False`` to leave it out;
+    ``range`` (lowest, highest) with ``step`` and ``decimals`` for a number; ``percent`` to
+    show a share as a percentage; ``titles`` (choice → marked title, in ``titles_context``;
+    ``named`` shows the choice's name before it); ``offers`` the choices a free-form field
+    lists (``architecture``: the presets); ``check`` the text beside a check box;
+    ``default_from`` (field, mapping): a None default shows ``mapping[that field's value]``,
+    which a change of that field brings back; ``window_default`` where the window starts from
+    another value than the command line (none does today)."""
+    return field(default=default, metadata={"help": help, "label": label, **meta})
+
+
+# The translation context of the options' labels, help texts and choice titles.
+OPTIONS_CONTEXT = "training options"
 
 
 @dataclass
@@ -69,47 +87,173 @@ class TrainConfig:
     """Every option of a training run, validated on creation (ValueError saying what is off).
     ``lr`` None means the optimiser's default (peak lr for the one-cycle schedule)."""
 
-    dataset: str = option("mnist", "the dataset to train on", choices=DATASET_NAMES)
+    dataset: str = option(
+        "mnist",
+        QT_TRANSLATE_NOOP("training options", "the dataset to train on"),
+        QT_TRANSLATE_NOOP("training options", "Dataset"),
+        choices=DATASET_NAMES,
+    )
     architecture: str = option(
         "modern",
         f"the network: a preset ({', '.join(ARCHITECTURES)}) or a spec file (.toml)",
+        QT_TRANSLATE_NOOP("training options", "Architecture"),
+        tip=QT_TRANSLATE_NOOP(
+            "training options", "the network: a preset, or a spec file (.toml) of your own"
+        ),
         flag="--arch",
         metavar="PRESET|SPEC.toml",
+        offers=ARCHITECTURES,
+        titles=ARCHITECTURE_TITLES,
+        titles_context="architectures",
+        named=True,
     )
-    epochs: int = option(10, "passes over the training split")
-    batch_size: int = option(256, "images per optimiser step")
-    optimizer: str = option("adamw", "the optimiser", choices=OPTIMIZERS)
+    epochs: int = option(
+        10,
+        QT_TRANSLATE_NOOP("training options", "passes over the training split"),
+        QT_TRANSLATE_NOOP("training options", "Epochs"),
+        range=(1, 100_000),
+    )
+    batch_size: int = option(
+        256,
+        QT_TRANSLATE_NOOP("training options", "images per optimiser step"),
+        QT_TRANSLATE_NOOP("training options", "Batch size"),
+        range=(2, 8192),
+    )
+    optimizer: str = option(
+        "adamw",
+        QT_TRANSLATE_NOOP("training options", "the optimiser"),
+        QT_TRANSLATE_NOOP("training options", "Optimiser"),
+        choices=OPTIMIZERS,
+    )
     lr: float | None = option(
-        None, "learning rate (peak of the schedule); default per optimiser", metavar="LR"
+        None,
+        QT_TRANSLATE_NOOP(
+            "training options", "learning rate (peak of the schedule); default per optimiser"
+        ),
+        QT_TRANSLATE_NOOP("training options", "Learning rate"),
+        metavar="LR",
+        range=(1e-5, 1e6),
+        step=0.001,
+        decimals=5,
+        default_from=("optimizer", DEFAULT_LR),
     )
     momentum: float = option(
-        0.9, "SGD's momentum (Nesterov when above 0; 0: plain SGD, as the book)"
+        0.9,
+        QT_TRANSLATE_NOOP(
+            "training options",
+            "SGD's momentum (Nesterov when above 0; 0: plain SGD, as the book)",
+        ),
+        QT_TRANSLATE_NOOP("training options", "Momentum (SGD)"),
+        range=(0.0, 0.99),
+        step=0.1,
+        decimals=2,
     )
-    schedule: str = option("onecycle", "how the learning rate changes", choices=SCHEDULES)
+    schedule: str = option(
+        "onecycle",
+        QT_TRANSLATE_NOOP("training options", "how the learning rate changes"),
+        QT_TRANSLATE_NOOP("training options", "Schedule"),
+        choices=SCHEDULES,
+        titles={
+            "onecycle": QT_TRANSLATE_NOOP("training options", "one-cycle"),
+            "cosine": QT_TRANSLATE_NOOP("training options", "cosine"),
+            "constant": QT_TRANSLATE_NOOP("training options", "constant"),
+        },
+    )
     init: str = option(
         "default",
-        "how the weights start: PyTorch's default, or Xavier (uniform) on conv and linear "
-        "weights as the book does",
+        QT_TRANSLATE_NOOP(
+            "training options",
+            "how the weights start: PyTorch's default, or Xavier (uniform) on conv and linear "
+            "weights as the book does",
+        ),
+        QT_TRANSLATE_NOOP("training options", "Initialisation"),
         choices=INITS,
+        titles={
+            "default": QT_TRANSLATE_NOOP("training options", "PyTorch default"),
+            "xavier": QT_TRANSLATE_NOOP("training options", "Xavier (as the book)"),
+        },
     )
-    weight_decay: float = option(5e-4, "weight decay")
-    label_smoothing: float = option(0.0, "label smoothing, from 0 up to (not including) 1")
+    weight_decay: float = option(
+        5e-4,
+        QT_TRANSLATE_NOOP("training options", "weight decay"),
+        QT_TRANSLATE_NOOP("training options", "Weight decay"),
+        range=(0.0, 1.0),
+        step=0.0001,
+        decimals=5,
+    )
+    label_smoothing: float = option(
+        0.0,
+        QT_TRANSLATE_NOOP("training options", "label smoothing, from 0 up to (not including) 1"),
+        QT_TRANSLATE_NOOP("training options", "Label smoothing"),
+        range=(0.0, 0.99),
+        step=0.05,
+        decimals=2,
+    )
     loss: str = option(
         "cross-entropy",
-        "cross-entropy, or map: LeCun et al. 1998's Eq. 9 for an RBF output (the correct "
-        "class's distance plus log(e^−j + Σ e^−y_i))",
+        QT_TRANSLATE_NOOP(
+            "training options",
+            "cross-entropy, or map: LeCun et al. 1998's Eq. 9 for an RBF output (the correct "
+            "class's distance plus log(e^−j + Σ e^−y_i))",
+        ),
+        QT_TRANSLATE_NOOP("training options", "Loss"),
         choices=LOSSES,
+        titles={
+            "cross-entropy": QT_TRANSLATE_NOOP("training options", "cross-entropy"),
+            "map": QT_TRANSLATE_NOOP("training options", "MAP (LeCun et al. 1998, Eq. 9)"),
+        },
     )
-    augment: bool = option(True, "random affine (and flips for Fashion-MNIST) on the device")
-    seed: int = option(0, "random seed: the same seed gives the same run")
+    augment: bool = option(
+        True,
+        QT_TRANSLATE_NOOP(
+            "training options", "random affine (and flips for Fashion-MNIST) on the device"
+        ),
+        QT_TRANSLATE_NOOP("training options", "Augmentation"),
+        tip=QT_TRANSLATE_NOOP(
+            "training options",
+            "Random small rotations, scalings and shifts of each batch (and flips for garments)",
+        ),
+        check=QT_TRANSLATE_NOOP("training options", "random affine"),
+    )
+    seed: int = option(
+        0,
+        QT_TRANSLATE_NOOP("training options", "random seed: the same seed gives the same run"),
+        QT_TRANSLATE_NOOP("training options", "Seed"),
+        range=(0, 2**31 - 1),
+    )
     holdout: float = option(
         0.05,
-        "share of the training split kept out of training to calibrate the probabilities "
-        "(temperature scaling); 0 for none",
+        QT_TRANSLATE_NOOP(
+            "training options",
+            "share of the training split kept out of training to calibrate the probabilities "
+            "(temperature scaling); 0 for none",
+        ),
+        QT_TRANSLATE_NOOP("training options", "Held out to calibrate"),
+        tip=QT_TRANSLATE_NOOP(
+            "training options",
+            "Training images kept out of training; when it ends, a temperature is fitted on "
+            "them so that the probabilities are honest (0: no temperature, as in the book)",
+        ),
+        range=(0.0, 0.5),
+        step=0.01,
+        decimals=1,
+        percent=True,
     )
-    device: str | None = option(None, "where to train", cli=False)
+    device: str | None = option(
+        None,
+        QT_TRANSLATE_NOOP("training options", "where to train"),
+        QT_TRANSLATE_NOOP("training options", "Device"),
+        cli=False,
+        form=False,  # the panel's device box lists what this machine has
+    )
     # CPU threads for this run; None keeps torch's setting
-    threads: int | None = option(None, "CPU threads", cli=False)
+    threads: int | None = option(
+        None,
+        QT_TRANSLATE_NOOP("training options", "CPU threads"),
+        QT_TRANSLATE_NOOP("training options", "Threads"),
+        cli=False,
+        form=False,
+    )
 
     def __post_init__(self) -> None:
         info = dataset_info(self.dataset)  # raises for an unknown dataset

@@ -22,73 +22,73 @@
 <context>
     <name>ArchitectureView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="148"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="151"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="149"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="152"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="150"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="153"/>
         <source>Output
 shape</source>
         <translation>输出
 形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="155"/>
         <source>Output
 size</source>
         <translation>输出
 尺寸</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="169"/>
         <source>{0} (all)</source>
         <translation>{0}（全部）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="171"/>
         <source>{0}, jump {1}</source>
         <translation>{0}，跳距 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="151"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="154"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="139"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="142"/>
         <source>Receptive
 field</source>
         <translation>感受
 野</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="141"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="144"/>
         <source>How many input pixels one value of the layer sees, and how far apart (jump) neighbouring values&apos; fields are: r = r₋₁ + (k − 1)·j₋₁, j = s·j₋₁</source>
         <translation>该层一个值看到多少输入像素，以及相邻值的感受野相隔多远（跳距）：r = r₋₁ + (k − 1)·j₋₁，j = s·j₋₁</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="156"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="161"/>
         <source>Output size of a convolution or pooling: {0}</source>
         <translation>卷积或汇聚层的输出尺寸：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="182"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="187"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="186"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="191"/>
         <source>{0} — {1:,} parameters; input {2}. Output size of a convolution or pooling: {3}, n input size, k kernel, p padding per side, s stride.</source>
         <translation>{0} — 共 {1:,} 个参数；输入 {2}。卷积或汇聚层的输出尺寸：{3}，n 为输入尺寸，k 为核大小，p 为每侧填充，s 为步幅。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="191"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="196"/>
         <source>Test accuracy: {0:.2f} %.</source>
         <translation>测试准确率：{0:.2f} %。</translation>
     </message>
@@ -96,43 +96,43 @@ field</source>
 <context>
     <name>CanvasPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="54"/>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="70"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="55"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="71"/>
         <source>Brush {0} px</source>
         <translation>笔刷 {0} 像素</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="56"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="57"/>
         <source>Brush width in pixels of the 560-pixel paper ([ and ] change it)</source>
         <translation>笔刷宽度，以 560 像素画纸的像素计（[ 和 ] 调整）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="58"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="59"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="59"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="60"/>
         <source>Erase instead of drawing (E)</source>
         <translation>擦除而不是绘制 (E)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="60"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="61"/>
         <source>Fill</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="62"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="63"/>
         <source>Click inside an outline to fill it with ink (garments are filled shapes)</source>
         <translation>在轮廓内点击，用墨水填满（服装是实心的形状）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="64"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="65"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="65"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="66"/>
         <source>Clear the canvas (Esc)</source>
         <translation>清空画布 (Esc)</translation>
     </message>
@@ -153,6 +153,32 @@ field</source>
         <location filename="../../lenet_desktop/ui/widgets/confusion.py" line="64"/>
         <source>Rows: true class · columns: predicted class</source>
         <translation>行：真实类别 · 列：预测类别</translation>
+    </message>
+</context>
+<context>
+    <name>ControlsColumn</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/controls.py" line="39"/>
+        <source>Train</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/controls.py" line="40"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Curves</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/curves.py" line="44"/>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/curves.py" line="45"/>
+        <source>Accuracy (blue: training, orange: test)</source>
+        <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
 </context>
 <context>
@@ -341,115 +367,128 @@ field</source>
 <context>
     <name>FeatureMapsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="35"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="36"/>
         <source>Every layer&apos;s output, in the order data flows: one tile per channel, one colour scale per layer. Hover a value to read it; click it to select it; double-click a map to enlarge it with its numbers.</source>
         <translation>每一层的输出，按数据流动的顺序排列：每个通道一个小图，每层一个色标。悬停可读取数值；单击可选中；双击特征图可放大并显示数值。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="77"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="78"/>
         <source>Current input: {0}</source>
         <translation>当前输入：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="78"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="79"/>
         <source>Pinned input: {0}</source>
         <translation>固定的输入：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="93"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="94"/>
         <source>{0} (test #{1})</source>
         <translation>{0}（测试样本 #{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="97"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="98"/>
         <source>drawing</source>
         <translation>手绘</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="99"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="100"/>
         <source>picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="126"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="127"/>
         <source>{0} · {1} units</source>
         <translation>{0} · {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="129"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="130"/>
         <source>{0} · map {1} · {2}×{3}</source>
         <translation>{0} · 第 {1} 张特征图 · {2}×{3}</translation>
     </message>
 </context>
 <context>
+    <name>Gallery</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/gallery.py" line="41"/>
+        <source>Misclassified test images (click to inspect):</source>
+        <translation>分类错误的测试图片（点击查看）：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/gallery.py" line="50"/>
+        <source>#{0}: true {1}, predicted {2}</source>
+        <translation>#{0}：真实 {1}，预测 {2}</translation>
+    </message>
+</context>
+<context>
     <name>InputSources</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="61"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="63"/>
         <source>The picture is too large for the memory left.</source>
         <translation>图片太大，剩余内存不足。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="64"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="66"/>
         <source>The picture is blank: no drawing found.</source>
         <translation>图片是空白的：没有找到笔迹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="81"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="83"/>
         <source>Open Image</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="83"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="85"/>
         <source>Images ({0});;All files (*)</source>
         <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="117"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="119"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="141"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="143"/>
         <source>The test split has no image of that class.</source>
         <translation>测试集中没有该类别的图像。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="168"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="170"/>
         <source>Test images not found</source>
         <translation>找不到测试图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="171"/>
         <source>The {0} test images are not on this computer yet.</source>
         <translation>这台电脑上还没有 {0} 的测试图像。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="173"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="174"/>
         <source>Choose Folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="185"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="187"/>
         <source>Folder of the {0} files</source>
         <translation>{0} 文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="192"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="194"/>
         <source>{0}: no {1} test files there (t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz])</source>
         <translation>{0}：这里没有 {1} 的测试文件（t10k-images-idx3-ubyte[.gz] 和 t10k-labels-idx1-ubyte[.gz]）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="206"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="208"/>
         <source>Downloading {0}…</source>
         <translation>正在下载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="228"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="230"/>
         <source>Random Test Sample &amp;of</source>
         <translation>随机测试样本：指定类别(&amp;O)</translation>
     </message>
@@ -480,67 +519,67 @@ field</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="118"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="126"/>
         <source>LeNet Desktop</source>
         <translation>LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="130"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="139"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="134"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="128"/>
         <source>What the network sees ({0}):</source>
         <translation>网络看到的输入（{0}）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="135"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="138"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="141"/>
         <source>Architecture Editor</source>
         <translation>架构编辑器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="142"/>
         <source>LeNet-5 Output</source>
         <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="150"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="90"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="86"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="94"/>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
     </message>
@@ -602,6 +641,84 @@ field</source>
     </message>
 </context>
 <context>
+    <name>OptionsForm</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="163"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="164"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="165"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="166"/>
+        <source>Live view</source>
+        <translation>实时查看</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="169"/>
+        <source>if missing</source>
+        <translation>缺失时下载</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="171"/>
+        <source>Download the dataset with torchvision if the folder does not hold it</source>
+        <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="173"/>
+        <source>after each epoch</source>
+        <translation>每轮之后</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="176"/>
+        <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
+        <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="179"/>
+        <source>folder with the four IDX files</source>
+        <translation>含四个 IDX 文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="180"/>
+        <source>D2L Book Settings</source>
+        <translation>D2L 书中设置</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="183"/>
+        <source>The LeNet chapter&apos;s own run: d2l, SGD lr 0.9 without momentum, constant rate, batch 256, 10 epochs, Xavier initialisation, no augmentation, on Fashion-MNIST</source>
+        <translation>LeNet 一章书中的训练设置：d2l 网络，SGD 学习率 0.9、无动量、学习率恒定，批量 256，10 轮，Xavier 初始化，无数据增强，数据集 Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="193"/>
+        <source>{0} (your spec)</source>
+        <translation>{0}（你的架构）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="256"/>
+        <source>Choose the dataset folder, or tick Download.</source>
+        <translation>请选择数据集文件夹，或勾选“下载”。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="258"/>
+        <source>{0}: no such folder</source>
+        <translation>{0}：文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="311"/>
+        <source>Dataset folder</source>
+        <translation>数据集文件夹</translation>
+    </message>
+</context>
+<context>
     <name>RBFView</name>
     <message>
         <location filename="../../lenet_desktop/ui/views/rbf.py" line="141"/>
@@ -612,6 +729,95 @@ field</source>
         <location filename="../../lenet_desktop/ui/views/rbf.py" line="146"/>
         <source>F6 (84 = 7×12)</source>
         <translation>F6（84 = 7×12）</translation>
+    </message>
+</context>
+<context>
+    <name>ReliabilityPlot</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/reliability.py" line="26"/>
+        <source>confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/reliability.py" line="27"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/reliability.py" line="58"/>
+        <source>confidence {0:.2f}–{1:.2f}: {2} images, accuracy {3:.1f} %</source>
+        <translation>置信度 {0:.2f}–{1:.2f}：{2} 张图像，准确率 {3:.1f} %</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/reliability.py" line="65"/>
+        <source>Reliability: ECE {0:.2f} % at temperature {1:.3g}</source>
+        <translation>可靠性图：温度 {1:.3g} 时 ECE 为 {0:.2f} %</translation>
+    </message>
+</context>
+<context>
+    <name>Results</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="69"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="77"/>
+        <source>No results yet: the run is going.</source>
+        <translation>还没有结果：训练正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="99"/>
+        <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
+        <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="114"/>
+        <source>In use ✓</source>
+        <translation>正在使用 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="116"/>
+        <source>Use this model</source>
+        <translation>使用此模型</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="127"/>
+        <source>trained {0} ({1})</source>
+        <translation>新训练的 {0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="133"/>
+        <source>The trained model is in use in the main view.</source>
+        <translation>主视图现在使用训练好的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="156"/>
+        <source>Save Model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="158"/>
+        <source>LeNet Desktop models (*{0})</source>
+        <translation>LeNet 桌面版模型 (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="175"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatus</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/status.py" line="47"/>
+        <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
+        <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/status.py" line="53"/>
+        <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
+        <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
 </context>
 <context>
@@ -692,22 +898,27 @@ field</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="228"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="172"/>
+        <source>Kept as run “{0}” (Runs tab).</source>
+        <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="242"/>
         <source>Delete Runs</source>
         <translation>删除训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="229"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="243"/>
         <source>Delete {0} ticked run(s) and their models?</source>
         <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="253"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="267"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="296"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="311"/>
         <source>{0} · C1 kernels</source>
         <translation>{0} · C1 卷积核</translation>
     </message>
@@ -897,17 +1108,17 @@ field</source>
         <translation>模型：{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="63"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="65"/>
         <source>Runs on {0}</source>
         <translation>运行于 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="75"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="77"/>
         <source>{0} · unit {1}</source>
         <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="78"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="80"/>
         <source>{0} · map {1} · row {2}, column {3}</source>
         <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
@@ -915,384 +1126,89 @@ field</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="317"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="131"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="319"/>
-        <source>Dataset</source>
-        <translation>数据集</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="320"/>
-        <source>Folder</source>
-        <translation>文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="321"/>
-        <source>Download</source>
-        <translation>下载</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="322"/>
-        <source>Architecture</source>
-        <translation>网络结构</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="323"/>
-        <source>Epochs</source>
-        <translation>轮数</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="324"/>
-        <source>Batch size</source>
-        <translation>批量大小</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="325"/>
-        <source>Optimiser</source>
-        <translation>优化器</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="326"/>
-        <source>Learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="333"/>
-        <source>Augmentation</source>
-        <translation>数据增强</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="334"/>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="335"/>
-        <source>Live view</source>
-        <translation>实时查看</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="374"/>
-        <source>folder with the four IDX files</source>
-        <translation>含四个 IDX 文件的文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="377"/>
-        <source>Train</source>
-        <translation>开始训练</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="378"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="379"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="133"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="379"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="133"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="379"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="133"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="382"/>
-        <source>Training loss</source>
-        <translation>训练损失</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="383"/>
-        <source>Accuracy (blue: training, orange: test)</source>
-        <translation>准确率（蓝：训练集，橙：测试集）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="899"/>
-        <source>LeNet Desktop models (*{0})</source>
-        <translation>LeNet 桌面版模型 (*{0})</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="384"/>
-        <source>Misclassified test images (click to inspect):</source>
-        <translation>分类错误的测试图片（点击查看）：</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="857"/>
-        <source>Use this model</source>
-        <translation>使用此模型</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="388"/>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="327"/>
-        <source>Momentum (SGD)</source>
-        <translation>动量（SGD）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="328"/>
-        <source>Schedule</source>
-        <translation>学习率调度</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="329"/>
-        <source>Initialisation</source>
-        <translation>初始化</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="330"/>
-        <source>Weight decay</source>
-        <translation>权重衰减</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="331"/>
-        <source>Seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="332"/>
-        <source>Held out to calibrate</source>
-        <translation>留出用于校准</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="338"/>
-        <source>if missing</source>
-        <translation>缺失时下载</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="339"/>
-        <source>D2L Book Settings</source>
-        <translation>D2L 书中设置</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="342"/>
-        <source>The LeNet chapter&apos;s own run: d2l, SGD lr 0.9 without momentum, constant rate, batch 256, 10 epochs, Xavier initialisation, no augmentation, on Fashion-MNIST</source>
-        <translation>LeNet 一章书中的训练设置：d2l 网络，SGD 学习率 0.9、无动量、学习率恒定，批量 256，10 轮，Xavier 初始化，无数据增强，数据集 Fashion-MNIST</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="346"/>
-        <source>one-cycle</source>
-        <translation>单周期</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="346"/>
-        <source>cosine</source>
-        <translation>余弦</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="347"/>
-        <source>constant</source>
-        <translation>恒定</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="350"/>
-        <source>PyTorch default</source>
-        <translation>PyTorch 默认</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="350"/>
-        <source>Xavier (as the book)</source>
-        <translation>Xavier（与书中相同）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="354"/>
-        <source>Download the dataset with torchvision if the folder does not hold it</source>
-        <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="356"/>
-        <source>random affine</source>
-        <translation>随机仿射</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="359"/>
-        <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
-        <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="364"/>
-        <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
-        <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="368"/>
-        <source>after each epoch</source>
-        <translation>每轮之后</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="371"/>
-        <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
-        <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="379"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="133"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="385"/>
-        <source>confidence</source>
-        <translation>置信度</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="386"/>
-        <source>accuracy</source>
-        <translation>准确率</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="490"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="148"/>
         <source>D2L book settings: d2l, SGD lr 0.9 without momentum, constant, batch 256, 10 epochs, Xavier, no augmentation.</source>
         <translation>D2L 书中设置：d2l，SGD 学习率 0.9、无动量、恒定，批量 256，10 轮，Xavier，无数据增强。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="497"/>
-        <source>{0} (your spec)</source>
-        <translation>{0}（你的架构）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="513"/>
-        <source>Dataset folder</source>
-        <translation>数据集文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="524"/>
-        <source>Choose the dataset folder, or tick Download.</source>
-        <translation>请选择数据集文件夹，或勾选“下载”。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="526"/>
-        <source>{0}: no such folder</source>
-        <translation>{0}：文件夹不存在</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="570"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="185"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="571"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="186"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="603"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="217"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="619"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="233"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="620"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="234"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="651"/>
-        <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
-        <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="661"/>
-        <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
-        <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="687"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="258"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="710"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="270"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="753"/>
-        <source>confidence {0:.2f}–{1:.2f}: {2} images, accuracy {3:.1f} %</source>
-        <translation>置信度 {0:.2f}–{1:.2f}：{2} 张图像，准确率 {3:.1f} %</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="760"/>
-        <source>Reliability: ECE {0:.2f} % at temperature {1:.3g}</source>
-        <translation>可靠性图：温度 {1:.3g} 时 ECE 为 {0:.2f} %</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="775"/>
-        <source>Kept as run “{0}” (Runs tab).</source>
-        <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="790"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="293"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="800"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="300"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="818"/>
-        <source>No results yet: the run is going.</source>
-        <translation>还没有结果：训练正在进行。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="830"/>
-        <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
-        <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="787"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="292"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="797"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="299"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="841"/>
-        <source>#{0}: true {1}, predicted {2}</source>
-        <translation>#{0}：真实 {1}，预测 {2}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="855"/>
-        <source>In use ✓</source>
-        <translation>正在使用 ✓</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="868"/>
-        <source>trained {0} ({1})</source>
-        <translation>新训练的 {0}（{1}）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="874"/>
-        <source>The trained model is in use in the main view.</source>
-        <translation>主视图现在使用训练好的模型。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="897"/>
-        <source>Save Model</source>
-        <translation>保存模型</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="916"/>
-        <source>Saved {0}</source>
-        <translation>已保存 {0}</translation>
     </message>
 </context>
 <context>
@@ -2198,6 +2114,11 @@ field</source>
         <translation>{0} {1}×{1}，步幅 {2}</translation>
     </message>
     <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="288"/>
+        <source>leaky ReLU, slope {0:g}</source>
+        <translation>带泄漏的 ReLU，斜率 {0:g}</translation>
+    </message>
+    <message>
         <location filename="../../lenet_desktop/specs/layer_types.py" line="329"/>
         <source>subsampling: 2×2 sum × weight + bias</source>
         <translation>下采样：2×2 求和 × 权重 + 偏置</translation>
@@ -2221,11 +2142,6 @@ field</source>
         <location filename="../../lenet_desktop/specs/layer_types.py" line="313"/>
         <source>flatten</source>
         <translation>展平</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="288"/>
-        <source>leaky ReLU, slope {0:g}</source>
-        <translation>带泄漏的 ReLU，斜率 {0:g}</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/specs/layer_types.py" line="334"/>
@@ -2337,6 +2253,229 @@ field</source>
         <location filename="../../lenet_desktop/data/datasets.py" line="75"/>
         <source>Draw a garment as a filled shape (the Fill tool fills an outline): the dataset&apos;s garments are solid silhouettes, and a bare outline is often read as a bag.</source>
         <translation>请把服装画成实心的形状（“填充”工具可填满轮廓）：数据集中的服装都是实心剪影，只画轮廓常被认成包。</translation>
+    </message>
+</context>
+<context>
+    <name>training options</name>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="92"/>
+        <source>the dataset to train on</source>
+        <translation>用来训练的数据集</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="93"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="99"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="100"/>
+        <source>the network: a preset, or a spec file (.toml) of your own</source>
+        <translation>网络：一个预设，或你自己的架构文件（.toml）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="112"/>
+        <source>passes over the training split</source>
+        <translation>遍历训练集的次数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="113"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="118"/>
+        <source>images per optimiser step</source>
+        <translation>每个优化步骤使用的图像数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="119"/>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="124"/>
+        <source>the optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="125"/>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="130"/>
+        <source>learning rate (peak of the schedule); default per optimiser</source>
+        <translation>学习率（调度的峰值）；默认值随优化器而定</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="133"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="142"/>
+        <source>SGD&apos;s momentum (Nesterov when above 0; 0: plain SGD, as the book)</source>
+        <translation>SGD 的动量（大于 0 时用涅斯捷罗夫动量；0：普通 SGD，与书中相同）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="146"/>
+        <source>Momentum (SGD)</source>
+        <translation>动量（SGD）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="153"/>
+        <source>how the learning rate changes</source>
+        <translation>学习率如何变化</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="154"/>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="157"/>
+        <source>one-cycle</source>
+        <translation>单周期</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="158"/>
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="159"/>
+        <source>constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="164"/>
+        <source>how the weights start: PyTorch&apos;s default, or Xavier (uniform) on conv and linear weights as the book does</source>
+        <translation>权重如何初始化：PyTorch 的默认方式，或像书中那样对卷积层和全连接层的权重使用 Xavier（均匀）初始化</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="169"/>
+        <source>Initialisation</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="172"/>
+        <source>PyTorch default</source>
+        <translation>PyTorch 默认</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="173"/>
+        <source>Xavier (as the book)</source>
+        <translation>Xavier（与书中相同）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="178"/>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="179"/>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="186"/>
+        <source>label smoothing, from 0 up to (not including) 1</source>
+        <translation>标签平滑，从 0 到 1（不含 1）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="187"/>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="194"/>
+        <source>cross-entropy, or map: LeCun et al. 1998&apos;s Eq. 9 for an RBF output (the correct class&apos;s distance plus log(e^−j + Σ e^−y_i))</source>
+        <translation>交叉熵，或最大后验准则：LeCun 等人 1998 年论文中用于 RBF 输出层的公式 9（正确类别的距离，加上 e^−j 与各类别 e^−y 之和的对数）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="199"/>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="202"/>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="203"/>
+        <source>MAP (LeCun et al. 1998, Eq. 9)</source>
+        <translation>最大后验准则（LeCun 等人 1998，公式 9）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="208"/>
+        <source>random affine (and flips for Fashion-MNIST) on the device</source>
+        <translation>在设备上做随机仿射变换（Fashion-MNIST 还会翻转）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="211"/>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="212"/>
+        <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
+        <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="216"/>
+        <source>random affine</source>
+        <translation>随机仿射</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="220"/>
+        <source>random seed: the same seed gives the same run</source>
+        <translation>随机种子：相同的种子得到相同的训练</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="221"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="226"/>
+        <source>share of the training split kept out of training to calibrate the probabilities (temperature scaling); 0 for none</source>
+        <translation>留出不参与训练、用于校准概率（温度缩放）的训练集比例；0 表示不留出</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="231"/>
+        <source>Held out to calibrate</source>
+        <translation>留出用于校准</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="232"/>
+        <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
+        <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="244"/>
+        <source>where to train</source>
+        <translation>在哪里训练</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="245"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="252"/>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="253"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
     </message>
 </context>
 </TS>

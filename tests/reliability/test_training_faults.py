@@ -92,7 +92,7 @@ def test_cancelling_at_random_moments_many_times(window, panel, qtbot):
         qtbot.wait(moment)
         panel.cancel_button.click()
         qtbot.waitUntil(lambda: not panel.busy, timeout=3000)
-        assert panel.thread.isFinished()
+        assert panel.worker_thread.isFinished()
         assert window.session.predictor is before  # the live view's snapshots are undone
         assert panel.train_button.isEnabled()
         window.session.refresh()  # the window is usable

@@ -151,3 +151,47 @@ def test_the_books_run_in_the_panel_matches_the_command_line(window, panel, qtbo
     assert code == 0
     from_cli = json.loads(capsys.readouterr().out.splitlines()[-1])["test_accuracy"]
     assert in_panel == from_cli
+
+
+def test_the_form_is_train_configs_fields_with_its_defaults(window):
+    """Every option TrainConfig offers is in the form (the loss and label smoothing among
+    them), starting from TrainConfig's own defaults; D2L Book Settings is TrainConfig.book()."""
+    from dataclasses import fields
+
+    from lenet_desktop.training.loop import TrainConfig
+    from lenet_desktop.ui.training.panel import TrainingPanel
+
+    settings = QSettings(window.settings.fileName() + ".fresh", QSettings.Format.IniFormat)
+    fresh = TrainingPanel(window.session, settings)
+    form = fresh.form
+    offered = {f.name for f in fields(TrainConfig) if f.metadata.get("form", True)}
+    assert set(form.widgets) == offered and {"loss", "label_smoothing"} <= offered
+    defaults = TrainConfig()
+    for name, value in form.values().items():
+        expected = getattr(defaults, name)
+        assert value == (defaults.learning_rate if expected is None else expected), name
+    form.widgets["loss"].setCurrentIndex(form.widgets["loss"].findData("map"))
+    fresh.book_settings()
+    book = TrainConfig.book()
+    assert all(form.value(n) == getattr(book, n) for n in offered - {"seed"})
+    fresh.deleteLater()
+
+
+def test_remembered_options_that_are_off_give_way_to_the_defaults(window, tmp_path):
+    from lenet_desktop.training.loop import TrainConfig
+    from lenet_desktop.ui.training.panel import TrainingPanel
+
+    settings = QSettings(str(tmp_path / "edited.ini"), QSettings.Format.IniFormat)
+    for key, value in {"epochs": "many", "batch_size": 1, "holdout": 5.0, "lr": "nan",
+                       "optimizer": "lbfgs", "architecture": str(tmp_path / "gone.toml"),
+                       "augment": "perhaps", "label_smoothing": 2, "seed": 1.5,
+                       "loss": "hinge", "momentum": "0.5"}.items():  # fmt: skip
+        settings.setValue(f"training/{key}", value)
+    panel = TrainingPanel(window.session, settings)
+    values, defaults = panel.form.values(), TrainConfig()
+    assert values["momentum"] == 0.5  # a good value is kept
+    for name in ("epochs", "batch_size", "holdout", "optimizer", "architecture", "augment",
+                 "label_smoothing", "seed", "loss"):  # fmt: skip
+        assert values[name] == getattr(defaults, name), name
+    assert values["lr"] == defaults.learning_rate
+    panel.deleteLater()

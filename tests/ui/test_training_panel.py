@@ -108,7 +108,7 @@ def test_closing_the_window_mid_training_stops_cleanly(window, panel, qtbot, mon
     qtbot.waitUntil(lambda: panel.last_progress is not None, timeout=60_000)
     asked = []
     monkeypatch.setattr(panel, "confirm_stop", lambda: asked.append(1) or True)
-    thread = panel.thread
+    thread = panel.worker_thread
     window.close()
     assert asked == [1]
     assert thread.isFinished() and not panel.busy

@@ -162,6 +162,15 @@ class RunsView(Retranslating, QWidget):
         self._filling = False
         self.compare()
 
+    def keep(self, result) -> str:
+        """Keep a finished run (its record and weights) and tick it; what to log."""
+        try:
+            run = self.store.save(result)
+        except RunError as exc:
+            return error_text(exc)
+        self.refresh(tick=run.id)
+        return self.tr("Kept as run “{0}” (Runs tab).").format(run.name)
+
     def ticked_ids(self) -> list[str]:
         ids = []
         for row in range(self.table.rowCount()):

@@ -1,0 +1,183 @@
+"""The Results tab of a finished run: its test accuracy, confusion matrix, reliability diagram
+and wrong test images, with "Use this model" and "Save as…"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lenet_desktop.training.loop import TrainResult
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lenet_desktop.files.model_files import SUFFIX
+from lenet_desktop.session import Input, Session
+from lenet_desktop.ui.training.gallery import Gallery
+from lenet_desktop.ui.training.reliability import ReliabilityPlot
+from lenet_desktop.ui.translation import error_text
+from lenet_desktop.ui.widgets.confusion import ConfusionTable
+
+
+class Results(QWidget):
+    """``result`` (a TrainResult) and ``test_split`` of the run shown, None before one ends.
+    ``said(text, error)``: what the learner should read."""
+
+    said = Signal(str, bool)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.result: TrainResult | None = None
+        self.test_split = None
+        layout = QVBoxLayout(self)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.confusion = ConfusionTable()
+        self.confusion.setMinimumSize(320, 200)
+        split.addWidget(self.confusion)
+        self.reliability = ReliabilityPlot()
+        split.addWidget(self.reliability)
+        self.gallery = Gallery()
+        self.gallery.images.itemClicked.connect(self.gallery_clicked)
+        split.addWidget(self.gallery)
+        layout.addWidget(split, 1)
+        buttons = QHBoxLayout()
+        self.use_button = QPushButton()
+        self.use_button.setEnabled(False)
+        self.use_button.clicked.connect(self.use_result)
+        self.save_button = QPushButton()
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_dialog)
+        buttons.addWidget(self.use_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+
+    def retranslate(self) -> None:
+        self.gallery.retranslate()
+        self.reliability.retranslate()
+        self.show_use_button()
+        self.save_button.setText(self.tr("Save as…"))
+        self.confusion.retranslate()
+        if self.result is not None:
+            self._show_result_label()
+
+    def clear(self) -> None:
+        """A new run: nothing of the last one may look current."""
+        self.result, self.test_split = None, None
+        self.result_label.setText(self.tr("No results yet: the run is going."))
+        self.confusion.clear_matrix()
+        self.reliability.show_report(None)
+        self.gallery.clear()
+        self.use_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.show_use_button()
+
+    def show_result(self, result, test_split) -> None:
+        self.result, self.test_split = result, test_split
+        evaluation, classes = result.evaluation, result.bundle.dataset.classes
+        self._show_result_label()
+        self.confusion.show_matrix(evaluation.confusion, classes)
+        self.reliability.show_report(result.calibration)
+        self.gallery.show_mistakes(evaluation, test_split, classes)
+        self.use_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.show_use_button()
+
+    def _show_result_label(self) -> None:
+        if self.result is None:
+            return
+        evaluation = self.result.evaluation
+        self.result_label.setText(
+            self.tr("Test accuracy: {0:.2f} % ({1} wrong of {2})").format(
+                100 * evaluation.accuracy, len(evaluation.misclassified), evaluation.count
+            )
+        )
+
+    def _trained_in_use(self) -> bool:
+        model = self.session.model
+        return (
+            self.result is not None
+            and model is not None
+            and model.network is self.result.bundle.network
+        )
+
+    def show_use_button(self) -> None:
+        if self._trained_in_use():
+            self.use_button.setText(self.tr("In use ✓"))
+        else:
+            self.use_button.setText(self.tr("Use this model"))
+
+    def use_result(self) -> None:
+        """Put the trained model in use (the gallery's verdicts are its own)."""
+        if self.result is None:
+            return
+        bundle = self.result.bundle
+        if not self._trained_in_use():
+            self.session.use_bundle(
+                dataclasses.replace(
+                    bundle,
+                    source=self.tr("trained {0} ({1})").format(
+                        bundle.architecture, bundle.dataset.name
+                    ),
+                )
+            )
+        self.show_use_button()
+        self.said.emit(self.tr("The trained model is in use in the main view."), False)
+
+    def gallery_clicked(self, item: QListWidgetItem) -> None:
+        """Show a misclassified test image in the main view, through the trained model that got
+        it wrong."""
+        if self.result is None or self.test_split is None:
+            return
+        index = int(item.data(Qt.ItemDataRole.UserRole))
+        self.use_result()
+        bundle = self.result.bundle
+        self.session.show(
+            Input(
+                "sample",
+                self.test_split.images[index].numpy(),
+                dataset=bundle.dataset.name,
+                label=int(self.test_split.labels[index]),
+                index=index,
+            )
+        )
+
+    def save_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save Model"),
+            str(Path.home() / f"lenet{SUFFIX}"),
+            self.tr("LeNet Desktop models (*{0})").format(SUFFIX),
+        )
+        if path:
+            self.save(path)
+
+    def save(self, path: str) -> bool:
+        from lenet_desktop.files.model_files import ModelFileError, save_model
+
+        if self.result is None:
+            return False
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
+        try:
+            save_model(self.result.bundle, path)
+        except ModelFileError as exc:
+            self.said.emit(error_text(exc), True)
+            return False
+        self.said.emit(self.tr("Saved {0}").format(path), False)
+        return True

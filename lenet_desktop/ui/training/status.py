@@ -1,0 +1,59 @@
+"""How a run is going, in words: the progress bar (epoch, share done, ETA, speed), the message
+under it and the Log tab's lines."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QProgressBar
+
+
+class RunStatus(QObject):
+    """``progress``, ``message`` and ``log_view``, placed by the panel."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.progress = QProgressBar()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.log_view = QPlainTextEdit()
+        self.log_view.setReadOnly(True)
+        self.reset("")
+
+    def reset(self, word: str) -> None:
+        """An empty bar saying ``word`` ("starting…", "failed", "cancelled")."""
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(word)
+
+    @Slot(str, bool)
+    def say(self, text: str, error: bool = False) -> None:
+        """The message under the bar (red when something went wrong), logged too."""
+        self.message.setStyleSheet("color: #c0392b; font-weight: bold;" if error else "")
+        self.message.setText(text)
+        self.log(text)
+
+    @Slot(str)
+    def log(self, text: str) -> None:
+        self.log_view.appendPlainText(f"{time.strftime('%H:%M:%S')}  {text}")
+
+    def step(self, progress) -> None:
+        """A Progress: the bar moves; a finished epoch is logged."""
+        self.progress.setRange(0, progress.epochs * progress.steps)
+        self.progress.setValue((progress.epoch - 1) * progress.steps + progress.step)
+        eta = time.strftime("%M:%S", time.gmtime(max(0.0, progress.eta_s)))
+        self.progress.setFormat(
+            self.tr("epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s").format(
+                progress.epoch, progress.epochs, eta, progress.samples_per_s
+            )
+        )
+        if progress.phase == "epoch":
+            self.log(
+                self.tr("epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %").format(
+                    progress.epoch,
+                    progress.loss,
+                    100 * progress.accuracy,
+                    100 * progress.test_accuracy,
+                )
+            )
