@@ -21,20 +21,22 @@ def _seven() -> np.ndarray:
     return np.asarray(picture)
 
 
-@pytest.fixture
-def session(qtbot):
+def _session(model: str) -> Session:
+    """A bare session (no window) with the shipped ``model`` in use."""
     create_app()
     session = Session("cpu")
-    session.use_bundle(load_model(shipped_models()["mnist"]))
+    session.use_bundle(load_model(shipped_models()[model]))
     return session
+
+
+@pytest.fixture
+def session(qtbot):
+    return _session("mnist")
 
 
 @pytest.fixture
 def lenet5_session(qtbot):
-    create_app()
-    session = Session("cpu")
-    session.use_bundle(load_model(shipped_models()["lenet5"]))
-    return session
+    return _session("lenet5")
 
 
 def test_input_view_and_probabilities_show_the_prediction(session, qtbot):
