@@ -26,7 +26,7 @@ FORMULA = "⌊(n − k + 2p + s) / s⌋"
 
 
 def output_size(n: int, kernel: int, padding: int = 0, stride: int = 1) -> int:
-    """The notes' formula ⌊(n − k + 2p + s) / s⌋ (:data:`FORMULA`) for one side."""
+    """The notes' output size of one side (:data:`FORMULA`)."""
     return (n - kernel + 2 * padding + stride) // stride
 
 

@@ -117,7 +117,8 @@ def run_app(model: str | None = None, device: str | None = None) -> int:
 
 
 # A seven, as fractions of the canvas: the built-in sample drawing of the smoke test.
-SAMPLE_SEVEN = ([(0.28, 0.22), (0.72, 0.22), (0.46, 0.8)], [(0.38, 0.52), (0.62, 0.52)])
+# a 7 with a cross-bar, in fractions of the canvas (x, y)
+SAMPLE_SEVEN = ([(0.3, 0.22), (0.72, 0.22), (0.46, 0.8)], [(0.38, 0.52), (0.62, 0.52)])
 
 
 class FirstPaint(QObject):

@@ -410,12 +410,12 @@ field</source>
 <context>
     <name>Gallery</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/gallery.py" line="41"/>
+        <location filename="../../lenet_desktop/ui/training/gallery.py" line="42"/>
         <source>Misclassified test images (click to inspect):</source>
         <translation>分类错误的测试图片（点击查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/gallery.py" line="50"/>
+        <location filename="../../lenet_desktop/ui/training/gallery.py" line="51"/>
         <source>#{0}: true {1}, predicted {2}</source>
         <translation>#{0}：真实 {1}，预测 {2}</translation>
     </message>
@@ -643,77 +643,77 @@ field</source>
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="163"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="164"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="165"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="166"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="167"/>
         <source>Live view</source>
         <translation>实时查看</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="170"/>
         <source>if missing</source>
         <translation>缺失时下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="172"/>
         <source>Download the dataset with torchvision if the folder does not hold it</source>
         <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="174"/>
         <source>after each epoch</source>
         <translation>每轮之后</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="176"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="177"/>
         <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
         <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="179"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="180"/>
         <source>folder with the four IDX files</source>
         <translation>含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="180"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="181"/>
         <source>D2L Book Settings</source>
         <translation>D2L 书中设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="183"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="184"/>
         <source>The LeNet chapter&apos;s own run: d2l, SGD lr 0.9 without momentum, constant rate, batch 256, 10 epochs, Xavier initialisation, no augmentation, on Fashion-MNIST</source>
         <translation>LeNet 一章书中的训练设置：d2l 网络，SGD 学习率 0.9、无动量、学习率恒定，批量 256，10 轮，Xavier 初始化，无数据增强，数据集 Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="193"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="194"/>
         <source>{0} (your spec)</source>
         <translation>{0}（你的架构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="256"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="257"/>
         <source>Choose the dataset folder, or tick Download.</source>
         <translation>请选择数据集文件夹，或勾选“下载”。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="258"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="259"/>
         <source>{0}: no such folder</source>
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="311"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="312"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
@@ -757,52 +757,52 @@ field</source>
 <context>
     <name>Results</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="69"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="74"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="77"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="82"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="99"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="106"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="114"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="121"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="116"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="123"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="127"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="134"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="140"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="156"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="163"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="165"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="175"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="182"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -926,59 +926,59 @@ field</source>
 <context>
     <name>SandboxDialog</name>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="107"/>
         <source>Convolution Sandbox</source>
         <translation>卷积沙盒</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="107"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="108"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="108"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="109"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="109"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="110"/>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="110"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="111"/>
         <source>Stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="112"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="113"/>
         <source>Rows on separate lines or separated by ;, numbers by spaces. Input channels separated by |; a kernel&apos;s output channels by /. Up to 32×32. Click a cell of the input to paint it (0 ↔ 1).</source>
         <translation>每行一行，或用 ; 分隔，数字之间用空格。输入通道用 | 分隔；卷积核的输出通道用 / 分隔。最大 32×32。点击输入的格子可以涂改（0 ↔ 1）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="173"/>
         <source>Cannot compute: {0}</source>
         <translation>无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="204"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="205"/>
         <source>input channel {0}</source>
         <translation>输入通道 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="211"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="212"/>
         <source>kernel {0}, channel {1}</source>
         <translation>卷积核 {0}，通道 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="214"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="215"/>
         <source>output channel {0}</source>
         <translation>输出通道 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="220"/>
-        <source>Output size ⌊(n − k + 2p + s) / s⌋: height {0}, width {1}</source>
-        <translation>输出尺寸 ⌊(n − k + 2p + s) / s⌋：高 {0}，宽 {1}</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="221"/>
+        <source>Output size {2}: height {0}, width {1}</source>
+        <translation>输出尺寸 {2}：高 {0}，宽 {1}</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="225"/>
@@ -1156,57 +1156,57 @@ field</source>
         <translation>D2L 书中设置：d2l，SGD 学习率 0.9、无动量、恒定，批量 256，10 轮，Xavier，无数据增强。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="185"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="187"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="186"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="188"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="217"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="219"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="233"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="236"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="234"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="237"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="258"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="261"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="270"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="273"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="293"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="296"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="300"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="303"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="292"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="295"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="299"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="302"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>

@@ -30,6 +30,7 @@ from lenet_desktop.analysis.sandbox import (
     parse_channels,
     parse_kernels,
 )
+from lenet_desktop.specs.geometry import FORMULA
 from lenet_desktop.ui.translation import Retranslating, error_text
 from lenet_desktop.ui.widgets.number_sheet import Block, Grid, NumberSheet, Row, Text, signed_shade
 
@@ -217,8 +218,7 @@ class SandboxDialog(Retranslating, QDialog):
             blocks.append(Row(row))
         rows, cols = result.size_text()
         blocks.append(
-            Text(self.tr("Output size ⌊(n − k + 2p + s) / s⌋: height {0}, width {1}").format(
-                rows, cols))
+            Text(self.tr("Output size {2}: height {0}, width {1}").format(rows, cols, FORMULA))
         )  # fmt: skip
         products = result.products(o, r, c)
         blocks.append(

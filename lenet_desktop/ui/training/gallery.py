@@ -13,9 +13,10 @@ GALLERY_LIMIT = 200
 
 
 def thumbnail(pixels: np.ndarray, size: int = 56) -> QIcon:
-    """A dataset image (28×28 uint8, light on dark) as an icon, shown dark on light."""
+    """A dataset image (``(H, W) uint8``, light on dark) as an icon, shown dark on light."""
     data = np.ascontiguousarray(255 - pixels)
-    image = QImage(data.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
+    height, width = data.shape
+    image = QImage(data.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
     return QIcon(QPixmap.fromImage(image).scaled(size, size))
 
 
