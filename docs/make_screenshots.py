@@ -217,7 +217,14 @@ def explain_steps(language: str):
         draw_seven(window)
         window.session.select(Unit("C3", 4, 5, 4))
         window.menu_actions["attribution"].setChecked(True)
-        QTimer.singleShot(600, lambda: save(window, f"explain-{language}.png"))
+
+        def when_computed() -> None:  # the explanation and the attribution come off-thread
+            if window.analyst.busy:
+                QTimer.singleShot(100, when_computed)
+            else:
+                QTimer.singleShot(200, lambda: save(window, f"explain-{language}.png"))
+
+        QTimer.singleShot(100, when_computed)
 
     return steps
 

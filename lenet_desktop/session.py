@@ -120,7 +120,7 @@ class Session:
         self._presentation = False
         self._explanation: Explanation | None = None
         self._attribution: Attribution | None = None
-        self._job: Job | None = None
+        self._jobs: dict[str, Job | None] = {"explain": None, "attribute": None}
         # Who runs analysis jobs: ``runner(job, deliver)``; None runs them here, at once.
         self.runner: Callable[[Job, Callable[[Outcome], None]], None] | None = None
 
@@ -311,43 +311,42 @@ class Session:
         :mod:`lenet_desktop.analysis.live`); what no longer fits is cleared at once."""
         from lenet_desktop.analysis.live import Job
 
-        predictor = self._predictor
-        method = self._attribution_method
-        if predictor is None or (self._selection is None and method is None):
-            self._job = None
-            self._deliver_nothing()
-            return
-        target = self.attribution_target() if method is not None else None
-        job = Job(predictor, self._result, self._selection, method, target)
-        if job.same_request(self._job):
-            return
-        self._job = job
-        if self._selection is None and self._explanation is not None:
-            self._explanation = None
-            self.explained.emit(None)
-        if method is None and self._attribution is not None:
-            self._attribution = None
-            self.attributed.emit(None)
-        if self.runner is None:
-            self._take(job())
-        else:
-            self.runner(job, self._take)
+        predictor, unit, method = self._predictor, self._selection, self._attribution_method
+        wanted: dict[str, Job | None] = {"explain": None, "attribute": None}
+        if predictor is not None and unit is not None:
+            wanted["explain"] = Job("explain", predictor, self._result, unit=unit)
+        if predictor is not None and method is not None:
+            target = self.attribution_target()
+            wanted["attribute"] = Job(
+                "attribute", predictor, self._result, method=method, target=target
+            )
+        for kind, job in wanted.items():
+            if job is not None and job.same_request(self._jobs[kind]):
+                continue
+            self._jobs[kind] = job
+            if job is None:
+                self._clear(kind)
+            elif self.runner is None:
+                self._take(job())
+            else:
+                self.runner(job, self._take)
 
-    def _deliver_nothing(self) -> None:
-        if self._explanation is not None:
+    def _clear(self, kind: str) -> None:
+        if kind == "explain" and self._explanation is not None:
             self._explanation = None
             self.explained.emit(None)
-        if self._attribution is not None:
+        if kind == "attribute" and self._attribution is not None:
             self._attribution = None
             self.attributed.emit(None)
 
     def _take(self, outcome: Outcome) -> None:
         """An analysis job's outcome: kept only while it is for the current request."""
-        if outcome.job is not self._job:
+        job = outcome.job
+        if job is not self._jobs.get(job.kind):
             return
-        if outcome.job.unit is not None:
+        if job.kind == "explain":
             self._explanation = outcome.explanation
             self.explained.emit(outcome.explanation)
-        if outcome.job.method is not None:
+        else:
             self._attribution = outcome.attribution
             self.attributed.emit(outcome.attribution)

@@ -61,37 +61,44 @@ class _Attributors:
 ATTRIBUTORS = _Attributors()
 
 
+KINDS = ("explain", "attribute")  # the two kinds of job, each with its own latest request
+
+
 @dataclass(frozen=True, eq=False)
 class Job:
-    """One request: explain ``unit`` and/or attribute ``target`` by ``method`` for ``result``
-    of ``predictor``. Calling it computes the :class:`Outcome` (in any thread)."""
+    """One request of ``kind`` ``explain`` (the value of ``unit``) or ``attribute`` (class
+    ``target`` by ``method``) for ``result`` of ``predictor``. Calling it computes the
+    :class:`Outcome` (in any thread). The two kinds are separate jobs, so an explanation never
+    waits for an attribution (whose first call imports Captum, which takes seconds)."""
 
+    kind: str
     predictor: Predictor
     result: Result
-    unit: Unit | None
-    method: str | None
-    target: int | None
+    unit: Unit | None = None
+    method: str | None = None
+    target: int | None = None
 
     def __call__(self) -> Outcome:
-        from lenet_desktop.analysis.explain import explain
-
         prediction, prepared = self.result.prediction, self.result.prepared
-        explanation = attribution = None
         if prediction is None or prepared is None or prepared.tensor is None:
             return Outcome(self, None, None)
-        unit = self.unit
-        if unit is not None and unit.layer in prediction.activations:
+        if self.kind == "explain":
+            from lenet_desktop.analysis.explain import explain
+
+            unit = self.unit
+            if unit is None or unit.layer not in prediction.activations:
+                return Outcome(self, None, None)
             fields = self.predictor.anatomy.fields
-            explanation = explain(self.predictor.layers, prediction, unit, fields)
-        if self.method is not None and self.target is not None:
-            attributor = ATTRIBUTORS.get(self.predictor)
-            values = attributor.attribute(prepared.tensor, self.target, self.method)
-            attribution = Attribution(values, self.target, self.method)
-        return Outcome(self, explanation, attribution)
+            return Outcome(self, explain(self.predictor.layers, prediction, unit, fields), None)
+        if self.method is None or self.target is None:
+            return Outcome(self, None, None)
+        attributor = ATTRIBUTORS.get(self.predictor)
+        values = attributor.attribute(prepared.tensor, self.target, self.method)
+        return Outcome(self, None, Attribution(values, self.target, self.method))
 
     def same_request(self, other: Job | None) -> bool:
         """Whether ``other`` asks for the same thing (then its outcome still fits)."""
         return other is not None and all(
             getattr(self, k) is getattr(other, k) or getattr(self, k) == getattr(other, k)
-            for k in ("predictor", "result", "unit", "method", "target")
+            for k in ("kind", "predictor", "result", "unit", "method", "target")
         )

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from lenet_desktop.analysis.live import Job, Outcome
+from lenet_desktop.analysis.live import KINDS, Job, Outcome
 from lenet_desktop.session import Session
 from lenet_desktop.ui.tasks import Runner
 
@@ -21,18 +21,19 @@ class Analyst(QObject):
         self.session = session
         self.runner = Runner(self)
         self.computed = 0
-        self._waiting: tuple[Job, Callable[[Outcome], None]] | None = None
+        # the latest request of each kind waiting behind the running job
+        self._waiting: dict[str, tuple[Job, Callable[[Outcome], None]]] = {}
         session.runner = self.submit
 
     def submit(self, job: Job, deliver: Callable[[Outcome], None]) -> None:
         if self.runner.busy:
-            self._waiting = (job, deliver)  # replaces any older request
+            self._waiting[job.kind] = (job, deliver)  # replaces an older one of its kind
         else:
             self._start(job, deliver)
 
     @property
     def busy(self) -> bool:
-        return self.runner.busy or self._waiting is not None
+        return self.runner.busy or bool(self._waiting)
 
     def _start(self, job: Job, deliver: Callable[[Outcome], None]) -> None:
         self.runner.run(job, lambda outcome: self._done(outcome, deliver), self._failed)
@@ -47,14 +48,15 @@ class Analyst(QObject):
         self._next()
 
     def _next(self) -> None:
-        if self._waiting is not None:
-            job, deliver = self._waiting
-            self._waiting = None
-            self._start(job, deliver)
+        for kind in KINDS:  # an explanation first: it is cheap, and the panel waits for it
+            if kind in self._waiting:
+                job, deliver = self._waiting.pop(kind)
+                self._start(job, deliver)
+                return
 
     def stop(self) -> None:
         """Stop taking jobs and end the worker thread (closing the window)."""
-        self._waiting = None
+        self._waiting.clear()
         if self.session.runner == self.submit:
             self.session.runner = None
         self.runner.stop()
