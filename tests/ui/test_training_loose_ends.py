@@ -64,7 +64,9 @@ def test_a_model_chosen_during_a_run_stays_after_cancelling(window, panel, qtbot
         panel.start()
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         window.loader.shipped_actions["fashion-mnist"].trigger()  # Ctrl+2 mid-run
-    qtbot.wait(1500)  # another epoch may end meanwhile: it must not take the model back
+    # the next epoch's model arrives: it must not take the model back
+    with qtbot.waitSignal(panel.worker.epoch_model, timeout=60_000):
+        pass
     assert window.session.model.dataset.name == "fashion-mnist"
     with qtbot.waitSignal(panel.ended, timeout=10_000):
         panel.cancel()
