@@ -86,6 +86,17 @@ class Result:
 EMPTY = Result(None, None, None)
 
 
+def fits(unit: Unit, predictor: Predictor) -> bool:
+    """Whether ``unit`` names a value the network of ``predictor`` has (a layer of that name,
+    and its channel, row and column inside that layer's output)."""
+    shape = predictor.anatomy.shapes.get(unit.layer)
+    if shape is None or not 0 <= unit.channel < shape[0]:
+        return False
+    if unit.row is None or unit.col is None:
+        return len(shape) == 1
+    return len(shape) == 3 and 0 <= unit.row < shape[1] and 0 <= unit.col < shape[2]
+
+
 class Session:
     """The model in use, the current input and its result, the selected unit, a pinned input.
 
@@ -173,17 +184,27 @@ class Session:
 
     # -- the model -----------------------------------------------------------------------------
     def use(self, predictor: Predictor) -> None:
-        """Put ``predictor`` in use and run the current and the pinned input through it."""
+        """Put ``predictor`` in use and run the current and the pinned input through it.
+
+        Atomic for the views: the new model's results are computed first (an error then leaves
+        the model in use as it was), a selection or hover that no longer fits the new layers
+        is cleared, and only then are the views told: ``model_changed``, then ``predicted``
+        with a result of this model."""
         predictor.anatomy  # noqa: B018 - computed here (or in the loader), never in a view
-        self._predictor = predictor
-        if self._selection is not None and self._selection.layer not in dict(predictor.layers):
-            self.select(None)
+        result = self._run(self._result.input, predictor)
+        pinned = None if self._pinned is None else self._run(self._pinned.input, predictor)
+        self._predictor, self._result = predictor, result
+        if self._pinned is not None:
+            self._pinned = pinned
+        if self._selection is not None and not fits(self._selection, predictor):
+            self._selection = None
+            self.selection_changed.emit(None)
         self.hover(None)
         self.model_changed.emit(predictor)
-        self.show(self._result.input)
-        if self._pinned is not None:
-            self._pinned = self._run(self._pinned.input)
-            self.pinned_changed.emit(self._pinned)
+        self.predicted.emit(result)
+        if pinned is not None:
+            self.pinned_changed.emit(pinned)
+        self._analyse()
 
     def use_bundle(self, bundle: ModelBundle, device: str | None = None) -> None:
         """Put a model that is in memory in use on ``device`` (default: the session's).
@@ -205,8 +226,8 @@ class Session:
             self.use_bundle(self._predictor.bundle, device)
 
     # -- the hot path --------------------------------------------------------------------------
-    def _run(self, source: Input | None) -> Result:
-        predictor = self._predictor
+    def _run(self, source: Input | None, predictor: Predictor | None = None) -> Result:
+        predictor = predictor or self._predictor
         if source is None or predictor is None:
             return Result(source, None, None, None if predictor is None else predictor.bundle)
         info = predictor.bundle.dataset
@@ -248,7 +269,10 @@ class Session:
 
     # -- selection and pinning -----------------------------------------------------------------
     def select(self, unit: Unit | None) -> None:
-        """Select one value of one layer (None: nothing selected)."""
+        """Select one value of one layer (None: nothing selected; a value the model does not
+        have is not selected)."""
+        if unit is not None and self._predictor is not None and not fits(unit, self._predictor):
+            unit = None
         if unit != self._selection:
             self._selection = unit
             self.selection_changed.emit(unit)

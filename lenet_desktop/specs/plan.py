@@ -215,3 +215,56 @@ def build_network(spec: Spec, num_classes: int | None = None) -> nn.Sequential:
         assert build is not None  # every row a spec may write builds
         modules.append((step.name, build(layer, step.in_shape)))
     return nn.Sequential(OrderedDict(modules))
+
+
+# -- memory -----------------------------------------------------------------------------------
+BYTES_PER_VALUE = 4  # float32
+
+
+def memory_budget() -> int:
+    """What one training may use: a quarter of this machine's memory (8 GiB when it cannot
+    be read)."""
+    import os
+
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        total = 32 * 1024**3
+    return int(total) // 4
+
+
+def training_memory(spec: Spec, batch_size: int, num_classes: int | None = None) -> int:
+    """Bytes a training step of ``spec`` needs at ``batch_size``, estimated before anything is
+    allocated: every layer's output and its gradient for the whole batch, and the parameters
+    with their gradients and two optimiser states (Adam's). Raises SpecError for a broken spec."""
+    steps = plan(spec, num_classes)
+    values = math.prod(INPUT_SHAPE) * batch_size * 2
+    for step in steps:
+        values += 2 * batch_size * math.prod(step.out_shape) + 4 * step.parameters
+    return values * BYTES_PER_VALUE
+
+
+def check_memory(spec: Spec, batch_size: int, num_classes: int | None = None) -> int:
+    """:func:`training_memory`, refused (SpecError naming the layer that holds the most) when
+    it is over :func:`memory_budget`. Returns the estimate in bytes."""
+    need, budget = training_memory(spec, batch_size, num_classes), memory_budget()
+    if need > budget:
+        steps = plan(spec, num_classes)
+        largest = max(steps, key=lambda s: math.prod(s.out_shape))
+        layer_bytes = 2 * batch_size * math.prod(largest.out_shape) * BYTES_PER_VALUE
+        raise SpecError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "training this network at batch size {batch} needs about {need:,} MB of memory "
+                "(at most {budget:,} MB here, a quarter of this machine's); layer {number} "
+                "({name}, {type}) alone holds {layer:,} MB: use fewer channels or a smaller "
+                "batch",
+            ),
+            index=largest.index,
+            batch=batch_size,
+            need=need // 2**20,
+            budget=budget // 2**20,
+            layer=layer_bytes // 2**20,
+            **spec_where(largest.index, largest.name, largest.type),
+        )
+    return need

@@ -35,6 +35,7 @@ from lenet_desktop.options import (
     SCHEDULES,
 )
 from lenet_desktop.specs import resolve_spec
+from lenet_desktop.specs.plan import check_memory
 from lenet_desktop.training.evaluation import Evaluation, evaluate
 
 LOSSES = ("cross-entropy", "map")
@@ -257,8 +258,11 @@ class TrainConfig:
 
     def __post_init__(self) -> None:
         info = dataset_info(self.dataset)  # raises for an unknown dataset
-        # a spec file is read and checked now (SpecError, a ValueError, naming the layer)
-        resolve_spec(self.architecture, len(info.classes))
+        # a spec file is read and checked now (SpecError, a ValueError, naming the layer), and
+        # so is the memory a step would take, before anything is allocated
+        spec = resolve_spec(self.architecture, len(info.classes))
+        if spec is not None and self.batch_size >= 2:
+            check_memory(spec, self.batch_size, len(info.classes))
         if self.optimizer not in OPTIMIZERS:
             raise ValueError(
                 f"unknown optimiser {self.optimizer!r} (known: {', '.join(OPTIMIZERS)})"

@@ -49,6 +49,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.session = Session(device or self._setting("device", ""))
         self.training: TrainingPanel | None = None
         self._views_built = False
+        self._ready = False  # the first model is in use
         self.canvas_panel = CanvasPanel(self.session, self.settings)
         self.canvas = self.canvas_panel.canvas
         self.loader = ModelLoader(self.session, self.settings, self)
@@ -202,8 +203,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.loader.start()
 
     def _first_model(self, _predictor) -> None:
-        self.session.model_changed.disconnect(self._first_model)
-        self.ready.emit()
+        if not self._ready:
+            self._ready = True
+            self.ready.emit()
 
     # -- geometry ----------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
