@@ -427,6 +427,9 @@ def _scheduler(config: TrainConfig, optimizer: torch.optim.Optimizer, total_step
     return torch.optim.lr_scheduler.LambdaLR(optimizer, lambda _: 1.0)  # constant, or too short
 
 
+PROGRESS_PER_S = 20  # step reports a second, at most
+
+
 def train(
     config: TrainConfig,
     train_split: Split,
@@ -469,6 +472,7 @@ def train(
 
     history: list[dict] = []
     started = time.perf_counter()
+    last_report = 0.0
     seen = 0
     evaluation = None
     for epoch in range(1, config.epochs + 1):
@@ -507,9 +511,14 @@ def train(
             epoch_seen += n
             loss_sum += loss_value * n
             correct += int((logits.argmax(1) == target).sum())
-            if progress is not None:
-                elapsed = time.perf_counter() - started
-                rate = epoch_seen / max(time.perf_counter() - epoch_started, 1e-9)
+            now = time.perf_counter()
+            # at most PROGRESS_PER_S reports a second (a fast device must not flood the window),
+            # and always the first and the last step of an epoch
+            due = step in (1, steps) or now - last_report >= 1.0 / PROGRESS_PER_S
+            if progress is not None and due:
+                last_report = now
+                elapsed = now - started
+                rate = epoch_seen / max(now - epoch_started, 1e-9)
                 remaining = (config.epochs - epoch) * steps + (steps - step)
                 progress(
                     Progress(

@@ -106,7 +106,7 @@ class InputSources(QObject):
         if mime.hasImage():
             image = QImage(mime.imageData())
             if not image.isNull():
-                return self.show_picture(qimage_to_picture(image))
+                return self._show_qimage(image)
         return False
 
     def paste(self) -> bool:
@@ -117,6 +117,19 @@ class InputSources(QObject):
         image = clipboard.image()
         if image.isNull():
             self.session.report(self.tr("The clipboard holds no image."))
+            return False
+        return self._show_qimage(image)
+
+    def _show_qimage(self, image: QImage) -> bool:
+        """A pasted or dropped image, refused (and said) when larger than a file may be."""
+        from lenet_desktop.data.preprocessing import MAX_PIXELS
+
+        if image.width() * image.height() > MAX_PIXELS:
+            self.session.report(
+                self.tr(
+                    "The image is too large ({0}×{1} pixels; the limit is {2} megapixels)."
+                ).format(image.width(), image.height(), MAX_PIXELS // 1_000_000)
+            )
             return False
         return self.show_picture(qimage_to_picture(image))
 

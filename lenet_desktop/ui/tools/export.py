@@ -80,9 +80,21 @@ def presentation(session, settings, on: bool) -> None:
     from PySide6.QtWidgets import QApplication
 
     font = QApplication.font()
-    base = float(settings.value("base_font_pt", font.pointSizeF()) or font.pointSizeF())
-    if on:
-        settings.setValue("base_font_pt", base)
+    base = _font_size(settings.value("base_font_pt"), font.pointSizeF())
+    if on or settings.value("base_font_pt") is not None:
+        settings.setValue("base_font_pt", base)  # a damaged value is replaced
     font.setPointSizeF(base * (1.5 if on else 1.0))
     QApplication.setFont(font)
     session.set_presentation(on)
+
+
+def _font_size(stored: object, default: float) -> float:
+    """The remembered font size in points, or ``default`` for anything that is not a
+    readable size (text, NaN, zero, 100,000)."""
+    import math
+
+    try:
+        value = float(stored)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+    return value if math.isfinite(value) and 4.0 <= value <= 72.0 else default
