@@ -5,11 +5,14 @@ architecture spec included: one line naming the layer and its numbers).
 Heavy imports (torch, Qt) happen inside the commands so ``--help`` answers at once.
 """
 
+from __future__ import annotations
+
 import sys
 from collections.abc import Sequence
 
+from lenet_desktop.cli.commands_tools import cmd_app
 from lenet_desktop.cli.common import CommandError
-from lenet_desktop.cli.parser import build_parser, cmd_app
+from lenet_desktop.cli.parser import build_parser
 
 __all__ = ["CommandError", "build_parser", "main"]
 

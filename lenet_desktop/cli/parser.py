@@ -1,28 +1,37 @@
-"""The command line's parser: every subcommand, its options (the training options generated
-from :class:`~lenet_desktop.training.loop.TrainConfig`'s fields) and the app with none."""
+"""The argparse command line: the global options, one subcommand per command, and train's
+options made from TrainConfig's fields."""
 
 from __future__ import annotations
 
 import argparse
 
 from lenet_desktop import __version__
-from lenet_desktop.cli.common import (
-    _device_arg,
-    config_options,
-)
-from lenet_desktop.cli.examine import cmd_corr2d, cmd_info, cmd_predict
-from lenet_desktop.cli.training import cmd_evaluate, cmd_runs, cmd_train
+from lenet_desktop.cli.commands_model import cmd_info, cmd_predict
+from lenet_desktop.cli.commands_tools import cmd_corr2d
+from lenet_desktop.cli.commands_training import cmd_evaluate, cmd_runs, cmd_train
+from lenet_desktop.cli.common import config_options
 from lenet_desktop.options import ARCHITECTURES, DATASET_NAMES
 
 
-def cmd_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    if args.smoke_test:
-        from lenet_desktop.ui.app import smoke_test
+def _device_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--device",
+        metavar="D",
+        type=_device_name,
+        help="where to run: auto (default: CUDA, then MPS, then XPU, then CPU), cpu, cuda, "
+        "cuda:N, mps, xpu; also set by $LENET_DEVICE",
+    )
 
-        return smoke_test(model=args.model, device=args.device)
-    from lenet_desktop.ui.app import run_app
 
-    return run_app(model=args.model, device=args.device)
+def _device_name(text: str) -> str:
+    import re
+
+    name = text.strip().lower()
+    if not re.fullmatch(r"auto|cpu|mps|(cuda|xpu)(:\d+)?", name):
+        raise argparse.ArgumentTypeError(
+            f"unknown device {text!r}: use auto, cpu, cuda, cuda:N, mps or xpu"
+        )
+    return name
 
 
 def _number(kind: type):

@@ -1,18 +1,42 @@
-"""Commands that train and judge: ``train``, ``evaluate`` and ``runs``."""
+"""The commands about training: ``train`` (a model from a dataset), ``evaluate`` (a model on
+a split) and ``runs`` (the kept training runs)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from lenet_desktop.cli.common import (
-    CommandError,
-    _check_writable,
-    _dataset,
-    _predictor,
-    _print_json,
-    config_options,
-)
+from lenet_desktop.cli.common import CommandError, config_options, predictor, print_json
+from lenet_desktop.cli.tables import print_table
+
+
+def _dataset(args: argparse.Namespace, info):
+    from lenet_desktop.data.datasets import DatasetError, download, load_dataset
+
+    try:
+        if args.download:
+            root = download(info, args.data)
+            return load_dataset(root, info)
+        return load_dataset(args.data, info)
+    except DatasetError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _check_writable(path):
+    import os
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(path).expanduser().resolve().parent
+    if not folder.is_dir():
+        raise CommandError(f"{folder}: no such folder for the output file")
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise CommandError(f"{folder}: cannot write the model here ({exc.strerror})") from None
+    if Path(path).is_dir() or (Path(path).exists() and not os.access(path, os.W_OK)):
+        raise CommandError(f"{path}: cannot be replaced")
 
 
 def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -74,7 +98,7 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             "elapsed_s": progress.elapsed_s,
         }
         if args.json:
-            _print_json(record)
+            print_json(record)
         else:
             (bar.write if bar is not None else print)(
                 f"epoch {progress.epoch}/{progress.epochs}: loss {progress.loss:.4f}, train "
@@ -101,7 +125,7 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         kept = None
         print(f"warning: the run was not kept: {exc}", file=sys.stderr)
     if args.json:
-        _print_json(
+        print_json(
             {
                 "saved": str(path),
                 "test_accuracy": result.evaluation.accuracy,
@@ -124,8 +148,8 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     from lenet_desktop.data.datasets import DatasetError, dataset_info, find_folder, load_split
     from lenet_desktop.training.evaluation import evaluate
 
-    predictor = _predictor(args, parser)
-    bundle = predictor.bundle
+    model = predictor(args, parser)
+    bundle = model.bundle
     try:
         info = dataset_info(args.dataset) if args.dataset else bundle.dataset
     except ValueError as exc:
@@ -142,8 +166,8 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         raise CommandError(str(exc)) from None
     classes = bundle.dataset.classes
     mean, std = bundle.dataset.mean, bundle.dataset.std
-    result = evaluate(bundle.network, split, mean, std, predictor.device)
-    logits = logits_of(bundle.network, split, mean, std, predictor.device)
+    result = evaluate(bundle.network, split, mean, std, model.device)
+    logits = logits_of(bundle.network, split, mean, std, model.device)
     calibrated = calibration(logits, split.labels, bundle.temperature)
     if args.plot:
         uncalibrated = calibration(logits, split.labels)
@@ -155,7 +179,7 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         except OSError as exc:
             raise CommandError(f"{args.plot}: cannot be written ({exc.strerror or exc})") from None
     if args.json:
-        _print_json(
+        print_json(
             result.as_json(classes)
             | {
                 "ece": calibrated.ece,
@@ -167,7 +191,7 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         return 0
     print(
         f"{bundle.title} on the {info.title} {args.split} split ({result.count} images), "
-        f"device {predictor.device}"
+        f"device {model.device}"
     )
     print(
         f"accuracy: {100 * result.accuracy:.2f} % "
@@ -201,7 +225,7 @@ def cmd_runs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return 0
     if args.json:
         for run in kept:
-            _print_json({"id": run.id, "folder": str(run.folder), **comparison_rows([run])[0]})
+            print_json({"id": run.id, "folder": str(run.folder), **comparison_rows([run])[0]})
         return 0
     if not kept:
         print(f"no runs kept yet in {store.root}")
@@ -213,7 +237,5 @@ def cmd_runs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
          f"{100 * r.accuracy:.2f} %", f"{r.seconds:.0f} s")
         for r in kept
     ]  # fmt: skip
-    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    for row in table:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    print_table(table)
     return 0

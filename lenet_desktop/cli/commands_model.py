@@ -1,33 +1,30 @@
-"""Commands that look at a model or a network: ``predict``, ``info`` and ``corr2d``."""
+"""The commands about one model or architecture: ``predict`` (classify image files) and
+``info`` (the layer table, or the architecture as a TOML spec)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from lenet_desktop.cli.common import (
-    CommandError,
-    _load,
-    _predictor,
-    _print_json,
-)
+from lenet_desktop.cli.common import CommandError, load, predictor, print_json
+from lenet_desktop.cli.tables import print_table
 from lenet_desktop.options import ARCHITECTURE_TITLES, ARCHITECTURES
 
 
 def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from lenet_desktop.data.preprocessing import ImageReadError, load_image
 
-    predictor = _predictor(args, parser)
+    model = predictor(args, parser)
     failures = 0
     if not args.json:
-        print(f"model: {predictor.bundle.title} · device: {predictor.device}")
+        print(f"model: {model.bundle.title} · device: {model.device}")
     for path in args.images:
         try:
-            prepared, prediction = predictor.predict_image(load_image(path))
+            prepared, prediction = model.predict_image(load_image(path))
         except ImageReadError as exc:
             failures += 1
             if args.json:
-                _print_json({"path": path, "error": str(exc)})
+                print_json({"path": path, "error": str(exc)})
             else:
                 print(f"error: {exc}", file=sys.stderr)
             continue
@@ -35,15 +32,13 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             failures += 1
             message = "the image is blank: no drawing found"
             if args.json:
-                _print_json({"path": path, "error": "empty", "message": message})
+                print_json({"path": path, "error": "empty", "message": message})
             else:
                 print(f"{path}: empty ({message})", file=sys.stderr)
             continue
         if args.json:
             shown = {"input": prepared.image.round(4).tolist()} if args.show_input else {}
-            _print_json(
-                {"path": path, **prediction.as_json(), "device": prediction.device, **shown}
-            )
+            print_json({"path": path, **prediction.as_json(), "device": prediction.device, **shown})
         else:
             if args.show_input:
                 print(f"{path}: the 28×28 input (rows 0–27, values ×9, . = 0):")
@@ -84,7 +79,7 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         architecture = target if spec is None else spec_architecture(spec)
         network = build_model(spec or target, len(MNIST.classes), (MNIST.mean, MNIST.std))
     else:
-        bundle = _load(target)
+        bundle = load(target)
         architecture, network, spec = bundle.architecture, bundle.network, bundle.spec
     if args.toml:
         if spec is None:
@@ -111,7 +106,7 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 "temperature": bundle.temperature,
                 "training": bundle.training,
             }
-        _print_json(obj)
+        print_json(obj)
         return 0
     print(f"{title} — architecture '{architecture}'" if title else f"architecture '{architecture}'")
     if bundle is not None:
@@ -139,47 +134,5 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         for r in rows
     ]
     table.append(("total", "", "", f"{total} trainable", ""))
-    widths = [max(len(row[i]) for row in table) for i in range(4)]
-    for i, row in enumerate(table):
-        cells = [
-            row[0].ljust(widths[0]),
-            row[1].ljust(widths[1]),
-            row[2].ljust(widths[2]),
-            row[3].rjust(widths[3]),
-            row[4],
-        ]
-        print("  ".join(cells).rstrip())
-        if i == 0 or i == len(table) - 2:
-            print("  ".join("─" * w for w in widths) + "  " + "─" * 12)
-    return 0
-
-
-def cmd_corr2d(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    """The notes' cross-correlation by hand (no model, no torch): the output of ``--input``
-    with ``--kernel`` at ``--padding`` and ``--stride``, and the sizes by the formula."""
-    from lenet_desktop.analysis.sandbox import (
-        SandboxError,
-        corr2d,
-        matrix_text,
-        parse_channels,
-        parse_kernels,
-    )
-
-    try:
-        result = corr2d(
-            parse_channels(args.input), parse_kernels(args.kernel), args.padding, args.stride
-        )
-    except SandboxError as exc:
-        parser.error(str(exc))
-    if args.json:
-        _print_json(result.as_json())
-        return 0
-    shape = "×".join(str(d) for d in result.input.shape)
-    kernel = "×".join(str(d) for d in result.kernels.shape)
-    print(f"input {shape}, kernels {kernel}, padding {result.padding}, stride {result.stride}")
-    rows, cols = result.size_text()
-    print(f"output height {rows}, width {cols}")
-    channels = result.output.shape[0]
-    for index, channel in enumerate(result.output):
-        print(f"channel {index}: {matrix_text(channel)}" if channels > 1 else matrix_text(channel))
+    print_table(table, right={3}, rules_after={0, len(table) - 2}, last_rule=12)
     return 0
