@@ -21,7 +21,8 @@ def settings(tmp_path):
 def window(qtbot, settings):
     create_app()
     window = MainWindow(model="mnist", settings=settings)
-    qtbot.addWidget(window)
+    # (not qtbot.addWidget: pytest-qt would close it before the run is stopped below, and a
+    # window closed mid-run asks "stop training?" — a dialog no test answers)
     window.resize(1280, 760)
     window.show()
     qtbot.waitExposed(window)
