@@ -25,20 +25,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from lenet_desktop.files.places import resources_folder
 from lenet_desktop.qt_check import check_platform_plugin
 from lenet_desktop.ui.main_window import MainWindow
 
 ORGANIZATION = "LeNet Desktop"
 APPLICATION = "LeNet Desktop"
 _translators: list[QTranslator] = []
-
-
-def resources_dir() -> Path:
-    """Translations and icons: inside the package when installed or frozen, else the
-    repository's top-level ``resources/``."""
-    package = Path(__file__).resolve().parents[1]
-    inside = package / "resources"
-    return inside if inside.is_dir() else package.parent / "resources"
 
 
 def install_translator(code: str = "system") -> str:
@@ -51,7 +44,7 @@ def install_translator(code: str = "system") -> str:
     locale = QLocale.system() if code == "system" else QLocale(code)
     if locale.language() == QLocale.Language.Chinese:
         ours = QTranslator(app)
-        if ours.load(str(resources_dir() / "i18n" / "lenet_desktop_zh_CN.qm")):
+        if ours.load(str(resources_folder() / "i18n" / "lenet_desktop_zh_CN.qm")):
             app.installTranslator(ours)
             _translators.append(ours)
         qt = QTranslator(app)
@@ -113,7 +106,7 @@ def create_app() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
-    icon = resources_dir() / "icons" / "lenet-desktop.svg"
+    icon = resources_folder() / "icons" / "lenet-desktop.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     apply_palette(app)
