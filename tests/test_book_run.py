@@ -13,8 +13,8 @@ import torch
 from lenet_desktop.cli import build_parser, main
 from lenet_desktop.data.datasets import Split
 from lenet_desktop.nn.models import build_model, initialize_weights
-from lenet_desktop.training.loop import BOOK_SETTINGS, TrainConfig, train
 from lenet_desktop.training import loop as training
+from lenet_desktop.training.loop import BOOK_SETTINGS, TrainConfig, train
 
 
 def test_the_book_settings_are_the_books():
