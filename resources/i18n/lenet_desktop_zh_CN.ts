@@ -4,17 +4,17 @@
 <context>
     <name>AnswerView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/answer.py" line="56"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="56"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/answer.py" line="63"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="63"/>
         <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</source>
         <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/answer.py" line="68"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="68"/>
         <source>Test sample #{0} · true label: {1} {2}</source>
         <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
     </message>
@@ -22,73 +22,73 @@
 <context>
     <name>ArchitectureView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="146"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="146"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="147"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="147"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="148"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="148"/>
         <source>Output
 shape</source>
         <translation>输出
 形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="150"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="150"/>
         <source>Output
 size</source>
         <translation>输出
 尺寸</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="154"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="154"/>
         <source>Output size of a convolution or pooling: ⌊(n − k + 2p + s) / s⌋</source>
         <translation>卷积或汇聚层的输出尺寸：⌊(n − k + 2p + s) / s⌋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="164"/>
         <source>{0} (all)</source>
         <translation>{0}（全部）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="166"/>
         <source>{0}, jump {1}</source>
         <translation>{0}，跳距 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="190"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="190"/>
         <source>{0} — {1:,} parameters; input 1×28×28. Output size of a convolution or pooling: ⌊(n − k + 2p + s) / s⌋, n input size, k kernel, p padding per side, s stride.</source>
         <translation>{0} — 共 {1:,} 个参数；输入 1×28×28。卷积或汇聚层的输出尺寸：⌊(n − k + 2p + s) / s⌋，n 为输入尺寸，k 为核大小，p 为每侧填充，s 为步幅。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="149"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="149"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="137"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="137"/>
         <source>Receptive
 field</source>
         <translation>感受
 野</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="139"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="139"/>
         <source>How many input pixels one value of the layer sees, and how far apart (jump) neighbouring values&apos; fields are: r = r₋₁ + (k − 1)·j₋₁, j = s·j₋₁</source>
         <translation>该层一个值看到多少输入像素，以及相邻值的感受野相隔多远（跳距）：r = r₋₁ + (k − 1)·j₋₁，j = s·j₋₁</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="186"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="186"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/architecture_view.py" line="195"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="195"/>
         <source>Test accuracy: {0:.2f} %.</source>
         <translation>测试准确率：{0:.2f} %。</translation>
     </message>
@@ -96,43 +96,43 @@ field</source>
 <context>
     <name>CanvasPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="54"/>
-        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="70"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="54"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="70"/>
         <source>Brush {0} px</source>
         <translation>笔刷 {0} 像素</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="56"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="56"/>
         <source>Brush width in pixels of the 560-pixel paper ([ and ] change it)</source>
         <translation>笔刷宽度，以 560 像素画纸的像素计（[ 和 ] 调整）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="58"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="58"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="59"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="59"/>
         <source>Erase instead of drawing (E)</source>
         <translation>擦除而不是绘制 (E)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="60"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="60"/>
         <source>Fill</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="62"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="62"/>
         <source>Click inside an outline to fill it with ink (garments are filled shapes)</source>
         <translation>在轮廓内点击，用墨水填满（服装是实心的形状）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="64"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="64"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/canvas_panel.py" line="65"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="65"/>
         <source>Clear the canvas (Esc)</source>
         <translation>清空画布 (Esc)</translation>
     </message>
@@ -140,17 +140,17 @@ field</source>
 <context>
     <name>ConfusionTable</name>
     <message>
-        <location filename="../../lenet_desktop/ui/confusion.py" line="50"/>
+        <location filename="../../lenet_desktop/ui/widgets/confusion.py" line="50"/>
         <source>{0} images of {1} were predicted as {2} ({3:.1f} % of that class)</source>
         <translation>{0} 张“{1}”图像被预测为“{2}”（占该类的 {3:.1f} %）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/confusion.py" line="62"/>
+        <location filename="../../lenet_desktop/ui/widgets/confusion.py" line="62"/>
         <source>→ {0}</source>
         <translation>→ {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/confusion.py" line="64"/>
+        <location filename="../../lenet_desktop/ui/widgets/confusion.py" line="64"/>
         <source>Rows: true class · columns: predicted class</source>
         <translation>行：真实类别 · 列：预测类别</translation>
     </message>
@@ -158,7 +158,7 @@ field</source>
 <context>
     <name>DeviceBox</name>
     <message>
-        <location filename="../../lenet_desktop/ui/device_box.py" line="12"/>
+        <location filename="../../lenet_desktop/ui/widgets/device_box.py" line="12"/>
         <source>auto (best available)</source>
         <translation>自动（最佳可用）</translation>
     </message>
@@ -166,184 +166,184 @@ field</source>
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="65"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="73"/>
         <source>Explain this value</source>
         <translation>解释这个值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="114"/>
         <source>Draw something: the numbers appear here.</source>
         <translation>画点什么：数字会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="115"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="123"/>
         <source>{0} · unit {1}</source>
         <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="116"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="124"/>
         <source>{0} · map {1} · row {2}, column {3}</source>
         <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="126"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="134"/>
         <source>Receptive field: rows {0}–{1}, columns {2}–{3} of the 28×28 input ({4}×{5} pixels)</source>
         <translation>感受野：28×28 输入的第 {0}–{1} 行、第 {2}–{3} 列（{4}×{5} 像素）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="129"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="137"/>
         <source>— {0}×{0} unclipped, cut at the border</source>
         <translation>— 未裁剪时为 {0}×{0}，在边界处被截断</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="135"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="143"/>
         <source>Recomputed: {0} · recorded by the forward pass: {1}</source>
         <translation>重新计算：{0} · 前向传播记录的值：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="145"/>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="263"/>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="282"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="153"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="271"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="290"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="160"/>
         <source>Convolution {0}×{0}, stride {1}, padding {2}: for each input map, the patch under the kernel times the kernel, element by element; the products summed, the sums added, plus the bias.</source>
         <translation>卷积 {0}×{0}，步幅 {1}，填充 {2}：对每个输入特征图，把卷积核下方的区域与卷积核逐元素相乘；乘积求和，各通道的和相加，再加上偏置。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="173"/>
         <source>LeNet-5&apos;s connection table: map {0} of {1} reads only the {2} maps of row {0}.</source>
         <translation>LeNet-5 的连接表：{1} 的第 {0} 个特征图只读取第 {0} 行所列的 {2} 特征图。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="177"/>
         <source>table (rows: {0} maps)</source>
         <translation>连接表（行：{0} 特征图）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="178"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="186"/>
         <source>{0} map {1}</source>
         <translation>{0} 特征图 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="181"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="189"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="184"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="192"/>
         <source>products</source>
         <translation>乘积</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="191"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="199"/>
         <source>Grey cells lie in the padding: zeros.</source>
         <translation>灰色格子位于填充区：值为 0。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="195"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="203"/>
         <source>Pre-activation = {0} + bias {1} = {2}</source>
         <translation>激活前的值 = {0} + 偏置 {1} = {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="205"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="213"/>
         <source>window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="212"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="220"/>
         <source>Max pooling: the largest of the {0} values wins: {1} (outlined).</source>
         <translation>最大汇聚：{0} 个值中最大的胜出：{1}（已框出）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="215"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="223"/>
         <source>Average pooling: ({0}) / {1} = {2}</source>
         <translation>平均汇聚：({0}) / {1} = {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="219"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="227"/>
         <source>Subsampling: ({0}) × weight {1} + bias {2} = {3}</source>
         <translation>下采样：({0}) × 权重 {1} + 偏置 {2} = {3}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="226"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="234"/>
         <source>Batch normalisation with the statistics kept from training:</source>
         <translation>批量规范化，使用训练时保存的统计量：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="242"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="250"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="244"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="252"/>
         <source>LeNet-5&apos;s squashing function</source>
         <translation>LeNet-5 的压缩函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="247"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="255"/>
         <source>Activation: {0}</source>
         <translation>激活函数：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="259"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="267"/>
         <source>Fully connected: bias + Σ w·x over all {0} inputs. The {1} largest contributions, largest first:</source>
         <translation>全连接：偏置 + 全部 {0} 个输入的 Σ w·x。贡献最大的 {1} 项，从大到小：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="265"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="273"/>
         <source>The other {0} inputs together: {1}</source>
         <translation>其余 {0} 个输入合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="266"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="274"/>
         <source>Bias + Σ w·x = {0} + {1} + {2} = {3}</source>
         <translation>偏置 + Σ w·x = {0} + {1} + {2} = {3}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="278"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="286"/>
         <source>LeNet-5&apos;s RBF output: y = Σ (x − w)², the squared distance between F6&apos;s 84 outputs x and this class&apos;s fixed ±1 code w; the logit is −y, so the nearest code wins. The {0} largest terms:</source>
         <translation>LeNet-5 的 RBF 输出层：y = Σ (x − w)²，即 F6 的 84 个输出 x 与该类别固定的 ±1 编码 w 之间的平方距离；logit 为 −y，因此距离最近的编码获胜。最大的 {0} 项：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="283"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="291"/>
         <source>The other {0} terms together: {1}</source>
         <translation>其余 {0} 项之和：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="284"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="292"/>
         <source>y = {0}; logit = −y = {1}</source>
         <translation>y = {0}；logit = −y = {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="303"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="311"/>
         <source>Softmax turns the logits into probabilities:</source>
         <translation>归一化指数函数把未归一化的得分 z 变成概率：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="307"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="315"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="309"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="317"/>
         <source>p = {0} / {1} = {2} — the chart shows {3:.1f} %</source>
         <translation>p = {0} / {1} = {2} — 图表显示 {3:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="317"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="325"/>
         <source>the padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="320"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="328"/>
         <source>Value taken from {0}: {1}</source>
         <translation>取自 {0} 的值：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/explain_panel.py" line="324"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="332"/>
         <source>Not explained: this app does not explain {0} layers yet.</source>
         <translation>未解释：本应用还不能解释 {0} 层。</translation>
     </message>
@@ -351,42 +351,42 @@ field</source>
 <context>
     <name>FeatureMapsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="35"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="35"/>
         <source>Every layer&apos;s output, in the order data flows: one tile per channel, one colour scale per layer. Hover a value to read it; click it to select it; double-click a map to enlarge it with its numbers.</source>
         <translation>每一层的输出，按数据流动的顺序排列：每个通道一个小图，每层一个色标。悬停可读取数值；单击可选中；双击特征图可放大并显示数值。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="82"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="82"/>
         <source>Current input: {0}</source>
         <translation>当前输入：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="83"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="83"/>
         <source>Pinned input: {0}</source>
         <translation>固定的输入：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="98"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="98"/>
         <source>{0} (test #{1})</source>
         <translation>{0}（测试样本 #{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="102"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="102"/>
         <source>drawing</source>
         <translation>手绘</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="104"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="104"/>
         <source>picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="131"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="131"/>
         <source>{0} · {1} units</source>
         <translation>{0} · {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/feature_maps.py" line="134"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="134"/>
         <source>{0} · map {1} · {2}×{3}</source>
         <translation>{0} · 第 {1} 张特征图 · {2}×{3}</translation>
     </message>
@@ -394,72 +394,72 @@ field</source>
 <context>
     <name>InputSources</name>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="61"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="61"/>
         <source>The picture is too large for the memory left.</source>
         <translation>图片太大，剩余内存不足。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="64"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="64"/>
         <source>The picture is blank: no drawing found.</source>
         <translation>图片是空白的：没有找到笔迹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="81"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="81"/>
         <source>Open Image</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="83"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="83"/>
         <source>Images ({0});;All files (*)</source>
         <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="117"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="117"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="141"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="141"/>
         <source>The test split has no image of that class.</source>
         <translation>测试集中没有该类别的图像。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="168"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="168"/>
         <source>Test images not found</source>
         <translation>找不到测试图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="169"/>
         <source>The {0} test images are not on this computer yet.</source>
         <translation>这台电脑上还没有 {0} 的测试图像。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="171"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="172"/>
         <source>Choose Folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="185"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="185"/>
         <source>Folder of the {0} files</source>
         <translation>{0} 文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="192"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="192"/>
         <source>{0}: no {1} test files there (t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz])</source>
         <translation>{0}：这里没有 {1} 的测试文件（t10k-images-idx3-ubyte[.gz] 和 t10k-labels-idx1-ubyte[.gz]）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="206"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="206"/>
         <source>Downloading {0}…</source>
         <translation>正在下载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/inputs.py" line="228"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="228"/>
         <source>Random Test Sample &amp;of</source>
         <translation>随机测试样本：指定类别(&amp;O)</translation>
     </message>
@@ -467,22 +467,22 @@ field</source>
 <context>
     <name>KernelsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/kernels.py" line="30"/>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="30"/>
         <source>The learned kernels of each convolution: one row per output map, one column per input map. Hover a weight to read it; double-click a kernel to enlarge it.</source>
         <translation>每个卷积层学到的卷积核：每行对应一张输出特征图，每列对应一张输入特征图。悬停可读取权重；双击卷积核可放大。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/kernels.py" line="56"/>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="56"/>
         <source>{0} · {1} output × {2} input maps · kernels {3}×{4}</source>
         <translation>{0} · {1} 个输出 × {2} 个输入通道 · 卷积核 {3}×{4}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/kernels.py" line="71"/>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="71"/>
         <source>{0} kernel · output map {1}, input map {2}</source>
         <translation>{0} 卷积核 · 输出特征图 {1}，输入特征图 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/kernels.py" line="86"/>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="86"/>
         <source>{0} kernel · output map {1}, input map {2} · row {3}, column {4} = {5:.4f}</source>
         <translation>{0} 卷积核 · 输出通道 {1}，输入通道 {2} · 第 {3} 行，第 {4} 列 = {5:.4f}</translation>
     </message>
@@ -558,27 +558,27 @@ field</source>
 <context>
     <name>MapDialog</name>
     <message>
-        <location filename="../../lenet_desktop/ui/map_dialog.py" line="60"/>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="60"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/map_dialog.py" line="62"/>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="62"/>
         <source>unit {0}</source>
         <translation>单元 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/map_dialog.py" line="67"/>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="67"/>
         <source>one value per unit</source>
         <translation>每个单元一个值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/map_dialog.py" line="67"/>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="67"/>
         <source>rows ↓ · columns →</source>
         <translation>行 ↓ · 列 →</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/map_dialog.py" line="69"/>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="69"/>
         <source>{0} · min {1:.4f} · max {2:.4f} · mean {3:.4f}</source>
         <translation>{0} · 最小 {1:.4f} · 最大 {2:.4f} · 平均 {3:.4f}</translation>
     </message>
@@ -586,27 +586,27 @@ field</source>
 <context>
     <name>ModelLoader</name>
     <message>
-        <location filename="../../lenet_desktop/ui/model_loader.py" line="86"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="86"/>
         <source>Could not open the model: {0}</source>
         <translation>无法打开模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/model_loader.py" line="95"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="95"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/model_loader.py" line="97"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="97"/>
         <source>LeNet Desktop models (*{0});;All files (*)</source>
         <translation>LeNet 桌面版模型 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/model_loader.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="124"/>
         <source>{0} · {1} (shipped)</source>
         <translation>{0} · {1}（内置）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/model_loader.py" line="131"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="131"/>
         <source>Recent Models</source>
         <translation>最近的模型</translation>
     </message>
@@ -614,12 +614,12 @@ field</source>
 <context>
     <name>RBFView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/rbf_view.py" line="125"/>
+        <location filename="../../lenet_desktop/ui/views/rbf.py" line="125"/>
         <source>LeNet-5&apos;s output layer compares F6&apos;s 84 outputs, drawn as a 7×12 picture (left), with a fixed ±1 bitmap of each class: y = Σ (x − w)², the squared distance, is written under each. The nearest class is the answer (framed).</source>
         <translation>LeNet-5 的输出层把 F6 的 84 个输出（左边，画成 7×12 的图）与每个类别固定的 ±1 位图比较：每个位图下写着平方距离 y = Σ (x − w)²。距离最近的类别就是答案（带框）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/rbf_view.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/views/rbf.py" line="130"/>
         <source>F6 (84 = 7×12)</source>
         <translation>F6（84 = 7×12）</translation>
     </message>
@@ -627,97 +627,97 @@ field</source>
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="120"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="120"/>
         <source>Run (double-click to rename)</source>
         <translation>训练记录（双击可重命名）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="120"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="120"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="120"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="120"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="121"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="121"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="121"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="121"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="121"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="121"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="122"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="122"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="124"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="125"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="125"/>
         <source>Delete Ticked</source>
         <translation>删除勾选的记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="126"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="126"/>
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="127"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="127"/>
         <source>Export Table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130"/>
         <source>Tick runs to compare them: loss (left) and test accuracy (right) per epoch. Tick two to see their confusion matrices and C1 kernels side by side.</source>
         <translation>勾选训练记录进行比较：每轮的损失（左）和测试准确率（右）。勾选两条可并排查看它们的混淆矩阵和 C1 卷积核。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="134"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="134"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="135"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="135"/>
         <source>test accuracy (%)</source>
         <translation>测试准确率（%）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="137"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="137"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="228"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="228"/>
         <source>Delete Runs</source>
         <translation>删除训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="229"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="229"/>
         <source>Delete {0} ticked run(s) and their models?</source>
         <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="253"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="253"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/runs_view.py" line="296"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="296"/>
         <source>{0} · C1 kernels</source>
         <translation>{0} · C1 卷积核</translation>
     </message>
@@ -725,67 +725,67 @@ field</source>
 <context>
     <name>SandboxDialog</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="106"/>
         <source>Convolution Sandbox</source>
         <translation>卷积沙盒</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="107"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="107"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="108"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="108"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="109"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="109"/>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="110"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="110"/>
         <source>Stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="112"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="112"/>
         <source>Rows on separate lines or separated by ;, numbers by spaces. Input channels separated by |; a kernel&apos;s output channels by /. Up to 32×32. Click a cell of the input to paint it (0 ↔ 1).</source>
         <translation>每行一行，或用 ; 分隔，数字之间用空格。输入通道用 | 分隔；卷积核的输出通道用 / 分隔。最大 32×32。点击输入的格子可以涂改（0 ↔ 1）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="172"/>
         <source>Cannot compute: {0}</source>
         <translation>无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="204"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="204"/>
         <source>input channel {0}</source>
         <translation>输入通道 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="211"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="211"/>
         <source>kernel {0}, channel {1}</source>
         <translation>卷积核 {0}，通道 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="214"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="214"/>
         <source>output channel {0}</source>
         <translation>输出通道 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="220"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="220"/>
         <source>Output size ⌊(n − k + 2p + s) / s⌋: height {0}, width {1}</source>
         <translation>输出尺寸 ⌊(n − k + 2p + s) / s⌋：高 {0}，宽 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="225"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="225"/>
         <source>Output channel {0}, row {1}, column {2} (hover another value):</source>
         <translation>输出通道 {0}，第 {1} 行，第 {2} 列（把鼠标移到其他值上查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sandbox.py" line="229"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="229"/>
         <source>products, channel {0}</source>
         <translation>乘积，通道 {0}</translation>
     </message>
@@ -793,128 +793,128 @@ field</source>
 <context>
     <name>SpecEditor</name>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="164"/>
         <source>Start from:</source>
         <translation>起点：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="173"/>
         <source>Add Layer</source>
         <translation>添加层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="174"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="174"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="175"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="175"/>
         <source>Move the selected layer up</source>
         <translation>把选中的层上移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="176"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176"/>
         <source>Move the selected layer down</source>
         <translation>把选中的层下移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="177"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="177"/>
         <source>Open Spec…</source>
         <translation>打开架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="178"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="178"/>
         <source>Save Spec…</source>
         <translation>保存架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="179"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="179"/>
         <source>Train This</source>
         <translation>训练此网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="181"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="181"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="181"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="181"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="182"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="182"/>
         <source>channels</source>
         <translation>通道数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="182"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="182"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="182"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="182"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="182"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="182"/>
         <source>stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="183"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="183"/>
         <source>features</source>
         <translation>特征数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="183"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="183"/>
         <source>dropout p</source>
         <translation>丢弃率 p</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="181"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="181"/>
         <source>output shape</source>
         <translation>输出形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="181"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="181"/>
         <source>parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="183"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="183"/>
         <source>size formula</source>
         <translation>尺寸公式</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="346"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="346"/>
         <source>Add a layer to start.</source>
         <translation>先添加一层。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="350"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="350"/>
         <source>Every layer fits: {0} layers, input 1×28×28 → {1} classes.</source>
         <translation>每一层都成立：共 {0} 层，输入 1×28×28 → {1} 个类别。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="355"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="355"/>
         <source>{0:,} parameters</source>
         <translation>{0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="389"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="378"/>
         <source>Open Spec</source>
         <translation>打开架构文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="389"/>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="399"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="378"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="388"/>
         <source>Architecture specs (*.toml)</source>
         <translation>架构文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="397"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="386"/>
         <source>Save Spec</source>
         <translation>保存架构文件</translation>
     </message>
@@ -922,32 +922,32 @@ field</source>
 <context>
     <name>StatusBarView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/status_bar.py" line="35"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="35"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/status_bar.py" line="54"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="54"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/status_bar.py" line="57"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="57"/>
         <source>Model: {0} · {1} · {2}</source>
         <translation>模型：{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/status_bar.py" line="61"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="61"/>
         <source>Runs on {0}</source>
         <translation>运行于 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/status_bar.py" line="73"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="73"/>
         <source>{0} · unit {1}</source>
         <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/status_bar.py" line="76"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="76"/>
         <source>{0} · map {1} · row {2}, column {3}</source>
         <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
@@ -955,382 +955,382 @@ field</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="310"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="317"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="312"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="319"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="313"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="320"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="314"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="321"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="315"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="322"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="316"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="323"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="317"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="324"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="318"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="325"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="319"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="326"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="326"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="333"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="327"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="334"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="328"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="335"/>
         <source>Live view</source>
         <translation>实时查看</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="367"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="374"/>
         <source>folder with the four IDX files</source>
         <translation>含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="370"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="377"/>
         <source>Train</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="371"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="378"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="372"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="379"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="372"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="379"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="372"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="379"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="375"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="382"/>
         <source>Training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="376"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="383"/>
         <source>Accuracy (blue: training, orange: test)</source>
         <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="892"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="899"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="377"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="384"/>
         <source>Misclassified test images (click to inspect):</source>
         <translation>分类错误的测试图片（点击查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="850"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="857"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="381"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="388"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="320"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="327"/>
         <source>Momentum (SGD)</source>
         <translation>动量（SGD）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="321"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="328"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="322"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="329"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="323"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="330"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="324"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="331"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="325"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="332"/>
         <source>Held out to calibrate</source>
         <translation>留出用于校准</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="331"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="338"/>
         <source>if missing</source>
         <translation>缺失时下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="332"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="339"/>
         <source>D2L Book Settings</source>
         <translation>D2L 书中设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="335"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="342"/>
         <source>The LeNet chapter&apos;s own run: d2l, SGD lr 0.9 without momentum, constant rate, batch 256, 10 epochs, Xavier initialisation, no augmentation, on Fashion-MNIST</source>
         <translation>LeNet 一章书中的训练设置：d2l 网络，SGD 学习率 0.9、无动量、学习率恒定，批量 256，10 轮，Xavier 初始化，无数据增强，数据集 Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="339"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="346"/>
         <source>one-cycle</source>
         <translation>单周期</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="339"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="346"/>
         <source>cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="340"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="347"/>
         <source>constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="343"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="350"/>
         <source>PyTorch default</source>
         <translation>PyTorch 默认</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="343"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="350"/>
         <source>Xavier (as the book)</source>
         <translation>Xavier（与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="347"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="354"/>
         <source>Download the dataset with torchvision if the folder does not hold it</source>
         <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="349"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="356"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="352"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="359"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="357"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="364"/>
         <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
         <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="361"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="368"/>
         <source>after each epoch</source>
         <translation>每轮之后</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="364"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="371"/>
         <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
         <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="372"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="379"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="378"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="385"/>
         <source>confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="379"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="386"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="483"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="490"/>
         <source>D2L book settings: d2l, SGD lr 0.9 without momentum, constant, batch 256, 10 epochs, Xavier, no augmentation.</source>
         <translation>D2L 书中设置：d2l，SGD 学习率 0.9、无动量、恒定，批量 256，10 轮，Xavier，无数据增强。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="490"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="497"/>
         <source>{0} (your spec)</source>
         <translation>{0}（你的架构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="506"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="513"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="517"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="524"/>
         <source>Choose the dataset folder, or tick Download.</source>
         <translation>请选择数据集文件夹，或勾选“下载”。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="519"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="526"/>
         <source>{0}: no such folder</source>
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="563"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="570"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="564"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="571"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="596"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="603"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="612"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="619"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="613"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="620"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="644"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="651"/>
         <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
         <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="654"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="661"/>
         <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
         <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="680"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="687"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="703"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="710"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="746"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="753"/>
         <source>confidence {0:.2f}–{1:.2f}: {2} images, accuracy {3:.1f} %</source>
         <translation>置信度 {0:.2f}–{1:.2f}：{2} 张图像，准确率 {3:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="753"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="760"/>
         <source>Reliability: ECE {0:.2f} % at temperature {1:.3g}</source>
         <translation>可靠性图：温度 {1:.3g} 时 ECE 为 {0:.2f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="768"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="775"/>
         <source>Kept as run “{0}” (Runs tab).</source>
         <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="783"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="790"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="793"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="800"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="811"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="818"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="823"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="830"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="780"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="787"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="790"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="797"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="834"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="841"/>
         <source>#{0}: true {1}, predicted {2}</source>
         <translation>#{0}：真实 {1}，预测 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="848"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="855"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="861"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="868"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="867"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="874"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="890"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="897"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_panel.py" line="909"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="916"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1338,17 +1338,17 @@ field</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training_worker.py" line="42"/>
+        <location filename="../../lenet_desktop/ui/training/worker.py" line="42"/>
         <source>Downloading {0}…</source>
         <translation>正在下载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_worker.py" line="44"/>
+        <location filename="../../lenet_desktop/ui/training/worker.py" line="44"/>
         <source>Reading {0} from {1}</source>
         <translation>正在从 {1} 读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_worker.py" line="47"/>
+        <location filename="../../lenet_desktop/ui/training/worker.py" line="47"/>
         <source>{0} training and {1} test images</source>
         <translation>训练图片 {0} 张，测试图片 {1} 张</translation>
     </message>
@@ -1356,17 +1356,17 @@ field</source>
 <context>
     <name>about</name>
     <message>
-        <location filename="../../lenet_desktop/ui/about.py" line="18"/>
+        <location filename="../../lenet_desktop/ui/tools/about.py" line="18"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/about.py" line="29"/>
+        <location filename="../../lenet_desktop/ui/tools/about.py" line="29"/>
         <source>About LeNet Desktop</source>
         <translation>关于 LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/about.py" line="30"/>
+        <location filename="../../lenet_desktop/ui/tools/about.py" line="30"/>
         <source>&lt;h3&gt;LeNet Desktop {0}&lt;/h3&gt;&lt;p&gt;Draw a digit or a garment and see what LeNet sees.&lt;/p&gt;&lt;p&gt;PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · Python {5}&lt;/p&gt;&lt;p&gt;Device: {6}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LeNet 桌面版 {0}&lt;/h3&gt;&lt;p&gt;画一个数字或一件服饰，看看 LeNet 看到了什么。&lt;/p&gt;&lt;p&gt;PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · Python {5}&lt;/p&gt;&lt;p&gt;设备：{6}&lt;/p&gt;</translation>
     </message>
@@ -1517,57 +1517,57 @@ field</source>
 <context>
     <name>architectures</name>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="22"/>
+        <location filename="../../lenet_desktop/options.py" line="23"/>
         <source>Modern LeNet (batch norm, ReLU, max pooling)</source>
         <translation>现代 LeNet（批量规范化、ReLU、最大汇聚）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="23"/>
+        <location filename="../../lenet_desktop/options.py" line="24"/>
         <source>D2L LeNet (sigmoid, average pooling)</source>
         <translation>D2L LeNet（sigmoid、平均汇聚）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="24"/>
+        <location filename="../../lenet_desktop/options.py" line="25"/>
         <source>LeNet-5 (LeCun et al. 1998)</source>
         <translation>LeNet-5（LeCun 等，1998）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="25"/>
+        <location filename="../../lenet_desktop/options.py" line="26"/>
         <source>Notes variant: C3 padded by 1, one hidden fully connected layer</source>
         <translation>笔记变体：C3 填充 1，一个隐藏全连接层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="28"/>
+        <location filename="../../lenet_desktop/options.py" line="29"/>
         <source>Notes variant: max pooling, no padding (16×4×4 flattened)</source>
         <translation>笔记变体：最大汇聚，不填充（展平为 16×4×4）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="31"/>
+        <location filename="../../lenet_desktop/options.py" line="32"/>
         <source>D2L exercise: max pooling instead of average pooling</source>
         <translation>D2L 练习：用最大汇聚替换平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="34"/>
+        <location filename="../../lenet_desktop/options.py" line="35"/>
         <source>D2L exercise: ReLU instead of sigmoid</source>
         <translation>D2L 练习：用 ReLU 替换 sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="35"/>
+        <location filename="../../lenet_desktop/options.py" line="36"/>
         <source>D2L exercise: 3×3 convolution windows</source>
         <translation>D2L 练习：3×3 卷积窗口</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="36"/>
+        <location filename="../../lenet_desktop/options.py" line="37"/>
         <source>D2L exercise: more output channels (16 and 32)</source>
         <translation>D2L 练习：更多输出通道（16 和 32）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="39"/>
+        <location filename="../../lenet_desktop/options.py" line="40"/>
         <source>D2L exercise: a third convolution layer</source>
         <translation>D2L 练习：增加第三个卷积层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="40"/>
+        <location filename="../../lenet_desktop/options.py" line="41"/>
         <source>D2L exercise: one hidden fully connected layer fewer</source>
         <translation>D2L 练习：少一个隐藏全连接层</translation>
     </message>
@@ -1575,12 +1575,12 @@ field</source>
 <context>
     <name>attribution</name>
     <message>
-        <location filename="../../lenet_desktop/attribution.py" line="33"/>
+        <location filename="../../lenet_desktop/analysis/attribution.py" line="33"/>
         <source>Gradient saliency</source>
         <translation>梯度显著图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/attribution.py" line="34"/>
+        <location filename="../../lenet_desktop/analysis/attribution.py" line="34"/>
         <source>Grad-CAM (last convolution)</source>
         <translation>Grad-CAM（最后一个卷积层）</translation>
     </message>
@@ -1588,52 +1588,52 @@ field</source>
 <context>
     <name>classes</name>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="59"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="93"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="60"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="94"/>
         <source>Trouser</source>
         <translation>裤子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="61"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="95"/>
         <source>Pullover</source>
         <translation>套衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="62"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="96"/>
         <source>Dress</source>
         <translation>连衣裙</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="63"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="97"/>
         <source>Coat</source>
         <translation>外套</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="64"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="98"/>
         <source>Sandal</source>
         <translation>凉鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="65"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="99"/>
         <source>Shirt</source>
         <translation>衬衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="66"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="100"/>
         <source>Sneaker</source>
         <translation>运动鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="67"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="101"/>
         <source>Bag</source>
         <translation>包</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="68"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="102"/>
         <source>Ankle boot</source>
         <translation>短靴</translation>
     </message>
@@ -1641,422 +1641,478 @@ field</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="97"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="137"/>
         <source>unknown dataset {name!r} (known: {known})</source>
         <translation>未知的数据集 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="167"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="196"/>
         <source>{path}: missing — a {title} folder needs the four files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)</source>
         <translation>{path}：缺失 —— {title} 文件夹需要四个文件 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte 和 t10k-labels-idx1-ubyte（可以是 .gz）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="195"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="226"/>
         <source>{path}: the gzip file is truncated or damaged ({detail})</source>
         <translation>{path}：gzip 文件不完整或已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="201"/>
-        <location filename="../../lenet_desktop/model_files.py" line="338"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="232"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="333"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="207"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="238"/>
         <source>{path}: too short to be an IDX file ({size} bytes)</source>
         <translation>{path}：太短，不是 IDX 文件（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="214"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="245"/>
         <source>{path}: not an IDX {kind} file (magic number {found}, expected {magic})</source>
         <translation>{path}：不是 IDX {kind} 文件（魔数 {found}，应为 {magic}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="228"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="259"/>
         <source>{path}: the file is truncated or too long ({size} bytes of data, expected {expected} for {shape})</source>
         <translation>{path}：文件不完整或过长（数据 {size} 字节，{shape} 应为 {expected} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="252"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="284"/>
         <source>{path}: no such folder</source>
         <translation>{path}：没有这个文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="260"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="292"/>
         <source>{path}: images are {shape}, expected 28×28</source>
         <translation>{path}：图像是 {shape}，应为 28×28</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="266"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="298"/>
         <source>{path}: {labels} labels for {images} images in {name}</source>
         <translation>{path}：{labels} 个标签，但 {name} 中有 {images} 张图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="274"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="306"/>
         <source>{path}: label {label} is out of range for {count} classes</source>
         <translation>{path}：标签 {label} 超出了 {count} 个类别的范围</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="303"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="335"/>
         <source>{title} cannot be downloaded: choose a folder of its files</source>
         <translation>无法下载 {title}：请选择存放其文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="313"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="345"/>
         <source>{title} cannot be downloaded here: torchvision is not installed (or does not match this PyTorch). Install it with “pip install torchvision”, or download the four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.</source>
         <translation>这里无法下载 {title}：没有安装 torchvision（或与当前 PyTorch 不匹配）。请用“pip install torchvision”安装，或者下载四个文件（train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz、t10k-labels-idx1-ubyte.gz）后选择它们所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="330"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="362"/>
         <source>could not download {title} into {root}: {detail}. Check the network connection, or choose a folder holding the four IDX files.</source>
         <translation>无法把 {title} 下载到 {root}：{detail}。请检查网络连接，或选择存放四个 IDX 文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="386"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="411"/>
         <source>no {title} test files found; looked in {places} ({reason})</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="394"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="419"/>
         <source>no {title} test files found; looked in {places}</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="140"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="134"/>
         <source>{path}: no shipped model is installed</source>
         <translation>{path}：没有安装内置模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="155"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="150"/>
         <source>{path}: is not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="158"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="153"/>
         <source>{name}: no such model (shipped models: {names}) and no such file</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="164"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="106"/>
+        <source>{path}: image is too large ({width}×{height} pixels; the limit is {limit} megapixels)</source>
+        <translation>{path}：图像太大（{width}×{height} 像素；上限为 {limit} 百万像素）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="123"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="159"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="172"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="127"/>
+        <source>{path}: is a folder, not an image</source>
+        <translation>{path}：是文件夹，不是图像</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="131"/>
+        <source>{path}: image is too large to open safely</source>
+        <translation>{path}：图像太大，无法安全打开</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="135"/>
+        <source>{path}: not an image file LeNet Desktop can read</source>
+        <translation>{path}：不是 LeNet Desktop 能读取的图像文件</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="140"/>
+        <source>{path}: the image is damaged or truncated ({detail})</source>
+        <translation>{path}：图像已损坏或不完整（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="187"/>
+        <source>cannot read pixels of type {kind}</source>
+        <translation>无法读取类型为 {kind} 的像素</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="202"/>
+        <source>an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {shape}</source>
+        <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/model_files.py" line="167"/>
         <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
         <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="181"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="176"/>
         <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
         <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="192"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="187"/>
         <source>{path}: not a model file (only {size} bytes)</source>
         <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="199"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="194"/>
         <source>{path}: the file is truncated or not a safetensors model file</source>
         <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="210"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="205"/>
         <source>{path}: not a safetensors model file (unreadable header)</source>
         <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="218"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="213"/>
         <source>{path}: damaged metadata ({detail})</source>
         <translation>{path}：元数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="226"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="221"/>
         <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
         <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="240"/>
-        <location filename="../../lenet_desktop/model_files.py" line="379"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="235"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="374"/>
         <source>{path}: its architecture spec is broken: {detail}</source>
         <translation>{path}：其中的网络结构描述有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="246"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="241"/>
         <source>{path}: unknown architecture {name!r} (known: {known})</source>
         <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="271"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="266"/>
         <source>{path}: unknown preprocessing convention {name!r}</source>
         <translation>{path}：未知的预处理方式 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="304"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="299"/>
         <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
         <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="317"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="312"/>
         <source>{path}: the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="331"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="326"/>
         <source>{path}: too large for a LeNet model ({size} bytes)</source>
         <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="368"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="363"/>
         <source>{path}: the tensor data is damaged ({detail})</source>
         <translation>{path}：张量数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="437"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="432"/>
         <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="450"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="448"/>
         <source>{path}: cannot write here ({detail})</source>
         <translation>{path}：无法写入此处（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/model_files.py" line="464"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="446"/>
         <source>{path}: could not be saved ({detail})</source>
         <translation>{path}：无法保存（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training_worker.py" line="66"/>
+        <location filename="../../lenet_desktop/ui/training/worker.py" line="66"/>
         <source>{kind}: {detail}</source>
         <translation>{kind}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/runs.py" line="170"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="156"/>
+        <source>{path}: too large for a run record ({size} bytes)</source>
+        <translation>{path}：对训练记录来说太大了（{size} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/runs.py" line="164"/>
+        <source>{path}: not a run record</source>
+        <translation>{path}：不是训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/runs.py" line="170"/>
         <source>{path}: not a readable run ({detail})</source>
         <translation>{path}：不是可读取的训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/runs.py" line="222"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="223"/>
         <source>{path}: the run cannot be kept here ({detail})</source>
         <translation>{path}：无法在此保存训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/runs.py" line="235"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="236"/>
         <source>a run needs a name</source>
         <translation>训练记录需要一个名称</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/runs.py" line="242"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="243"/>
         <source>{path}: cannot be renamed ({detail})</source>
         <translation>{path}：无法重命名（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/runs.py" line="251"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="252"/>
         <source>{path}: no such run</source>
         <translation>{path}：没有这条训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/models.py" line="220"/>
+        <location filename="../../lenet_desktop/nn/models.py" line="220"/>
         <source>unknown architecture {name!r} (known: {known})</source>
         <translation>未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="164"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="164"/>
         <source>layer {number}: a layer is a table of keys, not {got!r}</source>
         <translation>第 {number} 层：一层应是一个键值表，而不是 {got!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="172"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="172"/>
         <source>layer {number}: unknown type {got!r} (known: {known})</source>
         <translation>第 {number} 层：未知的类型 {got!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="182"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="182"/>
         <source>layer {number} ({type}): unknown key {key!r} (a {type} takes: {keys})</source>
         <translation>第 {number} 层（{type}）：未知的键 {key!r}（{type} 可用的键：{keys}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="195"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="195"/>
         <source>layer {number} ({type}): {key} is missing</source>
         <translation>第 {number} 层（{type}）：缺少 {key}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="211"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="211"/>
         <source>layer {number} ({type}): p must be a number from 0 up to (not including) 1, not {value!r}</source>
         <translation>第 {number} 层（{type}）：p 必须是 0 到 1 之间（不含 1）的数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="226"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="226"/>
         <source>layer {number} ({type}): {key} must be a whole number of at least {smallest}, not {value!r}</source>
         <translation>第 {number} 层（{type}）：{key} 必须是不小于 {smallest} 的整数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="240"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="240"/>
         <source>layer {number} ({type}): {key} = {value} is too large (at most {limit})</source>
         <translation>第 {number} 层（{type}）：{key} = {value} 太大（最多 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="269"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="269"/>
         <source>a spec is a table with name, title and layers</source>
         <translation>结构描述应是一个包含 name、title 和 layers 的表</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="274"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="274"/>
         <source>unknown key {key!r} (a spec takes: {keys})</source>
         <translation>未知的键 {key!r}（结构描述可用的键：{keys}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="281"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="281"/>
         <source>{key} must be text, not {value!r}</source>
         <translation>{key} 必须是文本，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="288"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="288"/>
         <source>a spec needs its layers: one [[layers]] table per layer, in order</source>
         <translation>结构描述需要它的各层：每层一个 [[layers]] 表，按顺序排列</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="294"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="294"/>
         <source>{count} layers are too many (at most {limit})</source>
         <translation>{count} 层太多了（最多 {limit} 层）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="311"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="311"/>
         <source>not valid TOML ({detail})</source>
         <translation>不是有效的 TOML（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="322"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="322"/>
         <source>is a folder, not a spec file</source>
         <translation>是文件夹，不是结构描述文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="326"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="326"/>
         <source>too large for an architecture spec ({size} bytes)</source>
         <translation>作为结构描述文件太大（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="333"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="333"/>
         <source>cannot be read ({detail})</source>
         <translation>无法读取（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="343"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="343"/>
         <source>not a text file; an architecture spec is TOML text ([[layers]] …)</source>
         <translation>不是文本文件；网络结构描述是 TOML 文本（[[layers]] …）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="388"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="388"/>
         <source>not valid JSON ({detail})</source>
         <translation>不是有效的 JSON（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="441"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="441"/>
         <source>layer {number} ({name}, {type}) needs feature maps (channels×height×width), but its input is a vector of {size} (after flatten only linear layers and activations fit)</source>
         <translation>第 {number} 层（{name}，{type}）需要特征图（通道×高×宽），但它的输入是长度为 {size} 的向量（展平之后只能接全连接层和激活函数）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="458"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="458"/>
         <source>layer {number} ({name}, {type}): the {k}×{k} kernel is larger than its padded input ({n} + 2×{p} = {padded}); output size ⌊(n − k + 2p + s) / s⌋ = ⌊({n} − {k} + {twice_p} + {s}) / {s}⌋ = {out}, not a positive size</source>
         <translation>第 {number} 层（{name}，{type}）：{k}×{k} 的核比填充后的输入还大（{n} + 2×{p} = {padded}）；输出尺寸 ⌊(n − k + 2p + s) / s⌋ = ⌊({n} − {k} + {twice_p} + {s}) / {s}⌋ = {out}，不是正数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="476"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="476"/>
         <source>layer {number} ({name}, {type}): padding {p} is more than half the {k}×{k} window (a pooling window must cover some of the input)</source>
         <translation>第 {number} 层（{name}，{type}）：填充 {p} 超过了 {k}×{k} 窗口的一半（汇聚窗口必须覆盖部分输入）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="496"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="496"/>
         <source>layer {number} ({name}, {type}) takes a vector, but its input is {shape} feature maps: put a flatten layer before it</source>
         <translation>第 {number} 层（{name}，{type}）需要向量输入，但它的输入是 {shape} 的特征图：请在它前面加一个 flatten 层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="513"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="513"/>
         <source>layer {number} ({name}, {type}): its output {shape} holds {size} values per image, too many (at most {limit})</source>
         <translation>第 {number} 层（{name}，{type}）：输出 {shape} 每张图有 {size} 个值，太多（最多 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="527"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="527"/>
         <source>layer {number} ({name}, {type}): {total} parameters so far ({params} in this layer), too many (at most {limit})</source>
         <translation>第 {number} 层（{name}，{type}）：到此共 {total} 个参数（本层 {params} 个），太多（最多 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="554"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="554"/>
         <source>layer {number} ({name}, {type}): the last layer must be a linear layer with as many features as the dataset has classes ({classes}); it has {has}</source>
         <translation>第 {number} 层（{name}，{type}）：最后一层必须是全连接层，输出个数等于数据集的类别数（{classes}）；它有 {has}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs.py" line="676"/>
+        <location filename="../../lenet_desktop/specs/__init__.py" line="676"/>
         <source>{name}: no such architecture (presets: {known}) and no such spec file</source>
         <translation>{name}：没有这个网络结构（预设：{known}），也没有这个结构描述文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="31"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="31"/>
         <source>an empty matrix</source>
         <translation>矩阵是空的</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="36"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="36"/>
         <source>not a number: {detail}</source>
         <translation>不是数字：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="40"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="40"/>
         <source>every row must have as many numbers as the first</source>
         <translation>每一行的数字个数必须与第一行相同</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="44"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="44"/>
         <source>at most {side}×{side}</source>
         <translation>最大 {side}×{side}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="52"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="52"/>
         <source>every channel must have the same size</source>
         <translation>每个通道的尺寸必须相同</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="55"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="55"/>
         <source>at most {count} channels</source>
         <translation>最多 {count} 个通道</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="66"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="66"/>
         <source>every output channel&apos;s kernel must have the same shape</source>
         <translation>每个输出通道的卷积核形状必须相同</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="157"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="157"/>
         <source>the input has {inputs} channel(s) but each kernel has {kernels}</source>
         <translation>输入有 {inputs} 个通道，但每个卷积核有 {kernels} 个</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="165"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="165"/>
         <source>padding must be 0 or more and stride 1 or more</source>
         <translation>填充必须 ≥ 0，步幅必须 ≥ 1</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="171"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="171"/>
         <source>the kernel is larger than the padded input</source>
         <translation>卷积核比填充后的输入还大</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/nn/device.py" line="57"/>
+        <source>unknown device {name!r}: use auto, cpu, cuda, cuda:N, mps or xpu</source>
+        <translation>未知设备 {name!r}：请使用 auto、cpu、cuda、cuda:N、mps 或 xpu</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/nn/device.py" line="71"/>
+        <source>device {name!r} is not available on this machine (available: {have})</source>
+        <translation>本机没有设备 {name!r}（可用：{have}）</translation>
     </message>
 </context>
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../lenet_desktop/explain.py" line="380"/>
+        <location filename="../../lenet_desktop/analysis/explain.py" line="380"/>
         <source>flatten: the same value, in a vector</source>
         <translation>展平：同一个值，放进向量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/explain.py" line="381"/>
+        <location filename="../../lenet_desktop/analysis/explain.py" line="381"/>
         <source>padding: the input value, or the padding value</source>
         <translation>填充：输入的值，或填充值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/explain.py" line="382"/>
+        <location filename="../../lenet_desktop/analysis/explain.py" line="382"/>
         <source>dropout is off when predicting: the same value</source>
         <translation>预测时暂退法关闭：同一个值</translation>
     </message>
@@ -2064,18 +2120,18 @@ field</source>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../lenet_desktop/ui/export.py" line="52"/>
+        <location filename="../../lenet_desktop/ui/tools/export.py" line="52"/>
         <source>{0}: could not be written</source>
         <translation>{0}：无法写入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/export.py" line="61"/>
-        <location filename="../../lenet_desktop/ui/export.py" line="72"/>
+        <location filename="../../lenet_desktop/ui/tools/export.py" line="61"/>
+        <location filename="../../lenet_desktop/ui/tools/export.py" line="72"/>
         <source>Export View</source>
         <translation>导出视图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/export.py" line="63"/>
+        <location filename="../../lenet_desktop/ui/tools/export.py" line="63"/>
         <source>PNG picture (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
@@ -2083,52 +2139,52 @@ field</source>
 <context>
     <name>layer types</name>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="70"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="70"/>
         <source>convolution</source>
         <translation>卷积</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="71"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="71"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="72"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="72"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="73"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="73"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="74"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="74"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="75"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="75"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="76"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="76"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="77"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="77"/>
         <source>dropout</source>
         <translation>暂退（dropout）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="78"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="78"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/spec_editor.py" line="79"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="79"/>
         <source>fully connected</source>
         <translation>全连接</translation>
     </message>
@@ -2136,78 +2192,78 @@ field</source>
 <context>
     <name>layers</name>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="22"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="22"/>
         <source>convolution {0}×{0}</source>
         <translation>卷积 {0}×{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="24"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="24"/>
         <source>convolution {0}×{0}, partly connected</source>
         <translation>卷积 {0}×{0}，部分连接</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="28"/>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="41"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="28"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="41"/>
         <source>, padding {0}</source>
         <translation>，填充 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="30"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="30"/>
         <source>, stride {0}</source>
         <translation>，步幅 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="35"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="35"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="37"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="37"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="39"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="39"/>
         <source>{0} {1}×{1}, stride {2}</source>
         <translation>{0} {1}×{1}，步幅 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="44"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="44"/>
         <source>subsampling: 2×2 sum × weight + bias</source>
         <translation>下采样：2×2 求和 × 权重 + 偏置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="46"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="46"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="50"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="50"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="54"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="54"/>
         <source>squashing 1.7159·tanh(2a/3)</source>
         <translation>压缩函数 1.7159·tanh(2a/3)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="56"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="56"/>
         <source>fully connected {0} → {1}</source>
         <translation>全连接 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="60"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="60"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="62"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="62"/>
         <source>padding to the 32×32 field</source>
         <translation>填充到 32×32 的输入区域</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/layer_text.py" line="64"/>
+        <location filename="../../lenet_desktop/ui/views/layer_text.py" line="64"/>
         <source>dropout (off when predicting)</source>
         <translation>暂退法 dropout（预测时关闭）</translation>
     </message>
@@ -2215,72 +2271,72 @@ field</source>
 <context>
     <name>lessons</name>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="202"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="202"/>
         <source>Cross-correlation, 3×3 ∗ 2×2</source>
         <translation>互相关运算，3×3 ∗ 2×2</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="203"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="203"/>
         <source>The kernel slides over the input; each output value is the sum of the element-wise products under it: 1×1 + 2×2 + 4×3 + 5×4 = 37. The result is [[37, 47], [67, 77]]. (The notes write the lower-left sum as 4+10+21+43: the last product is 8×4 = 32, so the sum is 67.)</source>
         <translation>卷积核在输入上滑动；每个输出值是其下方逐元素乘积之和：1×1 + 2×2 + 4×3 + 5×4 = 37。结果是 [[37, 47], [67, 77]]。（笔记把左下角的和写成 4+10+21+43：最后一项乘积是 8×4 = 32，所以和是 67。）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="215"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="215"/>
         <source>Edge detection with [1, −1]</source>
         <translation>用 [1, −1] 检测边缘</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="216"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="216"/>
         <source>A 6×8 image, white (1) with a dark middle (0). The kernel [1, −1] subtracts each pixel&apos;s right neighbour: 0 where they are equal, 1 where white turns dark and −1 where dark turns white. Two columns light up: the two edges.</source>
         <translation>一张 6×8 的图像，白色 (1)，中间为黑色 (0)。卷积核 [1, −1] 用每个像素减去它右边的像素：相等处为 0，由白变黑处为 1，由黑变白处为 −1。亮起的两列就是两条边缘。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="227"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="227"/>
         <source>Padding 1 keeps the size</source>
         <translation>填充 1 保持尺寸不变</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="228"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="228"/>
         <source>A 4×4 input and a 3×3 kernel: without padding the output is 2×2. One ring of zeros (padding 1) gives (4 − 3 + 2 + 1) / 1 = 4: the same size as the input, as p = (k − 1) / 2 promises.</source>
         <translation>4×4 的输入和 3×3 的卷积核：不填充时输出为 2×2。填充一圈 0（填充 1）得到 (4 − 3 + 2 + 1) / 1 = 4：与输入尺寸相同，正如 p = (k − 1) / 2 所保证的。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="240"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="240"/>
         <source>Padding 2 grows it</source>
         <translation>填充 2 使尺寸变大</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="241"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="241"/>
         <source>The same 4×4 input and 3×3 kernel with two rings of zeros: (4 − 3 + 4 + 1) / 1 = 6, a 6×6 output. The outer values see mostly padding.</source>
         <translation>同样的 4×4 输入和 3×3 卷积核，填充两圈 0：(4 − 3 + 4 + 1) / 1 = 6，输出为 6×6。最外圈的值看到的大多是填充。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="252"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="252"/>
         <source>Stride 2 halves it</source>
         <translation>步幅 2 使尺寸减半</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="253"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="253"/>
         <source>A 2×2 kernel moved two pixels at a time over a 4×4 input: (4 − 2 + 0 + 2) / 2 = 2, a 2×2 output. Windows no longer overlap.</source>
         <translation>2×2 的卷积核在 4×4 的输入上每次移动两个像素：(4 − 2 + 0 + 2) / 2 = 2，输出为 2×2。窗口不再重叠。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="264"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="264"/>
         <source>Two input channels, summed</source>
         <translation>两个输入通道，相加</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="265"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="265"/>
         <source>Each input channel has its own kernel; the two cross-correlations are added into one output: (0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56.</source>
         <translation>每个输入通道有自己的卷积核；两个互相关的结果相加成一个输出：(0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="275"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="275"/>
         <source>A 1×1 convolution mixes channels</source>
         <translation>1×1 卷积混合通道</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/sandbox.py" line="276"/>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="276"/>
         <source>A 1×1 kernel sees one pixel, but of every channel: each output pixel is a weighted sum of the three input channels at that pixel, like a fully connected layer applied at every position. Here three channels become two.</source>
         <translation>1×1 卷积核只看一个像素，但看的是所有通道：每个输出像素是该位置三个输入通道的加权和，就像在每个位置上应用一个全连接层。这里三个通道变成了两个。</translation>
     </message>
@@ -2288,17 +2344,17 @@ field</source>
 <context>
     <name>prompts</name>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="42"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="64"/>
         <source>Draw one of: {classes}.</source>
         <translation>请画以下之一：{classes}。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="52"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="82"/>
         <source>Draw a digit on the canvas.</source>
         <translation>请在画布上画一个数字。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/datasets.py" line="75"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="109"/>
         <source>Draw a garment as a filled shape (the Fill tool fills an outline): the dataset&apos;s garments are solid silhouettes, and a bare outline is often read as a bag.</source>
         <translation>请把服装画成实心的形状（“填充”工具可填满轮廓）：数据集中的服装都是实心剪影，只画轮廓常被认成包。</translation>
     </message>
