@@ -1,6 +1,7 @@
-"""The names of the choices the engine offers, importable without torch (the command line and
-the app's first paint must not wait for it)."""
+"""The names of the choices the engine offers, importable without torch or numpy (the command
+line and the app's first paint must not wait for them)."""
 
+from lenet_desktop.data.datasets import DATASETS
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
 
 # The built-in networks, then the study notes' variants and one per D2L exercise (their layers:
@@ -41,7 +42,7 @@ ARCHITECTURE_TITLES = {
         "architectures", "D2L exercise: one hidden fully connected layer fewer"
     ),
 }
-DATASET_NAMES = ("mnist", "fashion-mnist")
+DATASET_NAMES = tuple(info.name for info in DATASETS)  # one record each: data.datasets
 OPTIMIZERS = ("adamw", "adam", "sgd")
 SCHEDULES = ("onecycle", "cosine", "constant")
 INITS = ("default", "xavier")

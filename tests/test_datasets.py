@@ -9,9 +9,13 @@ import pytest
 import torchvision
 
 from lenet_desktop.data.datasets import (
+    DATASETS,
     FASHION_MNIST,
     MNIST,
     DatasetError,
+    candidate_folders,
+    dataset_info,
+    describe,
     download,
     load_dataset,
     load_split,
@@ -41,6 +45,42 @@ def test_fashion_mnist_loads(fashion_dir):
 def test_class_names_are_torchvisions():
     assert list(FASHION_MNIST.classes) == torchvision.datasets.FashionMNIST.classes
     assert [c.split(" - ")[0] for c in torchvision.datasets.MNIST.classes] == list(MNIST.classes)
+
+
+def test_every_dataset_fact_is_in_its_record(tmp_path, monkeypatch):
+    from lenet_desktop.options import DATASET_NAMES
+
+    assert DATASET_NAMES == tuple(info.name for info in DATASETS) == ("mnist", "fashion-mnist")
+    for info in DATASETS:
+        assert dataset_info(info.name) is info
+        assert getattr(torchvision.datasets, info.torchvision or "").__name__ == info.torchvision
+        assert info.augmentation.degrees > 0
+        # a model file of a known dataset gets the record back, with the file's statistics
+        again = describe(info.name, info.classes, 0.5, 0.25, info.convention)
+        assert (again.augmentation, again.torchvision, again.folder_name) == (
+            info.augmentation,
+            info.torchvision,
+            info.folder_name,
+        )
+        assert (again.mean, again.std) == (0.5, 0.25)
+    assert MNIST.folder_name == "mnist-subset" and not MNIST.augmentation.flip
+    assert FASHION_MNIST.augmentation.flip
+    custom = describe("letters", ("a", "b"), 0.5, 0.25, "mnist")
+    assert custom.torchvision is None and custom.folder_name == "letters"
+    monkeypatch.setenv("LENET_DATA", str(tmp_path))
+    assert candidate_folders(MNIST)[:2] == [tmp_path / "mnist-subset", tmp_path]
+
+
+def test_the_options_need_neither_torch_nor_numpy():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, lenet_desktop.options as o; print(o.DATASET_NAMES, "
+        "sorted({m.split('.')[0] for m in sys.modules} & {'torch', 'numpy', 'PIL'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "('mnist', 'fashion-mnist') []", done.stderr
 
 
 def test_plain_files_and_a_torchvision_root_work(tmp_path, mnist_dir):

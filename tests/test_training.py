@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 import torch
 
-from lenet_desktop.data.datasets import Split
+from lenet_desktop.data.datasets import DATASETS, Split
 from lenet_desktop.training.loop import (
-    AUGMENTATION,
     TrainConfig,
     TrainingCancelled,
     TrainingFailed,
@@ -99,7 +98,7 @@ def test_augmentation_keeps_shape_range_and_ink():
     images = torch.zeros(64, 1, 28, 28)
     images[:, :, 8:20, 10:18] = 1.0
     generator = torch.Generator().manual_seed(0)
-    for strength in AUGMENTATION.values():
+    for strength in (info.augmentation for info in DATASETS):
         out = augment_batch(images, generator, strength)
         assert out.shape == images.shape
         assert out.min() >= 0 and out.max() <= 1

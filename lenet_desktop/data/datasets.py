@@ -1,9 +1,13 @@
-"""The datasets the app knows: class names, normalisation statistics, the preprocessing
-convention and what to ask a person to draw live here together, and everything else asks this
-module. It also reads the four IDX files and finds them on this machine.
+"""The datasets the app knows, one record each (:class:`DatasetInfo`): name, title, class
+names, normalisation statistics, preprocessing convention, augmentation strength, what to ask a
+person to draw, the torchvision class that downloads it and its folder under
+``shared/datasets``. :data:`DATASETS` lists the records; everything else (the command line's
+and the Training panel's choices through :data:`lenet_desktop.options.DATASET_NAMES`, the
+training loop, the model files) asks them, so adding a dataset is adding one record. This
+module also reads the four IDX files and finds them on this machine.
 
-torch is imported only where tensors are made, so the window can ask for names and titles
-before it has loaded.
+torch and numpy are imported only where arrays are made, so the command line and the window
+can ask for names and titles before either has loaded.
 """
 
 from __future__ import annotations
@@ -11,16 +15,30 @@ from __future__ import annotations
 import gzip
 import os
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
+from lenet_desktop.files.places import data_override, shared_datasets_folders, user_folder
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 
 if TYPE_CHECKING:
+    import numpy as np
     import torch
+
+
+@dataclass(frozen=True)
+class Augmentation:
+    """Random affine strengths: rotation ±degrees, scale 1 ± scale, shift ±shift_px pixels,
+    and horizontal flips (garments are left-right symmetric, digits are not)."""
+
+    degrees: float
+    scale: float
+    shift_px: float
+    flip: bool
+
+
+NO_AUGMENTATION = Augmentation(degrees=0.0, scale=0.0, shift_px=0.0, flip=False)
 
 
 @dataclass(frozen=True)
@@ -31,6 +49,10 @@ class DatasetInfo:
     ``"mnist"`` (ink box scaled to 20 px, centre of mass centred) or ``"fashion"`` (object fills
     the 28×28 frame, centred by its box). Both are light on dark. ``prompt`` asks a person what
     to draw (English, marked for translation; ``{classes}`` is filled with the class names).
+    ``augmentation``: how much training may tilt, scale, shift and flip its images.
+    ``torchvision``: the torchvision dataset class that downloads it (None: it cannot be
+    downloaded; torchvision keeps it under ``ROOT/<class>/raw``). ``shared_folder``: its folder
+    under a ``shared/datasets`` folder (None: its name).
     """
 
     name: str
@@ -40,6 +62,14 @@ class DatasetInfo:
     std: float
     convention: str
     prompt: str = QT_TRANSLATE_NOOP("prompts", "Draw one of: {classes}.")
+    augmentation: Augmentation = NO_AUGMENTATION
+    torchvision: str | None = None
+    shared_folder: str | None = None
+
+    @property
+    def folder_name(self) -> str:
+        """Its folder under a ``shared/datasets`` folder or ``$LENET_DATA``."""
+        return self.shared_folder or self.name
 
 
 MNIST = DatasetInfo(
@@ -50,6 +80,10 @@ MNIST = DatasetInfo(
     std=0.3081,
     convention="mnist",
     prompt=QT_TRANSLATE_NOOP("prompts", "Draw a digit on the canvas."),
+    # Digits tolerate tilts and size changes (people write them so).
+    augmentation=Augmentation(degrees=12.0, scale=0.12, shift_px=2.5, flip=False),
+    torchvision="MNIST",
+    shared_folder="mnist-subset",
 )
 
 FASHION_MNIST = DatasetInfo(
@@ -77,9 +111,15 @@ FASHION_MNIST = DatasetInfo(
         "Draw a garment as a filled shape (the Fill tool fills an outline): the dataset's "
         "garments are solid silhouettes, and a bare outline is often read as a bag.",
     ),
+    # Garments are photographed upright and framed the same way: gentler changes, and flips.
+    augmentation=Augmentation(degrees=4.0, scale=0.05, shift_px=2.0, flip=True),
+    torchvision="FashionMNIST",
+    shared_folder="fashion-mnist",
 )
 
-DATASETS: dict[str, DatasetInfo] = {d.name: d for d in (MNIST, FASHION_MNIST)}
+# Every dataset the app knows, in the order it offers them (the first is the default).
+DATASETS: tuple[DatasetInfo, ...] = (MNIST, FASHION_MNIST)
+_BY_NAME = {d.name: d for d in DATASETS}
 
 CONVENTIONS = ("mnist", "fashion")
 
@@ -91,12 +131,12 @@ class DatasetError(LocalizedError):
 def dataset_info(name: str) -> DatasetInfo:
     """The dataset called ``name`` (``mnist`` or ``fashion-mnist``); ValueError otherwise."""
     try:
-        return DATASETS[name]
+        return _BY_NAME[name]
     except KeyError:
         raise DatasetError(
             QT_TRANSLATE_NOOP("errors", "unknown dataset {name!r} (known: {known})"),
             name=name,
-            known=", ".join(DATASETS),
+            known=", ".join(_BY_NAME),
         ) from None
 
 
@@ -105,11 +145,9 @@ def describe(
 ) -> DatasetInfo:
     """The DatasetInfo a model file describes: a known dataset as it is defined here (with the
     file's own normalisation), anything else as a custom dataset titled by its name."""
-    known = DATASETS.get(name)
+    known = _BY_NAME.get(name)
     if known is not None and known.classes == tuple(classes):
-        return DatasetInfo(
-            known.name, known.title, known.classes, mean, std, convention, known.prompt
-        )
+        return replace(known, mean=mean, std=std, convention=convention)
     return DatasetInfo(name, name, tuple(classes), mean, std, convention)
 
 
@@ -120,8 +158,6 @@ SPLIT_FILES = {
     "train": ("train-images-idx3-ubyte", "train-labels-idx1-ubyte"),
     "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
 }
-# torchvision keeps each dataset under ROOT/<class name>/raw.
-TORCHVISION_CLASS = {"mnist": "MNIST", "fashion-mnist": "FashionMNIST"}
 IMAGE_MAGIC, LABEL_MAGIC = 0x00000803, 0x00000801
 
 
@@ -136,18 +172,11 @@ class Split:
         return int(self.labels.shape[0])
 
 
-def user_data_dir() -> Path:
-    """The per-user folder torchvision downloads into."""
-    from platformdirs import user_data_dir as _user_data_dir
-
-    return Path(_user_data_dir("lenet-desktop", appauthor=False)) / "datasets"
-
-
 def _places(folder: Path, info: DatasetInfo) -> list[Path]:
     """Where the files may be inside ``folder``: in it, or in a torchvision root's raw folder."""
     places = [folder]
-    if info.name in TORCHVISION_CLASS:
-        places.append(folder / TORCHVISION_CLASS[info.name] / "raw")
+    if info.torchvision:
+        places.append(folder / info.torchvision / "raw")
     return places
 
 
@@ -184,6 +213,8 @@ def holds(folder: str | os.PathLike[str], info: DatasetInfo, split: str = "test"
 
 def read_idx(path: Path, magic: int) -> np.ndarray:
     """Read one IDX file (plain or gzip) of unsigned bytes; DatasetError naming it if damaged."""
+    import numpy as np
+
     try:
         if path.suffix == ".gz":
             with gzip.open(path, "rb") as handle:
@@ -245,6 +276,7 @@ def load_split(folder: str | os.PathLike[str], info: DatasetInfo, split: str) ->
     (``folder/MNIST/raw/…``). Raises DatasetError naming the file for anything missing or
     damaged.
     """
+    import numpy as np
     import torch
 
     folder = Path(folder).expanduser()
@@ -298,14 +330,14 @@ def download(info: DatasetInfo, root: str | os.PathLike[str] | None = None) -> P
     message when torchvision is not installed or the network is not there. torchvision is used
     for nothing else: the app runs fully without it.
     """
-    if info.name not in TORCHVISION_CLASS:
+    if info.torchvision is None:
         raise DatasetError(
             QT_TRANSLATE_NOOP(
                 "errors", "{title} cannot be downloaded: choose a folder of its files"
             ),
             title=info.title,
         )
-    root = Path(root) if root is not None else user_data_dir()
+    root = Path(root) if root is not None else user_folder("datasets")
     try:
         from torchvision import datasets as tv
     except Exception:  # not installed, or built for another torch ("operator … does not exist")
@@ -319,7 +351,7 @@ def download(info: DatasetInfo, root: str | os.PathLike[str] | None = None) -> P
             ),
             title=info.title,
         ) from None
-    cls = getattr(tv, TORCHVISION_CLASS[info.name])
+    cls = getattr(tv, info.torchvision)
     try:
         root.mkdir(parents=True, exist_ok=True)
         for train in (True, False):
@@ -339,27 +371,20 @@ def download(info: DatasetInfo, root: str | os.PathLike[str] | None = None) -> P
     return root
 
 
-# Where a dataset's files may already be on this machine, beside the ones a user picks.
-SHARED_FOLDER = {"mnist": "mnist-subset", "fashion-mnist": "fashion-mnist"}
-DATA_ENV_VAR = "LENET_DATA"
-
-
 def candidate_folders(info: DatasetInfo) -> list[Path]:
     """Folders that may hold ``info``'s files, most specific first: ``$LENET_DATA`` (a folder
     of dataset folders), the per-user download folder, and a ``shared/datasets`` folder beside
     a source checkout or the current folder."""
-    sub = SHARED_FOLDER.get(info.name, info.name)
-    places = []
-    env = os.environ.get(DATA_ENV_VAR)
-    if env:
-        places += [Path(env) / sub, Path(env)]
-    places.append(user_data_dir())
-    checkout = Path(__file__).resolve().parents[3] / "shared" / "datasets"
-    cwd = Path.cwd()
-    for shared in (checkout, cwd / "shared" / "datasets", cwd.parent / "shared" / "datasets"):
-        if shared / sub not in places:
-            places.append(shared / sub)
-    return places
+    sub = info.folder_name
+    found = []
+    env = data_override()
+    if env is not None:
+        found += [env / sub, env]
+    found.append(user_folder("datasets"))
+    for shared in shared_datasets_folders():
+        if shared / sub not in found:
+            found.append(shared / sub)
+    return found
 
 
 def find_folder(info: DatasetInfo, preferred: str | os.PathLike[str] | None = None) -> Path | None:

@@ -34,6 +34,8 @@ import torch
 from PIL import Image, ImageOps, UnidentifiedImageError
 from scipy import ndimage
 
+from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+
 SIZE = 28
 MNIST_BOX = 20
 MNIST_CENTRE = 13.75
@@ -71,7 +73,7 @@ BORDER_SHARE = 0.1
 _LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)  # ITU-R 601-2, as Pillow's "L"
 
 
-class ImageReadError(ValueError):
+class ImageReadError(LocalizedError):
     """An image file that cannot be used; the message names the file and says why."""
 
 
@@ -101,8 +103,15 @@ def load_image(path: str | os.PathLike[str]) -> Image.Image:
             width, height = im.size
             if width * height > MAX_PIXELS:
                 raise ImageReadError(
-                    f"{path}: image is too large ({width}×{height} pixels; "
-                    f"the limit is {MAX_PIXELS // 1_000_000} megapixels)"
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "{path}: image is too large ({width}×{height} pixels; the limit is "
+                        "{limit} megapixels)",
+                    ),
+                    path=path,
+                    width=width,
+                    height=height,
+                    limit=MAX_PIXELS // 1_000_000,
                 )
             im.seek(0)
             im.load()
@@ -110,15 +119,28 @@ def load_image(path: str | os.PathLike[str]) -> Image.Image:
     except ImageReadError:
         raise
     except FileNotFoundError:
-        raise ImageReadError(f"{path}: no such file") from None
+        raise ImageReadError(
+            QT_TRANSLATE_NOOP("errors", "{path}: no such file"), path=path
+        ) from None
     except IsADirectoryError:
-        raise ImageReadError(f"{path}: is a folder, not an image") from None
+        raise ImageReadError(
+            QT_TRANSLATE_NOOP("errors", "{path}: is a folder, not an image"), path=path
+        ) from None
     except Image.DecompressionBombError:
-        raise ImageReadError(f"{path}: image is too large to open safely") from None
+        raise ImageReadError(
+            QT_TRANSLATE_NOOP("errors", "{path}: image is too large to open safely"), path=path
+        ) from None
     except UnidentifiedImageError:
-        raise ImageReadError(f"{path}: not an image file LeNet Desktop can read") from None
+        raise ImageReadError(
+            QT_TRANSLATE_NOOP("errors", "{path}: not an image file LeNet Desktop can read"),
+            path=path,
+        ) from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageReadError(f"{path}: the image is damaged or truncated ({exc})") from None
+        raise ImageReadError(
+            QT_TRANSLATE_NOOP("errors", "{path}: the image is damaged or truncated ({detail})"),
+            path=path,
+            detail=exc,
+        ) from None
 
 
 def _pil_to_array(im: Image.Image) -> np.ndarray:
@@ -161,7 +183,9 @@ def _unit_float(data: np.ndarray) -> np.ndarray:
             low, high = min(low, 0.0) / 2, max(high, 1.0) / 2
             values = (values / 2 - low) / (high - low)
         return values.clip(0.0, 1.0).astype(np.float32)
-    raise ValueError(f"cannot read pixels of type {data.dtype}")
+    raise ImageReadError(
+        QT_TRANSLATE_NOOP("errors", "cannot read pixels of type {kind}"), kind=data.dtype
+    )
 
 
 def _luminance_alpha(data: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
@@ -174,8 +198,12 @@ def _luminance_alpha(data: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
         lum = values[..., 0] if channels in (1, 2) else values[..., :3] @ _LUMA
         alpha = values[..., -1] if channels in (2, 4) else None
         return lum, alpha
-    raise ValueError(
-        f"an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {data.shape}"
+    raise ImageReadError(
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {shape}",
+        ),
+        shape=data.shape,
     )
 
 

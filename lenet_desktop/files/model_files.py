@@ -4,8 +4,9 @@ A model file holds the network's tensors and, in the safetensors header's metada
 architecture (a preset's name, or for a learner's own network its spec as JSON, so it loads with
 no code), the dataset with its class names, the normalisation, the
 preprocessing convention, the softmax temperature and a training summary. Loading parses the
-header and tensors only: nothing in a file can run. Saving writes a temporary file beside the
-target and renames it over, so a model file is either the old one or the whole new one.
+header and tensors only: nothing in a file can run. Saving writes atomically
+(:mod:`lenet_desktop.files.atomic`), so a model file is either the old one or the whole new one.
+The shipped models are in :func:`lenet_desktop.files.places.models_folder`.
 
 torch is imported inside the functions that make tensors, so listing the shipped models and
 reading their headers costs nothing at start-up.
@@ -17,13 +18,14 @@ import json
 import math
 import os
 import struct
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lenet_desktop.data.datasets import CONVENTIONS, DatasetInfo, describe
+from lenet_desktop.files import atomic
+from lenet_desktop.files.places import models_folder
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 from lenet_desktop.options import ARCHITECTURES
 from lenet_desktop.specs import (
@@ -50,7 +52,6 @@ MODEL_SUFFIXES = (SUFFIX, ".pt", ".pth", ".ckpt", ".pkl")
 # Far above any LeNet (a few hundred kilobytes) and far below what would hurt to read.
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
 DEFAULT_MODEL = "mnist"
 
 
@@ -115,16 +116,9 @@ def new_model(
     return ModelBundle(network=network, architecture=name, dataset=dataset, spec=spec)
 
 
-def models_dir() -> Path:
-    """Where the shipped weights are: inside the package when installed or frozen, else the
-    repository's top-level ``models/``."""
-    inside = PACKAGE_DIR / "models"
-    return inside if inside.is_dir() else PACKAGE_DIR.parent / "models"
-
-
 def shipped_models() -> dict[str, Path]:
     """The shipped models by name (``mnist``, ``fashion-mnist``, …) → file, the default first."""
-    folder = models_dir()
+    folder = models_folder()
     if not folder.is_dir():
         return {}
     found = {p.name[: -len(SUFFIX)]: p for p in sorted(folder.glob(f"*{SUFFIX}"))}
@@ -137,7 +131,8 @@ def load_default_model() -> ModelBundle:
     shipped = shipped_models()
     if not shipped:
         raise ModelFileError(
-            QT_TRANSLATE_NOOP("errors", "{path}: no shipped model is installed"), path=models_dir()
+            QT_TRANSLATE_NOOP("errors", "{path}: no shipped model is installed"),
+            path=models_folder(),
         )
     return load_model(next(iter(shipped)))
 
@@ -444,28 +439,14 @@ def save_model(bundle: ModelBundle, path: str | os.PathLike[str]) -> Path:
     payload = save_tensors(tensors, metadata=model_metadata(bundle))
     folder = path.parent if str(path.parent) else Path(".")
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        atomic.write_bytes(path, payload)
     except OSError as exc:
+        writable = folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
         raise ModelFileError(
-            QT_TRANSLATE_NOOP("errors", "{path}: cannot write here ({detail})"),
+            QT_TRANSLATE_NOOP("errors", "{path}: could not be saved ({detail})")
+            if writable
+            else QT_TRANSLATE_NOOP("errors", "{path}: cannot write here ({detail})"),
             path=path,
             detail=exc.strerror or exc,
         ) from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise ModelFileError(
-            QT_TRANSLATE_NOOP("errors", "{path}: could not be saved ({detail})"),
-            path=path,
-            detail=exc.strerror or exc,
-        ) from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
     return path

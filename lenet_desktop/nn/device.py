@@ -10,7 +10,12 @@ import os
 
 import torch
 
+from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 from lenet_desktop.options import DEVICE_ENV_VAR as ENV_VAR
+
+
+class DeviceError(LocalizedError):
+    """A device asked for that is unknown or not on this machine; the message names it."""
 
 
 def _mps_available() -> bool:
@@ -39,7 +44,8 @@ def available_devices() -> list[str]:
 def resolve_device(requested: str | None = None) -> torch.device:
     """The device to use: ``requested`` if given, else ``$LENET_DEVICE``, else the best one.
 
-    Raises ValueError naming the device when the one asked for is unknown or not present.
+    Raises DeviceError (a ValueError) naming the device when the one asked for is unknown or
+    not present.
     """
     choice = (requested or os.environ.get(ENV_VAR) or "auto").strip().lower()
     if choice == "auto":
@@ -47,8 +53,11 @@ def resolve_device(requested: str | None = None) -> torch.device:
     try:
         device = torch.device(choice)
     except RuntimeError:
-        raise ValueError(
-            f"unknown device {choice!r}: use auto, cpu, cuda, cuda:N, mps or xpu"
+        raise DeviceError(
+            QT_TRANSLATE_NOOP(
+                "errors", "unknown device {name!r}: use auto, cpu, cuda, cuda:N, mps or xpu"
+            ),
+            name=choice,
         ) from None
     present = {
         "cpu": True,
@@ -58,7 +67,13 @@ def resolve_device(requested: str | None = None) -> torch.device:
     }
     if not present.get(device.type, False):
         have = ", ".join(available_devices())
-        raise ValueError(f"device {choice!r} is not available on this machine (available: {have})")
+        raise DeviceError(
+            QT_TRANSLATE_NOOP(
+                "errors", "device {name!r} is not available on this machine (available: {have})"
+            ),
+            name=choice,
+            have=have,
+        )
     return device
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 
-from lenet_desktop.data.datasets import Split, dataset_info
+from lenet_desktop.data.datasets import Augmentation, Split, dataset_info
 from lenet_desktop.files.model_files import ModelBundle, new_model
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
 from lenet_desktop.nn import fast_ops
@@ -39,25 +39,6 @@ from lenet_desktop.specs.plan import check_memory
 from lenet_desktop.training.evaluation import Evaluation, evaluate
 
 LOSSES = ("cross-entropy", "map")
-
-
-@dataclass(frozen=True)
-class Augmentation:
-    """Random affine strengths: rotation ±degrees, scale 1 ± scale, shift ±shift_px pixels,
-    and horizontal flips (garments are left-right symmetric, digits are not)."""
-
-    degrees: float
-    scale: float
-    shift_px: float
-    flip: bool
-
-
-# Digits tolerate tilts and size changes (people write them so); garments are photographed
-# upright and framed the same way, so they get gentler changes and flips.
-AUGMENTATION = {
-    "mnist": Augmentation(degrees=12.0, scale=0.12, shift_px=2.5, flip=False),
-    "fashion-mnist": Augmentation(degrees=4.0, scale=0.05, shift_px=2.0, flip=True),
-}
 
 
 def option(default: Any, help: str, label: str, **meta: Any) -> Any:
@@ -468,7 +449,7 @@ def train(
     steps = count // batch_size  # the incomplete last batch is dropped (batch norm needs > 1)
     optimizer = _optimizer(config, network)
     scheduler = _scheduler(config, optimizer, config.epochs * steps)
-    strength = AUGMENTATION[info.name]
+    strength = info.augmentation
 
     history: list[dict] = []
     started = time.perf_counter()

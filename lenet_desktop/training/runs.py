@@ -4,9 +4,10 @@ restarts, compared on one chart and in one table, renamed, deleted, and their mo
 
 Layout: ``<root>/<run id>/run.json`` (the record, readable by any tool) beside
 ``<root>/<run id>/model.safetensors`` (the weights, a model file like any other). A run is
-written into a hidden folder first and renamed into place, and a record is rewritten with an
-atomic replace: an interrupted save leaves no half-written run. ``$LENET_RUNS`` moves the root
-(tests use it).
+written into a hidden folder first and renamed into place, and a record is rewritten atomically
+(:mod:`lenet_desktop.files.atomic`): an interrupted save leaves no half-written run. The root is
+``user_folder("runs")`` (:mod:`lenet_desktop.files.places`); ``$LENET_RUNS`` moves it (tests use
+it).
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lenet_desktop.files import atomic
+from lenet_desktop.files.places import user_folder
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 
 if TYPE_CHECKING:
     from lenet_desktop.files.model_files import ModelBundle
     from lenet_desktop.training.loop import TrainResult
 
-RUNS_ENV_VAR = "LENET_RUNS"
 FORMAT = "lenet-desktop-run/1"
 RECORD = "run.json"
 MODEL = "model.safetensors"
@@ -43,13 +45,9 @@ class RunError(LocalizedError):
 
 
 def runs_dir() -> Path:
-    """``$LENET_RUNS``, else the per-user data folder's ``runs``."""
-    configured = os.environ.get(RUNS_ENV_VAR)
-    if configured:
-        return Path(configured).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("lenet-desktop", appauthor=False)) / "runs"
+    """``$LENET_RUNS``, else the per-user data folder's ``runs`` (asked of
+    :func:`lenet_desktop.files.places.user_folder`)."""
+    return user_folder("runs")
 
 
 @dataclass(frozen=True)
@@ -124,15 +122,8 @@ def _from_json(data: dict, folder: Path) -> Run:
 
 
 def _write_record(folder: Path, run: Run) -> None:
-    """Write ``run.json`` in ``folder`` by an atomic replace."""
-    handle, temp = tempfile.mkstemp(prefix=".run.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(run.as_json(), out, indent=1, ensure_ascii=False)
-        os.replace(temp, folder / RECORD)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write ``run.json`` in ``folder`` atomically (fsynced, then renamed over)."""
+    atomic.write_text(folder / RECORD, json.dumps(run.as_json(), indent=1, ensure_ascii=False))
 
 
 class RunStore:
@@ -159,12 +150,21 @@ class RunStore:
     def read(self, folder: Path) -> Run:
         path = folder / RECORD
         try:
-            if path.stat().st_size > MAX_RECORD_BYTES:
-                raise ValueError("too large")
+            size = path.stat().st_size
+            if size > MAX_RECORD_BYTES:
+                raise RunError(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "{path}: too large for a run record ({size} bytes)"
+                    ),
+                    path=path,
+                    size=size,
+                )
             data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT:
-                raise ValueError("not a run record")
+            if not isinstance(data, dict) or data.get("format") != FORMAT:
+                raise RunError(QT_TRANSLATE_NOOP("errors", "{path}: not a run record"), path=path)
             return _from_json(data, folder)
+        except RunError:
+            raise
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise RunError(
                 QT_TRANSLATE_NOOP("errors", "{path}: not a readable run ({detail})"),
@@ -216,6 +216,7 @@ class RunStore:
             save_model(bundle, temp / MODEL)
             _write_record(temp, run)
             os.replace(temp, self.root / run_id)
+            atomic.fsync_folder(self.root)
         except OSError as exc:
             shutil.rmtree(temp, ignore_errors=True)
             raise RunError(

@@ -84,11 +84,10 @@ _translators: list[QTranslator] = []
 
 
 def resources_dir() -> Path:
-    """Translations and icons: inside the package when installed or frozen, else the
-    repository's top-level ``resources/``."""
-    package = Path(__file__).resolve().parents[1]
-    inside = package / "resources"
-    return inside if inside.is_dir() else package.parent / "resources"
+    """Translations and icons (:func:`lenet_desktop.files.places.resources_folder`)."""
+    from lenet_desktop.files.places import resources_folder
+
+    return resources_folder()
 
 
 def install_translator(code: str = "system") -> str:

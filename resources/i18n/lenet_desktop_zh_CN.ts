@@ -448,47 +448,52 @@ field</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="143"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="130"/>
+        <source>The image is too large ({0}×{1} pixels; the limit is {2} megapixels).</source>
+        <translation>图片太大（{0}×{1} 像素；上限为 {2} 百万像素）。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="156"/>
         <source>The test split has no image of that class.</source>
         <translation>测试集中没有该类别的图像。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="183"/>
         <source>Test images not found</source>
         <translation>找不到测试图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="184"/>
         <source>The {0} test images are not on this computer yet.</source>
         <translation>这台电脑上还没有 {0} 的测试图像。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="186"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="174"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="187"/>
         <source>Choose Folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="187"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="200"/>
         <source>Folder of the {0} files</source>
         <translation>{0} 文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="194"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="207"/>
         <source>{0}: no {1} test files there (t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz])</source>
         <translation>{0}：这里没有 {1} 的测试文件（t10k-images-idx3-ubyte[.gz] 和 t10k-labels-idx1-ubyte[.gz]）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="208"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="221"/>
         <source>Downloading {0}…</source>
         <translation>正在下载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="230"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="243"/>
         <source>Random Test Sample &amp;of</source>
         <translation>随机测试样本：指定类别(&amp;O)</translation>
     </message>
@@ -519,67 +524,67 @@ field</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="127"/>
         <source>LeNet Desktop</source>
         <translation>LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="131"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="141"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="135"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="129"/>
         <source>What the network sees ({0}):</source>
         <translation>网络看到的输入（{0}）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="136"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="139"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="142"/>
         <source>Architecture Editor</source>
         <translation>架构编辑器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="143"/>
         <source>LeNet-5 Output</source>
         <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="151"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="91"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="95"/>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
     </message>
@@ -1074,18 +1079,18 @@ field</source>
         <translation>{0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="371"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="360"/>
         <source>Open Spec</source>
         <translation>打开架构文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="371"/>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="381"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="360"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="370"/>
         <source>Architecture specs (*.toml)</source>
         <translation>架构文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="379"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="368"/>
         <source>Save Spec</source>
         <translation>保存架构文件</translation>
     </message>
@@ -1393,57 +1398,57 @@ field</source>
 <context>
     <name>architectures</name>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="22"/>
+        <location filename="../../lenet_desktop/options.py" line="23"/>
         <source>Modern LeNet (batch norm, ReLU, max pooling)</source>
         <translation>现代 LeNet（批量规范化、ReLU、最大汇聚）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="23"/>
+        <location filename="../../lenet_desktop/options.py" line="24"/>
         <source>D2L LeNet (sigmoid, average pooling)</source>
         <translation>D2L LeNet（sigmoid、平均汇聚）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="24"/>
+        <location filename="../../lenet_desktop/options.py" line="25"/>
         <source>LeNet-5 (LeCun et al. 1998)</source>
         <translation>LeNet-5（LeCun 等，1998）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="25"/>
+        <location filename="../../lenet_desktop/options.py" line="26"/>
         <source>Notes variant: C3 padded by 1, one hidden fully connected layer</source>
         <translation>笔记变体：C3 填充 1，一个隐藏全连接层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="28"/>
+        <location filename="../../lenet_desktop/options.py" line="29"/>
         <source>Notes variant: max pooling, no padding (16×4×4 flattened)</source>
         <translation>笔记变体：最大汇聚，不填充（展平为 16×4×4）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="31"/>
+        <location filename="../../lenet_desktop/options.py" line="32"/>
         <source>D2L exercise: max pooling instead of average pooling</source>
         <translation>D2L 练习：用最大汇聚替换平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="34"/>
+        <location filename="../../lenet_desktop/options.py" line="35"/>
         <source>D2L exercise: ReLU instead of sigmoid</source>
         <translation>D2L 练习：用 ReLU 替换 sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="35"/>
+        <location filename="../../lenet_desktop/options.py" line="36"/>
         <source>D2L exercise: 3×3 convolution windows</source>
         <translation>D2L 练习：3×3 卷积窗口</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="36"/>
+        <location filename="../../lenet_desktop/options.py" line="37"/>
         <source>D2L exercise: more output channels (16 and 32)</source>
         <translation>D2L 练习：更多输出通道（16 和 32）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="39"/>
+        <location filename="../../lenet_desktop/options.py" line="40"/>
         <source>D2L exercise: a third convolution layer</source>
         <translation>D2L 练习：增加第三个卷积层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="40"/>
+        <location filename="../../lenet_desktop/options.py" line="41"/>
         <source>D2L exercise: one hidden fully connected layer fewer</source>
         <translation>D2L 练习：少一个隐藏全连接层</translation>
     </message>
@@ -1464,52 +1469,52 @@ field</source>
 <context>
     <name>classes</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="59"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="93"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="60"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="94"/>
         <source>Trouser</source>
         <translation>裤子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="61"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="95"/>
         <source>Pullover</source>
         <translation>套衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="62"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="96"/>
         <source>Dress</source>
         <translation>连衣裙</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="63"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="97"/>
         <source>Coat</source>
         <translation>外套</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="64"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="98"/>
         <source>Sandal</source>
         <translation>凉鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="65"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="99"/>
         <source>Shirt</source>
         <translation>衬衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="66"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="100"/>
         <source>Sneaker</source>
         <translation>运动鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="67"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="101"/>
         <source>Bag</source>
         <translation>包</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="68"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="102"/>
         <source>Ankle boot</source>
         <translation>短靴</translation>
     </message>
@@ -1517,189 +1522,225 @@ field</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="97"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="137"/>
         <source>unknown dataset {name!r} (known: {known})</source>
         <translation>未知的数据集 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="167"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="196"/>
         <source>{path}: missing — a {title} folder needs the four files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)</source>
         <translation>{path}：缺失 —— {title} 文件夹需要四个文件 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte 和 t10k-labels-idx1-ubyte（可以是 .gz）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="195"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="226"/>
         <source>{path}: the gzip file is truncated or damaged ({detail})</source>
         <translation>{path}：gzip 文件不完整或已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="201"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="338"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="232"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="333"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="207"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="238"/>
         <source>{path}: too short to be an IDX file ({size} bytes)</source>
         <translation>{path}：太短，不是 IDX 文件（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="214"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="245"/>
         <source>{path}: not an IDX {kind} file (magic number {found}, expected {magic})</source>
         <translation>{path}：不是 IDX {kind} 文件（魔数 {found}，应为 {magic}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="228"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="259"/>
         <source>{path}: the file is truncated or too long ({size} bytes of data, expected {expected} for {shape})</source>
         <translation>{path}：文件不完整或过长（数据 {size} 字节，{shape} 应为 {expected} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="252"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="284"/>
         <source>{path}: no such folder</source>
         <translation>{path}：没有这个文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="260"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="292"/>
         <source>{path}: images are {shape}, expected 28×28</source>
         <translation>{path}：图像是 {shape}，应为 28×28</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="266"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="298"/>
         <source>{path}: {labels} labels for {images} images in {name}</source>
         <translation>{path}：{labels} 个标签，但 {name} 中有 {images} 张图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="274"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="306"/>
         <source>{path}: label {label} is out of range for {count} classes</source>
         <translation>{path}：标签 {label} 超出了 {count} 个类别的范围</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="303"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="335"/>
         <source>{title} cannot be downloaded: choose a folder of its files</source>
         <translation>无法下载 {title}：请选择存放其文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="313"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="345"/>
         <source>{title} cannot be downloaded here: torchvision is not installed (or does not match this PyTorch). Install it with “pip install torchvision”, or download the four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.</source>
         <translation>这里无法下载 {title}：没有安装 torchvision（或与当前 PyTorch 不匹配）。请用“pip install torchvision”安装，或者下载四个文件（train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz、t10k-labels-idx1-ubyte.gz）后选择它们所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="330"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="362"/>
         <source>could not download {title} into {root}: {detail}. Check the network connection, or choose a folder holding the four IDX files.</source>
         <translation>无法把 {title} 下载到 {root}：{detail}。请检查网络连接，或选择存放四个 IDX 文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="386"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="411"/>
         <source>no {title} test files found; looked in {places} ({reason})</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="394"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="419"/>
         <source>no {title} test files found; looked in {places}</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="140"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="134"/>
         <source>{path}: no shipped model is installed</source>
         <translation>{path}：没有安装内置模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="155"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="150"/>
         <source>{path}: is not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="158"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="153"/>
         <source>{name}: no such model (shipped models: {names}) and no such file</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="164"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="106"/>
+        <source>{path}: image is too large ({width}×{height} pixels; the limit is {limit} megapixels)</source>
+        <translation>{path}：图像太大（{width}×{height} 像素；上限为 {limit} 百万像素）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="123"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="159"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="172"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="127"/>
+        <source>{path}: is a folder, not an image</source>
+        <translation>{path}：是文件夹，不是图像</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="131"/>
+        <source>{path}: image is too large to open safely</source>
+        <translation>{path}：图像太大，无法安全打开</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="135"/>
+        <source>{path}: not an image file LeNet Desktop can read</source>
+        <translation>{path}：不是 LeNet Desktop 能读取的图像文件</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="140"/>
+        <source>{path}: the image is damaged or truncated ({detail})</source>
+        <translation>{path}：图像已损坏或不完整（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="187"/>
+        <source>cannot read pixels of type {kind}</source>
+        <translation>无法读取类型为 {kind} 的像素</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="202"/>
+        <source>an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {shape}</source>
+        <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/model_files.py" line="167"/>
         <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
         <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="181"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="176"/>
         <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
         <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="192"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="187"/>
         <source>{path}: not a model file (only {size} bytes)</source>
         <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="199"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="194"/>
         <source>{path}: the file is truncated or not a safetensors model file</source>
         <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="210"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="205"/>
         <source>{path}: not a safetensors model file (unreadable header)</source>
         <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="218"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="213"/>
         <source>{path}: damaged metadata ({detail})</source>
         <translation>{path}：元数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="226"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="221"/>
         <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
         <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="240"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="379"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="235"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="374"/>
         <source>{path}: its architecture spec is broken: {detail}</source>
         <translation>{path}：其中的网络结构描述有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="246"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="241"/>
         <source>{path}: unknown architecture {name!r} (known: {known})</source>
         <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="271"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="266"/>
         <source>{path}: unknown preprocessing convention {name!r}</source>
         <translation>{path}：未知的预处理方式 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="304"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="299"/>
         <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
         <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="317"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="312"/>
         <source>{path}: the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="331"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="326"/>
         <source>{path}: too large for a LeNet model ({size} bytes)</source>
         <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="368"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="363"/>
         <source>{path}: the tensor data is damaged ({detail})</source>
         <translation>{path}：张量数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="437"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="432"/>
         <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="450"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="448"/>
         <source>{path}: cannot write here ({detail})</source>
         <translation>{path}：无法写入此处（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="464"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="446"/>
         <source>{path}: could not be saved ({detail})</source>
         <translation>{path}：无法保存（{detail}）</translation>
     </message>
@@ -1709,27 +1750,37 @@ field</source>
         <translation>{kind}：{detail}</translation>
     </message>
     <message>
+        <location filename="../../lenet_desktop/training/runs.py" line="156"/>
+        <source>{path}: too large for a run record ({size} bytes)</source>
+        <translation>{path}：对训练记录来说太大了（{size} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/runs.py" line="164"/>
+        <source>{path}: not a run record</source>
+        <translation>{path}：不是训练记录</translation>
+    </message>
+    <message>
         <location filename="../../lenet_desktop/training/runs.py" line="170"/>
         <source>{path}: not a readable run ({detail})</source>
         <translation>{path}：不是可读取的训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="222"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="223"/>
         <source>{path}: the run cannot be kept here ({detail})</source>
         <translation>{path}：无法在此保存训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="235"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="236"/>
         <source>a run needs a name</source>
         <translation>训练记录需要一个名称</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="242"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="243"/>
         <source>{path}: cannot be renamed ({detail})</source>
         <translation>{path}：无法重命名（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="251"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="252"/>
         <source>{path}: no such run</source>
         <translation>{path}：没有这条训练记录</translation>
     </message>
@@ -1864,6 +1915,11 @@ field</source>
         <translation>第 {number} 层（{name}，{type}）：最后一层必须是全连接层，输出个数等于数据集的类别数（{classes}）；它有 {has}</translation>
     </message>
     <message>
+        <location filename="../../lenet_desktop/specs/plan.py" line="256"/>
+        <source>training this network at batch size {batch} needs about {need:,} MB of memory (at most {budget:,} MB here, a quarter of this machine&apos;s); layer {number} ({name}, {type}) alone holds {layer:,} MB: use fewer channels or a smaller batch</source>
+        <translation>以批量大小 {batch} 训练这个网络约需 {need:,} MB 内存（本机最多 {budget:,} MB，即内存的四分之一）；仅第 {number} 层（{name}，{type}）就占 {layer:,} MB：请减少通道数或减小批量</translation>
+    </message>
+    <message>
         <location filename="../../lenet_desktop/specs/presets.py" line="118"/>
         <source>{name}: no such architecture (presets: {known}) and no such spec file</source>
         <translation>{name}：没有这个网络结构（预设：{known}），也没有这个结构描述文件</translation>
@@ -1917,6 +1973,16 @@ field</source>
         <location filename="../../lenet_desktop/analysis/sandbox.py" line="165"/>
         <source>the kernel is larger than the padded input</source>
         <translation>卷积核比填充后的输入还大</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/nn/device.py" line="57"/>
+        <source>unknown device {name!r}: use auto, cpu, cuda, cuda:N, mps or xpu</source>
+        <translation>未知设备 {name!r}：请使用 auto、cpu、cuda、cuda:N、mps 或 xpu</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/nn/device.py" line="71"/>
+        <source>device {name!r} is not available on this machine (available: {have})</source>
+        <translation>本机没有设备 {name!r}（可用：{have}）</translation>
     </message>
 </context>
 <context>
@@ -2240,17 +2306,17 @@ field</source>
 <context>
     <name>prompts</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="42"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="64"/>
         <source>Draw one of: {classes}.</source>
         <translation>请画以下之一：{classes}。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="52"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="82"/>
         <source>Draw a digit on the canvas.</source>
         <translation>请在画布上画一个数字。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="75"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="109"/>
         <source>Draw a garment as a filled shape (the Fill tool fills an outline): the dataset&apos;s garments are solid silhouettes, and a bare outline is often read as a bag.</source>
         <translation>请把服装画成实心的形状（“填充”工具可填满轮廓）：数据集中的服装都是实心剪影，只画轮廓常被认成包。</translation>
     </message>
@@ -2258,222 +2324,222 @@ field</source>
 <context>
     <name>training options</name>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="92"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="74"/>
         <source>the dataset to train on</source>
         <translation>用来训练的数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="93"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="75"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="99"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="81"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="100"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="82"/>
         <source>the network: a preset, or a spec file (.toml) of your own</source>
         <translation>网络：一个预设，或你自己的架构文件（.toml）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="112"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="94"/>
         <source>passes over the training split</source>
         <translation>遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="113"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="95"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="118"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="100"/>
         <source>images per optimiser step</source>
         <translation>每个优化步骤使用的图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="119"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="101"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="124"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="106"/>
         <source>the optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="125"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="107"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="130"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="112"/>
         <source>learning rate (peak of the schedule); default per optimiser</source>
         <translation>学习率（调度的峰值）；默认值随优化器而定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="133"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="115"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="142"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="124"/>
         <source>SGD&apos;s momentum (Nesterov when above 0; 0: plain SGD, as the book)</source>
         <translation>SGD 的动量（大于 0 时用涅斯捷罗夫动量；0：普通 SGD，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="146"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="128"/>
         <source>Momentum (SGD)</source>
         <translation>动量（SGD）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="153"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="135"/>
         <source>how the learning rate changes</source>
         <translation>学习率如何变化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="154"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="136"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="157"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="139"/>
         <source>one-cycle</source>
         <translation>单周期</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="158"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="140"/>
         <source>cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="159"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="141"/>
         <source>constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="164"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="146"/>
         <source>how the weights start: PyTorch&apos;s default, or Xavier (uniform) on conv and linear weights as the book does</source>
         <translation>权重如何初始化：PyTorch 的默认方式，或像书中那样对卷积层和全连接层的权重使用 Xavier（均匀）初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="169"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="151"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="172"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="154"/>
         <source>PyTorch default</source>
         <translation>PyTorch 默认</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="173"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="155"/>
         <source>Xavier (as the book)</source>
         <translation>Xavier（与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="178"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="160"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="179"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="161"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="186"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="168"/>
         <source>label smoothing, from 0 up to (not including) 1</source>
         <translation>标签平滑，从 0 到 1（不含 1）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="187"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="169"/>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="194"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="176"/>
         <source>cross-entropy, or map: LeCun et al. 1998&apos;s Eq. 9 for an RBF output (the correct class&apos;s distance plus log(e^−j + Σ e^−y_i))</source>
         <translation>交叉熵，或最大后验准则：LeCun 等人 1998 年论文中用于 RBF 输出层的公式 9（正确类别的距离，加上 e^−j 与各类别 e^−y 之和的对数）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="199"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="181"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="202"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="184"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="203"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="185"/>
         <source>MAP (LeCun et al. 1998, Eq. 9)</source>
         <translation>最大后验准则（LeCun 等人 1998，公式 9）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="208"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="190"/>
         <source>random affine (and flips for Fashion-MNIST) on the device</source>
         <translation>在设备上做随机仿射变换（Fashion-MNIST 还会翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="211"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="193"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="212"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="194"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="216"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="198"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="220"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="202"/>
         <source>random seed: the same seed gives the same run</source>
         <translation>随机种子：相同的种子得到相同的训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="221"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="203"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="226"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="208"/>
         <source>share of the training split kept out of training to calibrate the probabilities (temperature scaling); 0 for none</source>
         <translation>留出不参与训练、用于校准概率（温度缩放）的训练集比例；0 表示不留出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="231"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="213"/>
         <source>Held out to calibrate</source>
         <translation>留出用于校准</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="232"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="214"/>
         <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
         <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="244"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="226"/>
         <source>where to train</source>
         <translation>在哪里训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="245"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="227"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="252"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="234"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="253"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="235"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>

@@ -341,20 +341,9 @@ class SpecEditor(Retranslating, QWidget):
     # -- files ---------------------------------------------------------------------------------
     def save(self, path: str | Path) -> Path:
         """Write the spec as TOML (atomically); OSError if it cannot be written."""
-        import os
-        import tempfile
+        from lenet_desktop.files import atomic
 
-        path = Path(path)
-        text = spec_to_toml(self.spec())
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        return path
+        return atomic.write_text(Path(path), spec_to_toml(self.spec()))
 
     def open(self, path: str | Path) -> bool:
         try:
@@ -390,9 +379,9 @@ class SpecEditor(Retranslating, QWidget):
         """Save the spec where the app keeps the learner's specs and ask for it to be trained."""
         if self.error is not None or not self.layers:
             return None
-        from lenet_desktop.training.runs import runs_dir
+        from lenet_desktop.files.places import user_folder
 
-        folder = runs_dir().parent / "specs"  # beside the kept runs
+        folder = user_folder("specs")
         folder.mkdir(parents=True, exist_ok=True)
         path = str(self.save(folder / f"{self.name}.toml"))
         self.train_requested.emit(path)
