@@ -216,26 +216,37 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 
 
 def cmd_runs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from lenet_desktop.training.runs import RunStore, comparison_csv, comparison_rows
+    from lenet_desktop.training.runs import RunStore, comparison_csv, comparison_rows, printable
 
     store = RunStore()
-    kept = store.runs()
+    kept, damaged = store.scan()
     if args.csv:
         print(comparison_csv(kept), end="")
         return 0
     if args.json:
         for run in kept:
-            print_json({"id": run.id, "folder": str(run.folder), **comparison_rows([run])[0]})
+            print_json(
+                {"id": printable(run.id), "folder": printable(str(run.folder)), "damaged": None}
+                | comparison_rows([run])[0]
+            )
+        for bad in damaged:
+            print_json(
+                {"id": bad.shown_id, "folder": printable(str(bad.folder)), "damaged": bad.reason}
+            )
         return 0
-    if not kept:
+    if not kept and not damaged:
         print(f"no runs kept yet in {store.root}")
         return 0
     print(f"{len(kept)} run(s) in {store.root}")
-    header = ("name", "dataset", "architecture", "parameters", "epochs", "test accuracy", "time")
-    table = [header] + [
-        (r.name, r.dataset, r.architecture, f"{r.parameters:,}", str(r.epochs),
-         f"{100 * r.accuracy:.2f} %", f"{r.seconds:.0f} s")
-        for r in kept
-    ]  # fmt: skip
-    print_table(table)
+    if kept:
+        header = ("name", "dataset", "architecture", "parameters", "epochs", "test accuracy",
+                  "time")  # fmt: skip
+        table = [header] + [
+            (r.name, r.dataset, r.architecture, f"{r.parameters:,}", str(r.epochs),
+             f"{100 * r.accuracy:.2f} %", f"{r.seconds:.0f} s")
+            for r in kept
+        ]  # fmt: skip
+        print_table(table)
+    for bad in damaged:
+        print(f"damaged: {bad.shown_id}: {bad.reason}")
     return 0

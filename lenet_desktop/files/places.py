@@ -16,7 +16,10 @@ command line and the window's first paint can ask.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 
 APP_NAME = "lenet-desktop"
 RUNS_ENV_VAR = "LENET_RUNS"
@@ -85,3 +88,45 @@ def shared_datasets_folders() -> list[Path]:
         if folder not in found:
             found.append(folder)
     return found
+
+
+# -- names from data, confined ---------------------------------------------------------------
+# A name read from a file (a spec's name, a run's folder) that becomes part of a path: letters,
+# digits, '-', '_' and '.', not starting with '.', at most 80 characters.
+SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+
+
+def is_slug(name: object) -> bool:
+    return isinstance(name, str) and SLUG.fullmatch(name) is not None and ".." not in name
+
+
+def slug(text: str, fallback: str = "custom") -> str:
+    """``text`` made a slug of at most 60 characters (other characters become '-'; room is
+    left for a suffix), or ``fallback`` if nothing is left."""
+    made = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.")[:60].strip("-.")
+    made = re.sub(r"\.{2,}", ".", made)
+    return made if is_slug(made) else fallback
+
+
+class PathError(LocalizedError):
+    """A path made from data that would lie outside its folder."""
+
+
+def inside(folder: Path, name: str) -> Path:
+    """``folder / name``, resolved and checked to lie directly in ``folder`` (PathError if
+    ``name`` is not a slug or would lead elsewhere: ``..``, a separator, a link out)."""
+    if not is_slug(name):
+        raise PathError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{name!r} cannot be a file name here (use letters, digits, '-', '_' and '.')",
+            ),
+            name=name,
+        )
+    root = folder.resolve()
+    path = (root / name).resolve()
+    if path.parent != root:
+        raise PathError(
+            QT_TRANSLATE_NOOP("errors", "{path}: not inside {folder}"), path=path, folder=root
+        )
+    return path

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lenet_desktop.files.places import is_slug
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 from lenet_desktop.specs.layer_types import SPEC_TYPES, LayerSpec
 
@@ -195,6 +196,18 @@ def parse_spec(document: object) -> Spec:
                 key=key,
                 value=document[key],
             )
+    name = document.get("name")
+    if name and not is_slug(name):  # it names the spec's file: a slug, never a path
+        raise SpecError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "name {value!r} is not a plain name: use letters, digits, '-', '_' and '.' "
+                "(at most 80; the title may be any text)",
+            ),
+            value=name,
+        )
+    if len(document.get("title") or "") > 200:
+        raise SpecError(QT_TRANSLATE_NOOP("errors", "the title is longer than 200 characters"))
     layers = document.get("layers")
     if not isinstance(layers, list) or not layers:
         raise SpecError(

@@ -28,12 +28,13 @@ from typing import TYPE_CHECKING, Any
 from lenet_desktop.files import atomic
 from lenet_desktop.files.places import user_folder
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+from lenet_desktop.training import run_record
 
 if TYPE_CHECKING:
     from lenet_desktop.files.model_files import ModelBundle
     from lenet_desktop.training.loop import TrainResult
 
-FORMAT = "lenet-desktop-run/1"
+FORMAT = run_record.FORMAT
 RECORD = "run.json"
 MODEL = "model.safetensors"
 # Records larger than this are not a run's (a run of 1,000 epochs is ~200 kB).
@@ -102,9 +103,29 @@ def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:40] or "run"
 
 
+@dataclass(frozen=True)
+class DamagedRun:
+    """A folder of the runs folder whose record cannot be used: listed (greyed, with the
+    reason) and deletable, never opened. ``id`` is the folder's name."""
+
+    id: str
+    folder: Path
+    reason: str
+
+    @property
+    def shown_id(self) -> str:
+        return printable(self.id)
+
+
+def printable(name: str) -> str:
+    """A folder name as text any terminal can print (bytes that are not UTF-8 become �)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _from_json(data: dict, folder: Path) -> Run:
+    """A checked record (:func:`run_record.check`) as a Run, addressed by its folder."""
     return Run(
-        id=str(data["id"]),
+        id=folder.name,
         name=str(data["name"]),
         created=str(data["created"]),
         dataset=str(data["dataset"]),
@@ -133,47 +154,99 @@ class RunStore:
         self.root = Path(root) if root is not None else runs_dir()
 
     # -- reading -------------------------------------------------------------------------------
-    def runs(self) -> list[Run]:
-        """Every readable run, oldest first; a damaged or foreign folder is passed over."""
+    def scan(self) -> tuple[list[Run], list[DamagedRun]]:
+        """Every run folder: the readable runs (oldest first) and the damaged ones. Hidden
+        folders (a save in progress or interrupted) and loose files are not runs."""
         if not self.root.is_dir():
-            return []
-        found = []
-        for folder in self.root.iterdir():
-            if folder.name.startswith(".") or not folder.is_dir():
+            return [], []
+        found, damaged = [], []
+        try:
+            folders = sorted(self.root.iterdir())
+        except OSError:
+            return [], []
+        for folder in folders:
+            if folder.name.startswith(".") or folder.is_symlink() or not folder.is_dir():
                 continue
             try:
                 found.append(self.read(folder))
-            except RunError:
-                continue
-        return sorted(found, key=lambda run: (run.created, run.id))
+            except RunError as exc:
+                damaged.append(DamagedRun(folder.name, folder, str(exc.values.get("detail", exc))))
+        return sorted(found, key=lambda run: (run.created, run.id)), damaged
+
+    def runs(self) -> list[Run]:
+        """Every readable run, oldest first (the damaged ones: :meth:`scan`)."""
+        return self.scan()[0]
 
     def read(self, folder: Path) -> Run:
+        """The run in ``folder`` (RunError saying why when its record cannot be used)."""
         path = folder / RECORD
         try:
             size = path.stat().st_size
             if size > MAX_RECORD_BYTES:
-                raise RunError(
-                    QT_TRANSLATE_NOOP(
-                        "errors", "{path}: too large for a run record ({size} bytes)"
-                    ),
-                    path=path,
-                    size=size,
-                )
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("format") != FORMAT:
-                raise RunError(QT_TRANSLATE_NOOP("errors", "{path}: not a run record"), path=path)
+                raise run_record.Damaged(f"too large for a run record ({size} bytes)")
+            data = run_record.parse(path.read_text(encoding="utf-8"))
             return _from_json(data, folder)
-        except RunError:
-            raise
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (OSError, UnicodeDecodeError, run_record.Damaged) as exc:
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise RunError(
                 QT_TRANSLATE_NOOP("errors", "{path}: not a readable run ({detail})"),
-                path=path,
-                detail=exc,
+                path=printable(str(path)),
+                detail=detail,
             ) from None
 
+    def folder(self, run_id: str) -> Path:
+        """The folder of run ``run_id`` (a folder's name in the runs folder, never a path:
+        RunError for anything that would lead outside it)."""
+        root = self.root.resolve()
+        folder = root / run_id
+        if (
+            not run_id
+            or run_id in (".", "..")
+            or "/" in run_id
+            or os.sep in run_id
+            or folder.is_symlink()
+            or folder.resolve().parent != root
+        ):
+            raise RunError(
+                QT_TRANSLATE_NOOP("errors", "{name}: not a run of {root}"),
+                name=printable(run_id),
+                root=root,
+            )
+        return folder
+
     def get(self, run_id: str) -> Run:
-        return self.read(self.root / run_id)
+        return self.read(self.folder(run_id))
+
+    def clean(self, older_than_s: float = 600.0) -> int:
+        """Remove what an interrupted save left in the runs folder (hidden half-kept runs,
+        ``.*.part`` files) once it is older than ``older_than_s`` (another window may be
+        saving now). Returns how many were removed."""
+        if not self.root.is_dir():
+            return 0
+        removed, now = 0, time.time()
+        try:
+            entries = list(self.root.iterdir())
+            entries += [
+                p for d in entries if d.is_dir() and not d.is_symlink() for p in d.iterdir()
+            ]
+        except OSError:
+            return 0
+        for entry in entries:
+            if not entry.name.startswith(".") or entry.is_symlink():
+                continue
+            try:
+                if now - entry.stat().st_mtime < older_than_s:
+                    continue
+                if entry.is_dir():
+                    shutil.rmtree(entry)
+                elif entry.name.endswith(atomic.PART_SUFFIX):
+                    entry.unlink()
+                else:
+                    continue
+                removed += 1
+            except OSError:
+                continue
+        return removed
 
     # -- writing -------------------------------------------------------------------------------
     def save(self, result: TrainResult, name: str | None = None) -> Run:
@@ -189,7 +262,6 @@ class RunStore:
         created = datetime.now().isoformat(timespec="microseconds")
         stamp = time.strftime("%Y%m%d-%H%M%S")
         base = f"{stamp}-{_slug(bundle.architecture)}-{_slug(bundle.dataset.name)}"
-        self.root.mkdir(parents=True, exist_ok=True)
         run_id, n = base, 1
         while (self.root / run_id).exists():
             n += 1
@@ -211,21 +283,28 @@ class RunStore:
             seconds=round(float(result.seconds), 2),
             samples_per_s=round(sum(rates) / len(rates), 1) if rates else 0.0,
         )
-        temp = Path(tempfile.mkdtemp(prefix=f".{run_id}.", dir=self.root))
+        from lenet_desktop.files.model_files import ModelFileError
+
+        temp: Path | None = None
         try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            temp = Path(tempfile.mkdtemp(prefix=f".{run_id}.", dir=self.root))
             save_model(bundle, temp / MODEL)
             _write_record(temp, run)
             os.replace(temp, self.root / run_id)
             atomic.fsync_folder(self.root)
-        except OSError as exc:
-            shutil.rmtree(temp, ignore_errors=True)
+        except (OSError, ModelFileError) as exc:
+            if temp is not None:
+                shutil.rmtree(temp, ignore_errors=True)
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             raise RunError(
                 QT_TRANSLATE_NOOP("errors", "{path}: the run cannot be kept here ({detail})"),
                 path=self.root,
-                detail=exc.strerror or exc,
+                detail=detail,
             ) from None
         except BaseException:
-            shutil.rmtree(temp, ignore_errors=True)
+            if temp is not None:
+                shutil.rmtree(temp, ignore_errors=True)
             raise
         return self.get(run_id)
 
@@ -247,10 +326,18 @@ class RunStore:
         return renamed
 
     def delete(self, run_id: str) -> None:
-        folder = self.root / run_id
-        if not (folder / RECORD).is_file():
+        """Delete run ``run_id``'s folder (a damaged run's too) and nothing else."""
+        folder = self.folder(run_id)
+        if not folder.is_dir():
             raise RunError(QT_TRANSLATE_NOOP("errors", "{path}: no such run"), path=folder)
-        shutil.rmtree(folder)
+        try:
+            shutil.rmtree(folder)
+        except OSError as exc:
+            raise RunError(
+                QT_TRANSLATE_NOOP("errors", "{path}: cannot be deleted ({detail})"),
+                path=printable(str(folder)),
+                detail=exc.strerror or exc,
+            ) from None
 
     def load_model(self, run_id: str) -> ModelBundle:
         """The run's model, as any model file loads (ModelFileError if it is damaged)."""

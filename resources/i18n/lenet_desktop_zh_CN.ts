@@ -828,102 +828,112 @@ field</source>
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="120"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="129"/>
         <source>Run (double-click to rename)</source>
         <translation>训练记录（双击可重命名）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="120"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="129"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="120"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="129"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="121"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="121"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="121"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="122"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="131"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="133"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="125"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="134"/>
         <source>Delete Ticked</source>
         <translation>删除勾选的记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="126"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="135"/>
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="127"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="136"/>
         <source>Export Table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="139"/>
         <source>Tick runs to compare them: loss (left) and test accuracy (right) per epoch. Tick two to see their confusion matrices and C1 kernels side by side.</source>
         <translation>勾选训练记录进行比较：每轮的损失（左）和测试准确率（右）。勾选两条可并排查看它们的混淆矩阵和 C1 卷积核。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="134"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="143"/>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="135"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="144"/>
         <source>test accuracy (%)</source>
         <translation>测试准确率（%）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="137"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="146"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="174"/>
+        <source>{0} (damaged)</source>
+        <translation>{0}（已损坏）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="198"/>
+        <source>The run was not kept: {0}</source>
+        <translation>这次运行没有保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="200"/>
         <source>Kept as run “{0}” (Runs tab).</source>
         <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="242"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="270"/>
         <source>Delete Runs</source>
         <translation>删除训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="243"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="271"/>
         <source>Delete {0} ticked run(s) and their models?</source>
         <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="267"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="295"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="311"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="339"/>
         <source>{0} · C1 kernels</source>
         <translation>{0} · C1 卷积核</translation>
     </message>
@@ -999,98 +1009,103 @@ field</source>
 <context>
     <name>SpecEditor</name>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="143"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="144"/>
         <source>Start from:</source>
         <translation>起点：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="153"/>
         <source>Add Layer</source>
         <translation>添加层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="153"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="154"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="154"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="155"/>
         <source>Move the selected layer up</source>
         <translation>把选中的层上移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="155"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="156"/>
         <source>Move the selected layer down</source>
         <translation>把选中的层下移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="156"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="157"/>
         <source>Open Spec…</source>
         <translation>打开架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="157"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="158"/>
         <source>Save Spec…</source>
         <translation>保存架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="159"/>
         <source>Train This</source>
         <translation>训练此网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="160"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="161"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="160"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="161"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="332"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="333"/>
         <source>Every layer fits: {0} layers, input {2} → {1} classes.</source>
         <translation>每一层都成立：共 {0} 层，输入 {2} → {1} 个类别。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="160"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="398"/>
+        <source>Cannot be saved: {0}</source>
+        <translation>无法保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="161"/>
         <source>output shape</source>
         <translation>输出形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="160"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="161"/>
         <source>parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="162"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="163"/>
         <source>size formula</source>
         <translation>尺寸公式</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="328"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="329"/>
         <source>Add a layer to start.</source>
         <translation>先添加一层。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="337"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="338"/>
         <source>{0:,} parameters</source>
         <translation>{0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="360"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="361"/>
         <source>Open Spec</source>
         <translation>打开架构文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="360"/>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="370"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="361"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="371"/>
         <source>Architecture specs (*.toml)</source>
         <translation>架构文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="368"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="369"/>
         <source>Save Spec</source>
         <translation>保存架构文件</translation>
     </message>
@@ -1196,22 +1211,22 @@ field</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="296"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="299"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="303"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="306"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="295"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="298"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="302"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="305"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
@@ -1750,39 +1765,39 @@ field</source>
         <translation>{kind}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="156"/>
-        <source>{path}: too large for a run record ({size} bytes)</source>
-        <translation>{path}：对训练记录来说太大了（{size} 字节）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="164"/>
-        <source>{path}: not a run record</source>
-        <translation>{path}：不是训练记录</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="170"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="192"/>
         <source>{path}: not a readable run ({detail})</source>
         <translation>{path}：不是可读取的训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="223"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="211"/>
+        <source>{name}: not a run of {root}</source>
+        <translation>{name}：不是 {root} 中的运行</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/runs.py" line="301"/>
         <source>{path}: the run cannot be kept here ({detail})</source>
         <translation>{path}：无法在此保存训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="236"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="315"/>
         <source>a run needs a name</source>
         <translation>训练记录需要一个名称</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="243"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="322"/>
         <source>{path}: cannot be renamed ({detail})</source>
         <translation>{path}：无法重命名（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="252"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="332"/>
         <source>{path}: no such run</source>
         <translation>{path}：没有这条训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/runs.py" line="337"/>
+        <source>{path}: cannot be deleted ({detail})</source>
+        <translation>{path}：无法删除（{detail}）</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/nn/models.py" line="222"/>
@@ -1790,92 +1805,102 @@ field</source>
         <translation>未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="71"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="72"/>
         <source>layer {number}: a layer is a table of keys, not {got!r}</source>
         <translation>第 {number} 层：一层应是一个键值表，而不是 {got!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="80"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="81"/>
         <source>layer {number}: unknown type {got!r} (known: {known})</source>
         <translation>第 {number} 层：未知的类型 {got!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="90"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="91"/>
         <source>layer {number} ({type}): unknown key {key!r} (a {type} takes: {keys})</source>
         <translation>第 {number} 层（{type}）：未知的键 {key!r}（{type} 可用的键：{keys}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="103"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="104"/>
         <source>layer {number} ({type}): {key} is missing</source>
         <translation>第 {number} 层（{type}）：缺少 {key}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="120"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="121"/>
         <source>layer {number} ({type}): {key} must be a number from {smallest:g} up to (not including) {largest:g}, not {value!r}</source>
         <translation>第 {number} 层（{type}）：{key} 必须是从 {smallest:g} 到 {largest:g}（不含）之间的数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="138"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="139"/>
         <source>layer {number} ({type}): {key} must be a whole number of at least {smallest}, not {value!r}</source>
         <translation>第 {number} 层（{type}）：{key} 必须是不小于 {smallest} 的整数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="152"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="153"/>
         <source>layer {number} ({type}): {key} = {value} is too large (at most {limit})</source>
         <translation>第 {number} 层（{type}）：{key} = {value} 太大（最多 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="182"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="183"/>
         <source>a spec is a table with name, title and layers</source>
         <translation>结构描述应是一个包含 name、title 和 layers 的表</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="187"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="188"/>
         <source>unknown key {key!r} (a spec takes: {keys})</source>
         <translation>未知的键 {key!r}（结构描述可用的键：{keys}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="194"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="195"/>
         <source>{key} must be text, not {value!r}</source>
         <translation>{key} 必须是文本，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="201"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="202"/>
+        <source>name {value!r} is not a plain name: use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; (at most 80; the title may be any text)</source>
+        <translation>名称 {value!r} 不是普通名称：请只用字母、数字、“-”、“_”和“.”（最多 80 个；标题可以是任意文字）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/document.py" line="210"/>
+        <source>the title is longer than 200 characters</source>
+        <translation>标题超过 200 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/document.py" line="214"/>
         <source>a spec needs its layers: one [[layers]] table per layer, in order</source>
         <translation>结构描述需要它的各层：每层一个 [[layers]] 表，按顺序排列</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="207"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="220"/>
         <source>{count} layers are too many (at most {limit})</source>
         <translation>{count} 层太多了（最多 {limit} 层）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="224"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="237"/>
         <source>not valid TOML ({detail})</source>
         <translation>不是有效的 TOML（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="235"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="248"/>
         <source>is a folder, not a spec file</source>
         <translation>是文件夹，不是结构描述文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="239"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="252"/>
         <source>too large for an architecture spec ({size} bytes)</source>
         <translation>作为结构描述文件太大（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="246"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="259"/>
         <source>cannot be read ({detail})</source>
         <translation>无法读取（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="256"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="269"/>
         <source>not a text file; an architecture spec is TOML text ([[layers]] …)</source>
         <translation>不是文本文件；网络结构描述是 TOML 文本（[[layers]] …）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="303"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="316"/>
         <source>not valid JSON ({detail})</source>
         <translation>不是有效的 JSON（{detail}）</translation>
     </message>
@@ -1983,6 +2008,16 @@ field</source>
         <location filename="../../lenet_desktop/nn/device.py" line="71"/>
         <source>device {name!r} is not available on this machine (available: {have})</source>
         <translation>本机没有设备 {name!r}（可用：{have}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/places.py" line="120"/>
+        <source>{name!r} cannot be a file name here (use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;)</source>
+        <translation>{name!r} 不能用作这里的文件名（请只用字母、数字、“-”、“_”和“.”）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/places.py" line="130"/>
+        <source>{path}: not inside {folder}</source>
+        <translation>{path}：不在 {folder} 之内</translation>
     </message>
 </context>
 <context>

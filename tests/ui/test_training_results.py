@@ -36,5 +36,6 @@ def test_the_panel_keeps_a_bounded_record_of_a_long_run(window, panel, qtbot, sm
     with qtbot.waitSignal(panel.ended, timeout=180_000):
         panel.start()
     assert len(panel.epochs_done) == 2
-    assert 100 < len(panel.curves.points["x"]) <= CURVE_POINTS + 1
+    # (progress comes at most 20 times a second, and the curve keeps at most CURVE_POINTS)
+    assert 10 < len(panel.curves.points["x"]) <= CURVE_POINTS + 1
     assert not hasattr(panel, "history")

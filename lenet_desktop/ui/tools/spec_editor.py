@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lenet_desktop.files.places import slug
 from lenet_desktop.session import Session
 from lenet_desktop.specs import (
     LAYER_TYPES,
@@ -366,26 +367,38 @@ class SpecEditor(Retranslating, QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save Spec"),
-            str(Path.home() / f"{self.name}.toml"),
+            str(Path.home() / f"{slug(self.name)}.toml"),
             self.tr("Architecture specs (*.toml)"),
         )
         if path:
             try:
                 self.save(path if path.endswith(".toml") else path + ".toml")
             except OSError as exc:
-                self.message.setText(str(exc))
+                self._say_error(exc)
 
     def train_this(self) -> str | None:
         """Save the spec where the app keeps the learner's specs and ask for it to be trained."""
         if self.error is not None or not self.layers:
             return None
-        from lenet_desktop.files.places import user_folder
+        from lenet_desktop.files.places import PathError, inside, user_folder
 
         folder = user_folder("specs")
-        folder.mkdir(parents=True, exist_ok=True)
-        path = str(self.save(folder / f"{self.name}.toml"))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = str(self.save(inside(folder, f"{slug(self.name)}.toml")))
+        except (OSError, PathError) as exc:  # said in the editor; nothing written elsewhere
+            self._say_error(exc)
+            return None
         self.train_requested.emit(path)
         return path
+
+    def _say_error(self, exc: Exception) -> None:
+        self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
+        if isinstance(exc, OSError):
+            text = self.tr("Cannot be saved: {0}").format(exc.strerror or exc)
+        else:
+            text = error_text(exc)
+        self.message.setText(text)
 
 
 def _formula(layer: LayerSpec, step) -> str:

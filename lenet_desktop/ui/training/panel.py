@@ -275,7 +275,10 @@ class TrainingPanel(Retranslating, QDockWidget):
             )
         )
         self.results.show_result(result, test_split)
-        self._log(self.runs_view.keep(result))  # and tick it in the Runs tab
+        kept, line = self.runs_view.keep(result)  # and tick it in the Runs tab
+        self._log(line)
+        if not kept:  # said where the learner looks, not only in the log
+            self._say(line, error=True)
         self.tabs.setCurrentIndex(RESULTS_TAB)
         self.ended.emit("finished")
 

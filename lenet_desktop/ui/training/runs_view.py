@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -25,7 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lenet_desktop.training.runs import Run, RunError, RunStore, comparison_csv
+from lenet_desktop.training.runs import (
+    DamagedRun,
+    Run,
+    RunError,
+    RunStore,
+    comparison_csv,
+)
 from lenet_desktop.ui.tools.export import export_dialog
 from lenet_desktop.ui.translation import Retranslating, error_text
 from lenet_desktop.ui.widgets.confusion import ConfusionTable
@@ -46,7 +53,9 @@ class RunsView(Retranslating, QWidget):
     def __init__(self, store: RunStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store or RunStore()
+        self.store.clean()  # what an interrupted save left, at start-up
         self.runs: list[Run] = []
+        self.damaged: list[DamagedRun] = []
         self._filling = False
         self.table = QTableWidget(0, 7)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -139,9 +148,9 @@ class RunsView(Retranslating, QWidget):
     def refresh(self, tick: str | None = None) -> None:
         """Read the runs again; ``tick`` a run id to tick (a run just finished)."""
         ticked = set(self.ticked_ids()) | ({tick} if tick else set())
-        self.runs = self.store.runs()
+        self.runs, self.damaged = self.store.scan()
         self._filling = True
-        self.table.setRowCount(len(self.runs))
+        self.table.setRowCount(len(self.runs) + len(self.damaged))
         for row, run in enumerate(self.runs):
             name = QTableWidgetItem(run.name)
             name.setFlags(
@@ -159,17 +168,36 @@ class RunsView(Retranslating, QWidget):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, col, item)
+        grey = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for row, bad in enumerate(self.damaged, start=len(self.runs)):
+            # listed greyed with the reason; it can be ticked to be deleted, nothing else
+            cells = [self.tr("{0} (damaged)").format(bad.shown_id), bad.reason]
+            cells += ["—"] * (self.table.columnCount() - 2)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setForeground(grey)
+                item.setToolTip(bad.reason)
+                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                if col == 0:
+                    flags |= Qt.ItemFlag.ItemIsUserCheckable
+                    item.setCheckState(
+                        Qt.CheckState.Checked if bad.id in ticked else Qt.CheckState.Unchecked
+                    )
+                    item.setData(Qt.ItemDataRole.UserRole, bad.id)
+                item.setFlags(flags)
+                self.table.setItem(row, col, item)
         self._filling = False
         self.compare()
 
-    def keep(self, result) -> str:
-        """Keep a finished run (its record and weights) and tick it; what to log."""
+    def keep(self, result) -> tuple[bool, str]:
+        """Keep a finished run (its record and weights) and tick it: whether it was kept, and
+        the line that says so (or why not)."""
         try:
             run = self.store.save(result)
         except RunError as exc:
-            return error_text(exc)
+            return False, self.tr("The run was not kept: {0}").format(error_text(exc))
         self.refresh(tick=run.id)
-        return self.tr("Kept as run “{0}” (Runs tab).").format(run.name)
+        return True, self.tr("Kept as run “{0}” (Runs tab).").format(run.name)
 
     def ticked_ids(self) -> list[str]:
         ids = []
@@ -219,7 +247,7 @@ class RunsView(Retranslating, QWidget):
             self._selected_rows()
             or [i for i, r in enumerate(self.runs) if r.id in self.ticked_ids()][:1]
         )
-        if not rows:
+        if not rows or rows[0] >= len(self.runs):  # nothing, or a damaged run: no model to open
             return
         run = self.runs[rows[0]]
         from lenet_desktop.files.model_files import ModelFileError
