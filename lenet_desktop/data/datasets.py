@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import os
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,6 +127,10 @@ CONVENTIONS = ("mnist", "fashion")
 
 class DatasetError(LocalizedError):
     """A dataset that cannot be used; the message names the file and says why."""
+
+
+class DownloadCancelled(DatasetError):
+    """A download the learner cancelled."""
 
 
 def dataset_info(name: str) -> DatasetInfo:
@@ -323,12 +328,21 @@ def load_dataset(folder: str | os.PathLike[str], info: DatasetInfo) -> tuple[Spl
     return load_split(folder, info, "train"), load_split(folder, info, "test")
 
 
-def download(info: DatasetInfo, root: str | os.PathLike[str] | None = None) -> Path:
+DOWNLOAD_TIMEOUT_S = 30.0  # a connection that sends nothing for this long has failed
+
+
+def download(
+    info: DatasetInfo,
+    root: str | os.PathLike[str] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Path:
     """Download ``info`` with torchvision into ``root`` (default: the per-user data folder).
 
     Returns the root, which :func:`load_dataset` then reads. Raises DatasetError with a plain
-    message when torchvision is not installed or the network is not there. torchvision is used
-    for nothing else: the app runs fully without it.
+    message when torchvision is not installed or the network is not there; a connection that
+    stalls for :data:`DOWNLOAD_TIMEOUT_S` fails (torchvision's own download has no timeout).
+    ``should_stop`` is asked between the files: DownloadCancelled when it says yes.
+    torchvision is used for nothing else: the app runs fully without it.
     """
     if info.torchvision is None:
         raise DatasetError(
@@ -351,11 +365,22 @@ def download(info: DatasetInfo, root: str | os.PathLike[str] | None = None) -> P
             ),
             title=info.title,
         ) from None
+    import socket
+
     cls = getattr(tv, info.torchvision)
+    previous = socket.getdefaulttimeout()
     try:
         root.mkdir(parents=True, exist_ok=True)
+        socket.setdefaulttimeout(DOWNLOAD_TIMEOUT_S)  # the app opens no other connections
         for train in (True, False):
+            if should_stop is not None and should_stop():
+                raise DownloadCancelled(
+                    QT_TRANSLATE_NOOP("errors", "the download of {title} was cancelled"),
+                    title=info.title,
+                )
             cls(str(root), train=train, download=True)
+    except DownloadCancelled:
+        raise
     except Exception as exc:  # urllib, socket and torchvision's RuntimeError alike
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DatasetError(
@@ -368,6 +393,8 @@ def download(info: DatasetInfo, root: str | os.PathLike[str] | None = None) -> P
             root=root,
             detail=first,
         ) from None
+    finally:
+        socket.setdefaulttimeout(previous)
     return root
 
 

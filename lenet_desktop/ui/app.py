@@ -7,6 +7,7 @@ first paint.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import threading
 import time
@@ -113,7 +114,14 @@ def run_app(model: str | None = None, device: str | None = None) -> int:
     window = MainWindow(model, device, store)
     FirstPaint(window, then=window.finish_startup)
     window.show()
-    return app.exec()
+    status = app.exec()
+    from lenet_desktop.ui.tasks import lingering
+
+    if lingering():  # a worker that would not stop (a stalled download): end now, cleanly
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    return status
 
 
 # A seven, as fractions of the canvas: the built-in sample drawing of the smoke test.

@@ -82,7 +82,28 @@ class Runner(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def stop(self, timeout_ms: int = 5000) -> bool:
-        """End the worker thread once its current task is done (closing the window)."""
+    def stop(self, timeout_ms: int = 3000) -> bool:
+        """End the worker thread once its current task is done (closing the window), waiting
+        at most ``timeout_ms``; a thread still busy then (a stalled download) is left to
+        :func:`linger` so the process can still exit cleanly."""
         self.worker_thread.quit()
-        return self.worker_thread.wait(timeout_ms)
+        if self.worker_thread.wait(timeout_ms):
+            return True
+        linger(self.worker_thread)
+        return False
+
+
+_LINGERING: list[QThread] = []
+
+
+def linger(thread: QThread) -> None:
+    """A thread that did not end in time: kept referenced (Qt aborts the process when a
+    running QThread is destroyed) until the process exits."""
+    thread.setParent(None)
+    _LINGERING.append(thread)
+
+
+def lingering() -> bool:
+    """Whether a worker is still running at exit (then the app ends with ``os._exit``, the
+    settings already written, instead of waiting for it)."""
+    return any(thread.isRunning() for thread in _LINGERING)

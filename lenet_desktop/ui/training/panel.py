@@ -190,6 +190,9 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.worker = TrainingWorker(
             config, self.folder_edit.text().strip(), self.download_box.isChecked()
         )
+        previous = self.worker_thread
+        if previous is not None and previous.isFinished():
+            previous.deleteLater()  # one QThread a run, freed when the next one starts
         self.worker_thread = QThread(self)
         self.worker.moveToThread(self.worker_thread)
         self.worker_thread.started.connect(self.worker.run)
@@ -203,8 +206,9 @@ class TrainingPanel(Retranslating, QDockWidget):
         # the thread (closing) does not have to process events for it to end.
         for signal in (self.worker.succeeded, self.worker.failed, self.worker.cancelled):
             signal.connect(self.worker_thread.quit, Qt.ConnectionType.DirectConnection)
-        thread = self.worker_thread
-        self.worker_thread.finished.connect(lambda: self._thread_finished(thread))
+        # a bound slot of this panel (it lives in the window's thread), so Qt queues the call
+        # there; a lambda would run in the ending thread itself
+        self.worker_thread.finished.connect(self._thread_ended)
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.worker_thread.start()
@@ -244,7 +248,12 @@ class TrainingPanel(Retranslating, QDockWidget):
             return True
         if not self.confirm_stop():
             return False
-        return self.stop_and_wait()
+        if not self.stop_and_wait(3000):  # a stalled download: the window still closes
+            from lenet_desktop.ui.tasks import linger
+
+            if self.worker_thread is not None:
+                linger(self.worker_thread)
+        return True
 
     @Slot(object)
     def _progressed(self, progress) -> None:
@@ -307,6 +316,14 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.ended.emit("cancelled")
 
     @Slot()
+    @Slot()
+    def _thread_ended(self) -> None:
+        thread = self.sender()
+        if isinstance(thread, QThread):
+            self._thread_finished(thread)
+            if thread is not self.worker_thread:
+                thread.deleteLater()  # an earlier run's thread: freed once it has ended
+
     def _thread_finished(self, thread: QThread | None = None) -> None:
         if thread is not None and thread is not self.worker_thread:
             return  # a late signal from a run already tidied up after

@@ -32,15 +32,23 @@ class TrainingWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from lenet_desktop.data.datasets import DatasetError, dataset_info, download, load_dataset
+        from lenet_desktop.data.datasets import (
+            DatasetError,
+            DownloadCancelled,
+            dataset_info,
+            download,
+            load_dataset,
+        )
         from lenet_desktop.training.loop import TrainingCancelled, TrainingFailed, train
 
-        info = dataset_info(self.config.dataset)
         try:
+            info = dataset_info(self.config.dataset)  # inside: every failure is a message
             folder = self.folder
             if self.download:
                 self.log.emit(self.tr("Downloading {0}…").format(info.title))
-                folder = str(download(info, folder or None))
+                folder = str(download(info, folder or None, self.stop.is_set))
+                if self.stop.is_set():
+                    raise TrainingCancelled()
             self.log.emit(self.tr("Reading {0} from {1}").format(info.title, folder))
             train_split, test_split = load_dataset(folder, info)
             self.log.emit(
@@ -56,7 +64,7 @@ class TrainingWorker(QObject):
                 self.stop.is_set,
                 self.epoch_model.emit,
             )
-        except TrainingCancelled:
+        except (TrainingCancelled, DownloadCancelled):
             self.cancelled.emit()
         except (DatasetError, TrainingFailed, ValueError) as exc:
             self.failed.emit(exc)
