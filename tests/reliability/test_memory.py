@@ -55,3 +55,13 @@ def test_train_refuses_it_with_exit_2_and_no_traceback(tmp_path, mnist_dir):
     assert done.returncode == 2, done.stderr
     assert "MB of memory" in done.stderr and "Traceback" not in done.stderr
     assert not out.exists()
+
+
+def test_the_editor_marks_the_layer_that_would_not_fit(window, tmp_path):
+    path = tmp_path / "wide.toml"
+    path.write_text(WIDE)
+    editor = window.editor
+    editor.open(path)
+    assert editor.error is not None and editor.error.index == 0
+    assert "MB of memory" in editor.message.text()
+    assert not editor.train_button.isEnabled()

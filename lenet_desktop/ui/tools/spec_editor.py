@@ -46,12 +46,23 @@ from lenet_desktop.specs import (
 )
 from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text, size_formula
 from lenet_desktop.specs.layer_types import KEY_WORDS, SPEC_KEYS, SPEC_TYPES
+from lenet_desktop.specs.plan import check_memory
 from lenet_desktop.ui.translation import Retranslating, architecture_title, error_text, translate
 
 # Columns: the layer's keys (every key of the table of layer types), then what is computed.
 EDITED = ("type", *SPEC_KEYS)
 COLUMNS = ("name", "type", "output", "parameters", *SPEC_KEYS, "formula")
 RED = QColor(231, 76, 60, 90)
+
+
+def default_batch_size() -> int:
+    """The batch size the memory estimate assumes: TrainConfig's default."""
+    from dataclasses import fields
+
+    from lenet_desktop.training.loop import TrainConfig
+
+    default = next(f.default for f in fields(TrainConfig) if f.name == "batch_size")
+    return default if isinstance(default, int) else 256
 
 
 def type_label(kind: str) -> str:
@@ -293,6 +304,8 @@ class SpecEditor(Retranslating, QWidget):
         if self.layers:
             try:
                 planned = plan(self.spec(), self.num_classes())
+                # and the memory a training step would take, at the default batch size
+                check_memory(self.spec(), default_batch_size(), self.num_classes())
             except SpecError as exc:
                 self.error = exc
                 if exc.index:  # the layers before the one at fault still have their shapes
