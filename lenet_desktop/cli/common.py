@@ -37,6 +37,6 @@ def config_options() -> dict:
     """TrainConfig's fields the command line offers, by name → dataclasses.Field."""
     from dataclasses import fields
 
-    from lenet_desktop.training.loop import TrainConfig
+    from lenet_desktop.training.config import TrainConfig
 
     return {f.name: f for f in fields(TrainConfig) if f.metadata.get("cli", True)}

@@ -52,7 +52,7 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     config's: a value it refuses becomes a usage error)."""
     import typing
 
-    from lenet_desktop.training.loop import TrainConfig
+    from lenet_desktop.training.config import TrainConfig
 
     hints = typing.get_type_hints(TrainConfig)
     for name, spec in config_options().items():
@@ -161,7 +161,7 @@ def build_parser(book: bool = False) -> argparse.ArgumentParser:
         "decay (options given as well still apply)",
     )
     if book:
-        from lenet_desktop.training.loop import BOOK_SETTINGS
+        from lenet_desktop.training.config import BOOK_SETTINGS
 
         train.set_defaults(**BOOK_SETTINGS)
     _device_arg(train)

@@ -59,7 +59,7 @@ def default_batch_size() -> int:
     """The batch size the memory estimate assumes: TrainConfig's default."""
     from dataclasses import fields
 
-    from lenet_desktop.training.loop import TrainConfig
+    from lenet_desktop.training.config import TrainConfig
 
     default = next(f.default for f in fields(TrainConfig) if f.name == "batch_size")
     return default if isinstance(default, int) else 256

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lenet_desktop.training.loop import OPTIONS_CONTEXT, TrainConfig
+from lenet_desktop.training.config import OPTIONS_CONTEXT, TrainConfig
 from lenet_desktop.ui.translation import translate
 from lenet_desktop.ui.widgets.device_box import DeviceBox
 
