@@ -24,9 +24,13 @@ def load(name_or_path: str | None):
 
 
 def predictor(args: argparse.Namespace, parser: argparse.ArgumentParser):
+    from lenet_desktop.cli.commands_notebook import import_from_args, is_notebook_file
     from lenet_desktop.nn.inference import Predictor
 
-    bundle = load(args.model)
+    if is_notebook_file(args.model, getattr(args, "arch", None)):
+        bundle = import_from_args(args.model, args)
+    else:
+        bundle = load(args.model)
     try:
         return Predictor(bundle, args.device)
     except ValueError as exc:

@@ -7,6 +7,7 @@ import argparse
 
 from lenet_desktop import __version__
 from lenet_desktop.cli.commands_model import cmd_info, cmd_predict
+from lenet_desktop.cli.commands_notebook import add_commands, add_notebook_options
 from lenet_desktop.cli.commands_tools import cmd_corr2d
 from lenet_desktop.cli.commands_training import cmd_evaluate, cmd_runs, cmd_train
 from lenet_desktop.cli.common import config_options
@@ -115,6 +116,7 @@ def build_parser(book: bool = False) -> argparse.ArgumentParser:
         'an "input" list of rows, 4 decimals): the same as the app\'s 28×28 view',
     )
     predict.add_argument("images", nargs="+", metavar="IMAGE")
+    add_notebook_options(predict)
     predict.set_defaults(func=cmd_predict)
 
     info = commands.add_parser(
@@ -168,6 +170,7 @@ def build_parser(book: bool = False) -> argparse.ArgumentParser:
     train.add_argument("--out", metavar="FILE", required=True, help="model file to write")
     train.add_argument("--json", action="store_true", help="one JSON line per epoch")
     train.set_defaults(func=cmd_train)
+    add_commands(commands)
 
     evaluate = commands.add_parser(
         "evaluate",

@@ -1,0 +1,151 @@
+"""The notebook's way in and out: ``import`` (a notebook's weights → a model file), ``code``
+(the PyTorch code of a network) and ``export`` (a model's weights for a notebook); and the
+options ``predict``/``info``/``evaluate`` take to read a notebook file directly."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from lenet_desktop.cli.common import CommandError
+from lenet_desktop.options import ARCHITECTURES, DATASET_NAMES
+
+NOTEBOOK_HELP = "for a notebook file (.params, .pt, .pth, a bare .safetensors)"
+
+
+def add_notebook_options(parser: argparse.ArgumentParser, arch: bool = True) -> None:
+    """``--arch``, ``--dataset`` and ``--scale``, for a notebook's weights."""
+    if arch:
+        parser.add_argument(
+            "--arch",
+            metavar="PRESET|SPEC.toml",
+            help=f"the network the weights are for ({NOTEBOOK_HELP}; found from the shapes "
+            "when only one fits)",
+        )
+    parser.add_argument(
+        "--dataset", choices=DATASET_NAMES, help=f"the classes it was trained on ({NOTEBOOK_HELP})"
+    )
+    parser.add_argument(
+        "--scale",
+        default="unit",
+        metavar="unit|standard|MEAN,STD",
+        help="how it saw its input: unit = ToTensor's [0, 1] (the notebook's, default), "
+        "standard = the dataset's mean and std, or MEAN,STD",
+    )
+
+
+def is_notebook_file(name: str | None, arch: str | None = None) -> bool:
+    """A pickle-based weights file, or a bare safetensors file named with --arch."""
+    from lenet_desktop.files.notebook import PICKLE_SUFFIXES
+
+    if not name:
+        return False
+    suffix = Path(name).suffix.lower()
+    return suffix in PICKLE_SUFFIXES or (suffix == ".safetensors" and arch is not None)
+
+
+def import_from_args(path: str, args: argparse.Namespace):
+    """The model in a notebook file, as the options say (CommandError in one line)."""
+    from lenet_desktop.data.datasets import dataset_info
+    from lenet_desktop.files.notebook import Candidate, NotebookError, import_model
+    from lenet_desktop.specs import SpecError, resolve_spec
+
+    dataset = getattr(args, "dataset", None) or "mnist"
+    info = dataset_info(dataset)
+    candidate = None
+    arch = getattr(args, "arch", None)
+    if arch:
+        spec = resolve_spec(arch, len(info.classes))
+        if spec is None:
+            raise CommandError(f"{arch}: LeNet-5's own layers cannot come from a notebook")
+        candidate = Candidate(arch if arch in ARCHITECTURES else spec.name or arch, spec)
+    try:
+        return import_model(path, candidate, info, getattr(args, "scale", "unit"))
+    except (NotebookError, SpecError) as exc:
+        raise CommandError(str(exc)) from None
+
+
+def cmd_import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from lenet_desktop.files.model_files import ModelFileError, save_model
+
+    bundle = import_from_args(args.file, args)
+    try:
+        path = save_model(bundle, args.out)
+    except ModelFileError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"imported {args.file} as {bundle.architecture} ({bundle.dataset.name}, scale "
+          f"{args.scale}): {path}")  # fmt: skip
+    return 0
+
+
+def cmd_code(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from lenet_desktop.cli.common import load
+    from lenet_desktop.specs import resolve_spec
+    from lenet_desktop.specs.code import pytorch_code
+
+    target = args.target
+    mean, std, classes, spec, temperature = 0.0, 1.0, 10, None, 1.0
+    if target in ARCHITECTURES or target.endswith(".toml"):
+        spec = resolve_spec(target)
+    else:
+        bundle = load(target)
+        spec, classes = bundle.spec, len(bundle.dataset.classes)
+        mean, std, temperature = bundle.dataset.mean, bundle.dataset.std, bundle.temperature
+    if spec is None:
+        raise CommandError(
+            "lenet5 has layers of its own (trainable subsampling, a partly connected C3, an RBF "
+            "output): see lenet_desktop/nn/models.py for its code"
+        )
+    print(pytorch_code(spec, classes, args.weights, mean, std, temperature), end="")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from lenet_desktop.cli.common import load
+    from lenet_desktop.files.notebook import NotebookError, export_weights
+
+    bundle = load(args.model)
+    try:
+        path = export_weights(bundle, args.out)
+    except NotebookError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"wrote {path}: load it with net.load_state_dict(…) into `lenet-desktop code "
+          f"{args.model} --weights {Path(args.out).name}`'s network", file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def add_commands(commands) -> None:
+    importing = commands.add_parser(
+        "import",
+        help="a notebook's weights (.params, .pt, .pth, .safetensors) → a model file",
+        description="Read the weights a notebook saved (torch.save(net.state_dict(), …); only "
+        "PyTorch's restricted loader, which runs no code), find the network they fit and save "
+        "them, unchanged, as a model file the app opens with no questions.",
+    )
+    importing.add_argument("file", metavar="FILE")
+    add_notebook_options(importing)
+    importing.add_argument("--out", metavar="MODEL.safetensors", required=True)
+    importing.set_defaults(func=cmd_import)
+
+    code = commands.add_parser(
+        "code",
+        help="the PyTorch code of a network (a preset, a spec or a model)",
+        description="Print D2L-style nn.Sequential code that builds the network, with each "
+        "layer's name and output shape, and the input scaling the app uses.",
+    )
+    code.add_argument("target", metavar="PRESET|SPEC.toml|MODEL")
+    code.add_argument(
+        "--weights", metavar="FILE", help="also load these exported weights (lenet-desktop export)"
+    )
+    code.set_defaults(func=cmd_code)
+
+    export = commands.add_parser(
+        "export",
+        help="a model's weights for a notebook (.params or .safetensors)",
+        description="Write the model's state dict with the keys `lenet-desktop code` builds "
+        "(0.weight, 0.bias, …), as .params (torch.save, the book's convention) or .safetensors.",
+    )
+    export.add_argument("model", metavar="MODEL")
+    export.add_argument("--out", metavar="FILE.params", required=True)
+    export.set_defaults(func=cmd_export)

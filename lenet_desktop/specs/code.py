@@ -1,0 +1,102 @@
+"""The way back to the notebook: a spec as the D2L-style PyTorch code that builds the same
+network (``nn.Sequential``, the layer names and each output shape as comments), the lines that
+load the app's exported weights into it, and the input scaling the app feeds it.
+
+The code's ``nn.Sequential`` holds the same modules in the same order as the app's network, so
+its state dict keys are ``0.weight``, ``0.bias``, … (:func:`sequential_keys` maps the app's
+names to them for the export). Plain Python: the code is text.
+"""
+
+from __future__ import annotations
+
+from lenet_desktop.specs.document import Spec
+from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text
+from lenet_desktop.specs.plan import plan
+
+
+def _module(layer, in_shape: tuple[int, ...]) -> str:
+    """The ``nn`` constructor of one layer, as the book writes it."""
+    kind = layer.type
+    if kind == "conv":
+        padding = f", padding={layer.padding}" if layer.padding else ""
+        stride = f", stride={layer.stride}" if layer.stride not in (None, 1) else ""
+        sizes = f"{in_shape[0]}, {layer.channels}, kernel_size={layer.kernel}"
+        return f"nn.Conv2d({sizes}{padding}{stride})"
+    if kind in ("maxpool", "avgpool"):
+        cls = "nn.MaxPool2d" if kind == "maxpool" else "nn.AvgPool2d"
+        padding = f", padding={layer.padding}" if layer.padding else ""
+        return f"{cls}(kernel_size={layer.kernel}, stride={layer.stride}{padding})"
+    if kind == "linear":
+        return f"nn.Linear({in_shape[0]}, {layer.features})"
+    if kind == "batchnorm":
+        return f"nn.BatchNorm{2 if len(in_shape) == 3 else 1}d({in_shape[0]})"
+    if kind == "dropout":
+        return f"nn.Dropout({layer.p})"
+    if kind == "leakyrelu":
+        return f"nn.LeakyReLU({layer.slope})"
+    return {
+        "relu": "nn.ReLU()",
+        "sigmoid": "nn.Sigmoid()",
+        "tanh": "nn.Tanh()",
+        "flatten": "nn.Flatten()",
+    }[kind]
+
+
+def pytorch_code(
+    spec: Spec,
+    num_classes: int | None = None,
+    weights: str | None = None,
+    mean: float = 0.0,
+    std: float = 1.0,
+    temperature: float = 1.0,
+) -> str:
+    """Python that builds ``spec`` as ``net`` (run as it is), then, given ``weights`` (a file
+    :func:`lenet_desktop.files.notebook.export_weights` wrote), loads them strictly and shows
+    how to scale an input as the app does."""
+    steps = plan(spec, num_classes)
+    lines = [
+        "import torch",
+        "from torch import nn",
+        "",
+        f"# {spec.title or spec.name or 'a network'}: input {shape_text(INPUT_SHAPE)}",
+        "net = nn.Sequential(",
+    ]
+    for layer, step in zip(spec.layers, steps):
+        lines.append(
+            f"    {_module(layer, step.in_shape)},  # {step.name} → {shape_text(step.out_shape)}"
+        )
+    lines.append(")")
+    if weights is not None:
+        loader = (
+            f"safetensors.torch.load_file({weights!r})"
+            if weights.endswith(".safetensors")
+            else f"torch.load({weights!r}, weights_only=True)"
+        )
+        if weights.endswith(".safetensors"):
+            lines.insert(0, "import safetensors.torch")
+        lines += [
+            "",
+            "# the weights the app trained (lenet-desktop export … --out " + weights + ")",
+            f"net.load_state_dict({loader})",
+            "net.eval()",
+        ]
+    lines += [
+        "",
+        "# the app's input: pixels in [0, 1] (ToTensor), light ink on dark, then",
+        f"# x = (x - {mean:g}) / {std:g}; a batch of shape (N, {', '.join(map(str, INPUT_SHAPE))})",
+        f"MEAN, STD = {mean!r}, {std!r}",
+        f"TEMPERATURE = {temperature!r}  # the app divides the logits by it (calibration)",
+        "",
+        "",
+        "def probabilities(x):",
+        f'    """x: (N, {", ".join(map(str, INPUT_SHAPE))}) pixels in [0, 1] → (N, classes) '
+        'probabilities."""',
+        "    with torch.no_grad():",
+        "        return torch.softmax(net((x - MEAN) / STD) / TEMPERATURE, dim=1)",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def sequential_keys(names: list[str]) -> dict[str, str]:
+    """The app's module names in order → the code's ``nn.Sequential`` indices (``C1`` → ``0``)."""
+    return {name: str(index) for index, name in enumerate(names)}
