@@ -79,7 +79,12 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         architecture = target if spec is None else spec_architecture(spec)
         network = build_model(spec or target, len(MNIST.classes), (MNIST.mean, MNIST.std))
     else:
-        bundle = load(target)
+        from lenet_desktop.cli.commands_notebook import import_from_args, is_notebook_file
+
+        if is_notebook_file(target, args.arch):
+            bundle = import_from_args(target, args)
+        else:
+            bundle = load(target)
         architecture, network, spec = bundle.architecture, bundle.network, bundle.spec
     if args.toml:
         if spec is None:

@@ -14,7 +14,9 @@ from lenet_desktop.options import ARCHITECTURES, DATASET_NAMES
 NOTEBOOK_HELP = "for a notebook file (.params, .pt, .pth, a bare .safetensors)"
 
 
-def add_notebook_options(parser: argparse.ArgumentParser, arch: bool = True) -> None:
+def add_notebook_options(
+    parser: argparse.ArgumentParser, arch: bool = True, dataset: bool = True
+) -> None:
     """``--arch``, ``--dataset`` and ``--scale``, for a notebook's weights."""
     if arch:
         parser.add_argument(
@@ -23,9 +25,12 @@ def add_notebook_options(parser: argparse.ArgumentParser, arch: bool = True) -> 
             help=f"the network the weights are for ({NOTEBOOK_HELP}; found from the shapes "
             "when only one fits)",
         )
-    parser.add_argument(
-        "--dataset", choices=DATASET_NAMES, help=f"the classes it was trained on ({NOTEBOOK_HELP})"
-    )
+    if dataset:
+        parser.add_argument(
+            "--dataset",
+            choices=DATASET_NAMES,
+            help=f"the classes it was trained on ({NOTEBOOK_HELP})",
+        )
     parser.add_argument(
         "--scale",
         default="unit",

@@ -138,6 +138,7 @@ def build_parser(book: bool = False) -> argparse.ArgumentParser:
         action="store_true",
         help="print the architecture as a TOML spec instead (a start for your own network)",
     )
+    add_notebook_options(info)
     info.set_defaults(func=cmd_info)
 
     train = commands.add_parser(
@@ -187,6 +188,7 @@ def build_parser(book: bool = False) -> argparse.ArgumentParser:
         "--dataset", choices=DATASET_NAMES, help="default: the dataset the model was trained on"
     )
     evaluate.add_argument("--split", choices=("test", "train"), default="test")
+    add_notebook_options(evaluate, dataset=False)
     _device_arg(evaluate)
     evaluate.add_argument(
         "--json",
