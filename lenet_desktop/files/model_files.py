@@ -48,7 +48,7 @@ FORMAT_VERSION = "1"
 SUFFIX = ".safetensors"
 # Dropped or pasted files with these endings are meant as models: they go to the model loader,
 # which refuses pickles (.pt, .pth, .ckpt, .pkl) with a message saying why.
-MODEL_SUFFIXES = (SUFFIX, ".pt", ".pth", ".ckpt", ".pkl")
+MODEL_SUFFIXES = (SUFFIX, ".params", ".pt", ".pth", ".ckpt", ".pkl")  # dropped: a model
 # Far above any LeNet (a few hundred kilobytes) and far below what would hurt to read.
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
@@ -57,6 +57,11 @@ DEFAULT_MODEL = "mnist"
 
 class ModelFileError(LocalizedError):
     """A model file that cannot be used; the message names the file and says why."""
+
+
+class NotOurModelError(ModelFileError):
+    """A readable safetensors file without LeNet Desktop's metadata: perhaps a notebook's
+    bare state dict (:mod:`lenet_desktop.files.notebook` can import it)."""
 
 
 @dataclass
@@ -217,7 +222,7 @@ def _damaged(path: Path, detail: object) -> ModelFileError:
 def _metadata_fields(meta: dict, path: Path) -> dict:
     """Check and decode the metadata a LeNet Desktop model file carries."""
     if meta.get("format") != FORMAT or "architecture" not in meta:
-        raise ModelFileError(
+        raise NotOurModelError(
             QT_TRANSLATE_NOOP(
                 "errors",
                 "{path}: a safetensors file, but not a LeNet Desktop model (its metadata names "

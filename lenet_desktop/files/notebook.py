@@ -102,8 +102,9 @@ def read_state_dict(path: str | os.PathLike[str]) -> dict[str, torch.Tensor]:
             raise NotebookError(
                 QT_TRANSLATE_NOOP(
                     "errors",
-                    "{path}: not a file of weights ({detail}); save the network's weights with "
-                    "torch.save(net.state_dict(), …)",
+                    "{path}: not a file of weights: PyTorch's restricted loader refused it "
+                    "({detail}), so nothing in this pickle ran; save the network's weights "
+                    "with torch.save(net.state_dict(), …)",
                 ),
                 path=path,
                 detail=first[:200],

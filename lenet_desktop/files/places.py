@@ -26,8 +26,13 @@ RUNS_ENV_VAR = "LENET_RUNS"
 DATA_ENV_VAR = "LENET_DATA"
 
 # Each per-user folder: the environment variable that moves it, or the folder it is kept beside.
-USER_FOLDERS: dict[str, str | None] = {"datasets": None, "runs": RUNS_ENV_VAR, "specs": None}
-BESIDE = {"specs": "runs"}
+USER_FOLDERS: dict[str, str | None] = {
+    "datasets": None,
+    "runs": RUNS_ENV_VAR,
+    "specs": None,
+    "models": None,  # notebook models imported in the window
+}
+BESIDE = {"specs": "runs", "models": "runs"}
 
 
 def user_data_folder() -> Path:

@@ -421,6 +421,44 @@ field</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="30"/>
+        <source>Open a Notebook Model</source>
+        <translation>打开笔记本中的模型</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="33"/>
+        <source>{0} holds a network&apos;s weights. Their shapes fit these architectures; shapes cannot tell sigmoid from ReLU or average from max pooling, so choose the one your notebook built.</source>
+        <translation>{0} 保存的是一个网络的权重。它们的形状符合下面这些架构；仅凭形状分不出 sigmoid 与 ReLU、平均汇聚与最大汇聚，所以请选择你在笔记本中搭建的那一个。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="48"/>
+        <source>ToTensor() pixels in [0, 1] (the notebook&apos;s)</source>
+        <translation>ToTensor() 给出的 [0, 1] 像素（笔记本的做法）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="49"/>
+        <source>normalised with the dataset&apos;s mean and std</source>
+        <translation>用数据集的均值和标准差归一化</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="51"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="52"/>
+        <source>Trained on</source>
+        <translation>训练所用数据集</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="53"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+</context>
+<context>
     <name>InputSources</name>
     <message>
         <location filename="../../lenet_desktop/ui/sources/inputs.py" line="63"/>
@@ -620,27 +658,32 @@ field</source>
 <context>
     <name>ModelLoader</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="86"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="129"/>
+        <source>no architecture fits these weights</source>
+        <translation>没有架构与这些权重相符</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="149"/>
         <source>Could not open the model: {0}</source>
         <translation>无法打开模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="95"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="158"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="97"/>
-        <source>LeNet Desktop models (*{0});;All files (*)</source>
-        <translation>LeNet 桌面版模型 (*{0});;所有文件 (*)</translation>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="161"/>
+        <source>LeNet Desktop models (*{0});;Notebook weights (*.params *.pt *.pth *.safetensors);;All files (*)</source>
+        <translation>LeNet Desktop 模型 (*{0});;笔记本权重 (*.params *.pt *.pth *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="190"/>
         <source>{0} · {1} (shipped)</source>
         <translation>{0} · {1}（内置）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="131"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="197"/>
         <source>Recent Models</source>
         <translation>最近的模型</translation>
     </message>
@@ -1009,103 +1052,103 @@ field</source>
 <context>
     <name>SpecEditor</name>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="144"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="155"/>
         <source>Start from:</source>
         <translation>起点：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="153"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="164"/>
         <source>Add Layer</source>
         <translation>添加层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="154"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="165"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="155"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="166"/>
         <source>Move the selected layer up</source>
         <translation>把选中的层上移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="156"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="167"/>
         <source>Move the selected layer down</source>
         <translation>把选中的层下移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="157"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="168"/>
         <source>Open Spec…</source>
         <translation>打开架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="169"/>
         <source>Save Spec…</source>
         <translation>保存架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="159"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="170"/>
         <source>Train This</source>
         <translation>训练此网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="172"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="172"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="333"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="346"/>
         <source>Every layer fits: {0} layers, input {2} → {1} classes.</source>
         <translation>每一层都成立：共 {0} 层，输入 {2} → {1} 个类别。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="398"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="411"/>
         <source>Cannot be saved: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="172"/>
         <source>output shape</source>
         <translation>输出形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="172"/>
         <source>parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="163"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="174"/>
         <source>size formula</source>
         <translation>尺寸公式</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="329"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="342"/>
         <source>Add a layer to start.</source>
         <translation>先添加一层。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="338"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="351"/>
         <source>{0:,} parameters</source>
         <translation>{0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="361"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="374"/>
         <source>Open Spec</source>
         <translation>打开架构文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="361"/>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="371"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="374"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="384"/>
         <source>Architecture specs (*.toml)</source>
         <translation>架构文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="369"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="382"/>
         <source>Save Spec</source>
         <translation>保存架构文件</translation>
     </message>
@@ -1186,47 +1229,47 @@ field</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="219"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="223"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="236"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="240"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="237"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="241"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="261"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="270"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="273"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="282"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="299"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="308"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="306"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="315"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="298"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="307"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="305"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="314"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
@@ -1234,17 +1277,17 @@ field</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/worker.py" line="42"/>
+        <location filename="../../lenet_desktop/ui/training/worker.py" line="48"/>
         <source>Downloading {0}…</source>
         <translation>正在下载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/worker.py" line="44"/>
+        <location filename="../../lenet_desktop/ui/training/worker.py" line="52"/>
         <source>Reading {0} from {1}</source>
         <translation>正在从 {1} 读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/worker.py" line="47"/>
+        <location filename="../../lenet_desktop/ui/training/worker.py" line="55"/>
         <source>{0} training and {1} test images</source>
         <translation>训练图片 {0} 张，测试图片 {1} 张</translation>
     </message>
@@ -1484,52 +1527,52 @@ field</source>
 <context>
     <name>classes</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="93"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="94"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="94"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="95"/>
         <source>Trouser</source>
         <translation>裤子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="95"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="96"/>
         <source>Pullover</source>
         <translation>套衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="96"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="97"/>
         <source>Dress</source>
         <translation>连衣裙</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="97"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="98"/>
         <source>Coat</source>
         <translation>外套</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="98"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="99"/>
         <source>Sandal</source>
         <translation>凉鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="99"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="100"/>
         <source>Shirt</source>
         <translation>衬衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="100"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="101"/>
         <source>Sneaker</source>
         <translation>运动鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="101"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="102"/>
         <source>Bag</source>
         <translation>包</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="102"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="103"/>
         <source>Ankle boot</source>
         <translation>短靴</translation>
     </message>
@@ -1537,98 +1580,104 @@ field</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="137"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="142"/>
         <source>unknown dataset {name!r} (known: {known})</source>
         <translation>未知的数据集 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="196"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="201"/>
         <source>{path}: missing — a {title} folder needs the four files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)</source>
         <translation>{path}：缺失 —— {title} 文件夹需要四个文件 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte 和 t10k-labels-idx1-ubyte（可以是 .gz）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="226"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="231"/>
         <source>{path}: the gzip file is truncated or damaged ({detail})</source>
         <translation>{path}：gzip 文件不完整或已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="232"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="333"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="237"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="338"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="63"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="238"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="243"/>
         <source>{path}: too short to be an IDX file ({size} bytes)</source>
         <translation>{path}：太短，不是 IDX 文件（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="245"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="250"/>
         <source>{path}: not an IDX {kind} file (magic number {found}, expected {magic})</source>
         <translation>{path}：不是 IDX {kind} 文件（魔数 {found}，应为 {magic}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="259"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="264"/>
         <source>{path}: the file is truncated or too long ({size} bytes of data, expected {expected} for {shape})</source>
         <translation>{path}：文件不完整或过长（数据 {size} 字节，{shape} 应为 {expected} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="284"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="289"/>
         <source>{path}: no such folder</source>
         <translation>{path}：没有这个文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="292"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="297"/>
         <source>{path}: images are {shape}, expected 28×28</source>
         <translation>{path}：图像是 {shape}，应为 28×28</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="298"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="303"/>
         <source>{path}: {labels} labels for {images} images in {name}</source>
         <translation>{path}：{labels} 个标签，但 {name} 中有 {images} 张图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="306"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="311"/>
         <source>{path}: label {label} is out of range for {count} classes</source>
         <translation>{path}：标签 {label} 超出了 {count} 个类别的范围</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="335"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="349"/>
         <source>{title} cannot be downloaded: choose a folder of its files</source>
         <translation>无法下载 {title}：请选择存放其文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="345"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="359"/>
         <source>{title} cannot be downloaded here: torchvision is not installed (or does not match this PyTorch). Install it with “pip install torchvision”, or download the four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.</source>
         <translation>这里无法下载 {title}：没有安装 torchvision（或与当前 PyTorch 不匹配）。请用“pip install torchvision”安装，或者下载四个文件（train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz、t10k-labels-idx1-ubyte.gz）后选择它们所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="362"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="378"/>
+        <source>the download of {title} was cancelled</source>
+        <translation>{title} 的下载已取消</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/datasets.py" line="387"/>
         <source>could not download {title} into {root}: {detail}. Check the network connection, or choose a folder holding the four IDX files.</source>
         <translation>无法把 {title} 下载到 {root}：{detail}。请检查网络连接，或选择存放四个 IDX 文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="411"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="438"/>
         <source>no {title} test files found; looked in {places} ({reason})</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="419"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="446"/>
         <source>no {title} test files found; looked in {places}</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="134"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="139"/>
         <source>{path}: no shipped model is installed</source>
         <translation>{path}：没有安装内置模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="150"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="155"/>
         <source>{path}: is not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="153"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="158"/>
         <source>{name}: no such model (shipped models: {names}) and no such file</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
@@ -1639,7 +1688,7 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/data/preprocessing.py" line="123"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="159"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="164"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
@@ -1674,93 +1723,93 @@ field</source>
         <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="167"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="172"/>
         <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
         <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="176"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="181"/>
         <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
         <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="187"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="192"/>
         <source>{path}: not a model file (only {size} bytes)</source>
         <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="194"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="199"/>
         <source>{path}: the file is truncated or not a safetensors model file</source>
         <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="205"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="210"/>
         <source>{path}: not a safetensors model file (unreadable header)</source>
         <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="213"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="218"/>
         <source>{path}: damaged metadata ({detail})</source>
         <translation>{path}：元数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="221"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="226"/>
         <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
         <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="235"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="374"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="240"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="379"/>
         <source>{path}: its architecture spec is broken: {detail}</source>
         <translation>{path}：其中的网络结构描述有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="241"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="246"/>
         <source>{path}: unknown architecture {name!r} (known: {known})</source>
         <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="266"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="271"/>
         <source>{path}: unknown preprocessing convention {name!r}</source>
         <translation>{path}：未知的预处理方式 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="299"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="304"/>
         <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
         <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="312"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="317"/>
         <source>{path}: the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="326"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="331"/>
         <source>{path}: too large for a LeNet model ({size} bytes)</source>
         <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="363"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="368"/>
         <source>{path}: the tensor data is damaged ({detail})</source>
         <translation>{path}：张量数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="432"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="437"/>
         <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="448"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="453"/>
         <source>{path}: cannot write here ({detail})</source>
         <translation>{path}：无法写入此处（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="446"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="451"/>
         <source>{path}: could not be saved ({detail})</source>
         <translation>{path}：无法保存（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/worker.py" line="66"/>
+        <location filename="../../lenet_desktop/ui/training/worker.py" line="74"/>
         <source>{kind}: {detail}</source>
         <translation>{kind}：{detail}</translation>
     </message>
@@ -2010,14 +2059,79 @@ field</source>
         <translation>本机没有设备 {name!r}（可用：{have}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/places.py" line="120"/>
+        <location filename="../../lenet_desktop/files/places.py" line="125"/>
         <source>{name!r} cannot be a file name here (use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;)</source>
         <translation>{name!r} 不能用作这里的文件名（请只用字母、数字、“-”、“_”和“.”）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/places.py" line="130"/>
+        <location filename="../../lenet_desktop/files/places.py" line="135"/>
         <source>{path}: not inside {folder}</source>
         <translation>{path}：不在 {folder} 之内</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="69"/>
+        <source>{path}: too large for a LeNet ({size} bytes)</source>
+        <translation>{path}：对 LeNet 来说太大（{size} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="82"/>
+        <source>{path}: not a safetensors file ({detail})</source>
+        <translation>{path}：不是 safetensors 文件（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="89"/>
+        <source>{path}: PyTorch {version} cannot open pickle files safely; install PyTorch 2.6 or later (pip install -U torch), or save the weights with safetensors</source>
+        <translation>{path}：PyTorch {version} 无法安全地打开 pickle 文件；请安装 PyTorch 2.6 或更新版本（pip install -U torch），或用 safetensors 保存权重</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="103"/>
+        <source>{path}: not a file of weights: PyTorch&apos;s restricted loader refused it ({detail}), so nothing in this pickle ran; save the network&apos;s weights with torch.save(net.state_dict(), …)</source>
+        <translation>{path}：不是权重文件：PyTorch 的受限加载器拒绝了它（{detail}），所以这个 pickle 中的任何内容都没有运行；请用 torch.save(net.state_dict(), …) 保存网络的权重</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="116"/>
+        <source>{path}: holds a {kind}, not a network&apos;s weights; save them with torch.save(net.state_dict(), …)</source>
+        <translation>{path}：保存的是 {kind}，不是网络的权重；请用 torch.save(net.state_dict(), …) 保存</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="130"/>
+        <source>{path}: {key!r} is not a tensor of weights (an optimiser checkpoint? save net.state_dict())</source>
+        <translation>{path}：{key!r} 不是权重张量（是优化器检查点吗？请保存 net.state_dict()）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="236"/>
+        <source>scale {scale!r}: use unit, standard or MEAN,STD (e.g. 0.1307,0.3081)</source>
+        <translation>缩放 {scale!r}：请用 unit、standard 或 均值,标准差（例如 0.1307,0.3081）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="243"/>
+        <source>scale {scale!r}: the std must be positive</source>
+        <translation>缩放 {scale!r}：标准差必须为正</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="265"/>
+        <source>{path}: choose the architecture with --arch (the weights fit: {names})</source>
+        <translation>{path}：请用 --arch 选择架构（与权重相符的有：{names}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="275"/>
+        <source>{path}: the weights do not fit {name}: {why}</source>
+        <translation>{path}：权重与 {name} 不符：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="321"/>
+        <source>{name} has layers of its own (trainable subsampling, a partly connected C3, an RBF output), not plain nn layers: export a spec-built network instead</source>
+        <translation>{name} 有自己特有的层（可训练的下采样、部分连接的 C3、RBF 输出），不是普通的 nn 层：请导出由规格构建的网络</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="344"/>
+        <source>{path}: write .params, .pt, .pth or .safetensors</source>
+        <translation>{path}：请写成 .params、.pt、.pth 或 .safetensors</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="351"/>
+        <source>{path}: cannot be written ({detail})</source>
+        <translation>{path}：无法写入（{detail}）</translation>
     </message>
 </context>
 <context>
@@ -2341,17 +2455,17 @@ field</source>
 <context>
     <name>prompts</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="64"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="65"/>
         <source>Draw one of: {classes}.</source>
         <translation>请画以下之一：{classes}。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="82"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="83"/>
         <source>Draw a digit on the canvas.</source>
         <translation>请在画布上画一个数字。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="109"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="110"/>
         <source>Draw a garment as a filled shape (the Fill tool fills an outline): the dataset&apos;s garments are solid silhouettes, and a bare outline is often read as a bag.</source>
         <translation>请把服装画成实心的形状（“填充”工具可填满轮廓）：数据集中的服装都是实心剪影，只画轮廓常被认成包。</translation>
     </message>
@@ -2359,222 +2473,222 @@ field</source>
 <context>
     <name>training options</name>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="74"/>
+        <location filename="../../lenet_desktop/training/config.py" line="59"/>
         <source>the dataset to train on</source>
         <translation>用来训练的数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="75"/>
+        <location filename="../../lenet_desktop/training/config.py" line="60"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="81"/>
+        <location filename="../../lenet_desktop/training/config.py" line="66"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="82"/>
+        <location filename="../../lenet_desktop/training/config.py" line="67"/>
         <source>the network: a preset, or a spec file (.toml) of your own</source>
         <translation>网络：一个预设，或你自己的架构文件（.toml）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="94"/>
+        <location filename="../../lenet_desktop/training/config.py" line="79"/>
         <source>passes over the training split</source>
         <translation>遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="95"/>
+        <location filename="../../lenet_desktop/training/config.py" line="80"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="100"/>
+        <location filename="../../lenet_desktop/training/config.py" line="85"/>
         <source>images per optimiser step</source>
         <translation>每个优化步骤使用的图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="101"/>
+        <location filename="../../lenet_desktop/training/config.py" line="86"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="106"/>
+        <location filename="../../lenet_desktop/training/config.py" line="91"/>
         <source>the optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="107"/>
+        <location filename="../../lenet_desktop/training/config.py" line="92"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="112"/>
+        <location filename="../../lenet_desktop/training/config.py" line="97"/>
         <source>learning rate (peak of the schedule); default per optimiser</source>
         <translation>学习率（调度的峰值）；默认值随优化器而定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="115"/>
+        <location filename="../../lenet_desktop/training/config.py" line="100"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="124"/>
+        <location filename="../../lenet_desktop/training/config.py" line="109"/>
         <source>SGD&apos;s momentum (Nesterov when above 0; 0: plain SGD, as the book)</source>
         <translation>SGD 的动量（大于 0 时用涅斯捷罗夫动量；0：普通 SGD，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="128"/>
+        <location filename="../../lenet_desktop/training/config.py" line="113"/>
         <source>Momentum (SGD)</source>
         <translation>动量（SGD）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="135"/>
+        <location filename="../../lenet_desktop/training/config.py" line="120"/>
         <source>how the learning rate changes</source>
         <translation>学习率如何变化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="136"/>
+        <location filename="../../lenet_desktop/training/config.py" line="121"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="139"/>
+        <location filename="../../lenet_desktop/training/config.py" line="124"/>
         <source>one-cycle</source>
         <translation>单周期</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="140"/>
+        <location filename="../../lenet_desktop/training/config.py" line="125"/>
         <source>cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="141"/>
+        <location filename="../../lenet_desktop/training/config.py" line="126"/>
         <source>constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="146"/>
+        <location filename="../../lenet_desktop/training/config.py" line="131"/>
         <source>how the weights start: PyTorch&apos;s default, or Xavier (uniform) on conv and linear weights as the book does</source>
         <translation>权重如何初始化：PyTorch 的默认方式，或像书中那样对卷积层和全连接层的权重使用 Xavier（均匀）初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="151"/>
+        <location filename="../../lenet_desktop/training/config.py" line="136"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="154"/>
+        <location filename="../../lenet_desktop/training/config.py" line="139"/>
         <source>PyTorch default</source>
         <translation>PyTorch 默认</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="155"/>
+        <location filename="../../lenet_desktop/training/config.py" line="140"/>
         <source>Xavier (as the book)</source>
         <translation>Xavier（与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="160"/>
+        <location filename="../../lenet_desktop/training/config.py" line="145"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="161"/>
+        <location filename="../../lenet_desktop/training/config.py" line="146"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="168"/>
+        <location filename="../../lenet_desktop/training/config.py" line="153"/>
         <source>label smoothing, from 0 up to (not including) 1</source>
         <translation>标签平滑，从 0 到 1（不含 1）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="169"/>
+        <location filename="../../lenet_desktop/training/config.py" line="154"/>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="176"/>
+        <location filename="../../lenet_desktop/training/config.py" line="161"/>
         <source>cross-entropy, or map: LeCun et al. 1998&apos;s Eq. 9 for an RBF output (the correct class&apos;s distance plus log(e^−j + Σ e^−y_i))</source>
         <translation>交叉熵，或最大后验准则：LeCun 等人 1998 年论文中用于 RBF 输出层的公式 9（正确类别的距离，加上 e^−j 与各类别 e^−y 之和的对数）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="181"/>
+        <location filename="../../lenet_desktop/training/config.py" line="166"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="184"/>
+        <location filename="../../lenet_desktop/training/config.py" line="169"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="185"/>
+        <location filename="../../lenet_desktop/training/config.py" line="170"/>
         <source>MAP (LeCun et al. 1998, Eq. 9)</source>
         <translation>最大后验准则（LeCun 等人 1998，公式 9）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="190"/>
+        <location filename="../../lenet_desktop/training/config.py" line="175"/>
         <source>random affine (and flips for Fashion-MNIST) on the device</source>
         <translation>在设备上做随机仿射变换（Fashion-MNIST 还会翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="193"/>
+        <location filename="../../lenet_desktop/training/config.py" line="178"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="194"/>
+        <location filename="../../lenet_desktop/training/config.py" line="179"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="198"/>
+        <location filename="../../lenet_desktop/training/config.py" line="183"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="202"/>
+        <location filename="../../lenet_desktop/training/config.py" line="187"/>
         <source>random seed: the same seed gives the same run</source>
         <translation>随机种子：相同的种子得到相同的训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="203"/>
+        <location filename="../../lenet_desktop/training/config.py" line="188"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="208"/>
+        <location filename="../../lenet_desktop/training/config.py" line="193"/>
         <source>share of the training split kept out of training to calibrate the probabilities (temperature scaling); 0 for none</source>
         <translation>留出不参与训练、用于校准概率（温度缩放）的训练集比例；0 表示不留出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="213"/>
+        <location filename="../../lenet_desktop/training/config.py" line="198"/>
         <source>Held out to calibrate</source>
         <translation>留出用于校准</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="214"/>
+        <location filename="../../lenet_desktop/training/config.py" line="199"/>
         <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
         <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="226"/>
+        <location filename="../../lenet_desktop/training/config.py" line="211"/>
         <source>where to train</source>
         <translation>在哪里训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="227"/>
+        <location filename="../../lenet_desktop/training/config.py" line="212"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="234"/>
+        <location filename="../../lenet_desktop/training/config.py" line="219"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="235"/>
+        <location filename="../../lenet_desktop/training/config.py" line="220"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>

@@ -93,6 +93,8 @@ def test_the_window_keeps_its_model(window, qtbot, bad_models, how):
     stroke(window.canvas, SEVEN[0])
     before = window.session.prediction
     for name, words in cases.items():
+        if name == "no-metadata.safetensors":
+            continue  # a bare state dict: the window offers to import it (test_notebook_window)
         with qtbot.waitSignal(window.loader.failed, timeout=30_000) as failed:
             if how == "menu":
                 window.loader.load(str(folder / name))

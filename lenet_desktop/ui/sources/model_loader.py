@@ -20,11 +20,48 @@ RECENT_LIMIT = 8
 
 
 def _load(name_or_path: str, device: str):
-    """In the worker thread: the model file read and prepared on the device."""
-    from lenet_desktop.files.model_files import load_model
+    """In the worker thread: the model file read and prepared on the device; for a notebook's
+    weights (no code run), the architectures they fit, for the learner to choose from."""
+    from lenet_desktop.files.model_files import NotOurModelError, load_model
+    from lenet_desktop.files.notebook import PICKLE_SUFFIXES, candidates, read_state_dict
     from lenet_desktop.nn.inference import Predictor
 
-    return Predictor(load_model(name_or_path), device or None)
+    suffix = Path(name_or_path).suffix.lower()
+    if suffix in PICKLE_SUFFIXES:
+        return Notebook(name_or_path, candidates(read_state_dict(name_or_path), 10))
+    try:
+        return Predictor(load_model(name_or_path), device or None)
+    except NotOurModelError:  # no metadata of ours: a notebook's bare state dict, maybe
+        try:  # a bare safetensors state dict, saved from a notebook
+            found = candidates(read_state_dict(name_or_path), 10)
+        except ValueError:
+            found = []
+        if not found:
+            raise
+        return Notebook(name_or_path, found)
+
+
+class Notebook:
+    """A notebook's weights file and the architectures they fit (from the worker thread)."""
+
+    def __init__(self, path: str, found: list) -> None:
+        self.path, self.found = path, found
+
+
+def _import(path: str, candidate, dataset: str, scale: str, device: str):
+    """In the worker thread: the notebook's network kept as a model file in the per-user
+    models folder (so it reopens with no questions), and prepared on the device."""
+    from lenet_desktop.data.datasets import dataset_info
+    from lenet_desktop.files.model_files import save_model
+    from lenet_desktop.files.notebook import import_model
+    from lenet_desktop.files.places import inside, slug, user_folder
+    from lenet_desktop.nn.inference import Predictor
+
+    bundle = import_model(path, candidate, dataset_info(dataset), scale)
+    folder = user_folder("models")
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = save_model(bundle, inside(folder, f"{slug(Path(path).stem, 'notebook')}{SUFFIX}"))
+    return str(kept), Predictor(bundle, device or None)
 
 
 class ModelLoader(QObject):
@@ -75,11 +112,37 @@ class ModelLoader(QObject):
         )
 
     def _loaded(self, name: str, predictor) -> None:
+        if isinstance(predictor, Notebook):
+            self._ask(predictor)
+            return
         self.session.use(predictor)
         self.settings.setValue("model", name)
         if name not in shipped_models():
             self.remember(name)
         self.loaded.emit(name)
+
+    def _ask(self, notebook: Notebook) -> None:
+        """Which network, which dataset, which scaling: asked (non-blocking), then imported."""
+        from lenet_desktop.ui.sources.import_dialog import ImportDialog
+
+        if not notebook.found:
+            self._failed(notebook.path, ValueError(self.tr("no architecture fits these weights")))
+            return
+        self.import_dialog = ImportDialog(Path(notebook.path).name, notebook.found, self.window)
+        self.import_dialog.chosen.connect(
+            lambda candidate, dataset, scale: self._import(notebook.path, candidate, dataset, scale)
+        )
+        self.import_dialog.rejected.connect(lambda: self.failed.emit(""))
+        self.import_dialog.open()
+
+    def _import(self, path: str, candidate, dataset: str, scale: str) -> None:
+        assert self.runner is not None
+        device = self.session.device
+        self.runner.run(
+            lambda: _import(path, candidate, dataset, scale, device),
+            lambda kept: self._loaded(kept[0], kept[1]),
+            lambda error: self._failed(path, error),
+        )
 
     def _failed(self, name: str, error: BaseException) -> None:
         message = error_text(error) if isinstance(error, ValueError) else f"{name}: {error}"
@@ -94,7 +157,10 @@ class ModelLoader(QObject):
             self.window,
             self.tr("Open Model"),
             str(Path.home()),
-            self.tr("LeNet Desktop models (*{0});;All files (*)").format(SUFFIX),
+            self.tr(
+                "LeNet Desktop models (*{0});;Notebook weights (*.params *.pt *.pth "
+                "*.safetensors);;All files (*)"
+            ).format(SUFFIX),
         )
         if path:
             self.load(path)

@@ -1,0 +1,69 @@
+"""Opening a notebook's weights in the window (issue 25): the book-style .params → the
+candidates dialog → that network's maps and probabilities, kept as a model file in Recent; a
+.pt with a pickle payload → refused, nothing run, the model in use kept."""
+
+from __future__ import annotations
+
+import os
+
+import torch
+from strokes import SEVEN, draw
+from torch import nn
+
+
+def _book() -> nn.Sequential:
+    return nn.Sequential(
+        nn.Conv2d(1, 6, kernel_size=5, padding=2), nn.Sigmoid(),
+        nn.AvgPool2d(kernel_size=2, stride=2),
+        nn.Conv2d(6, 16, kernel_size=5), nn.Sigmoid(),
+        nn.AvgPool2d(kernel_size=2, stride=2),
+        nn.Flatten(),
+        nn.Linear(16 * 5 * 5, 120), nn.Sigmoid(),
+        nn.Linear(120, 84), nn.Sigmoid(),
+        nn.Linear(84, 10),
+    )  # fmt: skip
+
+
+def test_a_book_style_params_file_opens_through_the_candidates_dialog(window, qtbot, tmp_path):
+    torch.manual_seed(1)
+    net = _book().eval()
+    params = tmp_path / "lenet.params"
+    torch.save(net.state_dict(), params)
+    draw(window, SEVEN)
+    window.loader.load(str(params))
+    qtbot.waitUntil(lambda: getattr(window.loader, "import_dialog", None) is not None)
+    dialog = window.loader.import_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    offered = [dialog.arch_box.itemData(i) for i in range(dialog.arch_box.count())]
+    assert offered[0] == "d2l" and "d2l-maxpool" in offered  # the book's first
+    dialog.dataset_box.setCurrentIndex(dialog.dataset_box.findData("fashion-mnist"))
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        dialog.accept()
+    session = window.session
+    assert session.model.architecture == "d2l" and session.model.dataset.name == "fashion-mnist"
+    assert (session.model.dataset.mean, session.model.dataset.std) == (0.0, 1.0)  # ToTensor
+    # the maps and the probabilities are that network's, on the input the window shows
+    x = torch.tensor(session.result.prepared.image).reshape(1, 1, 28, 28)
+    with torch.no_grad():
+        expected = torch.softmax(net(x), dim=1)[0].numpy()
+    assert abs(session.prediction.probabilities - expected).max() < 1e-5
+    assert [b.key for b in window.maps.mosaics.bands][0] == "C1"
+    kept = window.loader.recent()[0]
+    assert kept.endswith("lenet.safetensors") and os.path.exists(kept)  # reopens, no questions
+
+
+def test_a_pickle_payload_is_refused_and_the_model_kept(window, qtbot, tmp_path):
+    ran = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch {ran}",))
+
+    evil = tmp_path / "evil.pt"
+    torch.save({"0.weight": Payload()}, evil)
+    before = window.session.predictor
+    with qtbot.waitSignal(window.loader.failed, timeout=30_000) as failed:
+        window.loader.load(str(evil))
+    assert "evil.pt" in failed.args[0] and "nothing in this pickle ran" in failed.args[0]
+    assert not ran.exists()
+    assert window.session.predictor is before
