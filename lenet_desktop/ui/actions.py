@@ -72,6 +72,13 @@ ACTIONS = (
         separator=True,
     ),
     ActionSpec(
+        "export_weights",
+        "model",
+        QT_TRANSLATE_NOOP("actions", "Export Weights for a &Notebook…"),
+        lambda w: w.export_weights,
+        (),
+    ),
+    ActionSpec(
         "export_view",
         "file",
         QT_TRANSLATE_NOOP("actions", "&Export View…"),

@@ -8,6 +8,7 @@ says something changed. The window is painted before torch is imported;
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
@@ -197,6 +198,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, training)
         training.hide()
         self.editor.train_requested.connect(self.train_spec)
+        self.architecture.code_requested.connect(self.show_code)
         self.menu_actions["training"].setEnabled(True)
         self._restore_state()
         self.retranslate()
@@ -278,6 +280,49 @@ class MainWindow(Retranslating, QMainWindow):
         from lenet_desktop.ui.tools.export import presentation
 
         presentation(self.session, self.settings, on)
+
+    def show_code(self) -> None:
+        """The model in use as the PyTorch code that builds it (Architecture tab)."""
+        from lenet_desktop.specs.code import pytorch_code
+        from lenet_desktop.ui.tools.code_view import show_code
+
+        model = self.session.model
+        if model is None:
+            return
+        if model.spec is None:
+            self.session.report(
+                self.tr("LeNet-5 has layers of its own, not plain nn layers: no code to show.")
+            )
+            return
+        info = model.dataset
+        code = pytorch_code(
+            model.spec, len(info.classes), "weights.params", info.mean, info.std, model.temperature
+        )
+        show_code(self, model.title, code)
+
+    def export_weights(self) -> None:
+        """Model ▸ Export Weights for a Notebook…: the state dict the code's network loads."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from lenet_desktop.files.notebook import NotebookError, export_weights
+
+        model = self.session.model
+        if model is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export Weights for a Notebook"),
+            str(Path.home() / "weights.params"),
+            self.tr("PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)"),
+        )
+        if not path:
+            return
+        try:
+            written = export_weights(model, path)
+        except NotebookError as exc:
+            self.session.report(exc)
+            return
+        self.status.showMessage(self.tr("Wrote {0}").format(written), 8000)
 
     def export_view(self) -> None:
         from lenet_desktop.ui.tools.export import export_dialog

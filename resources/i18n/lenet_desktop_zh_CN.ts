@@ -22,73 +22,78 @@
 <context>
     <name>ArchitectureView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="151"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="162"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="163"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="153"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="164"/>
         <source>Output
 shape</source>
         <translation>输出
 形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="155"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="166"/>
         <source>Output
 size</source>
         <translation>输出
 尺寸</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="180"/>
         <source>{0} (all)</source>
         <translation>{0}（全部）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="182"/>
         <source>{0}, jump {1}</source>
         <translation>{0}，跳距 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="154"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="165"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="142"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="151"/>
+        <source>Show PyTorch Code</source>
+        <translation>显示 PyTorch 代码</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="153"/>
         <source>Receptive
 field</source>
         <translation>感受
 野</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="144"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="155"/>
         <source>How many input pixels one value of the layer sees, and how far apart (jump) neighbouring values&apos; fields are: r = r₋₁ + (k − 1)·j₋₁, j = s·j₋₁</source>
         <translation>该层一个值看到多少输入像素，以及相邻值的感受野相隔多远（跳距）：r = r₋₁ + (k − 1)·j₋₁，j = s·j₋₁</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="172"/>
         <source>Output size of a convolution or pooling: {0}</source>
         <translation>卷积或汇聚层的输出尺寸：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="187"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="198"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="191"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="202"/>
         <source>{0} — {1:,} parameters; input {2}. Output size of a convolution or pooling: {3}, n input size, k kernel, p padding per side, s stride.</source>
         <translation>{0} — 共 {1:,} 个参数；输入 {2}。卷积或汇聚层的输出尺寸：{3}，n 为输入尺寸，k 为核大小，p 为每侧填充，s 为步幅。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="196"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="207"/>
         <source>Test accuracy: {0:.2f} %.</source>
         <translation>测试准确率：{0:.2f} %。</translation>
     </message>
@@ -135,6 +140,24 @@ field</source>
         <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="66"/>
         <source>Clear the canvas (Esc)</source>
         <translation>清空画布 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/tools/code_view.py" line="24"/>
+        <source>PyTorch Code · {0}</source>
+        <translation>PyTorch 代码 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/tools/code_view.py" line="27"/>
+        <source>Paste it into a notebook: it builds the same network, layer by layer (names and output shapes as comments). Model ▸ Export Weights for a Notebook… writes weights that load into it.</source>
+        <translation>把它粘贴到笔记本中：它逐层搭建同一个网络（层名和输出形状写在注释里）。“模型 ▸ 导出权重到笔记本…”写出的权重可以直接加载进去。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/tools/code_view.py" line="37"/>
+        <source>Copy</source>
+        <translation>复制</translation>
     </message>
 </context>
 <context>
@@ -562,67 +585,87 @@ field</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="128"/>
         <source>LeNet Desktop</source>
         <translation>LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="132"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="141"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="142"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="136"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="130"/>
         <source>What the network sees ({0}):</source>
         <translation>网络看到的输入（{0}）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="137"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="143"/>
         <source>Architecture Editor</source>
         <translation>架构编辑器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="144"/>
         <source>LeNet-5 Output</source>
         <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="152"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="294"/>
+        <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
+        <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="314"/>
+        <source>Export Weights for a Notebook</source>
+        <translation>导出权重到笔记本</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="316"/>
+        <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
+        <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="325"/>
+        <source>Wrote {0}</source>
+        <translation>已写入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="92"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="96"/>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
     </message>
@@ -1052,103 +1095,108 @@ field</source>
 <context>
     <name>SpecEditor</name>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="155"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="158"/>
         <source>Start from:</source>
         <translation>起点：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="167"/>
         <source>Add Layer</source>
         <translation>添加层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="168"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="169"/>
         <source>Move the selected layer up</source>
         <translation>把选中的层上移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="170"/>
         <source>Move the selected layer down</source>
         <translation>把选中的层下移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="168"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="171"/>
         <source>Open Spec…</source>
         <translation>打开架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="172"/>
         <source>Save Spec…</source>
         <translation>保存架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="173"/>
+        <source>Show PyTorch Code</source>
+        <translation>显示 PyTorch 代码</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="174"/>
         <source>Train This</source>
         <translation>训练此网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="346"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="350"/>
         <source>Every layer fits: {0} layers, input {2} → {1} classes.</source>
         <translation>每一层都成立：共 {0} 层，输入 {2} → {1} 个类别。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="411"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="425"/>
         <source>Cannot be saved: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176"/>
         <source>output shape</source>
         <translation>输出形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176"/>
         <source>parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="174"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="178"/>
         <source>size formula</source>
         <translation>尺寸公式</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="342"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="346"/>
         <source>Add a layer to start.</source>
         <translation>先添加一层。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="351"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="355"/>
         <source>{0:,} parameters</source>
         <translation>{0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="374"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="378"/>
         <source>Open Spec</source>
         <translation>打开架构文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="374"/>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="384"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="378"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="388"/>
         <source>Architecture specs (*.toml)</source>
         <translation>架构文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="382"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="386"/>
         <source>Save Spec</source>
         <translation>保存架构文件</translation>
     </message>
@@ -1359,96 +1407,101 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/actions.py" line="77"/>
+        <source>Export Weights for a &amp;Notebook…</source>
+        <translation>导出权重到笔记本(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="84"/>
         <source>&amp;Export View…</source>
         <translation>导出视图(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="85"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="91"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="98"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="96"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="103"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="103"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="110"/>
         <source>&amp;Clear</source>
         <translation>清空(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="110"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="117"/>
         <source>&amp;Eraser</source>
         <translation>橡皮擦(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="118"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="125"/>
         <source>&amp;Fill</source>
         <translation>填充(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="126"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="133"/>
         <source>Thicker Brush</source>
         <translation>加粗笔刷</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="140"/>
         <source>Thinner Brush</source>
         <translation>减细笔刷</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="147"/>
         <source>&amp;Pin This Input for Comparison</source>
         <translation>固定此输入以便比较(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="147"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="154"/>
         <source>Feature Maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="159"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="159"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="166"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="173"/>
         <source>Show &amp;Which Pixels Decided</source>
         <translation>显示起决定作用的像素(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="175"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="182"/>
         <source>Which Pixels Decided by &amp;Grad-CAM</source>
         <translation>用 Grad-CAM 找起决定作用的像素(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="183"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="190"/>
         <source>Convolution &amp;Sandbox…</source>
         <translation>卷积沙盒(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="190"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="197"/>
         <source>&amp;Training…</source>
         <translation>训练(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="198"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="205"/>
         <source>&amp;Presentation Mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="207"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="214"/>
         <source>&amp;About LeNet Desktop</source>
         <translation>关于 LeNet 桌面版(&amp;A)</translation>
     </message>

@@ -67,3 +67,25 @@ def test_a_pickle_payload_is_refused_and_the_model_kept(window, qtbot, tmp_path)
     assert "evil.pt" in failed.args[0] and "nothing in this pickle ran" in failed.args[0]
     assert not ran.exists()
     assert window.session.predictor is before
+
+
+def test_show_pytorch_code_and_export_weights_for_a_notebook(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from lenet_desktop.ui.tools.code_view import CodeDialog
+
+    window.architecture.code_button.click()
+    dialog = window.findChild(CodeDialog)
+    assert dialog is not None and "net = nn.Sequential(" in dialog.code
+    assert "# C1 → 6×28×28" in dialog.code and "load_state_dict" in dialog.code
+    dialog.copy()
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == dialog.code
+    editor_dialog = window.editor.show_code()
+    assert editor_dialog is not None and "nn.Sequential(" in editor_dialog.code
+    out = tmp_path / "weights.params"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.menu_actions["export_weights"].trigger()
+    state = torch.load(out, weights_only=True)
+    assert list(state)[:2] == ["0.weight", "0.bias"]

@@ -109,6 +109,8 @@ class SpecEditor(Retranslating, QWidget):
         self.up_button, self.down_button = QPushButton("↑"), QPushButton("↓")
         self.open_button, self.save_button = QPushButton(), QPushButton()
         self.train_button = QPushButton()
+        self.code_button = QPushButton()
+        self.code_button.clicked.connect(self.show_code)
         self.add_button.clicked.connect(lambda: self.add_layer(self.add_box.currentData()))
         self.remove_button.clicked.connect(self.remove_layer)
         self.up_button.clicked.connect(lambda: self.move_layer(-1))
@@ -123,6 +125,7 @@ class SpecEditor(Retranslating, QWidget):
         top.addWidget(self.start_box, 1)
         top.addWidget(self.open_button)
         top.addWidget(self.save_button)
+        top.addWidget(self.code_button)
         edit = QHBoxLayout()
         for widget in (self.add_box, self.add_button, self.remove_button, self.up_button,
                        self.down_button):  # fmt: skip
@@ -167,6 +170,7 @@ class SpecEditor(Retranslating, QWidget):
         self.down_button.setToolTip(self.tr("Move the selected layer down"))
         self.open_button.setText(self.tr("Open Spec…"))
         self.save_button.setText(self.tr("Save Spec…"))
+        self.code_button.setText(self.tr("Show PyTorch Code"))
         self.train_button.setText(self.tr("Train This"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("layer"), self.tr("type"), self.tr("output shape"), self.tr("parameters"),
@@ -404,6 +408,16 @@ class SpecEditor(Retranslating, QWidget):
             return None
         self.train_requested.emit(path)
         return path
+
+    def show_code(self):
+        """The edited network as the PyTorch code that builds it (None while it is broken)."""
+        from lenet_desktop.specs.code import pytorch_code
+        from lenet_desktop.ui.tools.code_view import show_code
+
+        if self.error is not None or not self.layers:
+            return None
+        spec = self.spec()
+        return show_code(self, spec.name or "custom", pytorch_code(spec, self.num_classes()))
 
     def _say_error(self, exc: Exception) -> None:
         self.message.setStyleSheet("color: #c0392b; font-weight: bold;")

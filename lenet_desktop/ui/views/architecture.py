@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -122,7 +124,10 @@ class ArchitectureTable(QTableWidget):
 
 
 class ArchitectureView(Retranslating, QWidget):
-    """Follows the session's model: a sentence of facts above the layer table."""
+    """Follows the session's model: a sentence of facts above the layer table.
+    ``code_requested``: the learner asked for the model's PyTorch code."""
+
+    code_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,12 +137,18 @@ class ArchitectureView(Retranslating, QWidget):
         self.table = ArchitectureTable()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.facts)
+        self.code_button = QPushButton()
+        self.code_button.clicked.connect(self.code_requested.emit)
+        top = QHBoxLayout()
+        top.addWidget(self.facts, 1)
+        top.addWidget(self.code_button)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         follow(self, session.model_changed, self._model_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.code_button.setText(self.tr("Show PyTorch Code"))
         self.table.field_header = (
             self.tr("Receptive\nfield"),
             self.tr(
