@@ -272,6 +272,58 @@ def sandbox_zh() -> None:
     run_window("zh_CN", (1400, 860), sandbox_steps("zh_CN"))
 
 
+def notebook_steps(language: str):
+    """The book's network saved as lenet.params, opened: the import dialog; then the code."""
+
+    def steps(window, save):
+        import torch
+        from torch import nn
+
+        net = nn.Sequential(
+            nn.Conv2d(1, 6, kernel_size=5, padding=2), nn.Sigmoid(), nn.AvgPool2d(2, 2),
+            nn.Conv2d(6, 16, kernel_size=5), nn.Sigmoid(), nn.AvgPool2d(2, 2), nn.Flatten(),
+            nn.Linear(400, 120), nn.Sigmoid(), nn.Linear(120, 84), nn.Sigmoid(),
+            nn.Linear(84, 10),
+        )  # fmt: skip
+        path = Path(tempfile.mkdtemp()) / "lenet.params"
+        torch.save(net.state_dict(), path)
+        window.loader.load(str(path))
+
+        def when_asked() -> None:
+            dialog = getattr(window.loader, "import_dialog", None)
+            if dialog is None or not dialog.isVisible():
+                QTimer.singleShot(100, when_asked)
+                return
+            dialog.dataset_box.setCurrentIndex(dialog.dataset_box.findData("fashion-mnist"))
+            save(dialog, f"import-{language}.png", last=False)
+            window.loader.loaded.connect(lambda _: QTimer.singleShot(300, show_code))
+            dialog.accept()
+
+        def show_code() -> None:
+            window.show_table()
+            window.show_code()
+            from lenet_desktop.ui.tools.code_view import CodeDialog
+
+            QTimer.singleShot(
+                300, lambda: save(window.findChild(CodeDialog), f"code-{language}.png")
+            )
+
+        QTimer.singleShot(200, when_asked)
+
+    return steps
+
+
+@shot("notebook-en")
+def notebook_en() -> None:
+    """Opening the book's lenet.params: the candidates dialog, then Show PyTorch Code."""
+    run_window("en", (1400, 900), notebook_steps("en"))
+
+
+@shot("notebook-zh")
+def notebook_zh() -> None:
+    run_window("zh_CN", (1400, 900), notebook_steps("zh_CN"))
+
+
 def layouts() -> int:
     folder = OUT / "layout"
     folder.mkdir(exist_ok=True)
