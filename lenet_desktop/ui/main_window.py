@@ -199,6 +199,8 @@ class MainWindow(Retranslating, QMainWindow):
         training.hide()
         self.editor.train_requested.connect(self.train_spec)
         self.architecture.code_requested.connect(self.show_code)
+        self.loader.edit_as_spec.connect(self._describe_weights)
+        self.editor.weights_requested.connect(self.loader.import_with)
         self.menu_actions["training"].setEnabled(True)
         self._restore_state()
         self.retranslate()
@@ -280,6 +282,10 @@ class MainWindow(Retranslating, QMainWindow):
         from lenet_desktop.ui.tools.export import presentation
 
         presentation(self.session, self.settings, on)
+
+    def _describe_weights(self, path: str, state: dict, spec) -> None:
+        self.editor.describe_weights(path, state, spec)
+        self.tabs.setCurrentWidget(self.editor)
 
     def show_code(self) -> None:
         """The model in use as the PyTorch code that builds it (Architecture tab)."""

@@ -446,39 +446,49 @@ field</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="30"/>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="31"/>
         <source>Open a Notebook Model</source>
         <translation>打开笔记本中的模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="33"/>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="34"/>
         <source>{0} holds a network&apos;s weights. Their shapes fit these architectures; shapes cannot tell sigmoid from ReLU or average from max pooling, so choose the one your notebook built.</source>
         <translation>{0} 保存的是一个网络的权重。它们的形状符合下面这些架构；仅凭形状分不出 sigmoid 与 ReLU、平均汇聚与最大汇聚，所以请选择你在笔记本中搭建的那一个。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="48"/>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="49"/>
         <source>ToTensor() pixels in [0, 1] (the notebook&apos;s)</source>
         <translation>ToTensor() 给出的 [0, 1] 像素（笔记本的做法）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="49"/>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="50"/>
         <source>normalised with the dataset&apos;s mean and std</source>
         <translation>用数据集的均值和标准差归一化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="51"/>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="52"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="52"/>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="53"/>
         <source>Trained on</source>
         <translation>训练所用数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="53"/>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="54"/>
         <source>Input</source>
         <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="59"/>
+        <source>Edit as Spec…</source>
+        <translation>作为规格编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="62"/>
+        <source>Describe your own layers in the Architecture Editor; it says which layer the weights do not fit.</source>
+        <translation>在架构编辑器中描述你自己的各层；它会指出权重与哪一层不符。</translation>
     </message>
 </context>
 <context>
@@ -640,22 +650,22 @@ field</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="300"/>
         <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
         <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="320"/>
         <source>Export Weights for a Notebook</source>
         <translation>导出权重到笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="322"/>
         <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
         <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="331"/>
         <source>Wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
@@ -701,32 +711,32 @@ field</source>
 <context>
     <name>ModelLoader</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="129"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="133"/>
         <source>no architecture fits these weights</source>
         <translation>没有架构与这些权重相符</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="149"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="167"/>
         <source>Could not open the model: {0}</source>
         <translation>无法打开模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="176"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="179"/>
         <source>LeNet Desktop models (*{0});;Notebook weights (*.params *.pt *.pth *.safetensors);;All files (*)</source>
         <translation>LeNet Desktop 模型 (*{0});;笔记本权重 (*.params *.pt *.pth *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="190"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="208"/>
         <source>{0} · {1} (shipped)</source>
         <translation>{0} · {1}（内置）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="197"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="215"/>
         <source>Recent Models</source>
         <translation>最近的模型</translation>
     </message>
@@ -1095,108 +1105,123 @@ field</source>
 <context>
     <name>SpecEditor</name>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="165"/>
         <source>Start from:</source>
         <translation>起点：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="174"/>
         <source>Add Layer</source>
         <translation>添加层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="168"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="175"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176"/>
         <source>Move the selected layer up</source>
         <translation>把选中的层上移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="177"/>
         <source>Move the selected layer down</source>
         <translation>把选中的层下移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="178"/>
         <source>Open Spec…</source>
         <translation>打开架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="179"/>
         <source>Save Spec…</source>
         <translation>保存架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="180"/>
         <source>Show PyTorch Code</source>
         <translation>显示 PyTorch 代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="174"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="181"/>
+        <source>Open with These Weights</source>
+        <translation>用这些权重打开</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="182"/>
         <source>Train This</source>
         <translation>训练此网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="184"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="184"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="350"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="358"/>
         <source>Every layer fits: {0} layers, input {2} → {1} classes.</source>
         <translation>每一层都成立：共 {0} 层，输入 {2} → {1} 个类别。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="425"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="436"/>
+        <source>The weights of {0} fit this network.</source>
+        <translation>{0} 的权重与这个网络相符。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="441"/>
+        <source>The weights of {0} do not fit: {1}</source>
+        <translation>{0} 的权重不相符：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="464"/>
         <source>Cannot be saved: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="184"/>
         <source>output shape</source>
         <translation>输出形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="184"/>
         <source>parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="178"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="186"/>
         <source>size formula</source>
         <translation>尺寸公式</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="346"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="354"/>
         <source>Add a layer to start.</source>
         <translation>先添加一层。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="355"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="363"/>
         <source>{0:,} parameters</source>
         <translation>{0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="378"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="387"/>
         <source>Open Spec</source>
         <translation>打开架构文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="378"/>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="388"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="387"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="397"/>
         <source>Architecture specs (*.toml)</source>
         <translation>架构文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="386"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="395"/>
         <source>Save Spec</source>
         <translation>保存架构文件</translation>
     </message>

@@ -89,3 +89,28 @@ def test_show_pytorch_code_and_export_weights_for_a_notebook(window, qtbot, tmp_
     window.menu_actions["export_weights"].trigger()
     state = torch.load(out, weights_only=True)
     assert list(state)[:2] == ["0.weight", "0.bias"]
+
+
+def test_edit_as_spec_says_which_layer_the_weights_do_not_fit(window, qtbot, tmp_path):
+    params = tmp_path / "lenet.params"
+    torch.save(_book().state_dict(), params)
+    window.loader.load(str(params))
+    qtbot.waitUntil(lambda: getattr(window.loader, "import_dialog", None) is not None)
+    first = window.loader.import_dialog
+    qtbot.waitUntil(first.isVisible)
+    first.edit_button.click()
+    editor = window.editor
+    assert window.tabs.currentWidget() is editor
+    assert "fit this network" in editor.message.text()
+    editor.set_value(0, "kernel", 3)  # C1 5×5 → 3×3: the file's weights no longer fit
+    assert "do not fit" in editor.message.text() and "6×1×5×5" in editor.message.text()
+    assert not editor.weights_button.isEnabled()
+    editor.set_value(0, "kernel", 5)
+    assert editor.weights_button.isEnabled()
+    editor.weights_button.click()
+    dialog = window.loader.import_dialog
+    assert dialog is not first
+    qtbot.waitUntil(dialog.isVisible)
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        dialog.accept()
+    assert [name for name, _ in window.session.predictor.layers][0] == "C1"

@@ -23,6 +23,7 @@ class ImportDialog(QDialog):
     """Non-blocking: ``chosen(candidate, dataset name, scale)`` when the learner accepts."""
 
     chosen = Signal(object, str, str)
+    edit_requested = Signal()  # none of these: describe the network in the editor
 
     def __init__(self, file_name: str, found: list[Candidate], parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,12 +55,24 @@ class ImportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
+        self.edit_button = buttons.addButton(
+            self.tr("Edit as Spec…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.edit_button.setToolTip(
+            self.tr("Describe your own layers in the Architecture Editor; it says which layer "
+                    "the weights do not fit.")
+        )  # fmt: skip
+        self.edit_button.clicked.connect(self._edit)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _edit(self) -> None:
+        self.edit_requested.emit()
+        super().reject()
 
     def accept(self) -> None:
         candidate = self.found[self.arch_box.currentIndex()]

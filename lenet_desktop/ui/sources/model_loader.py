@@ -28,24 +28,26 @@ def _load(name_or_path: str, device: str):
 
     suffix = Path(name_or_path).suffix.lower()
     if suffix in PICKLE_SUFFIXES:
-        return Notebook(name_or_path, candidates(read_state_dict(name_or_path), 10))
+        state = read_state_dict(name_or_path)
+        return Notebook(name_or_path, candidates(state, 10), state)
     try:
         return Predictor(load_model(name_or_path), device or None)
     except NotOurModelError:  # no metadata of ours: a notebook's bare state dict, maybe
         try:  # a bare safetensors state dict, saved from a notebook
-            found = candidates(read_state_dict(name_or_path), 10)
+            state = read_state_dict(name_or_path)
+            found = candidates(state, 10)
         except ValueError:
             found = []
         if not found:
             raise
-        return Notebook(name_or_path, found)
+        return Notebook(name_or_path, found, state)
 
 
 class Notebook:
     """A notebook's weights file and the architectures they fit (from the worker thread)."""
 
-    def __init__(self, path: str, found: list) -> None:
-        self.path, self.found = path, found
+    def __init__(self, path: str, found: list, state: dict) -> None:
+        self.path, self.found, self.state = path, found, state
 
 
 def _import(path: str, candidate, dataset: str, scale: str, device: str):
@@ -71,6 +73,8 @@ class ModelLoader(QObject):
     loading = Signal(str)
     loaded = Signal(str)
     failed = Signal(str)
+    # a notebook's weights to describe as a spec in the editor: (path, state dict, first spec)
+    edit_as_spec = Signal(str, object, object)
 
     def __init__(self, session: Session, settings: QSettings, window: QWidget) -> None:
         super().__init__(window)
@@ -133,6 +137,20 @@ class ModelLoader(QObject):
             lambda candidate, dataset, scale: self._import(notebook.path, candidate, dataset, scale)
         )
         self.import_dialog.rejected.connect(lambda: self.failed.emit(""))
+        self.import_dialog.edit_requested.connect(
+            lambda: self.edit_as_spec.emit(notebook.path, notebook.state, notebook.found[0].spec)
+        )
+        self.import_dialog.open()
+
+    def import_with(self, path: str, candidate) -> None:
+        """The editor's network for a notebook's weights: dataset and scaling asked, then
+        imported."""
+        from lenet_desktop.ui.sources.import_dialog import ImportDialog
+
+        self.import_dialog = ImportDialog(Path(path).name, [candidate], self.window)
+        self.import_dialog.chosen.connect(
+            lambda chosen, dataset, scale: self._import(path, chosen, dataset, scale)
+        )
         self.import_dialog.open()
 
     def _import(self, path: str, candidate, dataset: str, scale: str) -> None:

@@ -76,6 +76,7 @@ class SpecEditor(Retranslating, QWidget):
     """``train_requested(path)``: the learner asked to train the spec, saved at ``path``."""
 
     train_requested = Signal(str)
+    weights_requested = Signal(str, object)  # a notebook's file and the network to open it in
 
     def __init__(
         self, session: Session, settings: QSettings | None = None, parent: QWidget | None = None
@@ -111,6 +112,11 @@ class SpecEditor(Retranslating, QWidget):
         self.train_button = QPushButton()
         self.code_button = QPushButton()
         self.code_button.clicked.connect(self.show_code)
+        # a notebook's weights the learner describes here: (file, state dict)
+        self.weights: tuple[str, dict] | None = None
+        self.weights_button = QPushButton()
+        self.weights_button.hide()
+        self.weights_button.clicked.connect(self._use_weights)
         self.add_button.clicked.connect(lambda: self.add_layer(self.add_box.currentData()))
         self.remove_button.clicked.connect(self.remove_layer)
         self.up_button.clicked.connect(lambda: self.move_layer(-1))
@@ -126,6 +132,7 @@ class SpecEditor(Retranslating, QWidget):
         top.addWidget(self.open_button)
         top.addWidget(self.save_button)
         top.addWidget(self.code_button)
+        top.addWidget(self.weights_button)
         edit = QHBoxLayout()
         for widget in (self.add_box, self.add_button, self.remove_button, self.up_button,
                        self.down_button):  # fmt: skip
@@ -171,6 +178,7 @@ class SpecEditor(Retranslating, QWidget):
         self.open_button.setText(self.tr("Open Spec…"))
         self.save_button.setText(self.tr("Save Spec…"))
         self.code_button.setText(self.tr("Show PyTorch Code"))
+        self.weights_button.setText(self.tr("Open with These Weights"))
         self.train_button.setText(self.tr("Train This"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("layer"), self.tr("type"), self.tr("output shape"), self.tr("parameters"),
@@ -353,6 +361,7 @@ class SpecEditor(Retranslating, QWidget):
             )
             total = sum(step.parameters for step in planned)
             self.total.setText(self.tr("{0:,} parameters").format(total))
+            self._check_weights()
         self.train_button.setEnabled(self.error is None and bool(self.layers))
         self.save_button.setEnabled(bool(self.layers))
 
@@ -408,6 +417,36 @@ class SpecEditor(Retranslating, QWidget):
             return None
         self.train_requested.emit(path)
         return path
+
+    def describe_weights(self, path: str, state: dict, spec: Spec) -> None:
+        """A notebook's weights to describe as a spec: starts from ``spec``, says after every
+        edit whether the weights fit and, if not, which layer."""
+        self.weights = (path, state)
+        self.weights_button.show()
+        self.set_spec(spec)
+
+    def _check_weights(self) -> None:
+        from lenet_desktop.files.notebook import describe_misfit, fits
+
+        if self.weights is None:
+            return
+        path, state = self.weights
+        name = Path(path).name
+        if fits(self.spec(), state, self.num_classes()):
+            self.message.setText(self.tr("The weights of {0} fit this network.").format(name))
+            self.weights_button.setEnabled(True)
+        else:
+            self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
+            why = describe_misfit(self.spec(), state, self.num_classes())
+            self.message.setText(self.tr("The weights of {0} do not fit: {1}").format(name, why))
+            self.weights_button.setEnabled(False)
+
+    def _use_weights(self) -> None:
+        from lenet_desktop.files.notebook import Candidate
+
+        if self.weights is not None and self.error is None:
+            spec = self.spec()
+            self.weights_requested.emit(self.weights[0], Candidate(spec.name or "custom", spec))
 
     def show_code(self):
         """The edited network as the PyTorch code that builds it (None while it is broken)."""
