@@ -15,25 +15,12 @@ import pytest
 import torch
 import torch.nn.functional as F
 from drawing import redraw
+from notebook_nets import book_lenet
 from torch import nn
 
 from lenet_desktop.cli import main as cli
 from lenet_desktop.data.datasets import FASHION_MNIST
 from lenet_desktop.files.notebook import NotebookError, candidates, read_state_dict
-
-
-def book_lenet() -> nn.Sequential:
-    """D2L's LeNet, as the chapter writes it."""
-    return nn.Sequential(
-        nn.Conv2d(1, 6, kernel_size=5, padding=2), nn.Sigmoid(),
-        nn.AvgPool2d(kernel_size=2, stride=2),
-        nn.Conv2d(6, 16, kernel_size=5), nn.Sigmoid(),
-        nn.AvgPool2d(kernel_size=2, stride=2),
-        nn.Flatten(),
-        nn.Linear(16 * 5 * 5, 120), nn.Sigmoid(),
-        nn.Linear(120, 84), nn.Sigmoid(),
-        nn.Linear(84, 10),
-    )  # fmt: skip
 
 
 class NotesLeNet(nn.Module):

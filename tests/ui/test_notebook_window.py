@@ -7,26 +7,13 @@ from __future__ import annotations
 import os
 
 import torch
+from notebook_nets import book_lenet
 from strokes import SEVEN, draw
-from torch import nn
-
-
-def _book() -> nn.Sequential:
-    return nn.Sequential(
-        nn.Conv2d(1, 6, kernel_size=5, padding=2), nn.Sigmoid(),
-        nn.AvgPool2d(kernel_size=2, stride=2),
-        nn.Conv2d(6, 16, kernel_size=5), nn.Sigmoid(),
-        nn.AvgPool2d(kernel_size=2, stride=2),
-        nn.Flatten(),
-        nn.Linear(16 * 5 * 5, 120), nn.Sigmoid(),
-        nn.Linear(120, 84), nn.Sigmoid(),
-        nn.Linear(84, 10),
-    )  # fmt: skip
 
 
 def test_a_book_style_params_file_opens_through_the_candidates_dialog(window, qtbot, tmp_path):
     torch.manual_seed(1)
-    net = _book().eval()
+    net = book_lenet().eval()
     params = tmp_path / "lenet.params"
     torch.save(net.state_dict(), params)
     draw(window, SEVEN)
@@ -93,7 +80,7 @@ def test_show_pytorch_code_and_export_weights_for_a_notebook(window, qtbot, tmp_
 
 def test_edit_as_spec_says_which_layer_the_weights_do_not_fit(window, qtbot, tmp_path):
     params = tmp_path / "lenet.params"
-    torch.save(_book().state_dict(), params)
+    torch.save(book_lenet().state_dict(), params)
     window.loader.load(str(params))
     qtbot.waitUntil(lambda: getattr(window.loader, "import_dialog", None) is not None)
     first = window.loader.import_dialog
