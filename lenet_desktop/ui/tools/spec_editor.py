@@ -47,6 +47,7 @@ from lenet_desktop.specs import (
 from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text, size_formula
 from lenet_desktop.specs.layer_types import KEY_WORDS, SPEC_KEYS, SPEC_TYPES
 from lenet_desktop.specs.plan import check_memory
+from lenet_desktop.ui.tools.spec_notebook import NotebookEditing
 from lenet_desktop.ui.translation import Retranslating, architecture_title, error_text, translate
 
 # Columns: the layer's keys (every key of the table of layer types), then what is computed.
@@ -72,7 +73,7 @@ def type_label(kind: str) -> str:
     return f"{kind} · {QCoreApplication.translate('layer types', SPEC_TYPES[kind].word)}"
 
 
-class SpecEditor(Retranslating, QWidget):
+class SpecEditor(NotebookEditing, Retranslating, QWidget):
     """``train_requested(path)``: the learner asked to train the spec, saved at ``path``."""
 
     train_requested = Signal(str)
@@ -417,46 +418,6 @@ class SpecEditor(Retranslating, QWidget):
             return None
         self.train_requested.emit(path)
         return path
-
-    def describe_weights(self, path: str, state: dict, spec: Spec) -> None:
-        """A notebook's weights to describe as a spec: starts from ``spec``, says after every
-        edit whether the weights fit and, if not, which layer."""
-        self.weights = (path, state)
-        self.weights_button.show()
-        self.set_spec(spec)
-
-    def _check_weights(self) -> None:
-        from lenet_desktop.files.notebook import describe_misfit, fits
-
-        if self.weights is None:
-            return
-        path, state = self.weights
-        name = Path(path).name
-        if fits(self.spec(), state, self.num_classes()):
-            self.message.setText(self.tr("The weights of {0} fit this network.").format(name))
-            self.weights_button.setEnabled(True)
-        else:
-            self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
-            why = describe_misfit(self.spec(), state, self.num_classes())
-            self.message.setText(self.tr("The weights of {0} do not fit: {1}").format(name, why))
-            self.weights_button.setEnabled(False)
-
-    def _use_weights(self) -> None:
-        from lenet_desktop.files.notebook import Candidate
-
-        if self.weights is not None and self.error is None:
-            spec = self.spec()
-            self.weights_requested.emit(self.weights[0], Candidate(spec.name or "custom", spec))
-
-    def show_code(self):
-        """The edited network as the PyTorch code that builds it (None while it is broken)."""
-        from lenet_desktop.specs.code import pytorch_code
-        from lenet_desktop.ui.tools.code_view import show_code
-
-        if self.error is not None or not self.layers:
-            return None
-        spec = self.spec()
-        return show_code(self, spec.name or "custom", pytorch_code(spec, self.num_classes()))
 
     def _say_error(self, exc: Exception) -> None:
         self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
