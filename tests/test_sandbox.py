@@ -107,3 +107,13 @@ def test_the_command_refuses_a_kernel_larger_than_the_input(capsys):
         main(["corr2d", "--input", "1 2", "--kernel", "1 2 3"])
     assert done.value.code == 2
     assert "larger" in capsys.readouterr().err
+
+
+def test_matrices_as_the_notes_and_numpy_write_them():
+    from lenet_desktop.analysis.sandbox import SandboxError, parse_matrix
+
+    nested = parse_matrix("[[1,2,3],[4,5,6],[7,8,9]]")
+    assert nested.tolist() == [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+    assert parse_matrix("[[1, 2], [3, 4]]").tolist() == parse_matrix("1 2; 3 4").tolist()
+    with pytest.raises(SandboxError, match="'x' is not a number"):
+        parse_matrix("[[1, x], [3, 4]]")

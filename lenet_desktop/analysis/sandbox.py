@@ -26,16 +26,35 @@ class SandboxError(LocalizedError):
 
 
 def parse_matrix(text: str) -> np.ndarray:
-    """``"1 2; 3 4"`` → ``(2, 2) float64``. Every row must be as long as the first."""
+    """``"1 2; 3 4"``, or as the notes and NumPy write it, ``[[1, 2], [3, 4]]`` →
+    ``(2, 2) float64``. Every row must be as long as the first."""
+    text = text.strip()
+    if text.startswith("["):  # nested lists: one row per inner [...]
+        inner = text[1:-1] if text.endswith("]") else text[1:]
+        if "[" in inner:
+            text = ";".join(
+                part.strip(" ,") for part in inner.replace("]", "[").split("[") if part.strip(" ,")
+            )
+        else:
+            text = inner
     rows = [r for r in text.replace("\n", ";").split(";") if r.strip()]
     if not rows:
         raise SandboxError(QT_TRANSLATE_NOOP("errors", "an empty matrix"))
-    try:
-        values = [[float(v) for v in r.replace(",", " ").split()] for r in rows]
-    except ValueError as exc:
-        raise SandboxError(
-            QT_TRANSLATE_NOOP("errors", "not a number: {detail}"), detail=exc
-        ) from None
+    values: list[list[float]] = []
+    for row in rows:
+        values.append([])
+        for token in row.replace(",", " ").split():
+            try:
+                values[-1].append(float(token))
+            except ValueError:
+                raise SandboxError(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "{token!r} is not a number (write rows as 1 2 3; 4 5 6 or "
+                        "[[1, 2, 3], [4, 5, 6]])",
+                    ),
+                    token=token,
+                ) from None
     if any(len(r) != len(values[0]) for r in values):
         raise SandboxError(
             QT_TRANSLATE_NOOP("errors", "every row must have as many numbers as the first")

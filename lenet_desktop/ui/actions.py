@@ -108,7 +108,7 @@ ACTIONS = (
         "clear",
         "edit",
         QT_TRANSLATE_NOOP("actions", "&Clear"),
-        lambda w: w.canvas.clear,
+        lambda w: w.canvas_panel.clear,
         ("Esc", "Delete"),
     ),
     ActionSpec(

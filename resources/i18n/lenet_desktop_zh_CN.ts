@@ -1,2773 +1,2774 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>AnswerView</name>
     <message>
-      <location filename="../../lenet_desktop/ui/views/answer.py" line="56" />
-      <source>Loading the model…</source>
-      <translation>正在加载模型…</translation>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="56"/>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/answer.py" line="63" />
-      <source>&lt;span style='font-size:28pt; font-weight:bold'&gt;{0}&lt;/span&gt; {1:.1f} %</source>
-      <translation>&lt;span style='font-size:28pt; font-weight:bold'&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="63"/>
+        <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</source>
+        <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/answer.py" line="68" />
-      <source>Test sample #{0} · true label: {1} {2}</source>
-      <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="68"/>
+        <source>Test sample #{0} · true label: {1} {2}</source>
+        <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ArchitectureView</name>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="162" />
-      <source>Layer</source>
-      <translation>层</translation>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="162"/>
+        <source>Layer</source>
+        <translation>层</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="163" />
-      <source>Operation</source>
-      <translation>运算</translation>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="163"/>
+        <source>Operation</source>
+        <translation>运算</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="164" />
-      <source>Output
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="164"/>
+        <source>Output
 shape</source>
-      <translation>输出
+        <translation>输出
 形状</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="166" />
-      <source>Output
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="166"/>
+        <source>Output
 size</source>
-      <translation>输出
+        <translation>输出
 尺寸</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="180" />
-      <source>{0} (all)</source>
-      <translation>{0}（全部）</translation>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="180"/>
+        <source>{0} (all)</source>
+        <translation>{0}（全部）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="182" />
-      <source>{0}, jump {1}</source>
-      <translation>{0}，跳距 {1}</translation>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="182"/>
+        <source>{0}, jump {1}</source>
+        <translation>{0}，跳距 {1}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="165" />
-      <source>Parameters</source>
-      <translation>参数量</translation>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="165"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="151" />
-      <source>Show PyTorch Code</source>
-      <translation>显示 PyTorch 代码</translation>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="151"/>
+        <source>Show PyTorch Code</source>
+        <translation>显示 PyTorch 代码</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="153" />
-      <source>Receptive
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="153"/>
+        <source>Receptive
 field</source>
-      <translation>感受
+        <translation>感受
 野</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="155" />
-      <source>How many input pixels one value of the layer sees, and how far apart (jump) neighbouring values' fields are: r = r₋₁ + (k − 1)·j₋₁, j = s·j₋₁</source>
-      <translation>该层一个值看到多少输入像素，以及相邻值的感受野相隔多远（跳距）：r = r₋₁ + (k − 1)·j₋₁，j = s·j₋₁</translation>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="155"/>
+        <source>How many input pixels one value of the layer sees, and how far apart (jump) neighbouring values&apos; fields are: r = r₋₁ + (k − 1)·j₋₁, j = s·j₋₁</source>
+        <translation>该层一个值看到多少输入像素，以及相邻值的感受野相隔多远（跳距）：r = r₋₁ + (k − 1)·j₋₁，j = s·j₋₁</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="172" />
-      <source>Output size of a convolution or pooling: {0}</source>
-      <translation>卷积或汇聚层的输出尺寸：{0}</translation>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="172"/>
+        <source>Output size of a convolution or pooling: {0}</source>
+        <translation>卷积或汇聚层的输出尺寸：{0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="198" />
-      <source>total</source>
-      <translation>合计</translation>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="198"/>
+        <source>total</source>
+        <translation>合计</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="202" />
-      <source>{0} — {1:,} parameters; input {2}. Output size of a convolution or pooling: {3}, n input size, k kernel, p padding per side, s stride.</source>
-      <translation>{0} — 共 {1:,} 个参数；输入 {2}。卷积或汇聚层的输出尺寸：{3}，n 为输入尺寸，k 为核大小，p 为每侧填充，s 为步幅。</translation>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="202"/>
+        <source>{0} — {1:,} parameters; input {2}. Output size of a convolution or pooling: {3}, n input size, k kernel, p padding per side, s stride.</source>
+        <translation>{0} — 共 {1:,} 个参数；输入 {2}。卷积或汇聚层的输出尺寸：{3}，n 为输入尺寸，k 为核大小，p 为每侧填充，s 为步幅。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/architecture.py" line="207" />
-      <source>Test accuracy: {0:.2f} %.</source>
-      <translation>测试准确率：{0:.2f} %。</translation>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="207"/>
+        <source>Test accuracy: {0:.2f} %.</source>
+        <translation>测试准确率：{0:.2f} %。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CanvasPanel</name>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="55" />
-      <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="71" />
-      <source>Brush {0} px</source>
-      <translation>笔刷 {0} 像素</translation>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="55"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="71"/>
+        <source>Brush {0} px</source>
+        <translation>笔刷 {0} 像素</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="57" />
-      <source>Brush width in pixels of the 560-pixel paper ([ and ] change it)</source>
-      <translation>笔刷宽度，以 560 像素画纸的像素计（[ 和 ] 调整）</translation>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="57"/>
+        <source>Brush width in pixels of the 560-pixel paper ([ and ] change it)</source>
+        <translation>笔刷宽度，以 560 像素画纸的像素计（[ 和 ] 调整）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="59" />
-      <source>Eraser</source>
-      <translation>橡皮擦</translation>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="59"/>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="60" />
-      <source>Erase instead of drawing (E)</source>
-      <translation>擦除而不是绘制 (E)</translation>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="60"/>
+        <source>Erase instead of drawing (E)</source>
+        <translation>擦除而不是绘制 (E)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="61" />
-      <source>Fill</source>
-      <translation>填充</translation>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="61"/>
+        <source>Fill</source>
+        <translation>填充</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="63" />
-      <source>Click inside an outline to fill it with ink (garments are filled shapes)</source>
-      <translation>在轮廓内点击，用墨水填满（服装是实心的形状）</translation>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="63"/>
+        <source>Click inside an outline to fill it with ink (garments are filled shapes)</source>
+        <translation>在轮廓内点击，用墨水填满（服装是实心的形状）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="65" />
-      <source>Clear</source>
-      <translation>清空</translation>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="65"/>
+        <source>Clear</source>
+        <translation>清空</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="66" />
-      <source>Clear the canvas (Esc)</source>
-      <translation>清空画布 (Esc)</translation>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="66"/>
+        <source>Clear the canvas (Esc)</source>
+        <translation>清空画布 (Esc)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CodeDialog</name>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/code_view.py" line="24" />
-      <source>PyTorch Code · {0}</source>
-      <translation>PyTorch 代码 · {0}</translation>
+        <location filename="../../lenet_desktop/ui/tools/code_view.py" line="24"/>
+        <source>PyTorch Code · {0}</source>
+        <translation>PyTorch 代码 · {0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/code_view.py" line="27" />
-      <source>Paste it into a notebook: it builds the same network, layer by layer (names and output shapes as comments). Model ▸ Export Weights for a Notebook… writes weights that load into it.</source>
-      <translation>把它粘贴到笔记本中：它逐层搭建同一个网络（层名和输出形状写在注释里）。“模型 ▸ 导出权重到笔记本…”写出的权重可以直接加载进去。</translation>
+        <location filename="../../lenet_desktop/ui/tools/code_view.py" line="27"/>
+        <source>Paste it into a notebook: it builds the same network, layer by layer (names and output shapes as comments). Model ▸ Export Weights for a Notebook… writes weights that load into it.</source>
+        <translation>把它粘贴到笔记本中：它逐层搭建同一个网络（层名和输出形状写在注释里）。“模型 ▸ 导出权重到笔记本…”写出的权重可以直接加载进去。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/code_view.py" line="37" />
-      <source>Copy</source>
-      <translation>复制</translation>
+        <location filename="../../lenet_desktop/ui/tools/code_view.py" line="37"/>
+        <source>Copy</source>
+        <translation>复制</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConfusionTable</name>
     <message>
-      <location filename="../../lenet_desktop/ui/widgets/confusion.py" line="50" />
-      <source>{0} images of {1} were predicted as {2} ({3:.1f} % of that class)</source>
-      <translation>{0} 张“{1}”图像被预测为“{2}”（占该类的 {3:.1f} %）</translation>
+        <location filename="../../lenet_desktop/ui/widgets/confusion.py" line="50"/>
+        <source>{0} images of {1} were predicted as {2} ({3:.1f} % of that class)</source>
+        <translation>{0} 张“{1}”图像被预测为“{2}”（占该类的 {3:.1f} %）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/widgets/confusion.py" line="62" />
-      <source>→ {0}</source>
-      <translation>→ {0}</translation>
+        <location filename="../../lenet_desktop/ui/widgets/confusion.py" line="62"/>
+        <source>→ {0}</source>
+        <translation>→ {0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/widgets/confusion.py" line="64" />
-      <source>Rows: true class · columns: predicted class</source>
-      <translation>行：真实类别 · 列：预测类别</translation>
+        <location filename="../../lenet_desktop/ui/widgets/confusion.py" line="64"/>
+        <source>Rows: true class · columns: predicted class</source>
+        <translation>行：真实类别 · 列：预测类别</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ControlsColumn</name>
     <message>
-      <location filename="../../lenet_desktop/ui/training/controls.py" line="39" />
-      <source>Train</source>
-      <translation>开始训练</translation>
+        <location filename="../../lenet_desktop/ui/training/controls.py" line="39"/>
+        <source>Train</source>
+        <translation>开始训练</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/controls.py" line="40" />
-      <source>Cancel</source>
-      <translation>取消</translation>
+        <location filename="../../lenet_desktop/ui/training/controls.py" line="40"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Curves</name>
     <message>
-      <location filename="../../lenet_desktop/ui/training/curves.py" line="44" />
-      <source>Training loss</source>
-      <translation>训练损失</translation>
+        <location filename="../../lenet_desktop/ui/training/curves.py" line="44"/>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/curves.py" line="45" />
-      <source>Accuracy (blue: training, orange: test)</source>
-      <translation>准确率（蓝：训练集，橙：测试集）</translation>
+        <location filename="../../lenet_desktop/ui/training/curves.py" line="45"/>
+        <source>Accuracy (blue: training, orange: test)</source>
+        <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DeviceBox</name>
     <message>
-      <location filename="../../lenet_desktop/ui/widgets/device_box.py" line="12" />
-      <source>auto (best available)</source>
-      <translation>自动（最佳可用）</translation>
+        <location filename="../../lenet_desktop/ui/widgets/device_box.py" line="12"/>
+        <source>auto (best available)</source>
+        <translation>自动（最佳可用）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ExplainPanel</name>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="64" />
-      <source>Explain this value</source>
-      <translation>解释这个值</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="77"/>
+        <source>Explain this value</source>
+        <translation>解释这个值</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="91" />
-      <source>Draw something: the numbers appear here.</source>
-      <translation>画点什么：数字会显示在这里。</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="104"/>
+        <source>Draw something: the numbers appear here.</source>
+        <translation>画点什么：数字会显示在这里。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="99" />
-      <source>{0} · unit {1}</source>
-      <translation>{0} · 第 {1} 个单元</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="112"/>
+        <source>{0} · unit {1}</source>
+        <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="100" />
-      <source>{0} · map {1} · row {2}, column {3}</source>
-      <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="113"/>
+        <source>{0} · map {1} · row {2}, column {3}</source>
+        <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="110" />
-      <source>Receptive field: rows {0}–{1}, columns {2}–{3} of the {6} input ({4}×{5} pixels)</source>
-      <translation>感受野：{6} 输入的第 {0}–{1} 行、第 {2}–{3} 列（{4}×{5} 像素）</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="123"/>
+        <source>Receptive field: rows {0}–{1}, columns {2}–{3} of the {6} input ({4}×{5} pixels)</source>
+        <translation>感受野：{6} 输入的第 {0}–{1} 行、第 {2}–{3} 列（{4}×{5} 像素）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="113" />
-      <source>— {0}×{0} unclipped, cut at the border</source>
-      <translation>— 未裁剪时为 {0}×{0}，在边界处被截断</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="126"/>
+        <source>— {0}×{0} unclipped, cut at the border</source>
+        <translation>— 未裁剪时为 {0}×{0}，在边界处被截断</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="119" />
-      <source>Recomputed: {0} · recorded by the forward pass: {1}</source>
-      <translation>重新计算：{0} · 前向传播记录的值：{1}</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="132"/>
+        <source>Recomputed: {0} · recorded by the forward pass: {1}</source>
+        <translation>重新计算：{0} · 前向传播记录的值：{1}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="129" />
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="241" />
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="260" />
-      <source>input</source>
-      <translation>输入</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="142"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="254"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="273"/>
+        <source>input</source>
+        <translation>输入</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="136" />
-      <source>Convolution {0}×{0}, stride {1}, padding {2}: for each input map, the patch under the kernel times the kernel, element by element; the products summed, the sums added, plus the bias.</source>
-      <translation>卷积 {0}×{0}，步幅 {1}，填充 {2}：对每个输入特征图，把卷积核下方的区域与卷积核逐元素相乘；乘积求和，各通道的和相加，再加上偏置。</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="149"/>
+        <source>Convolution {0}×{0}, stride {1}, padding {2}: for each input map, the patch under the kernel times the kernel, element by element; the products summed, the sums added, plus the bias.</source>
+        <translation>卷积 {0}×{0}，步幅 {1}，填充 {2}：对每个输入特征图，把卷积核下方的区域与卷积核逐元素相乘；乘积求和，各通道的和相加，再加上偏置。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="149" />
-      <source>LeNet-5's connection table: map {0} of {1} reads only the {2} maps of row {0}.</source>
-      <translation>LeNet-5 的连接表：{1} 的第 {0} 个特征图只读取第 {0} 行所列的 {2} 特征图。</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="162"/>
+        <source>LeNet-5&apos;s connection table: map {0} of {1} reads only the {2} maps of row {0}.</source>
+        <translation>LeNet-5 的连接表：{1} 的第 {0} 个特征图只读取第 {0} 行所列的 {2} 特征图。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="153" />
-      <source>table (rows: {0} maps)</source>
-      <translation>连接表（行：{0} 特征图）</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="166"/>
+        <source>table (rows: {0} maps)</source>
+        <translation>连接表（行：{0} 特征图）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="162" />
-      <source>{0} map {1}</source>
-      <translation>{0} 特征图 {1}</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="175"/>
+        <source>{0} map {1}</source>
+        <translation>{0} 特征图 {1}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="165" />
-      <source>kernel</source>
-      <translation>卷积核</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="178"/>
+        <source>kernel</source>
+        <translation>卷积核</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="168" />
-      <source>products</source>
-      <translation>乘积</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="181"/>
+        <source>products</source>
+        <translation>乘积</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="175" />
-      <source>Grey cells lie in the padding: zeros.</source>
-      <translation>灰色格子位于填充区：值为 0。</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="188"/>
+        <source>Grey cells lie in the padding: zeros.</source>
+        <translation>灰色格子位于填充区：值为 0。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="179" />
-      <source>Pre-activation = {0} + bias {1} = {2}</source>
-      <translation>激活前的值 = {0} + 偏置 {1} = {2}</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="192"/>
+        <source>Pre-activation = {0} + bias {1} = {2}</source>
+        <translation>激活前的值 = {0} + 偏置 {1} = {2}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="189" />
-      <source>window</source>
-      <translation>窗口</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="202"/>
+        <source>window</source>
+        <translation>窗口</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="196" />
-      <source>Max pooling: the largest of the {0} values wins: {1} (outlined).</source>
-      <translation>最大汇聚：{0} 个值中最大的胜出：{1}（已框出）。</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="209"/>
+        <source>Max pooling: the largest of the {0} values wins: {1} (outlined).</source>
+        <translation>最大汇聚：{0} 个值中最大的胜出：{1}（已框出）。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="199" />
-      <source>Average pooling: ({0}) / {1} = {2}</source>
-      <translation>平均汇聚：({0}) / {1} = {2}</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="212"/>
+        <source>Average pooling: ({0}) / {1} = {2}</source>
+        <translation>平均汇聚：({0}) / {1} = {2}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="203" />
-      <source>Subsampling: ({0}) × weight {1} + bias {2} = {3}</source>
-      <translation>下采样：({0}) × 权重 {1} + 偏置 {2} = {3}</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="216"/>
+        <source>Subsampling: ({0}) × weight {1} + bias {2} = {3}</source>
+        <translation>下采样：({0}) × 权重 {1} + 偏置 {2} = {3}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="210" />
-      <source>Batch normalisation with the statistics kept from training:</source>
-      <translation>批量规范化，使用训练时保存的统计量：</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="223"/>
+        <source>Batch normalisation with the statistics kept from training:</source>
+        <translation>批量规范化，使用训练时保存的统计量：</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="225" />
-      <source>Activation: {0}</source>
-      <translation>激活函数：{0}</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="238"/>
+        <source>Activation: {0}</source>
+        <translation>激活函数：{0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="237" />
-      <source>Fully connected: bias + Σ w·x over all {0} inputs. The {1} largest contributions, largest first:</source>
-      <translation>全连接：偏置 + 全部 {0} 个输入的 Σ w·x。贡献最大的 {1} 项，从大到小：</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="250"/>
+        <source>Fully connected: bias + Σ w·x over all {0} inputs. The {1} largest contributions, largest first:</source>
+        <translation>全连接：偏置 + 全部 {0} 个输入的 Σ w·x。贡献最大的 {1} 项，从大到小：</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="243" />
-      <source>The other {0} inputs together: {1}</source>
-      <translation>其余 {0} 个输入合计：{1}</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="256"/>
+        <source>The other {0} inputs together: {1}</source>
+        <translation>其余 {0} 个输入合计：{1}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="244" />
-      <source>Bias + Σ w·x = {0} + {1} + {2} = {3}</source>
-      <translation>偏置 + Σ w·x = {0} + {1} + {2} = {3}</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="257"/>
+        <source>Bias + Σ w·x = {0} = {1}</source>
+        <translation>偏置 + Σ w·x = {0} = {1}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="256" />
-      <source>LeNet-5's RBF output: y = Σ (x − w)², the squared distance between F6's 84 outputs x and this class's fixed ±1 code w; the logit is −y, so the nearest code wins. The {0} largest terms:</source>
-      <translation>LeNet-5 的 RBF 输出层：y = Σ (x − w)²，即 F6 的 84 个输出 x 与该类别固定的 ±1 编码 w 之间的平方距离；logit 为 −y，因此距离最近的编码获胜。最大的 {0} 项：</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="269"/>
+        <source>LeNet-5&apos;s RBF output: y = Σ (x − w)², the squared distance between F6&apos;s 84 outputs x and this class&apos;s fixed ±1 code w; the logit is −y, so the nearest code wins. The {0} largest terms:</source>
+        <translation>LeNet-5 的 RBF 输出层：y = Σ (x − w)²，即 F6 的 84 个输出 x 与该类别固定的 ±1 编码 w 之间的平方距离；logit 为 −y，因此距离最近的编码获胜。最大的 {0} 项：</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="261" />
-      <source>The other {0} terms together: {1}</source>
-      <translation>其余 {0} 项之和：{1}</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="274"/>
+        <source>The other {0} terms together: {1}</source>
+        <translation>其余 {0} 项之和：{1}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="262" />
-      <source>y = {0}; logit = −y = {1}</source>
-      <translation>y = {0}；logit = −y = {1}</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="275"/>
+        <source>y = {0}; logit = −y = {1}</source>
+        <translation>y = {0}；logit = −y = {1}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="281" />
-      <source>Softmax turns the logits into probabilities:</source>
-      <translation>归一化指数函数把未归一化的得分 z 变成概率：</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="294"/>
+        <source>Softmax turns the logits into probabilities:</source>
+        <translation>归一化指数函数把未归一化的得分 z 变成概率：</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="285" />
-      <source>class</source>
-      <translation>类别</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="298"/>
+        <source>class</source>
+        <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="287" />
-      <source>p = {0} / {1} = {2} — the chart shows {3:.1f} %</source>
-      <translation>p = {0} / {1} = {2} — 图表显示 {3:.1f} %</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="300"/>
+        <source>p = {0} / {1} = {2} — the chart shows {3:.1f} %</source>
+        <translation>p = {0} / {1} = {2} — 图表显示 {3:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="295" />
-      <source>the padding</source>
-      <translation>填充</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="308"/>
+        <source>the padding</source>
+        <translation>填充</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="298" />
-      <source>Value taken from {0}: {1}</source>
-      <translation>取自 {0} 的值：{1}</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="311"/>
+        <source>Value taken from {0}: {1}</source>
+        <translation>取自 {0} 的值：{1}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="302" />
-      <source>Not explained: this app does not explain {0} layers yet.</source>
-      <translation>未解释：本应用还不能解释 {0} 层。</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="315"/>
+        <source>Not explained: this app does not explain {0} layers yet.</source>
+        <translation>未解释：本应用还不能解释 {0} 层。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FeatureMapsView</name>
     <message>
-      <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="36" />
-      <source>Every layer's output, in the order data flows: one tile per channel, one colour scale per layer. Hover a value to read it; click it to select it; double-click a map to enlarge it with its numbers.</source>
-      <translation>每一层的输出，按数据流动的顺序排列：每个通道一个小图，每层一个色标。悬停可读取数值；单击可选中；双击特征图可放大并显示数值。</translation>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="36"/>
+        <source>Every layer&apos;s output, in the order data flows: one tile per channel, one colour scale per layer. Hover a value to read it; click it to select it; double-click a map to enlarge it with its numbers.</source>
+        <translation>每一层的输出，按数据流动的顺序排列：每个通道一个小图，每层一个色标。悬停可读取数值；单击可选中；双击特征图可放大并显示数值。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="78" />
-      <source>Current input: {0}</source>
-      <translation>当前输入：{0}</translation>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="78"/>
+        <source>Current input: {0}</source>
+        <translation>当前输入：{0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="79" />
-      <source>Pinned input: {0}</source>
-      <translation>固定的输入：{0}</translation>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="79"/>
+        <source>Pinned input: {0}</source>
+        <translation>固定的输入：{0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="94" />
-      <source>{0} (test #{1})</source>
-      <translation>{0}（测试样本 #{1}）</translation>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="94"/>
+        <source>{0} (test #{1})</source>
+        <translation>{0}（测试样本 #{1}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="98" />
-      <source>drawing</source>
-      <translation>手绘</translation>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="98"/>
+        <source>drawing</source>
+        <translation>手绘</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="100" />
-      <source>picture</source>
-      <translation>图片</translation>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="100"/>
+        <source>picture</source>
+        <translation>图片</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="127" />
-      <source>{0} · {1} units</source>
-      <translation>{0} · {1} 个单元</translation>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="127"/>
+        <source>{0} · {1} units</source>
+        <translation>{0} · {1} 个单元</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="130" />
-      <source>{0} · map {1} · {2}×{3}</source>
-      <translation>{0} · 第 {1} 张特征图 · {2}×{3}</translation>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="130"/>
+        <source>{0} · map {1} · {2}×{3}</source>
+        <translation>{0} · 第 {1} 张特征图 · {2}×{3}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Gallery</name>
     <message>
-      <location filename="../../lenet_desktop/ui/training/gallery.py" line="42" />
-      <source>Misclassified test images (click to inspect):</source>
-      <translation>分类错误的测试图片（点击查看）：</translation>
+        <location filename="../../lenet_desktop/ui/training/gallery.py" line="42"/>
+        <source>Misclassified test images (click to inspect):</source>
+        <translation>分类错误的测试图片（点击查看）：</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/gallery.py" line="51" />
-      <source>#{0}: true {1}, predicted {2}</source>
-      <translation>#{0}：真实 {1}，预测 {2}</translation>
+        <location filename="../../lenet_desktop/ui/training/gallery.py" line="51"/>
+        <source>#{0}: true {1}, predicted {2}</source>
+        <translation>#{0}：真实 {1}，预测 {2}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="31" />
-      <source>Open a Notebook Model</source>
-      <translation>打开笔记本中的模型</translation>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="31"/>
+        <source>Open a Notebook Model</source>
+        <translation>打开笔记本中的模型</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="34" />
-      <source>{0} holds a network's weights. Their shapes fit these architectures; shapes cannot tell sigmoid from ReLU or average from max pooling, so choose the one your notebook built.</source>
-      <translation>{0} 保存的是一个网络的权重。它们的形状符合下面这些架构；仅凭形状分不出 sigmoid 与 ReLU、平均汇聚与最大汇聚，所以请选择你在笔记本中搭建的那一个。</translation>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="34"/>
+        <source>{0} holds a network&apos;s weights. Their shapes fit these architectures; shapes cannot tell sigmoid from ReLU or average from max pooling, so choose the one your notebook built.</source>
+        <translation>{0} 保存的是一个网络的权重。它们的形状符合下面这些架构；仅凭形状分不出 sigmoid 与 ReLU、平均汇聚与最大汇聚，所以请选择你在笔记本中搭建的那一个。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="49" />
-      <source>ToTensor() pixels in [0, 1] (the notebook's)</source>
-      <translation>ToTensor() 给出的 [0, 1] 像素（笔记本的做法）</translation>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="49"/>
+        <source>ToTensor() pixels in [0, 1] (the notebook&apos;s)</source>
+        <translation>ToTensor() 给出的 [0, 1] 像素（笔记本的做法）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="50" />
-      <source>normalised with the dataset's mean and std</source>
-      <translation>用数据集的均值和标准差归一化</translation>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="50"/>
+        <source>normalised with the dataset&apos;s mean and std</source>
+        <translation>用数据集的均值和标准差归一化</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="52" />
-      <source>Architecture</source>
-      <translation>网络结构</translation>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="52"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="53" />
-      <source>Trained on</source>
-      <translation>训练所用数据集</translation>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="53"/>
+        <source>Trained on</source>
+        <translation>训练所用数据集</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="54" />
-      <source>Input</source>
-      <translation>输入</translation>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="54"/>
+        <source>Input</source>
+        <translation>输入</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="59" />
-      <source>Edit as Spec…</source>
-      <translation>作为规格编辑…</translation>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="59"/>
+        <source>Edit as Spec…</source>
+        <translation>作为规格编辑…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="62" />
-      <source>Describe your own layers in the Architecture Editor; it says which layer the weights do not fit.</source>
-      <translation>在架构编辑器中描述你自己的各层；它会指出权重与哪一层不符。</translation>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="62"/>
+        <source>Describe your own layers in the Architecture Editor; it says which layer the weights do not fit.</source>
+        <translation>在架构编辑器中描述你自己的各层；它会指出权重与哪一层不符。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>InputSources</name>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="63" />
-      <source>The picture is too large for the memory left.</source>
-      <translation>图片太大，剩余内存不足。</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="63"/>
+        <source>The picture is too large for the memory left.</source>
+        <translation>图片太大，剩余内存不足。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="66" />
-      <source>The picture is blank: no drawing found.</source>
-      <translation>图片是空白的：没有找到笔迹。</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="66"/>
+        <source>The picture is blank: no drawing found.</source>
+        <translation>图片是空白的：没有找到笔迹。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="83" />
-      <source>Open Image</source>
-      <translation>打开图片</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="83"/>
+        <source>Open Image</source>
+        <translation>打开图片</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="85" />
-      <source>Images ({0});;All files (*)</source>
-      <translation>图片 ({0});;所有文件 (*)</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="85"/>
+        <source>Images ({0});;All files (*)</source>
+        <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="119" />
-      <source>The clipboard holds no image.</source>
-      <translation>剪贴板中没有图片。</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="119"/>
+        <source>The clipboard holds no image.</source>
+        <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="130" />
-      <source>The image is too large ({0}×{1} pixels; the limit is {2} megapixels).</source>
-      <translation>图片太大（{0}×{1} 像素；上限为 {2} 百万像素）。</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="130"/>
+        <source>The image is too large ({0}×{1} pixels; the limit is {2} megapixels).</source>
+        <translation>图片太大（{0}×{1} 像素；上限为 {2} 百万像素）。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="156" />
-      <source>The test split has no image of that class.</source>
-      <translation>测试集中没有该类别的图像。</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="156"/>
+        <source>The test split has no image of that class.</source>
+        <translation>测试集中没有该类别的图像。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="183" />
-      <source>Test images not found</source>
-      <translation>找不到测试图像</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="183"/>
+        <source>Test images not found</source>
+        <translation>找不到测试图像</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="184" />
-      <source>The {0} test images are not on this computer yet.</source>
-      <translation>这台电脑上还没有 {0} 的测试图像。</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="184"/>
+        <source>The {0} test images are not on this computer yet.</source>
+        <translation>这台电脑上还没有 {0} 的测试图像。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="186" />
-      <source>Download</source>
-      <translation>下载</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="186"/>
+        <source>Download</source>
+        <translation>下载</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="187" />
-      <source>Choose Folder…</source>
-      <translation>选择文件夹…</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="187"/>
+        <source>Choose Folder…</source>
+        <translation>选择文件夹…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="200" />
-      <source>Folder of the {0} files</source>
-      <translation>{0} 文件所在的文件夹</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="200"/>
+        <source>Folder of the {0} files</source>
+        <translation>{0} 文件所在的文件夹</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="207" />
-      <source>{0}: no {1} test files there (t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz])</source>
-      <translation>{0}：这里没有 {1} 的测试文件（t10k-images-idx3-ubyte[.gz] 和 t10k-labels-idx1-ubyte[.gz]）</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="207"/>
+        <source>{0}: no {1} test files there (t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz])</source>
+        <translation>{0}：这里没有 {1} 的测试文件（t10k-images-idx3-ubyte[.gz] 和 t10k-labels-idx1-ubyte[.gz]）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="221" />
-      <source>Downloading {0}…</source>
-      <translation>正在下载 {0}…</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="221"/>
+        <source>Downloading {0}…</source>
+        <translation>正在下载 {0}…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/inputs.py" line="243" />
-      <source>Random Test Sample &amp;of</source>
-      <translation>随机测试样本：指定类别(&amp;O)</translation>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="243"/>
+        <source>Random Test Sample &amp;of</source>
+        <translation>随机测试样本：指定类别(&amp;O)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>KernelsView</name>
     <message>
-      <location filename="../../lenet_desktop/ui/views/kernels.py" line="30" />
-      <source>The learned kernels of each convolution: one row per output map, one column per input map. Hover a weight to read it; double-click a kernel to enlarge it.</source>
-      <translation>每个卷积层学到的卷积核：每行对应一张输出特征图，每列对应一张输入特征图。悬停可读取权重；双击卷积核可放大。</translation>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="30"/>
+        <source>The learned kernels of each convolution: one row per output map, one column per input map. Hover a weight to read it; double-click a kernel to enlarge it.</source>
+        <translation>每个卷积层学到的卷积核：每行对应一张输出特征图，每列对应一张输入特征图。悬停可读取权重；双击卷积核可放大。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/kernels.py" line="46" />
-      <source>{0} · {1} output × {2} input maps · kernels {3}×{4}</source>
-      <translation>{0} · {1} 个输出 × {2} 个输入通道 · 卷积核 {3}×{4}</translation>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="46"/>
+        <source>{0} · {1} output × {2} input maps · kernels {3}×{4}</source>
+        <translation>{0} · {1} 个输出 × {2} 个输入通道 · 卷积核 {3}×{4}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/kernels.py" line="61" />
-      <source>{0} kernel · output map {1}, input map {2}</source>
-      <translation>{0} 卷积核 · 输出特征图 {1}，输入特征图 {2}</translation>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="61"/>
+        <source>{0} kernel · output map {1}, input map {2}</source>
+        <translation>{0} 卷积核 · 输出特征图 {1}，输入特征图 {2}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/kernels.py" line="76" />
-      <source>{0} kernel · output map {1}, input map {2} · row {3}, column {4} = {5:.4f}</source>
-      <translation>{0} 卷积核 · 输出通道 {1}，输入通道 {2} · 第 {3} 行，第 {4} 列 = {5:.4f}</translation>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="76"/>
+        <source>{0} kernel · output map {1}, input map {2} · row {3}, column {4} = {5:.4f}</source>
+        <translation>{0} 卷积核 · 输出通道 {1}，输入通道 {2} · 第 {3} 行，第 {4} 列 = {5:.4f}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="128" />
-      <source>LeNet Desktop</source>
-      <translation>LeNet 桌面版</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="128"/>
+        <source>LeNet Desktop</source>
+        <translation>LeNet 桌面版</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="132" />
-      <source>Loading the model…</source>
-      <translation>正在加载模型…</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="132"/>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="141" />
-      <source>Kernels</source>
-      <translation>卷积核</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="141"/>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="142" />
-      <source>Architecture</source>
-      <translation>网络结构</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="142"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="136" />
-      <source>Language</source>
-      <translation>语言</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="136"/>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="130" />
-      <source>What the network sees ({0}):</source>
-      <translation>网络看到的输入（{0}）：</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="130"/>
+        <source>What the network sees ({0}):</source>
+        <translation>网络看到的输入（{0}）：</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="137" />
-      <source>System Language</source>
-      <translation>跟随系统</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="137"/>
+        <source>System Language</source>
+        <translation>跟随系统</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="140" />
-      <source>Feature maps</source>
-      <translation>特征图</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="143" />
-      <source>Architecture Editor</source>
-      <translation>架构编辑器</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="143"/>
+        <source>Architecture Editor</source>
+        <translation>架构编辑器</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="144" />
-      <source>LeNet-5 Output</source>
-      <translation>LeNet-5 输出层</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="144"/>
+        <source>LeNet-5 Output</source>
+        <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="152" />
-      <source>Loading</source>
-      <translation>加载中</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="152"/>
+        <source>Loading</source>
+        <translation>加载中</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="300" />
-      <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
-      <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="300"/>
+        <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
+        <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="320" />
-      <source>Export Weights for a Notebook</source>
-      <translation>导出权重到笔记本</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="320"/>
+        <source>Export Weights for a Notebook</source>
+        <translation>导出权重到笔记本</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="322" />
-      <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
-      <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="322"/>
+        <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
+        <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="331" />
-      <source>Wrote {0}</source>
-      <translation>已写入 {0}</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="331"/>
+        <source>Wrote {0}</source>
+        <translation>已写入 {0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="92" />
-      <source>Loading {0}…</source>
-      <translation>正在加载 {0}…</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="92"/>
+        <source>Loading {0}…</source>
+        <translation>正在加载 {0}…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/main_window.py" line="96" />
-      <source>The current model is still in use.</source>
-      <translation>仍在使用当前模型。</translation>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="96"/>
+        <source>The current model is still in use.</source>
+        <translation>仍在使用当前模型。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MapDialog</name>
     <message>
-      <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="60" />
-      <source>value</source>
-      <translation>值</translation>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="60"/>
+        <source>value</source>
+        <translation>值</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="62" />
-      <source>unit {0}</source>
-      <translation>单元 {0}</translation>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="62"/>
+        <source>unit {0}</source>
+        <translation>单元 {0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="67" />
-      <source>one value per unit</source>
-      <translation>每个单元一个值</translation>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="67"/>
+        <source>one value per unit</source>
+        <translation>每个单元一个值</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="67" />
-      <source>rows ↓ · columns →</source>
-      <translation>行 ↓ · 列 →</translation>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="67"/>
+        <source>rows ↓ · columns →</source>
+        <translation>行 ↓ · 列 →</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="69" />
-      <source>{0} · min {1:.4f} · max {2:.4f} · mean {3:.4f}</source>
-      <translation>{0} · 最小 {1:.4f} · 最大 {2:.4f} · 平均 {3:.4f}</translation>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="69"/>
+        <source>{0} · min {1:.4f} · max {2:.4f} · mean {3:.4f}</source>
+        <translation>{0} · 最小 {1:.4f} · 最大 {2:.4f} · 平均 {3:.4f}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ModelLoader</name>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="133" />
-      <source>no architecture fits these weights</source>
-      <translation>没有架构与这些权重相符</translation>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="133"/>
+        <source>no architecture fits these weights</source>
+        <translation>没有架构与这些权重相符</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="167" />
-      <source>Could not open the model: {0}</source>
-      <translation>无法打开模型：{0}</translation>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="167"/>
+        <source>Could not open the model: {0}</source>
+        <translation>无法打开模型：{0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="176" />
-      <source>Open Model</source>
-      <translation>打开模型</translation>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="176"/>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="179" />
-      <source>LeNet Desktop models (*{0});;Notebook weights (*.params *.pt *.pth *.safetensors);;All files (*)</source>
-      <translation>LeNet Desktop 模型 (*{0});;笔记本权重 (*.params *.pt *.pth *.safetensors);;所有文件 (*)</translation>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="179"/>
+        <source>LeNet Desktop models (*{0});;Notebook weights (*.params *.pt *.pth *.safetensors);;All files (*)</source>
+        <translation>LeNet Desktop 模型 (*{0});;笔记本权重 (*.params *.pt *.pth *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="208" />
-      <source>{0} · {1} (shipped)</source>
-      <translation>{0} · {1}（内置）</translation>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="208"/>
+        <source>{0} · {1} (shipped)</source>
+        <translation>{0} · {1}（内置）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="215" />
-      <source>Recent Models</source>
-      <translation>最近的模型</translation>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="215"/>
+        <source>Recent Models</source>
+        <translation>最近的模型</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>OptionsForm</name>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="164" />
-      <source>Folder</source>
-      <translation>文件夹</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="164"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="165" />
-      <source>Download</source>
-      <translation>下载</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="165"/>
+        <source>Download</source>
+        <translation>下载</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="166" />
-      <source>Device</source>
-      <translation>设备</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="166"/>
+        <source>Device</source>
+        <translation>设备</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="167" />
-      <source>Live view</source>
-      <translation>实时查看</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="167"/>
+        <source>Live view</source>
+        <translation>实时查看</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="170" />
-      <source>if missing</source>
-      <translation>缺失时下载</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="170"/>
+        <source>if missing</source>
+        <translation>缺失时下载</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="172" />
-      <source>Download the dataset with torchvision if the folder does not hold it</source>
-      <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="172"/>
+        <source>Download the dataset with torchvision if the folder does not hold it</source>
+        <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="174" />
-      <source>after each epoch</source>
-      <translation>每轮之后</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="174"/>
+        <source>after each epoch</source>
+        <translation>每轮之后</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="177" />
-      <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
-      <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="177"/>
+        <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
+        <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="180" />
-      <source>folder with the four IDX files</source>
-      <translation>含四个 IDX 文件的文件夹</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="180"/>
+        <source>folder with the four IDX files</source>
+        <translation>含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="181" />
-      <source>D2L Book Settings</source>
-      <translation>D2L 书中设置</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="181"/>
+        <source>D2L Book Settings</source>
+        <translation>D2L 书中设置</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="184" />
-      <source>The LeNet chapter's own run: d2l, SGD lr 0.9 without momentum, constant rate, batch 256, 10 epochs, Xavier initialisation, no augmentation, on Fashion-MNIST</source>
-      <translation>LeNet 一章书中的训练设置：d2l 网络，SGD 学习率 0.9、无动量、学习率恒定，批量 256，10 轮，Xavier 初始化，无数据增强，数据集 Fashion-MNIST</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="184"/>
+        <source>The LeNet chapter&apos;s own run: d2l, SGD lr 0.9 without momentum, constant rate, batch 256, 10 epochs, Xavier initialisation, no augmentation, on Fashion-MNIST</source>
+        <translation>LeNet 一章书中的训练设置：d2l 网络，SGD 学习率 0.9、无动量、学习率恒定，批量 256，10 轮，Xavier 初始化，无数据增强，数据集 Fashion-MNIST</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="194" />
-      <source>{0} (your spec)</source>
-      <translation>{0}（你的架构）</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="194"/>
+        <source>{0} (your spec)</source>
+        <translation>{0}（你的架构）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="257" />
-      <source>Choose the dataset folder, or tick Download.</source>
-      <translation>请选择数据集文件夹，或勾选“下载”。</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="257"/>
+        <source>Choose the dataset folder, or tick Download.</source>
+        <translation>请选择数据集文件夹，或勾选“下载”。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="259" />
-      <source>{0}: no such folder</source>
-      <translation>{0}：文件夹不存在</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="259"/>
+        <source>{0}: no such folder</source>
+        <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/options_form.py" line="312" />
-      <source>Dataset folder</source>
-      <translation>数据集文件夹</translation>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="312"/>
+        <source>Dataset folder</source>
+        <translation>数据集文件夹</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RBFView</name>
     <message>
-      <location filename="../../lenet_desktop/ui/views/rbf.py" line="141" />
-      <source>LeNet-5's output layer compares F6's 84 outputs, drawn as a 7×12 picture (left), with a fixed ±1 bitmap of each class: y = Σ (x − w)², the squared distance, is written under each. The nearest class is the answer (framed).</source>
-      <translation>LeNet-5 的输出层把 F6 的 84 个输出（左边，画成 7×12 的图）与每个类别固定的 ±1 位图比较：每个位图下写着平方距离 y = Σ (x − w)²。距离最近的类别就是答案（带框）。</translation>
+        <location filename="../../lenet_desktop/ui/views/rbf.py" line="141"/>
+        <source>LeNet-5&apos;s output layer compares F6&apos;s 84 outputs, drawn as a 7×12 picture (left), with a fixed ±1 bitmap of each class: y = Σ (x − w)², the squared distance, is written under each. The nearest class is the answer (framed).</source>
+        <translation>LeNet-5 的输出层把 F6 的 84 个输出（左边，画成 7×12 的图）与每个类别固定的 ±1 位图比较：每个位图下写着平方距离 y = Σ (x − w)²。距离最近的类别就是答案（带框）。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/rbf.py" line="146" />
-      <source>F6 (84 = 7×12)</source>
-      <translation>F6（84 = 7×12）</translation>
+        <location filename="../../lenet_desktop/ui/views/rbf.py" line="146"/>
+        <source>F6 (84 = 7×12)</source>
+        <translation>F6（84 = 7×12）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReliabilityPlot</name>
     <message>
-      <location filename="../../lenet_desktop/ui/training/reliability.py" line="26" />
-      <source>confidence</source>
-      <translation>置信度</translation>
+        <location filename="../../lenet_desktop/ui/training/reliability.py" line="26"/>
+        <source>confidence</source>
+        <translation>置信度</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/reliability.py" line="27" />
-      <source>accuracy</source>
-      <translation>准确率</translation>
+        <location filename="../../lenet_desktop/ui/training/reliability.py" line="27"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/reliability.py" line="58" />
-      <source>confidence {0:.2f}–{1:.2f}: {2} images, accuracy {3:.1f} %</source>
-      <translation>置信度 {0:.2f}–{1:.2f}：{2} 张图像，准确率 {3:.1f} %</translation>
+        <location filename="../../lenet_desktop/ui/training/reliability.py" line="58"/>
+        <source>confidence {0:.2f}–{1:.2f}: {2} images, accuracy {3:.1f} %</source>
+        <translation>置信度 {0:.2f}–{1:.2f}：{2} 张图像，准确率 {3:.1f} %</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/reliability.py" line="65" />
-      <source>Reliability: ECE {0:.2f} % at temperature {1:.3g}</source>
-      <translation>可靠性图：温度 {1:.3g} 时 ECE 为 {0:.2f} %</translation>
+        <location filename="../../lenet_desktop/ui/training/reliability.py" line="65"/>
+        <source>Reliability: ECE {0:.2f} % at temperature {1:.3g}</source>
+        <translation>可靠性图：温度 {1:.3g} 时 ECE 为 {0:.2f} %</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Results</name>
     <message>
-      <location filename="../../lenet_desktop/ui/training/results.py" line="74" />
-      <source>Save as…</source>
-      <translation>另存为…</translation>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="74"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/results.py" line="82" />
-      <source>No results yet: the run is going.</source>
-      <translation>还没有结果：训练正在进行。</translation>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="82"/>
+        <source>No results yet: the run is going.</source>
+        <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/results.py" line="106" />
-      <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
-      <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="106"/>
+        <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
+        <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/results.py" line="121" />
-      <source>In use ✓</source>
-      <translation>正在使用 ✓</translation>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="121"/>
+        <source>In use ✓</source>
+        <translation>正在使用 ✓</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/results.py" line="123" />
-      <source>Use this model</source>
-      <translation>使用此模型</translation>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="123"/>
+        <source>Use this model</source>
+        <translation>使用此模型</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/results.py" line="134" />
-      <source>trained {0} ({1})</source>
-      <translation>新训练的 {0}（{1}）</translation>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="134"/>
+        <source>trained {0} ({1})</source>
+        <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/results.py" line="140" />
-      <source>The trained model is in use in the main view.</source>
-      <translation>主视图现在使用训练好的模型。</translation>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="140"/>
+        <source>The trained model is in use in the main view.</source>
+        <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/results.py" line="163" />
-      <source>Save Model</source>
-      <translation>保存模型</translation>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="163"/>
+        <source>Save Model</source>
+        <translation>保存模型</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/results.py" line="165" />
-      <source>LeNet Desktop models (*{0})</source>
-      <translation>LeNet 桌面版模型 (*{0})</translation>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="165"/>
+        <source>LeNet Desktop models (*{0})</source>
+        <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/results.py" line="182" />
-      <source>Saved {0}</source>
-      <translation>已保存 {0}</translation>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="182"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RunStatus</name>
     <message>
-      <location filename="../../lenet_desktop/ui/training/status.py" line="47" />
-      <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
-      <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
+        <location filename="../../lenet_desktop/ui/training/status.py" line="47"/>
+        <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
+        <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/status.py" line="53" />
-      <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
-      <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
+        <location filename="../../lenet_desktop/ui/training/status.py" line="53"/>
+        <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
+        <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RunsView</name>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="129" />
-      <source>Run (double-click to rename)</source>
-      <translation>训练记录（双击可重命名）</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="129"/>
+        <source>Run (double-click to rename)</source>
+        <translation>训练记录（双击可重命名）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="129" />
-      <source>Dataset</source>
-      <translation>数据集</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="129"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="129" />
-      <source>Architecture</source>
-      <translation>网络结构</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="129"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130" />
-      <source>Parameters</source>
-      <translation>参数量</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130" />
-      <source>Epochs</source>
-      <translation>轮数</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130" />
-      <source>Test accuracy</source>
-      <translation>测试准确率</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130"/>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="131" />
-      <source>Time</source>
-      <translation>用时</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="131"/>
+        <source>Time</source>
+        <translation>用时</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="133" />
-      <source>Open Model</source>
-      <translation>打开模型</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="133"/>
+        <source>Open Model</source>
+        <translation>打开模型</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="134" />
-      <source>Delete Ticked</source>
-      <translation>删除勾选的记录</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="134"/>
+        <source>Delete Ticked</source>
+        <translation>删除勾选的记录</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="135" />
-      <source>Export Chart…</source>
-      <translation>导出图表…</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="135"/>
+        <source>Export Chart…</source>
+        <translation>导出图表…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="136" />
-      <source>Export Table (CSV)…</source>
-      <translation>导出表格（CSV）…</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="136"/>
+        <source>Export Table (CSV)…</source>
+        <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="139" />
-      <source>Tick runs to compare them: loss (left) and test accuracy (right) per epoch. Tick two to see their confusion matrices and C1 kernels side by side.</source>
-      <translation>勾选训练记录进行比较：每轮的损失（左）和测试准确率（右）。勾选两条可并排查看它们的混淆矩阵和 C1 卷积核。</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="139"/>
+        <source>Tick runs to compare them: loss (left) and test accuracy (right) per epoch. Tick two to see their confusion matrices and C1 kernels side by side.</source>
+        <translation>勾选训练记录进行比较：每轮的损失（左）和测试准确率（右）。勾选两条可并排查看它们的混淆矩阵和 C1 卷积核。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="143" />
-      <source>training loss</source>
-      <translation>训练损失</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="143"/>
+        <source>training loss</source>
+        <translation>训练损失</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="144" />
-      <source>test accuracy (%)</source>
-      <translation>测试准确率（%）</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="144"/>
+        <source>test accuracy (%)</source>
+        <translation>测试准确率（%）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="146" />
-      <source>epoch</source>
-      <translation>轮次</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="146"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="174" />
-      <source>{0} (damaged)</source>
-      <translation>{0}（已损坏）</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="174"/>
+        <source>{0} (damaged)</source>
+        <translation>{0}（已损坏）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="198" />
-      <source>The run was not kept: {0}</source>
-      <translation>这次运行没有保存：{0}</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="198"/>
+        <source>The run was not kept: {0}</source>
+        <translation>这次运行没有保存：{0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="200" />
-      <source>Kept as run “{0}” (Runs tab).</source>
-      <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="200"/>
+        <source>Kept as run “{0}” (Runs tab).</source>
+        <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="270" />
-      <source>Delete Runs</source>
-      <translation>删除训练记录</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="270"/>
+        <source>Delete Runs</source>
+        <translation>删除训练记录</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="271" />
-      <source>Delete {0} ticked run(s) and their models?</source>
-      <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="271"/>
+        <source>Delete {0} ticked run(s) and their models?</source>
+        <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="295" />
-      <source>Export Table</source>
-      <translation>导出表格</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="295"/>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/runs_view.py" line="339" />
-      <source>{0} · C1 kernels</source>
-      <translation>{0} · C1 卷积核</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="339"/>
+        <source>{0} · C1 kernels</source>
+        <translation>{0} · C1 卷积核</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SandboxDialog</name>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="107" />
-      <source>Convolution Sandbox</source>
-      <translation>卷积沙盒</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="107"/>
+        <source>Convolution Sandbox</source>
+        <translation>卷积沙盒</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="108" />
-      <source>Input</source>
-      <translation>输入</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="108"/>
+        <source>Input</source>
+        <translation>输入</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="109" />
-      <source>Kernels</source>
-      <translation>卷积核</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="109"/>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="110" />
-      <source>Padding</source>
-      <translation>填充</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="110"/>
+        <source>Padding</source>
+        <translation>填充</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="111" />
-      <source>Stride</source>
-      <translation>步幅</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="111"/>
+        <source>Stride</source>
+        <translation>步幅</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="113" />
-      <source>Rows on separate lines or separated by ;, numbers by spaces. Input channels separated by |; a kernel's output channels by /. Up to 32×32. Click a cell of the input to paint it (0 ↔ 1).</source>
-      <translation>每行一行，或用 ; 分隔，数字之间用空格。输入通道用 | 分隔；卷积核的输出通道用 / 分隔。最大 32×32。点击输入的格子可以涂改（0 ↔ 1）。</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="113"/>
+        <source>Rows on separate lines or separated by ;, numbers by spaces. Input channels separated by |; a kernel&apos;s output channels by /. Up to 32×32. Click a cell of the input to paint it (0 ↔ 1).</source>
+        <translation>每行一行，或用 ; 分隔，数字之间用空格。输入通道用 | 分隔；卷积核的输出通道用 / 分隔。最大 32×32。点击输入的格子可以涂改（0 ↔ 1）。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="173" />
-      <source>Cannot compute: {0}</source>
-      <translation>无法计算：{0}</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="173"/>
+        <source>Cannot compute: {0}</source>
+        <translation>无法计算：{0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="205" />
-      <source>input channel {0}</source>
-      <translation>输入通道 {0}</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="205"/>
+        <source>input channel {0}</source>
+        <translation>输入通道 {0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="212" />
-      <source>kernel {0}, channel {1}</source>
-      <translation>卷积核 {0}，通道 {1}</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="212"/>
+        <source>kernel {0}, channel {1}</source>
+        <translation>卷积核 {0}，通道 {1}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="215" />
-      <source>output channel {0}</source>
-      <translation>输出通道 {0}</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="215"/>
+        <source>output channel {0}</source>
+        <translation>输出通道 {0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="221" />
-      <source>Output size {2}: height {0}, width {1}</source>
-      <translation>输出尺寸 {2}：高 {0}，宽 {1}</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="221"/>
+        <source>Output size {2}: height {0}, width {1}</source>
+        <translation>输出尺寸 {2}：高 {0}，宽 {1}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="225" />
-      <source>Output channel {0}, row {1}, column {2} (hover another value):</source>
-      <translation>输出通道 {0}，第 {1} 行，第 {2} 列（把鼠标移到其他值上查看）：</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="225"/>
+        <source>Output channel {0}, row {1}, column {2} (hover another value):</source>
+        <translation>输出通道 {0}，第 {1} 行，第 {2} 列（把鼠标移到其他值上查看）：</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="229" />
-      <source>products, channel {0}</source>
-      <translation>乘积，通道 {0}</translation>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="229"/>
+        <source>products, channel {0}</source>
+        <translation>乘积，通道 {0}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SpecEditor</name>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="166" />
-      <source>Start from:</source>
-      <translation>起点：</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="166"/>
+        <source>Start from:</source>
+        <translation>起点：</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="175" />
-      <source>Add Layer</source>
-      <translation>添加层</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="175"/>
+        <source>Add Layer</source>
+        <translation>添加层</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176" />
-      <source>Remove</source>
-      <translation>删除</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176"/>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="177" />
-      <source>Move the selected layer up</source>
-      <translation>把选中的层上移</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="177"/>
+        <source>Move the selected layer up</source>
+        <translation>把选中的层上移</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="178" />
-      <source>Move the selected layer down</source>
-      <translation>把选中的层下移</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="178"/>
+        <source>Move the selected layer down</source>
+        <translation>把选中的层下移</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="179" />
-      <source>Open Spec…</source>
-      <translation>打开架构文件…</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="179"/>
+        <source>Open Spec…</source>
+        <translation>打开架构文件…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="180" />
-      <source>Save Spec…</source>
-      <translation>保存架构文件…</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="180"/>
+        <source>Save Spec…</source>
+        <translation>保存架构文件…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="181" />
-      <source>Show PyTorch Code</source>
-      <translation>显示 PyTorch 代码</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="181"/>
+        <source>Show PyTorch Code</source>
+        <translation>显示 PyTorch 代码</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="182" />
-      <source>Open with These Weights</source>
-      <translation>用这些权重打开</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="182"/>
+        <source>Open with These Weights</source>
+        <translation>用这些权重打开</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="183" />
-      <source>Train This</source>
-      <translation>训练此网络</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="183"/>
+        <source>Train This</source>
+        <translation>训练此网络</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185" />
-      <source>layer</source>
-      <translation>层</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185"/>
+        <source>layer</source>
+        <translation>层</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185" />
-      <source>type</source>
-      <translation>类型</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185"/>
+        <source>type</source>
+        <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="359" />
-      <source>Every layer fits: {0} layers, input {2} → {1} classes.</source>
-      <translation>每一层都成立：共 {0} 层，输入 {2} → {1} 个类别。</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="359"/>
+        <source>Every layer fits: {0} layers, input {2} → {1} classes.</source>
+        <translation>每一层都成立：共 {0} 层，输入 {2} → {1} 个类别。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_notebook.py" line="47" />
-      <source>The weights of {0} fit this network.</source>
-      <translation>{0} 的权重与这个网络相符。</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_notebook.py" line="47"/>
+        <source>The weights of {0} fit this network.</source>
+        <translation>{0} 的权重与这个网络相符。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_notebook.py" line="56" />
-      <source>The weights of {0} do not fit: {1}</source>
-      <translation>{0} 的权重不相符：{1}</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_notebook.py" line="56"/>
+        <source>The weights of {0} do not fit: {1}</source>
+        <translation>{0} 的权重不相符：{1}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="425" />
-      <source>Cannot be saved: {0}</source>
-      <translation>无法保存：{0}</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="425"/>
+        <source>Cannot be saved: {0}</source>
+        <translation>无法保存：{0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185" />
-      <source>output shape</source>
-      <translation>输出形状</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185"/>
+        <source>output shape</source>
+        <translation>输出形状</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185" />
-      <source>parameters</source>
-      <translation>参数量</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185"/>
+        <source>parameters</source>
+        <translation>参数量</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="187" />
-      <source>size formula</source>
-      <translation>尺寸公式</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="187"/>
+        <source>size formula</source>
+        <translation>尺寸公式</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="355" />
-      <source>Add a layer to start.</source>
-      <translation>先添加一层。</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="355"/>
+        <source>Add a layer to start.</source>
+        <translation>先添加一层。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="364" />
-      <source>{0:,} parameters</source>
-      <translation>{0:,} 个参数</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="364"/>
+        <source>{0:,} parameters</source>
+        <translation>{0:,} 个参数</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="388" />
-      <source>Open Spec</source>
-      <translation>打开架构文件</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="388"/>
+        <source>Open Spec</source>
+        <translation>打开架构文件</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="388" />
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="398" />
-      <source>Architecture specs (*.toml)</source>
-      <translation>架构文件 (*.toml)</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="388"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="398"/>
+        <source>Architecture specs (*.toml)</source>
+        <translation>架构文件 (*.toml)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="396" />
-      <source>Save Spec</source>
-      <translation>保存架构文件</translation>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="396"/>
+        <source>Save Spec</source>
+        <translation>保存架构文件</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>StatusBarView</name>
     <message>
-      <location filename="../../lenet_desktop/ui/views/status_bar.py" line="35" />
-      <source>Device:</source>
-      <translation>设备：</translation>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="35"/>
+        <source>Device:</source>
+        <translation>设备：</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/status_bar.py" line="56" />
-      <source>Loading the model…</source>
-      <translation>正在加载模型…</translation>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="56"/>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/status_bar.py" line="59" />
-      <source>Model: {0} · {1} · {2}</source>
-      <translation>模型：{0} · {1} · {2}</translation>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="59"/>
+        <source>Model: {0} · {1} · {2}</source>
+        <translation>模型：{0} · {1} · {2}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/status_bar.py" line="65" />
-      <source>Runs on {0}</source>
-      <translation>运行于 {0}</translation>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="65"/>
+        <source>Runs on {0}</source>
+        <translation>运行于 {0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/status_bar.py" line="77" />
-      <source>{0} · unit {1}</source>
-      <translation>{0} · 第 {1} 个单元</translation>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="77"/>
+        <source>{0} · unit {1}</source>
+        <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/views/status_bar.py" line="80" />
-      <source>{0} · map {1} · row {2}, column {3}</source>
-      <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="80"/>
+        <source>{0} · map {1} · row {2}, column {3}</source>
+        <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="131" />
-      <source>Training</source>
-      <translation>训练</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="131"/>
+        <source>Training</source>
+        <translation>训练</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="133" />
-      <source>Curves</source>
-      <translation>曲线</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="133"/>
+        <source>Curves</source>
+        <translation>曲线</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="133" />
-      <source>Log</source>
-      <translation>日志</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="133"/>
+        <source>Log</source>
+        <translation>日志</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="133" />
-      <source>Results</source>
-      <translation>结果</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="133"/>
+        <source>Results</source>
+        <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="133" />
-      <source>Runs</source>
-      <translation>训练记录</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="133"/>
+        <source>Runs</source>
+        <translation>训练记录</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="148" />
-      <source>D2L book settings: d2l, SGD lr 0.9 without momentum, constant, batch 256, 10 epochs, Xavier, no augmentation.</source>
-      <translation>D2L 书中设置：d2l，SGD 学习率 0.9、无动量、恒定，批量 256，10 轮，Xavier，无数据增强。</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="148"/>
+        <source>D2L book settings: d2l, SGD lr 0.9 without momentum, constant, batch 256, 10 epochs, Xavier, no augmentation.</source>
+        <translation>D2L 书中设置：d2l，SGD 学习率 0.9、无动量、恒定，批量 256，10 轮，Xavier，无数据增强。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="187" />
-      <source>starting…</source>
-      <translation>正在启动…</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="187"/>
+        <source>starting…</source>
+        <translation>正在启动…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="188" />
-      <source>Training {0} on {1}…</source>
-      <translation>正在用 {1} 训练 {0}…</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="188"/>
+        <source>Training {0} on {1}…</source>
+        <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="223" />
-      <source>Cancelling…</source>
-      <translation>正在取消…</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="223"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="240" />
-      <source>Training is running</source>
-      <translation>正在训练</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="240"/>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="241" />
-      <source>A training is running. Stop it and close the window?</source>
-      <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="241"/>
+        <source>A training is running. Stop it and close the window?</source>
+        <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="270" />
-      <source>Live view paused for this run: you chose another model.</source>
-      <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="270"/>
+        <source>Live view paused for this run: you chose another model.</source>
+        <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="282" />
-      <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
-      <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="282"/>
+        <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
+        <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="308" />
-      <source>failed</source>
-      <translation>失败</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="308"/>
+        <source>failed</source>
+        <translation>失败</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="315" />
-      <source>cancelled</source>
-      <translation>已取消</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="315"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="307" />
-      <source>Training failed: {0}</source>
-      <translation>训练失败：{0}</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="307"/>
+        <source>Training failed: {0}</source>
+        <translation>训练失败：{0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/panel.py" line="314" />
-      <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
-      <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="314"/>
+        <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
+        <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TrainingWorker</name>
     <message>
-      <location filename="../../lenet_desktop/ui/training/worker.py" line="48" />
-      <source>Downloading {0}…</source>
-      <translation>正在下载 {0}…</translation>
+        <location filename="../../lenet_desktop/ui/training/worker.py" line="48"/>
+        <source>Downloading {0}…</source>
+        <translation>正在下载 {0}…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/worker.py" line="52" />
-      <source>Reading {0} from {1}</source>
-      <translation>正在从 {1} 读取 {0}</translation>
+        <location filename="../../lenet_desktop/ui/training/worker.py" line="52"/>
+        <source>Reading {0} from {1}</source>
+        <translation>正在从 {1} 读取 {0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/worker.py" line="55" />
-      <source>{0} training and {1} test images</source>
-      <translation>训练图片 {0} 张，测试图片 {1} 张</translation>
+        <location filename="../../lenet_desktop/ui/training/worker.py" line="55"/>
+        <source>{0} training and {1} test images</source>
+        <translation>训练图片 {0} 张，测试图片 {1} 张</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>about</name>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/about.py" line="18" />
-      <source>not installed</source>
-      <translation>未安装</translation>
+        <location filename="../../lenet_desktop/ui/tools/about.py" line="18"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/about.py" line="29" />
-      <source>About LeNet Desktop</source>
-      <translation>关于 LeNet 桌面版</translation>
+        <location filename="../../lenet_desktop/ui/tools/about.py" line="29"/>
+        <source>About LeNet Desktop</source>
+        <translation>关于 LeNet 桌面版</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/about.py" line="30" />
-      <source>&lt;h3&gt;LeNet Desktop {0}&lt;/h3&gt;&lt;p&gt;Draw a digit or a garment and see what LeNet sees.&lt;/p&gt;&lt;p&gt;PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · Python {5}&lt;/p&gt;&lt;p&gt;Device: {6}&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;LeNet 桌面版 {0}&lt;/h3&gt;&lt;p&gt;画一个数字或一件服饰，看看 LeNet 看到了什么。&lt;/p&gt;&lt;p&gt;PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · Python {5}&lt;/p&gt;&lt;p&gt;设备：{6}&lt;/p&gt;</translation>
+        <location filename="../../lenet_desktop/ui/tools/about.py" line="30"/>
+        <source>&lt;h3&gt;LeNet Desktop {0}&lt;/h3&gt;&lt;p&gt;Draw a digit or a garment and see what LeNet sees.&lt;/p&gt;&lt;p&gt;PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · Python {5}&lt;/p&gt;&lt;p&gt;Device: {6}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;LeNet 桌面版 {0}&lt;/h3&gt;&lt;p&gt;画一个数字或一件服饰，看看 LeNet 看到了什么。&lt;/p&gt;&lt;p&gt;PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · Python {5}&lt;/p&gt;&lt;p&gt;设备：{6}&lt;/p&gt;</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>actions</name>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="21" />
-      <source>&amp;File</source>
-      <translation>文件(&amp;F)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="21"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="22" />
-      <source>&amp;Edit</source>
-      <translation>编辑(&amp;E)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="22"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="23" />
-      <source>&amp;Model</source>
-      <translation>模型(&amp;M)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="23"/>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="24" />
-      <source>&amp;View</source>
-      <translation>视图(&amp;V)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="24"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="25" />
-      <source>&amp;Help</source>
-      <translation>帮助(&amp;H)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="25"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="48" />
-      <source>&amp;Open Image…</source>
-      <translation>打开图片(&amp;O)…</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="48"/>
+        <source>&amp;Open Image…</source>
+        <translation>打开图片(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="55" />
-      <source>&amp;Paste Image</source>
-      <translation>粘贴图片(&amp;P)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="55"/>
+        <source>&amp;Paste Image</source>
+        <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="62" />
-      <source>&amp;Random Test Sample</source>
-      <translation>随机测试样本(&amp;R)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="62"/>
+        <source>&amp;Random Test Sample</source>
+        <translation>随机测试样本(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="69" />
-      <source>Open &amp;Model…</source>
-      <translation>打开模型(&amp;M)…</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="69"/>
+        <source>Open &amp;Model…</source>
+        <translation>打开模型(&amp;M)…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="77" />
-      <source>Export Weights for a &amp;Notebook…</source>
-      <translation>导出权重到笔记本(&amp;N)…</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="77"/>
+        <source>Export Weights for a &amp;Notebook…</source>
+        <translation>导出权重到笔记本(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="84" />
-      <source>&amp;Export View…</source>
-      <translation>导出视图(&amp;E)…</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="84"/>
+        <source>&amp;Export View…</source>
+        <translation>导出视图(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="92" />
-      <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="92"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="98" />
-      <source>&amp;Undo</source>
-      <translation>撤销(&amp;U)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="98"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="103" />
-      <source>&amp;Redo</source>
-      <translation>重做(&amp;R)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="103"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="110" />
-      <source>&amp;Clear</source>
-      <translation>清空(&amp;C)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="110"/>
+        <source>&amp;Clear</source>
+        <translation>清空(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="117" />
-      <source>&amp;Eraser</source>
-      <translation>橡皮擦(&amp;E)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="117"/>
+        <source>&amp;Eraser</source>
+        <translation>橡皮擦(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="125" />
-      <source>&amp;Fill</source>
-      <translation>填充(&amp;F)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="125"/>
+        <source>&amp;Fill</source>
+        <translation>填充(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="133" />
-      <source>Thicker Brush</source>
-      <translation>加粗笔刷</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="133"/>
+        <source>Thicker Brush</source>
+        <translation>加粗笔刷</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="140" />
-      <source>Thinner Brush</source>
-      <translation>减细笔刷</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="140"/>
+        <source>Thinner Brush</source>
+        <translation>减细笔刷</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="147" />
-      <source>&amp;Pin This Input for Comparison</source>
-      <translation>固定此输入以便比较(&amp;P)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="147"/>
+        <source>&amp;Pin This Input for Comparison</source>
+        <translation>固定此输入以便比较(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="154" />
-      <source>Feature Maps</source>
-      <translation>特征图</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="154"/>
+        <source>Feature Maps</source>
+        <translation>特征图</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="159" />
-      <source>Kernels</source>
-      <translation>卷积核</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="159"/>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="166" />
-      <source>Architecture</source>
-      <translation>网络结构</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="166"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="173" />
-      <source>Show &amp;Which Pixels Decided</source>
-      <translation>显示起决定作用的像素(&amp;W)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="173"/>
+        <source>Show &amp;Which Pixels Decided</source>
+        <translation>显示起决定作用的像素(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="182" />
-      <source>Which Pixels Decided by &amp;Grad-CAM</source>
-      <translation>用 Grad-CAM 找起决定作用的像素(&amp;G)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="182"/>
+        <source>Which Pixels Decided by &amp;Grad-CAM</source>
+        <translation>用 Grad-CAM 找起决定作用的像素(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="190" />
-      <source>Convolution &amp;Sandbox…</source>
-      <translation>卷积沙盒(&amp;S)…</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="190"/>
+        <source>Convolution &amp;Sandbox…</source>
+        <translation>卷积沙盒(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="197" />
-      <source>&amp;Training…</source>
-      <translation>训练(&amp;T)…</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="197"/>
+        <source>&amp;Training…</source>
+        <translation>训练(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="205" />
-      <source>&amp;Presentation Mode</source>
-      <translation>演示模式(&amp;P)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="205"/>
+        <source>&amp;Presentation Mode</source>
+        <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/actions.py" line="214" />
-      <source>&amp;About LeNet Desktop</source>
-      <translation>关于 LeNet 桌面版(&amp;A)</translation>
+        <location filename="../../lenet_desktop/ui/actions.py" line="214"/>
+        <source>&amp;About LeNet Desktop</source>
+        <translation>关于 LeNet 桌面版(&amp;A)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>architectures</name>
     <message>
-      <location filename="../../lenet_desktop/options.py" line="23" />
-      <source>Modern LeNet (batch norm, ReLU, max pooling)</source>
-      <translation>现代 LeNet（批量规范化、ReLU、最大汇聚）</translation>
+        <location filename="../../lenet_desktop/options.py" line="23"/>
+        <source>Modern LeNet (batch norm, ReLU, max pooling)</source>
+        <translation>现代 LeNet（批量规范化、ReLU、最大汇聚）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/options.py" line="24" />
-      <source>D2L LeNet (sigmoid, average pooling)</source>
-      <translation>D2L LeNet（sigmoid、平均汇聚）</translation>
+        <location filename="../../lenet_desktop/options.py" line="24"/>
+        <source>D2L LeNet (sigmoid, average pooling)</source>
+        <translation>D2L LeNet（sigmoid、平均汇聚）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/options.py" line="25" />
-      <source>LeNet-5 (LeCun et al. 1998)</source>
-      <translation>LeNet-5（LeCun 等，1998）</translation>
+        <location filename="../../lenet_desktop/options.py" line="25"/>
+        <source>LeNet-5 (LeCun et al. 1998)</source>
+        <translation>LeNet-5（LeCun 等，1998）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/options.py" line="26" />
-      <source>Notes variant: C3 padded by 1, one hidden fully connected layer</source>
-      <translation>笔记变体：C3 填充 1，一个隐藏全连接层</translation>
+        <location filename="../../lenet_desktop/options.py" line="26"/>
+        <source>Notes variant: C3 padded by 1, one hidden fully connected layer</source>
+        <translation>笔记变体：C3 填充 1，一个隐藏全连接层</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/options.py" line="29" />
-      <source>Notes variant: max pooling, no padding (16×4×4 flattened)</source>
-      <translation>笔记变体：最大汇聚，不填充（展平为 16×4×4）</translation>
+        <location filename="../../lenet_desktop/options.py" line="29"/>
+        <source>Notes variant: max pooling, no padding (16×4×4 flattened)</source>
+        <translation>笔记变体：最大汇聚，不填充（展平为 16×4×4）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/options.py" line="32" />
-      <source>D2L exercise: max pooling instead of average pooling</source>
-      <translation>D2L 练习：用最大汇聚替换平均汇聚</translation>
+        <location filename="../../lenet_desktop/options.py" line="32"/>
+        <source>D2L exercise: max pooling instead of average pooling</source>
+        <translation>D2L 练习：用最大汇聚替换平均汇聚</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/options.py" line="35" />
-      <source>D2L exercise: ReLU instead of sigmoid</source>
-      <translation>D2L 练习：用 ReLU 替换 sigmoid</translation>
+        <location filename="../../lenet_desktop/options.py" line="35"/>
+        <source>D2L exercise: ReLU instead of sigmoid</source>
+        <translation>D2L 练习：用 ReLU 替换 sigmoid</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/options.py" line="36" />
-      <source>D2L exercise: 3×3 convolution windows</source>
-      <translation>D2L 练习：3×3 卷积窗口</translation>
+        <location filename="../../lenet_desktop/options.py" line="36"/>
+        <source>D2L exercise: 3×3 convolution windows</source>
+        <translation>D2L 练习：3×3 卷积窗口</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/options.py" line="37" />
-      <source>D2L exercise: more output channels (16 and 32)</source>
-      <translation>D2L 练习：更多输出通道（16 和 32）</translation>
+        <location filename="../../lenet_desktop/options.py" line="37"/>
+        <source>D2L exercise: more output channels (16 and 32)</source>
+        <translation>D2L 练习：更多输出通道（16 和 32）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/options.py" line="40" />
-      <source>D2L exercise: a third convolution layer</source>
-      <translation>D2L 练习：增加第三个卷积层</translation>
+        <location filename="../../lenet_desktop/options.py" line="40"/>
+        <source>D2L exercise: a third convolution layer</source>
+        <translation>D2L 练习：增加第三个卷积层</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/options.py" line="41" />
-      <source>D2L exercise: one hidden fully connected layer fewer</source>
-      <translation>D2L 练习：少一个隐藏全连接层</translation>
+        <location filename="../../lenet_desktop/options.py" line="41"/>
+        <source>D2L exercise: one hidden fully connected layer fewer</source>
+        <translation>D2L 练习：少一个隐藏全连接层</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>attribution</name>
     <message>
-      <location filename="../../lenet_desktop/analysis/attribution.py" line="34" />
-      <source>Gradient saliency</source>
-      <translation>梯度显著图</translation>
+        <location filename="../../lenet_desktop/analysis/attribution.py" line="34"/>
+        <source>Gradient saliency</source>
+        <translation>梯度显著图</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/attribution.py" line="35" />
-      <source>Grad-CAM (last convolution)</source>
-      <translation>Grad-CAM（最后一个卷积层）</translation>
+        <location filename="../../lenet_desktop/analysis/attribution.py" line="35"/>
+        <source>Grad-CAM (last convolution)</source>
+        <translation>Grad-CAM（最后一个卷积层）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>classes</name>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="94" />
-      <source>T-shirt/top</source>
-      <translation>T恤/上衣</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="94"/>
+        <source>T-shirt/top</source>
+        <translation>T恤/上衣</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="95" />
-      <source>Trouser</source>
-      <translation>裤子</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="95"/>
+        <source>Trouser</source>
+        <translation>裤子</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="96" />
-      <source>Pullover</source>
-      <translation>套衫</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="96"/>
+        <source>Pullover</source>
+        <translation>套衫</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="97" />
-      <source>Dress</source>
-      <translation>连衣裙</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="97"/>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="98" />
-      <source>Coat</source>
-      <translation>外套</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="98"/>
+        <source>Coat</source>
+        <translation>外套</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="99" />
-      <source>Sandal</source>
-      <translation>凉鞋</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="99"/>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="100" />
-      <source>Shirt</source>
-      <translation>衬衫</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="100"/>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="101" />
-      <source>Sneaker</source>
-      <translation>运动鞋</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="101"/>
+        <source>Sneaker</source>
+        <translation>运动鞋</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="102" />
-      <source>Bag</source>
-      <translation>包</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="102"/>
+        <source>Bag</source>
+        <translation>包</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="103" />
-      <source>Ankle boot</source>
-      <translation>短靴</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="103"/>
+        <source>Ankle boot</source>
+        <translation>短靴</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>errors</name>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="142" />
-      <source>unknown dataset {name!r} (known: {known})</source>
-      <translation>未知的数据集 {name!r}（已知：{known}）</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="142"/>
+        <source>unknown dataset {name!r} (known: {known})</source>
+        <translation>未知的数据集 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="201" />
-      <source>{path}: missing — a {title} folder needs the four files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)</source>
-      <translation>{path}：缺失 —— {title} 文件夹需要四个文件 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte 和 t10k-labels-idx1-ubyte（可以是 .gz）</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="201"/>
+        <source>{path}: missing — a {title} folder needs the four files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)</source>
+        <translation>{path}：缺失 —— {title} 文件夹需要四个文件 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte 和 t10k-labels-idx1-ubyte（可以是 .gz）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="231" />
-      <source>{path}: the gzip file is truncated or damaged ({detail})</source>
-      <translation>{path}：gzip 文件不完整或已损坏（{detail}）</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="231"/>
+        <source>{path}: the gzip file is truncated or damaged ({detail})</source>
+        <translation>{path}：gzip 文件不完整或已损坏（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="237" />
-      <location filename="../../lenet_desktop/files/model_files.py" line="338" />
-      <location filename="../../lenet_desktop/files/notebook.py" line="63" />
-      <source>{path}: cannot be read ({detail})</source>
-      <translation>{path}：无法读取（{detail}）</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="237"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="338"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="63"/>
+        <source>{path}: cannot be read ({detail})</source>
+        <translation>{path}：无法读取（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="243" />
-      <source>{path}: too short to be an IDX file ({size} bytes)</source>
-      <translation>{path}：太短，不是 IDX 文件（{size} 字节）</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="243"/>
+        <source>{path}: too short to be an IDX file ({size} bytes)</source>
+        <translation>{path}：太短，不是 IDX 文件（{size} 字节）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="250" />
-      <source>{path}: not an IDX {kind} file (magic number {found}, expected {magic})</source>
-      <translation>{path}：不是 IDX {kind} 文件（魔数 {found}，应为 {magic}）</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="250"/>
+        <source>{path}: not an IDX {kind} file (magic number {found}, expected {magic})</source>
+        <translation>{path}：不是 IDX {kind} 文件（魔数 {found}，应为 {magic}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="264" />
-      <source>{path}: the file is truncated or too long ({size} bytes of data, expected {expected} for {shape})</source>
-      <translation>{path}：文件不完整或过长（数据 {size} 字节，{shape} 应为 {expected} 字节）</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="264"/>
+        <source>{path}: the file is truncated or too long ({size} bytes of data, expected {expected} for {shape})</source>
+        <translation>{path}：文件不完整或过长（数据 {size} 字节，{shape} 应为 {expected} 字节）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="289" />
-      <source>{path}: no such folder</source>
-      <translation>{path}：没有这个文件夹</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="289"/>
+        <source>{path}: no such folder</source>
+        <translation>{path}：没有这个文件夹</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="297" />
-      <source>{path}: images are {shape}, expected 28×28</source>
-      <translation>{path}：图像是 {shape}，应为 28×28</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="297"/>
+        <source>{path}: images are {shape}, expected 28×28</source>
+        <translation>{path}：图像是 {shape}，应为 28×28</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="303" />
-      <source>{path}: {labels} labels for {images} images in {name}</source>
-      <translation>{path}：{labels} 个标签，但 {name} 中有 {images} 张图像</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="303"/>
+        <source>{path}: {labels} labels for {images} images in {name}</source>
+        <translation>{path}：{labels} 个标签，但 {name} 中有 {images} 张图像</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="311" />
-      <source>{path}: label {label} is out of range for {count} classes</source>
-      <translation>{path}：标签 {label} 超出了 {count} 个类别的范围</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="311"/>
+        <source>{path}: label {label} is out of range for {count} classes</source>
+        <translation>{path}：标签 {label} 超出了 {count} 个类别的范围</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="349" />
-      <source>{title} cannot be downloaded: choose a folder of its files</source>
-      <translation>无法下载 {title}：请选择存放其文件的文件夹</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="349"/>
+        <source>{title} cannot be downloaded: choose a folder of its files</source>
+        <translation>无法下载 {title}：请选择存放其文件的文件夹</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="359" />
-      <source>{title} cannot be downloaded here: torchvision is not installed (or does not match this PyTorch). Install it with “pip install torchvision”, or download the four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.</source>
-      <translation>这里无法下载 {title}：没有安装 torchvision（或与当前 PyTorch 不匹配）。请用“pip install torchvision”安装，或者下载四个文件（train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz、t10k-labels-idx1-ubyte.gz）后选择它们所在的文件夹。</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="359"/>
+        <source>{title} cannot be downloaded here: torchvision is not installed (or does not match this PyTorch). Install it with “pip install torchvision”, or download the four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.</source>
+        <translation>这里无法下载 {title}：没有安装 torchvision（或与当前 PyTorch 不匹配）。请用“pip install torchvision”安装，或者下载四个文件（train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz、t10k-labels-idx1-ubyte.gz）后选择它们所在的文件夹。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="378" />
-      <source>the download of {title} was cancelled</source>
-      <translation>{title} 的下载已取消</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="378"/>
+        <source>the download of {title} was cancelled</source>
+        <translation>{title} 的下载已取消</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="387" />
-      <source>could not download {title} into {root}: {detail}. Check the network connection, or choose a folder holding the four IDX files.</source>
-      <translation>无法把 {title} 下载到 {root}：{detail}。请检查网络连接，或选择存放四个 IDX 文件的文件夹。</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="387"/>
+        <source>could not download {title} into {root}: {detail}. Check the network connection, or choose a folder holding the four IDX files.</source>
+        <translation>无法把 {title} 下载到 {root}：{detail}。请检查网络连接，或选择存放四个 IDX 文件的文件夹。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="438" />
-      <source>no {title} test files found; looked in {places} ({reason})</source>
-      <translation>找不到 {title} 的测试文件；查找过：{places}（{reason}）</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="438"/>
+        <source>no {title} test files found; looked in {places} ({reason})</source>
+        <translation>找不到 {title} 的测试文件；查找过：{places}（{reason}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="446" />
-      <source>no {title} test files found; looked in {places}</source>
-      <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="446"/>
+        <source>no {title} test files found; looked in {places}</source>
+        <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="139" />
-      <source>{path}: no shipped model is installed</source>
-      <translation>{path}：没有安装内置模型</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="139"/>
+        <source>{path}: no shipped model is installed</source>
+        <translation>{path}：没有安装内置模型</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="155" />
-      <source>{path}: is not a file</source>
-      <translation>{path}：不是文件</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="155"/>
+        <source>{path}: is not a file</source>
+        <translation>{path}：不是文件</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="158" />
-      <source>{name}: no such model (shipped models: {names}) and no such file</source>
-      <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="158"/>
+        <source>{name}: no such model (shipped models: {names}) and no such file</source>
+        <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/preprocessing.py" line="106" />
-      <source>{path}: image is too large ({width}×{height} pixels; the limit is {limit} megapixels)</source>
-      <translation>{path}：图像太大（{width}×{height} 像素；上限为 {limit} 百万像素）</translation>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="106"/>
+        <source>{path}: image is too large ({width}×{height} pixels; the limit is {limit} megapixels)</source>
+        <translation>{path}：图像太大（{width}×{height} 像素；上限为 {limit} 百万像素）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/preprocessing.py" line="123" />
-      <location filename="../../lenet_desktop/files/model_files.py" line="164" />
-      <source>{path}: no such file</source>
-      <translation>{path}：没有这个文件</translation>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="123"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="164"/>
+        <source>{path}: no such file</source>
+        <translation>{path}：没有这个文件</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/preprocessing.py" line="127" />
-      <source>{path}: is a folder, not an image</source>
-      <translation>{path}：是文件夹，不是图像</translation>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="127"/>
+        <source>{path}: is a folder, not an image</source>
+        <translation>{path}：是文件夹，不是图像</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/preprocessing.py" line="131" />
-      <source>{path}: image is too large to open safely</source>
-      <translation>{path}：图像太大，无法安全打开</translation>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="131"/>
+        <source>{path}: image is too large to open safely</source>
+        <translation>{path}：图像太大，无法安全打开</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/preprocessing.py" line="135" />
-      <source>{path}: not an image file LeNet Desktop can read</source>
-      <translation>{path}：不是 LeNet Desktop 能读取的图像文件</translation>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="135"/>
+        <source>{path}: not an image file LeNet Desktop can read</source>
+        <translation>{path}：不是 LeNet Desktop 能读取的图像文件</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/preprocessing.py" line="140" />
-      <source>{path}: the image is damaged or truncated ({detail})</source>
-      <translation>{path}：图像已损坏或不完整（{detail}）</translation>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="140"/>
+        <source>{path}: the image is damaged or truncated ({detail})</source>
+        <translation>{path}：图像已损坏或不完整（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/preprocessing.py" line="187" />
-      <source>cannot read pixels of type {kind}</source>
-      <translation>无法读取类型为 {kind} 的像素</translation>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="187"/>
+        <source>cannot read pixels of type {kind}</source>
+        <translation>无法读取类型为 {kind} 的像素</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/preprocessing.py" line="202" />
-      <source>an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {shape}</source>
-      <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="202"/>
+        <source>an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {shape}</source>
+        <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="172" />
-      <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
-      <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="172"/>
+        <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
+        <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="181" />
-      <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
-      <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="181"/>
+        <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
+        <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="192" />
-      <source>{path}: not a model file (only {size} bytes)</source>
-      <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="192"/>
+        <source>{path}: not a model file (only {size} bytes)</source>
+        <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="199" />
-      <source>{path}: the file is truncated or not a safetensors model file</source>
-      <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="199"/>
+        <source>{path}: the file is truncated or not a safetensors model file</source>
+        <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="210" />
-      <source>{path}: not a safetensors model file (unreadable header)</source>
-      <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="210"/>
+        <source>{path}: not a safetensors model file (unreadable header)</source>
+        <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="218" />
-      <source>{path}: damaged metadata ({detail})</source>
-      <translation>{path}：元数据已损坏（{detail}）</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="218"/>
+        <source>{path}: damaged metadata ({detail})</source>
+        <translation>{path}：元数据已损坏（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="226" />
-      <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
-      <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="226"/>
+        <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
+        <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="240" />
-      <location filename="../../lenet_desktop/files/model_files.py" line="379" />
-      <source>{path}: its architecture spec is broken: {detail}</source>
-      <translation>{path}：其中的网络结构描述有误：{detail}</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="240"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="379"/>
+        <source>{path}: its architecture spec is broken: {detail}</source>
+        <translation>{path}：其中的网络结构描述有误：{detail}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="246" />
-      <source>{path}: unknown architecture {name!r} (known: {known})</source>
-      <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="246"/>
+        <source>{path}: unknown architecture {name!r} (known: {known})</source>
+        <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="271" />
-      <source>{path}: unknown preprocessing convention {name!r}</source>
-      <translation>{path}：未知的预处理方式 {name!r}</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="271"/>
+        <source>{path}: unknown preprocessing convention {name!r}</source>
+        <translation>{path}：未知的预处理方式 {name!r}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="304" />
-      <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
-      <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="304"/>
+        <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
+        <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="317" />
-      <source>{path}: the weights contain NaN or infinite values ({name})</source>
-      <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="317"/>
+        <source>{path}: the weights contain NaN or infinite values ({name})</source>
+        <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="331" />
-      <source>{path}: too large for a LeNet model ({size} bytes)</source>
-      <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="331"/>
+        <source>{path}: too large for a LeNet model ({size} bytes)</source>
+        <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="368" />
-      <source>{path}: the tensor data is damaged ({detail})</source>
-      <translation>{path}：张量数据已损坏（{detail}）</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="368"/>
+        <source>{path}: the tensor data is damaged ({detail})</source>
+        <translation>{path}：张量数据已损坏（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="437" />
-      <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
-      <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="437"/>
+        <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
+        <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="453" />
-      <source>{path}: cannot write here ({detail})</source>
-      <translation>{path}：无法写入此处（{detail}）</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="453"/>
+        <source>{path}: cannot write here ({detail})</source>
+        <translation>{path}：无法写入此处（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/model_files.py" line="451" />
-      <source>{path}: could not be saved ({detail})</source>
-      <translation>{path}：无法保存（{detail}）</translation>
+        <location filename="../../lenet_desktop/files/model_files.py" line="451"/>
+        <source>{path}: could not be saved ({detail})</source>
+        <translation>{path}：无法保存（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/training/worker.py" line="74" />
-      <source>{kind}: {detail}</source>
-      <translation>{kind}：{detail}</translation>
+        <location filename="../../lenet_desktop/ui/training/worker.py" line="74"/>
+        <source>{kind}: {detail}</source>
+        <translation>{kind}：{detail}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/runs.py" line="192" />
-      <source>{path}: not a readable run ({detail})</source>
-      <translation>{path}：不是可读取的训练记录（{detail}）</translation>
+        <location filename="../../lenet_desktop/training/runs.py" line="192"/>
+        <source>{path}: not a readable run ({detail})</source>
+        <translation>{path}：不是可读取的训练记录（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/runs.py" line="211" />
-      <source>{name}: not a run of {root}</source>
-      <translation>{name}：不是 {root} 中的运行</translation>
+        <location filename="../../lenet_desktop/training/runs.py" line="211"/>
+        <source>{name}: not a run of {root}</source>
+        <translation>{name}：不是 {root} 中的运行</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/runs.py" line="301" />
-      <source>{path}: the run cannot be kept here ({detail})</source>
-      <translation>{path}：无法在此保存训练记录（{detail}）</translation>
+        <location filename="../../lenet_desktop/training/runs.py" line="301"/>
+        <source>{path}: the run cannot be kept here ({detail})</source>
+        <translation>{path}：无法在此保存训练记录（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/runs.py" line="315" />
-      <source>a run needs a name</source>
-      <translation>训练记录需要一个名称</translation>
+        <location filename="../../lenet_desktop/training/runs.py" line="315"/>
+        <source>a run needs a name</source>
+        <translation>训练记录需要一个名称</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/runs.py" line="322" />
-      <source>{path}: cannot be renamed ({detail})</source>
-      <translation>{path}：无法重命名（{detail}）</translation>
+        <location filename="../../lenet_desktop/training/runs.py" line="322"/>
+        <source>{path}: cannot be renamed ({detail})</source>
+        <translation>{path}：无法重命名（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/runs.py" line="332" />
-      <source>{path}: no such run</source>
-      <translation>{path}：没有这条训练记录</translation>
+        <location filename="../../lenet_desktop/training/runs.py" line="332"/>
+        <source>{path}: no such run</source>
+        <translation>{path}：没有这条训练记录</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/runs.py" line="337" />
-      <source>{path}: cannot be deleted ({detail})</source>
-      <translation>{path}：无法删除（{detail}）</translation>
+        <location filename="../../lenet_desktop/training/runs.py" line="337"/>
+        <source>{path}: cannot be deleted ({detail})</source>
+        <translation>{path}：无法删除（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/nn/models.py" line="222" />
-      <source>unknown architecture {name!r} (known: {known})</source>
-      <translation>未知的网络结构 {name!r}（已知：{known}）</translation>
+        <location filename="../../lenet_desktop/nn/models.py" line="222"/>
+        <source>unknown architecture {name!r} (known: {known})</source>
+        <translation>未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="72" />
-      <source>layer {number}: a layer is a table of keys, not {got!r}</source>
-      <translation>第 {number} 层：一层应是一个键值表，而不是 {got!r}</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="72"/>
+        <source>layer {number}: a layer is a table of keys, not {got!r}</source>
+        <translation>第 {number} 层：一层应是一个键值表，而不是 {got!r}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="81" />
-      <source>layer {number}: unknown type {got!r} (known: {known})</source>
-      <translation>第 {number} 层：未知的类型 {got!r}（已知：{known}）</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="81"/>
+        <source>layer {number}: unknown type {got!r} (known: {known})</source>
+        <translation>第 {number} 层：未知的类型 {got!r}（已知：{known}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="91" />
-      <source>layer {number} ({type}): unknown key {key!r} (a {type} takes: {keys})</source>
-      <translation>第 {number} 层（{type}）：未知的键 {key!r}（{type} 可用的键：{keys}）</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="91"/>
+        <source>layer {number} ({type}): unknown key {key!r} (a {type} takes: {keys})</source>
+        <translation>第 {number} 层（{type}）：未知的键 {key!r}（{type} 可用的键：{keys}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="104" />
-      <source>layer {number} ({type}): {key} is missing</source>
-      <translation>第 {number} 层（{type}）：缺少 {key}</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="104"/>
+        <source>layer {number} ({type}): {key} is missing</source>
+        <translation>第 {number} 层（{type}）：缺少 {key}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="121" />
-      <source>layer {number} ({type}): {key} must be a number from {smallest:g} up to (not including) {largest:g}, not {value!r}</source>
-      <translation>第 {number} 层（{type}）：{key} 必须是从 {smallest:g} 到 {largest:g}（不含）之间的数，而不是 {value!r}</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="121"/>
+        <source>layer {number} ({type}): {key} must be a number from {smallest:g} up to (not including) {largest:g}, not {value!r}</source>
+        <translation>第 {number} 层（{type}）：{key} 必须是从 {smallest:g} 到 {largest:g}（不含）之间的数，而不是 {value!r}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="139" />
-      <source>layer {number} ({type}): {key} must be a whole number of at least {smallest}, not {value!r}</source>
-      <translation>第 {number} 层（{type}）：{key} 必须是不小于 {smallest} 的整数，而不是 {value!r}</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="139"/>
+        <source>layer {number} ({type}): {key} must be a whole number of at least {smallest}, not {value!r}</source>
+        <translation>第 {number} 层（{type}）：{key} 必须是不小于 {smallest} 的整数，而不是 {value!r}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="153" />
-      <source>layer {number} ({type}): {key} = {value} is too large (at most {limit})</source>
-      <translation>第 {number} 层（{type}）：{key} = {value} 太大（最多 {limit}）</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="153"/>
+        <source>layer {number} ({type}): {key} = {value} is too large (at most {limit})</source>
+        <translation>第 {number} 层（{type}）：{key} = {value} 太大（最多 {limit}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="183" />
-      <source>a spec is a table with name, title and layers</source>
-      <translation>结构描述应是一个包含 name、title 和 layers 的表</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="183"/>
+        <source>a spec is a table with name, title and layers</source>
+        <translation>结构描述应是一个包含 name、title 和 layers 的表</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="188" />
-      <source>unknown key {key!r} (a spec takes: {keys})</source>
-      <translation>未知的键 {key!r}（结构描述可用的键：{keys}）</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="188"/>
+        <source>unknown key {key!r} (a spec takes: {keys})</source>
+        <translation>未知的键 {key!r}（结构描述可用的键：{keys}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="195" />
-      <source>{key} must be text, not {value!r}</source>
-      <translation>{key} 必须是文本，而不是 {value!r}</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="195"/>
+        <source>{key} must be text, not {value!r}</source>
+        <translation>{key} 必须是文本，而不是 {value!r}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="202" />
-      <source>name {value!r} is not a plain name: use letters, digits, '-', '_' and '.' (at most 80; the title may be any text)</source>
-      <translation>名称 {value!r} 不是普通名称：请只用字母、数字、“-”、“_”和“.”（最多 80 个；标题可以是任意文字）</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="202"/>
+        <source>name {value!r} is not a plain name: use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; (at most 80; the title may be any text)</source>
+        <translation>名称 {value!r} 不是普通名称：请只用字母、数字、“-”、“_”和“.”（最多 80 个；标题可以是任意文字）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="210" />
-      <source>the title is longer than 200 characters</source>
-      <translation>标题超过 200 个字符</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="210"/>
+        <source>the title is longer than 200 characters</source>
+        <translation>标题超过 200 个字符</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="214" />
-      <source>a spec needs its layers: one [[layers]] table per layer, in order</source>
-      <translation>结构描述需要它的各层：每层一个 [[layers]] 表，按顺序排列</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="214"/>
+        <source>a spec needs its layers: one [[layers]] table per layer, in order</source>
+        <translation>结构描述需要它的各层：每层一个 [[layers]] 表，按顺序排列</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="220" />
-      <source>{count} layers are too many (at most {limit})</source>
-      <translation>{count} 层太多了（最多 {limit} 层）</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="220"/>
+        <source>{count} layers are too many (at most {limit})</source>
+        <translation>{count} 层太多了（最多 {limit} 层）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="237" />
-      <source>not valid TOML ({detail})</source>
-      <translation>不是有效的 TOML（{detail}）</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="237"/>
+        <source>not valid TOML ({detail})</source>
+        <translation>不是有效的 TOML（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="248" />
-      <source>is a folder, not a spec file</source>
-      <translation>是文件夹，不是结构描述文件</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="248"/>
+        <source>is a folder, not a spec file</source>
+        <translation>是文件夹，不是结构描述文件</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="252" />
-      <source>too large for an architecture spec ({size} bytes)</source>
-      <translation>作为结构描述文件太大（{size} 字节）</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="252"/>
+        <source>too large for an architecture spec ({size} bytes)</source>
+        <translation>作为结构描述文件太大（{size} 字节）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="259" />
-      <source>cannot be read ({detail})</source>
-      <translation>无法读取（{detail}）</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="259"/>
+        <source>cannot be read ({detail})</source>
+        <translation>无法读取（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="269" />
-      <source>not a text file; an architecture spec is TOML text ([[layers]] …)</source>
-      <translation>不是文本文件；网络结构描述是 TOML 文本（[[layers]] …）</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="269"/>
+        <source>not a text file; an architecture spec is TOML text ([[layers]] …)</source>
+        <translation>不是文本文件；网络结构描述是 TOML 文本（[[layers]] …）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/document.py" line="316" />
-      <source>not valid JSON ({detail})</source>
-      <translation>不是有效的 JSON（{detail}）</translation>
+        <location filename="../../lenet_desktop/specs/document.py" line="316"/>
+        <source>not valid JSON ({detail})</source>
+        <translation>不是有效的 JSON（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/plan.py" line="80" />
-      <source>layer {number} ({name}, {type}) needs feature maps (channels×height×width), but its input is a vector of {size} (after flatten only linear layers and activations fit)</source>
-      <translation>第 {number} 层（{name}，{type}）需要特征图（通道×高×宽），但它的输入是长度为 {size} 的向量（展平之后只能接全连接层和激活函数）</translation>
+        <location filename="../../lenet_desktop/specs/plan.py" line="80"/>
+        <source>layer {number} ({name}, {type}) needs feature maps (channels×height×width), but its input is a vector of {size} (after flatten only linear layers and activations fit)</source>
+        <translation>第 {number} 层（{name}，{type}）需要特征图（通道×高×宽），但它的输入是长度为 {size} 的向量（展平之后只能接全连接层和激活函数）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/plan.py" line="97" />
-      <source>layer {number} ({name}, {type}): the {k}×{k} kernel is larger than its padded input ({n} + 2×{p} = {padded}); output size {formula} = {worked}, not a positive size</source>
-      <translation>第 {number} 层（{name}，{type}）：{k}×{k} 的核比填充后的输入还大（{n} + 2×{p} = {padded}）；输出尺寸 {formula} = {worked}，不是正数</translation>
+        <location filename="../../lenet_desktop/specs/plan.py" line="97"/>
+        <source>layer {number} ({name}, {type}): the {k}×{k} kernel is larger than its padded input ({n} + 2×{p} = {padded}); output size {formula} = {worked}, not a positive size</source>
+        <translation>第 {number} 层（{name}，{type}）：{k}×{k} 的核比填充后的输入还大（{n} + 2×{p} = {padded}）；输出尺寸 {formula} = {worked}，不是正数</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/plan.py" line="114" />
-      <source>layer {number} ({name}, {type}): padding {p} is more than half the {k}×{k} window (a pooling window must cover some of the input)</source>
-      <translation>第 {number} 层（{name}，{type}）：填充 {p} 超过了 {k}×{k} 窗口的一半（汇聚窗口必须覆盖部分输入）</translation>
+        <location filename="../../lenet_desktop/specs/plan.py" line="114"/>
+        <source>layer {number} ({name}, {type}): padding {p} is more than half the {k}×{k} window (a pooling window must cover some of the input)</source>
+        <translation>第 {number} 层（{name}，{type}）：填充 {p} 超过了 {k}×{k} 窗口的一半（汇聚窗口必须覆盖部分输入）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/plan.py" line="132" />
-      <source>layer {number} ({name}, {type}) takes a vector, but its input is {shape} feature maps: put a flatten layer before it</source>
-      <translation>第 {number} 层（{name}，{type}）需要向量输入，但它的输入是 {shape} 的特征图：请在它前面加一个 flatten 层</translation>
+        <location filename="../../lenet_desktop/specs/plan.py" line="132"/>
+        <source>layer {number} ({name}, {type}) takes a vector, but its input is {shape} feature maps: put a flatten layer before it</source>
+        <translation>第 {number} 层（{name}，{type}）需要向量输入，但它的输入是 {shape} 的特征图：请在它前面加一个 flatten 层</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/plan.py" line="146" />
-      <source>layer {number} ({name}, {type}): its output {shape} holds {size} values per image, too many (at most {limit})</source>
-      <translation>第 {number} 层（{name}，{type}）：输出 {shape} 每张图有 {size} 个值，太多（最多 {limit}）</translation>
+        <location filename="../../lenet_desktop/specs/plan.py" line="146"/>
+        <source>layer {number} ({name}, {type}): its output {shape} holds {size} values per image, too many (at most {limit})</source>
+        <translation>第 {number} 层（{name}，{type}）：输出 {shape} 每张图有 {size} 个值，太多（最多 {limit}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/plan.py" line="160" />
-      <source>layer {number} ({name}, {type}): {total} parameters so far ({params} in this layer), too many (at most {limit})</source>
-      <translation>第 {number} 层（{name}，{type}）：到此共 {total} 个参数（本层 {params} 个），太多（最多 {limit}）</translation>
+        <location filename="../../lenet_desktop/specs/plan.py" line="160"/>
+        <source>layer {number} ({name}, {type}): {total} parameters so far ({params} in this layer), too many (at most {limit})</source>
+        <translation>第 {number} 层（{name}，{type}）：到此共 {total} 个参数（本层 {params} 个），太多（最多 {limit}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/plan.py" line="187" />
-      <source>layer {number} ({name}, {type}): the last layer must be a linear layer with as many features as the dataset has classes ({classes}); it has {has}</source>
-      <translation>第 {number} 层（{name}，{type}）：最后一层必须是全连接层，输出个数等于数据集的类别数（{classes}）；它有 {has}</translation>
+        <location filename="../../lenet_desktop/specs/plan.py" line="187"/>
+        <source>layer {number} ({name}, {type}): the last layer must be a linear layer with as many features as the dataset has classes ({classes}); it has {has}</source>
+        <translation>第 {number} 层（{name}，{type}）：最后一层必须是全连接层，输出个数等于数据集的类别数（{classes}）；它有 {has}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/plan.py" line="256" />
-      <source>training this network at batch size {batch} needs about {need:,} MB of memory (at most {budget:,} MB here, a quarter of this machine's); layer {number} ({name}, {type}) alone holds {layer:,} MB: use fewer channels or a smaller batch</source>
-      <translation>以批量大小 {batch} 训练这个网络约需 {need:,} MB 内存（本机最多 {budget:,} MB，即内存的四分之一）；仅第 {number} 层（{name}，{type}）就占 {layer:,} MB：请减少通道数或减小批量</translation>
+        <location filename="../../lenet_desktop/specs/plan.py" line="256"/>
+        <source>training this network at batch size {batch} needs about {need:,} MB of memory (at most {budget:,} MB here, a quarter of this machine&apos;s); layer {number} ({name}, {type}) alone holds {layer:,} MB: use fewer channels or a smaller batch</source>
+        <translation>以批量大小 {batch} 训练这个网络约需 {need:,} MB 内存（本机最多 {budget:,} MB，即内存的四分之一）；仅第 {number} 层（{name}，{type}）就占 {layer:,} MB：请减少通道数或减小批量</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/presets.py" line="118" />
-      <source>{name}: no such architecture (presets: {known}) and no such spec file</source>
-      <translation>{name}：没有这个网络结构（预设：{known}），也没有这个结构描述文件</translation>
+        <location filename="../../lenet_desktop/specs/presets.py" line="118"/>
+        <source>{name}: no such architecture (presets: {known}) and no such spec file</source>
+        <translation>{name}：没有这个网络结构（预设：{known}），也没有这个结构描述文件</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="32" />
-      <source>an empty matrix</source>
-      <translation>矩阵是空的</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="42"/>
+        <source>an empty matrix</source>
+        <translation>矩阵是空的</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="37" />
-      <source>not a number: {detail}</source>
-      <translation>不是数字：{detail}</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="51"/>
+        <source>{token!r} is not a number (write rows as 1 2 3; 4 5 6 or [[1, 2, 3], [4, 5, 6]])</source>
+        <translation>{token!r} 不是数字（按行写成 1 2 3; 4 5 6 或 [[1, 2, 3], [4, 5, 6]]）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="41" />
-      <source>every row must have as many numbers as the first</source>
-      <translation>每一行的数字个数必须与第一行相同</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="60"/>
+        <source>every row must have as many numbers as the first</source>
+        <translation>每一行的数字个数必须与第一行相同</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="45" />
-      <source>at most {side}×{side}</source>
-      <translation>最大 {side}×{side}</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="64"/>
+        <source>at most {side}×{side}</source>
+        <translation>最大 {side}×{side}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="53" />
-      <source>every channel must have the same size</source>
-      <translation>每个通道的尺寸必须相同</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="72"/>
+        <source>every channel must have the same size</source>
+        <translation>每个通道的尺寸必须相同</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="56" />
-      <source>at most {count} channels</source>
-      <translation>最多 {count} 个通道</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="75"/>
+        <source>at most {count} channels</source>
+        <translation>最多 {count} 个通道</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="67" />
-      <source>every output channel's kernel must have the same shape</source>
-      <translation>每个输出通道的卷积核形状必须相同</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="86"/>
+        <source>every output channel&apos;s kernel must have the same shape</source>
+        <translation>每个输出通道的卷积核形状必须相同</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="151" />
-      <source>the input has {inputs} channel(s) but each kernel has {kernels}</source>
-      <translation>输入有 {inputs} 个通道，但每个卷积核有 {kernels} 个</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="170"/>
+        <source>the input has {inputs} channel(s) but each kernel has {kernels}</source>
+        <translation>输入有 {inputs} 个通道，但每个卷积核有 {kernels} 个</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="159" />
-      <source>padding must be 0 or more and stride 1 or more</source>
-      <translation>填充必须 ≥ 0，步幅必须 ≥ 1</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="178"/>
+        <source>padding must be 0 or more and stride 1 or more</source>
+        <translation>填充必须 ≥ 0，步幅必须 ≥ 1</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="165" />
-      <source>the kernel is larger than the padded input</source>
-      <translation>卷积核比填充后的输入还大</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="184"/>
+        <source>the kernel is larger than the padded input</source>
+        <translation>卷积核比填充后的输入还大</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/nn/device.py" line="57" />
-      <source>unknown device {name!r}: use auto, cpu, cuda, cuda:N, mps or xpu</source>
-      <translation>未知设备 {name!r}：请使用 auto、cpu、cuda、cuda:N、mps 或 xpu</translation>
+        <location filename="../../lenet_desktop/nn/device.py" line="57"/>
+        <source>unknown device {name!r}: use auto, cpu, cuda, cuda:N, mps or xpu</source>
+        <translation>未知设备 {name!r}：请使用 auto、cpu、cuda、cuda:N、mps 或 xpu</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/nn/device.py" line="71" />
-      <source>device {name!r} is not available on this machine (available: {have})</source>
-      <translation>本机没有设备 {name!r}（可用：{have}）</translation>
+        <location filename="../../lenet_desktop/nn/device.py" line="71"/>
+        <source>device {name!r} is not available on this machine (available: {have})</source>
+        <translation>本机没有设备 {name!r}（可用：{have}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/places.py" line="125" />
-      <source>{name!r} cannot be a file name here (use letters, digits, '-', '_' and '.')</source>
-      <translation>{name!r} 不能用作这里的文件名（请只用字母、数字、“-”、“_”和“.”）</translation>
+        <location filename="../../lenet_desktop/files/places.py" line="125"/>
+        <source>{name!r} cannot be a file name here (use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;)</source>
+        <translation>{name!r} 不能用作这里的文件名（请只用字母、数字、“-”、“_”和“.”）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/places.py" line="135" />
-      <source>{path}: not inside {folder}</source>
-      <translation>{path}：不在 {folder} 之内</translation>
+        <location filename="../../lenet_desktop/files/places.py" line="135"/>
+        <source>{path}: not inside {folder}</source>
+        <translation>{path}：不在 {folder} 之内</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="69" />
-      <source>{path}: too large for a LeNet ({size} bytes)</source>
-      <translation>{path}：对 LeNet 来说太大（{size} 字节）</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="69"/>
+        <source>{path}: too large for a LeNet ({size} bytes)</source>
+        <translation>{path}：对 LeNet 来说太大（{size} 字节）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="82" />
-      <source>{path}: not a safetensors file ({detail})</source>
-      <translation>{path}：不是 safetensors 文件（{detail}）</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="82"/>
+        <source>{path}: not a safetensors file ({detail})</source>
+        <translation>{path}：不是 safetensors 文件（{detail}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="89" />
-      <source>{path}: PyTorch {version} cannot open pickle files safely; install PyTorch 2.6 or later (pip install -U torch), or save the weights with safetensors</source>
-      <translation>{path}：PyTorch {version} 无法安全地打开 pickle 文件；请安装 PyTorch 2.6 或更新版本（pip install -U torch），或用 safetensors 保存权重</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="89"/>
+        <source>{path}: PyTorch {version} cannot open pickle files safely; install PyTorch 2.6 or later (pip install -U torch), or save the weights with safetensors</source>
+        <translation>{path}：PyTorch {version} 无法安全地打开 pickle 文件；请安装 PyTorch 2.6 或更新版本（pip install -U torch），或用 safetensors 保存权重</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="103" />
-      <source>{path}: not a file of weights: PyTorch's restricted loader refused it ({detail}), so nothing in this pickle ran; save the network's weights with torch.save(net.state_dict(), …)</source>
-      <translation>{path}：不是权重文件：PyTorch 的受限加载器拒绝了它（{detail}），所以这个 pickle 中的任何内容都没有运行；请用 torch.save(net.state_dict(), …) 保存网络的权重</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="103"/>
+        <source>{path}: not a file of weights: PyTorch&apos;s restricted loader refused it ({detail}), so nothing in this pickle ran; save the network&apos;s weights with torch.save(net.state_dict(), …)</source>
+        <translation>{path}：不是权重文件：PyTorch 的受限加载器拒绝了它（{detail}），所以这个 pickle 中的任何内容都没有运行；请用 torch.save(net.state_dict(), …) 保存网络的权重</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="116" />
-      <source>{path}: holds a {kind}, not a network's weights; save them with torch.save(net.state_dict(), …)</source>
-      <translation>{path}：保存的是 {kind}，不是网络的权重；请用 torch.save(net.state_dict(), …) 保存</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="116"/>
+        <source>{path}: holds a {kind}, not a network&apos;s weights; save them with torch.save(net.state_dict(), …)</source>
+        <translation>{path}：保存的是 {kind}，不是网络的权重；请用 torch.save(net.state_dict(), …) 保存</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="130" />
-      <source>{path}: {key!r} is not a tensor of weights (an optimiser checkpoint? save net.state_dict())</source>
-      <translation>{path}：{key!r} 不是权重张量（是优化器检查点吗？请保存 net.state_dict()）</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="130"/>
+        <source>{path}: {key!r} is not a tensor of weights (an optimiser checkpoint? save net.state_dict())</source>
+        <translation>{path}：{key!r} 不是权重张量（是优化器检查点吗？请保存 net.state_dict()）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="236" />
-      <source>scale {scale!r}: use unit, standard or MEAN,STD (e.g. 0.1307,0.3081)</source>
-      <translation>缩放 {scale!r}：请用 unit、standard 或 均值,标准差（例如 0.1307,0.3081）</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="236"/>
+        <source>scale {scale!r}: use unit, standard or MEAN,STD (e.g. 0.1307,0.3081)</source>
+        <translation>缩放 {scale!r}：请用 unit、standard 或 均值,标准差（例如 0.1307,0.3081）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="243" />
-      <source>scale {scale!r}: the std must be positive</source>
-      <translation>缩放 {scale!r}：标准差必须为正</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="243"/>
+        <source>scale {scale!r}: the std must be positive</source>
+        <translation>缩放 {scale!r}：标准差必须为正</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="265" />
-      <source>{path}: choose the architecture with --arch (the weights fit: {names})</source>
-      <translation>{path}：请用 --arch 选择架构（与权重相符的有：{names}）</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="265"/>
+        <source>{path}: choose the architecture with --arch (the weights fit: {names})</source>
+        <translation>{path}：请用 --arch 选择架构（与权重相符的有：{names}）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="275" />
-      <source>{path}: the weights do not fit {name}: {why}</source>
-      <translation>{path}：权重与 {name} 不符：{why}</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="275"/>
+        <source>{path}: the weights do not fit {name}: {why}</source>
+        <translation>{path}：权重与 {name} 不符：{why}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="321" />
-      <source>{name} has layers of its own (trainable subsampling, a partly connected C3, an RBF output), not plain nn layers: export a spec-built network instead</source>
-      <translation>{name} 有自己特有的层（可训练的下采样、部分连接的 C3、RBF 输出），不是普通的 nn 层：请导出由规格构建的网络</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="321"/>
+        <source>{name} has layers of its own (trainable subsampling, a partly connected C3, an RBF output), not plain nn layers: export a spec-built network instead</source>
+        <translation>{name} 有自己特有的层（可训练的下采样、部分连接的 C3、RBF 输出），不是普通的 nn 层：请导出由规格构建的网络</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="344" />
-      <source>{path}: write .params, .pt, .pth or .safetensors</source>
-      <translation>{path}：请写成 .params、.pt、.pth 或 .safetensors</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="344"/>
+        <source>{path}: write .params, .pt, .pth or .safetensors</source>
+        <translation>{path}：请写成 .params、.pt、.pth 或 .safetensors</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/files/notebook.py" line="351" />
-      <source>{path}: cannot be written ({detail})</source>
-      <translation>{path}：无法写入（{detail}）</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="351"/>
+        <source>{path}: cannot be written ({detail})</source>
+        <translation>{path}：无法写入（{detail}）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>explain</name>
     <message>
-      <location filename="../../lenet_desktop/analysis/explanations.py" line="209" />
-      <source>flatten: the same value, in a vector</source>
-      <translation>展平：同一个值，放进向量</translation>
+        <location filename="../../lenet_desktop/analysis/explanations.py" line="209"/>
+        <source>flatten: the same value, in a vector</source>
+        <translation>展平：同一个值，放进向量</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/explanations.py" line="210" />
-      <source>padding: the input value, or the padding value</source>
-      <translation>填充：输入的值，或填充值</translation>
+        <location filename="../../lenet_desktop/analysis/explanations.py" line="210"/>
+        <source>padding: the input value, or the padding value</source>
+        <translation>填充：输入的值，或填充值</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/explanations.py" line="211" />
-      <source>dropout is off when predicting: the same value</source>
-      <translation>预测时暂退法关闭：同一个值</translation>
+        <location filename="../../lenet_desktop/analysis/explanations.py" line="211"/>
+        <source>dropout is off when predicting: the same value</source>
+        <translation>预测时暂退法关闭：同一个值</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>export</name>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/export.py" line="52" />
-      <source>{0}: could not be written</source>
-      <translation>{0}：无法写入</translation>
+        <location filename="../../lenet_desktop/ui/tools/export.py" line="52"/>
+        <source>{0}: could not be written</source>
+        <translation>{0}：无法写入</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/export.py" line="61" />
-      <location filename="../../lenet_desktop/ui/tools/export.py" line="72" />
-      <source>Export View</source>
-      <translation>导出视图</translation>
+        <location filename="../../lenet_desktop/ui/tools/export.py" line="61"/>
+        <location filename="../../lenet_desktop/ui/tools/export.py" line="72"/>
+        <source>Export View</source>
+        <translation>导出视图</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/ui/tools/export.py" line="63" />
-      <source>PNG picture (*.png);;SVG drawing (*.svg)</source>
-      <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+        <location filename="../../lenet_desktop/ui/tools/export.py" line="63"/>
+        <source>PNG picture (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>layer keys</name>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="243" />
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="253" />
-      <source>kernel</source>
-      <translation>卷积核</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="243"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="253"/>
+        <source>kernel</source>
+        <translation>卷积核</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="244" />
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="255" />
-      <source>stride</source>
-      <translation>步幅</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="244"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="255"/>
+        <source>stride</source>
+        <translation>步幅</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="245" />
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="254" />
-      <source>padding</source>
-      <translation>填充</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="245"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="254"/>
+        <source>padding</source>
+        <translation>填充</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="252" />
-      <source>channels</source>
-      <translation>通道数</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="252"/>
+        <source>channels</source>
+        <translation>通道数</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="290" />
-      <source>negative slope</source>
-      <translation>负半轴斜率</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="290"/>
+        <source>negative slope</source>
+        <translation>负半轴斜率</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="306" />
-      <source>dropout p</source>
-      <translation>丢弃率 p</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="306"/>
+        <source>dropout p</source>
+        <translation>丢弃率 p</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="321" />
-      <source>features</source>
-      <translation>特征数</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="321"/>
+        <source>features</source>
+        <translation>特征数</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>layer types</name>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="249" />
-      <source>convolution</source>
-      <translation>卷积</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="249"/>
+        <source>convolution</source>
+        <translation>卷积</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="261" />
-      <source>max pooling</source>
-      <translation>最大汇聚</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="261"/>
+        <source>max pooling</source>
+        <translation>最大汇聚</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="266" />
-      <source>average pooling</source>
-      <translation>平均汇聚</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="266"/>
+        <source>average pooling</source>
+        <translation>平均汇聚</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="271" />
-      <source>sigmoid</source>
-      <translation>sigmoid</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="271"/>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="276" />
-      <source>ReLU</source>
-      <translation>ReLU</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="276"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="281" />
-      <source>tanh</source>
-      <translation>tanh</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="281"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="287" />
-      <source>leaky ReLU</source>
-      <translation>带泄漏的 ReLU</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="287"/>
+        <source>leaky ReLU</source>
+        <translation>带泄漏的 ReLU</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="298" />
-      <source>batch normalisation</source>
-      <translation>批量规范化</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="298"/>
+        <source>batch normalisation</source>
+        <translation>批量规范化</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="303" />
-      <source>dropout</source>
-      <translation>暂退（dropout）</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="303"/>
+        <source>dropout</source>
+        <translation>暂退（dropout）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="312" />
-      <source>flatten</source>
-      <translation>展平</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="312"/>
+        <source>flatten</source>
+        <translation>展平</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="316" />
-      <source>fully connected</source>
-      <translation>全连接</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="316"/>
+        <source>fully connected</source>
+        <translation>全连接</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="328" />
-      <source>subsampling</source>
-      <translation>下采样</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="328"/>
+        <source>subsampling</source>
+        <translation>下采样</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="333" />
-      <source>LeNet-5's squashing function</source>
-      <translation>LeNet-5 的压缩函数</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="333"/>
+        <source>LeNet-5&apos;s squashing function</source>
+        <translation>LeNet-5 的压缩函数</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="338" />
-      <source>Euclidean RBF output</source>
-      <translation>欧氏 RBF 输出</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="338"/>
+        <source>Euclidean RBF output</source>
+        <translation>欧氏 RBF 输出</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="343" />
-      <source>padding</source>
-      <translation>填充</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="343"/>
+        <source>padding</source>
+        <translation>填充</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>layers</name>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="139" />
-      <source>convolution {0}×{0}</source>
-      <translation>卷积 {0}×{0}</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="139"/>
+        <source>convolution {0}×{0}</source>
+        <translation>卷积 {0}×{0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="137" />
-      <source>convolution {0}×{0}, partly connected</source>
-      <translation>卷积 {0}×{0}，部分连接</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="137"/>
+        <source>convolution {0}×{0}, partly connected</source>
+        <translation>卷积 {0}×{0}，部分连接</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="144" />
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="157" />
-      <source>, padding {0}</source>
-      <translation>，填充 {0}</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="144"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="157"/>
+        <source>, padding {0}</source>
+        <translation>，填充 {0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="146" />
-      <source>, stride {0}</source>
-      <translation>，步幅 {0}</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="146"/>
+        <source>, stride {0}</source>
+        <translation>，步幅 {0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="262" />
-      <source>max pooling</source>
-      <translation>最大汇聚</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="262"/>
+        <source>max pooling</source>
+        <translation>最大汇聚</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="267" />
-      <source>average pooling</source>
-      <translation>平均汇聚</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="267"/>
+        <source>average pooling</source>
+        <translation>平均汇聚</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="154" />
-      <source>{0} {1}×{1}, stride {2}</source>
-      <translation>{0} {1}×{1}，步幅 {2}</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="154"/>
+        <source>{0} {1}×{1}, stride {2}</source>
+        <translation>{0} {1}×{1}，步幅 {2}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="288" />
-      <source>leaky ReLU, slope {0:g}</source>
-      <translation>带泄漏的 ReLU，斜率 {0:g}</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="288"/>
+        <source>leaky ReLU, slope {0:g}</source>
+        <translation>带泄漏的 ReLU，斜率 {0:g}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="329" />
-      <source>subsampling: 2×2 sum × weight + bias</source>
-      <translation>下采样：2×2 求和 × 权重 + 偏置</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="329"/>
+        <source>subsampling: 2×2 sum × weight + bias</source>
+        <translation>下采样：2×2 求和 × 权重 + 偏置</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="299" />
-      <source>batch normalisation</source>
-      <translation>批量规范化</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="299"/>
+        <source>batch normalisation</source>
+        <translation>批量规范化</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="272" />
-      <source>sigmoid</source>
-      <translation>sigmoid</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="272"/>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="318" />
-      <source>fully connected {0} → {1}</source>
-      <translation>全连接 {0} → {1}</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="318"/>
+        <source>fully connected {0} → {1}</source>
+        <translation>全连接 {0} → {1}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="313" />
-      <source>flatten</source>
-      <translation>展平</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="313"/>
+        <source>flatten</source>
+        <translation>展平</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="334" />
-      <source>squashing {0}</source>
-      <translation>压缩函数 {0}</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="334"/>
+        <source>squashing {0}</source>
+        <translation>压缩函数 {0}</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="339" />
-      <source>Euclidean RBF: distance to each class's code</source>
-      <translation>欧氏 RBF：到每个类别编码的距离</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="339"/>
+        <source>Euclidean RBF: distance to each class&apos;s code</source>
+        <translation>欧氏 RBF：到每个类别编码的距离</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="344" />
-      <source>padding to the 32×32 field</source>
-      <translation>填充到 32×32 的输入区域</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="344"/>
+        <source>padding to the 32×32 field</source>
+        <translation>填充到 32×32 的输入区域</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/specs/layer_types.py" line="304" />
-      <source>dropout (off when predicting)</source>
-      <translation>暂退法 dropout（预测时关闭）</translation>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="304"/>
+        <source>dropout (off when predicting)</source>
+        <translation>暂退法 dropout（预测时关闭）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>lessons</name>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="196" />
-      <source>Cross-correlation, 3×3 ∗ 2×2</source>
-      <translation>互相关运算，3×3 ∗ 2×2</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="215"/>
+        <source>Cross-correlation, 3×3 ∗ 2×2</source>
+        <translation>互相关运算，3×3 ∗ 2×2</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="197" />
-      <source>The kernel slides over the input; each output value is the sum of the element-wise products under it: 1×1 + 2×2 + 4×3 + 5×4 = 37. The result is [[37, 47], [67, 77]]. (The notes write the lower-left sum as 4+10+21+43: the last product is 8×4 = 32, so the sum is 67.)</source>
-      <translation>卷积核在输入上滑动；每个输出值是其下方逐元素乘积之和：1×1 + 2×2 + 4×3 + 5×4 = 37。结果是 [[37, 47], [67, 77]]。（笔记把左下角的和写成 4+10+21+43：最后一项乘积是 8×4 = 32，所以和是 67。）</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="216"/>
+        <source>The kernel slides over the input; each output value is the sum of the element-wise products under it: 1×1 + 2×2 + 4×3 + 5×4 = 37. The result is [[37, 47], [67, 77]]. (The notes write the lower-left sum as 4+10+21+43: the last product is 8×4 = 32, so the sum is 67.)</source>
+        <translation>卷积核在输入上滑动；每个输出值是其下方逐元素乘积之和：1×1 + 2×2 + 4×3 + 5×4 = 37。结果是 [[37, 47], [67, 77]]。（笔记把左下角的和写成 4+10+21+43：最后一项乘积是 8×4 = 32，所以和是 67。）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="209" />
-      <source>Edge detection with [1, −1]</source>
-      <translation>用 [1, −1] 检测边缘</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="228"/>
+        <source>Edge detection with [1, −1]</source>
+        <translation>用 [1, −1] 检测边缘</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="210" />
-      <source>A 6×8 image, white (1) with a dark middle (0). The kernel [1, −1] subtracts each pixel's right neighbour: 0 where they are equal, 1 where white turns dark and −1 where dark turns white. Two columns light up: the two edges.</source>
-      <translation>一张 6×8 的图像，白色 (1)，中间为黑色 (0)。卷积核 [1, −1] 用每个像素减去它右边的像素：相等处为 0，由白变黑处为 1，由黑变白处为 −1。亮起的两列就是两条边缘。</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="229"/>
+        <source>A 6×8 image, white (1) with a dark middle (0). The kernel [1, −1] subtracts each pixel&apos;s right neighbour: 0 where they are equal, 1 where white turns dark and −1 where dark turns white. Two columns light up: the two edges.</source>
+        <translation>一张 6×8 的图像，白色 (1)，中间为黑色 (0)。卷积核 [1, −1] 用每个像素减去它右边的像素：相等处为 0，由白变黑处为 1，由黑变白处为 −1。亮起的两列就是两条边缘。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="221" />
-      <source>Padding 1 keeps the size</source>
-      <translation>填充 1 保持尺寸不变</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="240"/>
+        <source>Padding 1 keeps the size</source>
+        <translation>填充 1 保持尺寸不变</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="222" />
-      <source>A 4×4 input and a 3×3 kernel: without padding the output is 2×2. One ring of zeros (padding 1) gives (4 − 3 + 2 + 1) / 1 = 4: the same size as the input, as p = (k − 1) / 2 promises.</source>
-      <translation>4×4 的输入和 3×3 的卷积核：不填充时输出为 2×2。填充一圈 0（填充 1）得到 (4 − 3 + 2 + 1) / 1 = 4：与输入尺寸相同，正如 p = (k − 1) / 2 所保证的。</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="241"/>
+        <source>A 4×4 input and a 3×3 kernel: without padding the output is 2×2. One ring of zeros (padding 1) gives (4 − 3 + 2 + 1) / 1 = 4: the same size as the input, as p = (k − 1) / 2 promises.</source>
+        <translation>4×4 的输入和 3×3 的卷积核：不填充时输出为 2×2。填充一圈 0（填充 1）得到 (4 − 3 + 2 + 1) / 1 = 4：与输入尺寸相同，正如 p = (k − 1) / 2 所保证的。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="234" />
-      <source>Padding 2 grows it</source>
-      <translation>填充 2 使尺寸变大</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="253"/>
+        <source>Padding 2 grows it</source>
+        <translation>填充 2 使尺寸变大</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="235" />
-      <source>The same 4×4 input and 3×3 kernel with two rings of zeros: (4 − 3 + 4 + 1) / 1 = 6, a 6×6 output. The outer values see mostly padding.</source>
-      <translation>同样的 4×4 输入和 3×3 卷积核，填充两圈 0：(4 − 3 + 4 + 1) / 1 = 6，输出为 6×6。最外圈的值看到的大多是填充。</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="254"/>
+        <source>The same 4×4 input and 3×3 kernel with two rings of zeros: (4 − 3 + 4 + 1) / 1 = 6, a 6×6 output. The outer values see mostly padding.</source>
+        <translation>同样的 4×4 输入和 3×3 卷积核，填充两圈 0：(4 − 3 + 4 + 1) / 1 = 6，输出为 6×6。最外圈的值看到的大多是填充。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="246" />
-      <source>Stride 2 halves it</source>
-      <translation>步幅 2 使尺寸减半</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="265"/>
+        <source>Stride 2 halves it</source>
+        <translation>步幅 2 使尺寸减半</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="247" />
-      <source>A 2×2 kernel moved two pixels at a time over a 4×4 input: (4 − 2 + 0 + 2) / 2 = 2, a 2×2 output. Windows no longer overlap.</source>
-      <translation>2×2 的卷积核在 4×4 的输入上每次移动两个像素：(4 − 2 + 0 + 2) / 2 = 2，输出为 2×2。窗口不再重叠。</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="266"/>
+        <source>A 2×2 kernel moved two pixels at a time over a 4×4 input: (4 − 2 + 0 + 2) / 2 = 2, a 2×2 output. Windows no longer overlap.</source>
+        <translation>2×2 的卷积核在 4×4 的输入上每次移动两个像素：(4 − 2 + 0 + 2) / 2 = 2，输出为 2×2。窗口不再重叠。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="258" />
-      <source>Two input channels, summed</source>
-      <translation>两个输入通道，相加</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="277"/>
+        <source>Two input channels, summed</source>
+        <translation>两个输入通道，相加</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="259" />
-      <source>Each input channel has its own kernel; the two cross-correlations are added into one output: (0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56.</source>
-      <translation>每个输入通道有自己的卷积核；两个互相关的结果相加成一个输出：(0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56。</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="278"/>
+        <source>Each input channel has its own kernel; the two cross-correlations are added into one output: (0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56.</source>
+        <translation>每个输入通道有自己的卷积核；两个互相关的结果相加成一个输出：(0×0 + 1×1 + 3×2 + 4×3) + (1×1 + 2×2 + 4×3 + 5×4) = 19 + 37 = 56。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="269" />
-      <source>A 1×1 convolution mixes channels</source>
-      <translation>1×1 卷积混合通道</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="288"/>
+        <source>A 1×1 convolution mixes channels</source>
+        <translation>1×1 卷积混合通道</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/analysis/sandbox.py" line="270" />
-      <source>A 1×1 kernel sees one pixel, but of every channel: each output pixel is a weighted sum of the three input channels at that pixel, like a fully connected layer applied at every position. Here three channels become two.</source>
-      <translation>1×1 卷积核只看一个像素，但看的是所有通道：每个输出像素是该位置三个输入通道的加权和，就像在每个位置上应用一个全连接层。这里三个通道变成了两个。</translation>
+        <location filename="../../lenet_desktop/analysis/sandbox.py" line="289"/>
+        <source>A 1×1 kernel sees one pixel, but of every channel: each output pixel is a weighted sum of the three input channels at that pixel, like a fully connected layer applied at every position. Here three channels become two.</source>
+        <translation>1×1 卷积核只看一个像素，但看的是所有通道：每个输出像素是该位置三个输入通道的加权和，就像在每个位置上应用一个全连接层。这里三个通道变成了两个。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>prompts</name>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="65" />
-      <source>Draw one of: {classes}.</source>
-      <translation>请画以下之一：{classes}。</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="65"/>
+        <source>Draw one of: {classes}.</source>
+        <translation>请画以下之一：{classes}。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="83" />
-      <source>Draw a digit on the canvas.</source>
-      <translation>请在画布上画一个数字。</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="83"/>
+        <source>Draw a digit on the canvas.</source>
+        <translation>请在画布上画一个数字。</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/data/datasets.py" line="110" />
-      <source>Draw a garment as a filled shape (the Fill tool fills an outline): the dataset's garments are solid silhouettes, and a bare outline is often read as a bag.</source>
-      <translation>请把服装画成实心的形状（“填充”工具可填满轮廓）：数据集中的服装都是实心剪影，只画轮廓常被认成包。</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="110"/>
+        <source>Draw a garment as a filled shape (the Fill tool fills an outline): the dataset&apos;s garments are solid silhouettes, and a bare outline is often read as a bag.</source>
+        <translation>请把服装画成实心的形状（“填充”工具可填满轮廓）：数据集中的服装都是实心剪影，只画轮廓常被认成包。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>training options</name>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="59" />
-      <source>the dataset to train on</source>
-      <translation>用来训练的数据集</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="59"/>
+        <source>the dataset to train on</source>
+        <translation>用来训练的数据集</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="60" />
-      <source>Dataset</source>
-      <translation>数据集</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="60"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="66" />
-      <source>Architecture</source>
-      <translation>网络结构</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="66"/>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="67" />
-      <source>the network: a preset, or a spec file (.toml) of your own</source>
-      <translation>网络：一个预设，或你自己的架构文件（.toml）</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="67"/>
+        <source>the network: a preset, or a spec file (.toml) of your own</source>
+        <translation>网络：一个预设，或你自己的架构文件（.toml）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="79" />
-      <source>passes over the training split</source>
-      <translation>遍历训练集的次数</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="79"/>
+        <source>passes over the training split</source>
+        <translation>遍历训练集的次数</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="80" />
-      <source>Epochs</source>
-      <translation>轮数</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="80"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="85" />
-      <source>images per optimiser step</source>
-      <translation>每个优化步骤使用的图像数</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="85"/>
+        <source>images per optimiser step</source>
+        <translation>每个优化步骤使用的图像数</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="86" />
-      <source>Batch size</source>
-      <translation>批量大小</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="86"/>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="91" />
-      <source>the optimiser</source>
-      <translation>优化器</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="91"/>
+        <source>the optimiser</source>
+        <translation>优化器</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="92" />
-      <source>Optimiser</source>
-      <translation>优化器</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="92"/>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="97" />
-      <source>learning rate (peak of the schedule); default per optimiser</source>
-      <translation>学习率（调度的峰值）；默认值随优化器而定</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="97"/>
+        <source>learning rate (peak of the schedule); default per optimiser</source>
+        <translation>学习率（调度的峰值）；默认值随优化器而定</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="100" />
-      <source>Learning rate</source>
-      <translation>学习率</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="100"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="109" />
-      <source>SGD's momentum (Nesterov when above 0; 0: plain SGD, as the book)</source>
-      <translation>SGD 的动量（大于 0 时用涅斯捷罗夫动量；0：普通 SGD，与书中相同）</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="109"/>
+        <source>SGD&apos;s momentum (Nesterov when above 0; 0: plain SGD, as the book)</source>
+        <translation>SGD 的动量（大于 0 时用涅斯捷罗夫动量；0：普通 SGD，与书中相同）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="113" />
-      <source>Momentum (SGD)</source>
-      <translation>动量（SGD）</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="113"/>
+        <source>Momentum (SGD)</source>
+        <translation>动量（SGD）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="120" />
-      <source>how the learning rate changes</source>
-      <translation>学习率如何变化</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="120"/>
+        <source>how the learning rate changes</source>
+        <translation>学习率如何变化</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="121" />
-      <source>Schedule</source>
-      <translation>学习率调度</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="121"/>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="124" />
-      <source>one-cycle</source>
-      <translation>单周期</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="124"/>
+        <source>one-cycle</source>
+        <translation>单周期</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="125" />
-      <source>cosine</source>
-      <translation>余弦</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="125"/>
+        <source>cosine</source>
+        <translation>余弦</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="126" />
-      <source>constant</source>
-      <translation>恒定</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="126"/>
+        <source>constant</source>
+        <translation>恒定</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="131" />
-      <source>how the weights start: PyTorch's default, or Xavier (uniform) on conv and linear weights as the book does</source>
-      <translation>权重如何初始化：PyTorch 的默认方式，或像书中那样对卷积层和全连接层的权重使用 Xavier（均匀）初始化</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="131"/>
+        <source>how the weights start: PyTorch&apos;s default, or Xavier (uniform) on conv and linear weights as the book does</source>
+        <translation>权重如何初始化：PyTorch 的默认方式，或像书中那样对卷积层和全连接层的权重使用 Xavier（均匀）初始化</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="136" />
-      <source>Initialisation</source>
-      <translation>初始化</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="136"/>
+        <source>Initialisation</source>
+        <translation>初始化</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="139" />
-      <source>PyTorch default</source>
-      <translation>PyTorch 默认</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="139"/>
+        <source>PyTorch default</source>
+        <translation>PyTorch 默认</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="140" />
-      <source>Xavier (as the book)</source>
-      <translation>Xavier（与书中相同）</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="140"/>
+        <source>Xavier (as the book)</source>
+        <translation>Xavier（与书中相同）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="145" />
-      <source>weight decay</source>
-      <translation>权重衰减</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="145"/>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="146" />
-      <source>Weight decay</source>
-      <translation>权重衰减</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="146"/>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="153" />
-      <source>label smoothing, from 0 up to (not including) 1</source>
-      <translation>标签平滑，从 0 到 1（不含 1）</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="153"/>
+        <source>label smoothing, from 0 up to (not including) 1</source>
+        <translation>标签平滑，从 0 到 1（不含 1）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="154" />
-      <source>Label smoothing</source>
-      <translation>标签平滑</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="154"/>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="161" />
-      <source>cross-entropy, or map: LeCun et al. 1998's Eq. 9 for an RBF output (the correct class's distance plus log(e^−j + Σ e^−y_i))</source>
-      <translation>交叉熵，或最大后验准则：LeCun 等人 1998 年论文中用于 RBF 输出层的公式 9（正确类别的距离，加上 e^−j 与各类别 e^−y 之和的对数）</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="161"/>
+        <source>cross-entropy, or map: LeCun et al. 1998&apos;s Eq. 9 for an RBF output (the correct class&apos;s distance plus log(e^−j + Σ e^−y_i))</source>
+        <translation>交叉熵，或最大后验准则：LeCun 等人 1998 年论文中用于 RBF 输出层的公式 9（正确类别的距离，加上 e^−j 与各类别 e^−y 之和的对数）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="166" />
-      <source>Loss</source>
-      <translation>损失函数</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="166"/>
+        <source>Loss</source>
+        <translation>损失函数</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="169" />
-      <source>cross-entropy</source>
-      <translation>交叉熵</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="169"/>
+        <source>cross-entropy</source>
+        <translation>交叉熵</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="170" />
-      <source>MAP (LeCun et al. 1998, Eq. 9)</source>
-      <translation>最大后验准则（LeCun 等人 1998，公式 9）</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="170"/>
+        <source>MAP (LeCun et al. 1998, Eq. 9)</source>
+        <translation>最大后验准则（LeCun 等人 1998，公式 9）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="175" />
-      <source>random affine (and flips for Fashion-MNIST) on the device</source>
-      <translation>在设备上做随机仿射变换（Fashion-MNIST 还会翻转）</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="175"/>
+        <source>random affine (and flips for Fashion-MNIST) on the device</source>
+        <translation>在设备上做随机仿射变换（Fashion-MNIST 还会翻转）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="178" />
-      <source>Augmentation</source>
-      <translation>数据增强</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="178"/>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="179" />
-      <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
-      <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="179"/>
+        <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
+        <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="183" />
-      <source>random affine</source>
-      <translation>随机仿射</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="183"/>
+        <source>random affine</source>
+        <translation>随机仿射</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="187" />
-      <source>random seed: the same seed gives the same run</source>
-      <translation>随机种子：相同的种子得到相同的训练</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="187"/>
+        <source>random seed: the same seed gives the same run</source>
+        <translation>随机种子：相同的种子得到相同的训练</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="188" />
-      <source>Seed</source>
-      <translation>随机种子</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="188"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="193" />
-      <source>share of the training split kept out of training to calibrate the probabilities (temperature scaling); 0 for none</source>
-      <translation>留出不参与训练、用于校准概率（温度缩放）的训练集比例；0 表示不留出</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="193"/>
+        <source>share of the training split kept out of training to calibrate the probabilities (temperature scaling); 0 for none</source>
+        <translation>留出不参与训练、用于校准概率（温度缩放）的训练集比例；0 表示不留出</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="198" />
-      <source>Held out to calibrate</source>
-      <translation>留出用于校准</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="198"/>
+        <source>Held out to calibrate</source>
+        <translation>留出用于校准</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="199" />
-      <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
-      <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="199"/>
+        <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
+        <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="211" />
-      <source>where to train</source>
-      <translation>在哪里训练</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="211"/>
+        <source>where to train</source>
+        <translation>在哪里训练</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="212" />
-      <source>Device</source>
-      <translation>设备</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="212"/>
+        <source>Device</source>
+        <translation>设备</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="219" />
-      <source>CPU threads</source>
-      <translation>CPU 线程数</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="219"/>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
     </message>
     <message>
-      <location filename="../../lenet_desktop/training/config.py" line="220" />
-      <source>Threads</source>
-      <translation>线程数</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="220"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
     </message>
-  </context>
+</context>
 </TS>

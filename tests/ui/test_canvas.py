@@ -29,3 +29,14 @@ def test_the_fill_tool_makes_a_garment_solid(window, qtbot):
     assert pixels[pixels.shape[0] // 2, pixels.shape[1] // 2] < 128  # the inside is ink now
     window.canvas.undo()
     assert int((window.canvas.to_array() < 128).sum()) == before
+
+
+def test_fill_ends_on_clear_and_never_floods_a_blank_canvas(window, qtbot):
+    window.menu_actions["fill"].trigger()
+    assert window.canvas.filling
+    window.menu_actions["clear"].trigger()  # Esc
+    assert not window.canvas.filling and not window.canvas_panel.fill_button.isChecked()
+    window.canvas_panel.fill_button.setChecked(True)
+    point = window.canvas.canvas_point(0.5, 0.5)
+    assert not window.canvas.fill_at(point)  # a blank canvas: no outline to fill inside
+    assert window.canvas.is_blank()

@@ -132,3 +132,19 @@ def test_outlines_and_attribution_follow_the_session(session, qtbot):
     session.set_attribution(None)
     assert overlay.values is None and view.overlay is None
     assert outlines is not None
+
+
+def test_sums_write_their_signs_and_titles_say_a_thing_once(qtbot):
+    from lenet_desktop.specs.layer_types import describe
+    from lenet_desktop.ui.views.explain_panel import _sum
+    from lenet_desktop.ui.views.layer_text import band_title
+
+    create_app()
+    assert _sum([0.5, -0.032, 0.25]) == "0.5000 − 0.0320 + 0.2500"
+    assert _sum([-1.0, 2.0]) == "−1.0000 + 2.0000"
+
+    class Flatten:  # what describe() reads of nn.Flatten: its class name
+        pass
+
+    Flatten.__name__ = "Flatten"
+    assert band_title("flatten", describe(Flatten()), (400,)) == "flatten · 400"

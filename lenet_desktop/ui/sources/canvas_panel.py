@@ -36,7 +36,7 @@ class CanvasPanel(Retranslating, QWidget):
         self.fill_button.setCheckable(True)
         self.fill_button.toggled.connect(self._set_fill)
         self.clear_button = QToolButton()
-        self.clear_button.clicked.connect(self.canvas.clear)
+        self.clear_button.clicked.connect(self.clear)
         tools = QHBoxLayout()
         tools.addWidget(self.brush_label)
         tools.addWidget(self.brush_slider, 1)
@@ -73,6 +73,11 @@ class CanvasPanel(Retranslating, QWidget):
 
     def thicker(self) -> None:
         self.brush_slider.setValue(self.brush_slider.value() + 4)
+
+    def clear(self) -> None:
+        """A blank canvas, and the pen again: Fill ends with the drawing it was for."""
+        self.fill_button.setChecked(False)
+        self.canvas.clear()
 
     def thinner(self) -> None:
         self.brush_slider.setValue(self.brush_slider.value() - 4)

@@ -31,6 +31,19 @@ def _f(value: float, digits: int = 4) -> str:
     return f"{value:.{digits}f}"
 
 
+def _sum(values, digits: int = 4) -> str:
+    """``a + b − c``: the terms of a sum with their signs written as a person writes them
+    (never ``+ -0.0320``)."""
+    text = ""
+    for n, value in enumerate(values):
+        magnitude = _f(abs(value), digits)
+        if n == 0:
+            text = _f(value, digits).replace("-", "−")
+        else:
+            text += f" {'−' if value < 0 else '+'} {magnitude}"
+    return text
+
+
 class ExplainPanel(Retranslating, QDockWidget):
     """Opens when a value is selected (a map cell, a vector unit, a class in the chart); the
     window places it beside the maps."""
@@ -173,7 +186,7 @@ class ExplainPanel(Retranslating, QDockWidget):
             sums.append(channel.sum)
         if any(ch.padded.any() for ch in e.channels):
             blocks.append(Text(self.tr("Grey cells lie in the padding: zeros.")))
-        terms = " + ".join(_f(s) for s in sums)
+        terms = _sum(sums)
         blocks.append(
             Text(
                 self.tr("Pre-activation = {0} + bias {1} = {2}").format(
@@ -197,11 +210,11 @@ class ExplainPanel(Retranslating, QDockWidget):
             ).format(len(values), _f(e.total))
         elif e.mode == "avg":
             line = self.tr("Average pooling: ({0}) / {1} = {2}").format(
-                " + ".join(_f(v, 3) for v in values), len(values), _f(e.total)
+                _sum(values, 3), len(values), _f(e.total)
             )
         else:
             line = self.tr("Subsampling: ({0}) × weight {1} + bias {2} = {3}").format(
-                " + ".join(_f(v, 3) for v in values), _f(e.weight), _f(e.bias), _f(e.total)
+                _sum(values, 3), _f(e.weight), _f(e.bias), _f(e.total)
             )
         return [Row([window]), Text(line, strong=True)]
 
@@ -241,8 +254,8 @@ class ExplainPanel(Retranslating, QDockWidget):
             Row([Grid(rows, header=[self.tr("input"), "w", "x", "w·x"], shade=shade,
                       key="terms")]),
             Text(self.tr("The other {0} inputs together: {1}").format(e.rest_count, _f(e.rest))),
-            Text(self.tr("Bias + Σ w·x = {0} + {1} + {2} = {3}").format(
-                _f(e.bias), _f(sum(t.product for t in e.terms)), _f(e.rest), _f(e.total)
+            Text(self.tr("Bias + Σ w·x = {0} = {1}").format(
+                _sum([e.bias, sum(t.product for t in e.terms), e.rest]), _f(e.total)
             ), strong=True),
         ]  # fmt: skip
         if e.softmax is not None:

@@ -28,4 +28,7 @@ def operation(words: Words) -> str:
 
 def band_title(name: str, words: Words, shape: Iterable[int]) -> str:
     """``C1 · convolution 5×5, padding 2 · 6×…×…``: the name, what it does, its output shape."""
-    return f"{name} · {operation(words)} · {shape_text(shape)}"
+    what = operation(words)
+    if what == name:  # "flatten · flatten": the name already says it
+        return f"{name} · {shape_text(shape)}"
+    return f"{name} · {what} · {shape_text(shape)}"

@@ -249,7 +249,8 @@ class Canvas(QWidget):
     # -- Qt events ---------------------------------------------------------------------------
     def fill_at(self, point: QPointF) -> bool:
         """Fill the paper region around ``point`` (widget coordinates) with ink, as a paint
-        program's bucket does: the outline drawn around it stops the fill."""
+        program's bucket does: the outline drawn around it stops the fill. A region that
+        reaches the paper's edge is outside every outline and is not filled."""
         from scipy import ndimage
 
         spot = self._to_paper(point)
@@ -261,6 +262,8 @@ class Canvas(QWidget):
             return False
         regions, _ = ndimage.label(paper)
         region = regions == regions[y, x]
+        if region[0].any() or region[-1].any() or region[:, 0].any() or region[:, -1].any():
+            return False  # it reaches the edge: outside every outline (a blank canvas too)
         self._remember()
         pixels = self.to_array()
         pixels[region] = INK.red()
