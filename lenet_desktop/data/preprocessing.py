@@ -32,8 +32,8 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image, ImageOps, UnidentifiedImageError
-from scipy import ndimage
 
+from lenet_desktop.data.cleaning import Cleaning, blank, clean
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 
 SIZE = 28
@@ -49,26 +49,9 @@ WORKING_SIDE = 256
 MIN_CONTRAST = 0.08
 # Ink weaker than this fraction of the strongest ink is treated as paper (noise, JPEG artefacts).
 NOISE_FLOOR = 0.1
-# Photos. A picture is clean (read as it is) when at least this fraction of its pixels has the
-# background's exact value; pictures with a shorter side than MIN_PHOTO_SIDE always are.
-CLEAN_FRACTION = 0.5
+# Pictures with a shorter side than this are read as they are (a dataset image, an icon): too
+# small to hold paper, lines and ink apart.
 MIN_PHOTO_SIDE = 24
-# The paper's light is estimated on a copy about this many pixels per side, with a closing
-# window this fraction of that side (wider than any pen stroke, narrower than a shadow).
-PAPER_SIDE = 64
-PAPER_WINDOW = 0.16
-# A row's (column's) ink at this rank from the lightest is a ruled line's.
-LINE_RANK = 0.2
-# A photo's ink must stand out of its paper by this much after flattening; ink touching the
-# frame by BORDER_CONTRAST (a hard shadow's edge meeting the frame can look like faint ink).
-PHOTO_CONTRAST = 0.12
-BORDER_CONTRAST = 0.3
-# Pieces of ink lighter than SPECK × the digit's are specks; pieces further than NEAR × the
-# digit's size from it are not part of it.
-SPECK = 0.02
-NEAR = 0.25
-# Pieces touching the frame are passed over for a piece inside this heavy (relative).
-BORDER_SHARE = 0.1
 
 _LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)  # ITU-R 601-2, as Pillow's "L"
 
@@ -84,11 +67,14 @@ class Preprocessed:
     ``image``: ``(28, 28) float32`` in [0, 1], light ink on dark, what the network sees before
     normalisation (all zeros when empty). ``tensor``: ``(1, 1, 28, 28) float32`` normalised, or
     None when the picture holds no ink. ``empty``: True for a blank picture, which must not be
-    classified.
+    classified. ``cleaning``: what was found in the picture (None for a dataset image);
+    ``scale``: the picture's pixels per pixel of the cleaning's maps (large pictures are reduced).
     """
 
     image: np.ndarray
     tensor: torch.Tensor | None
+    cleaning: Cleaning | None = None
+    scale: float = 1.0
 
     @property
     def empty(self) -> bool:
@@ -207,146 +193,50 @@ def _luminance_alpha(data: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     )
 
 
-def ink_map(data: np.ndarray) -> np.ndarray:
-    """The ink of an image array as ``(H, W) float32`` in [0, 1], 1 = strongest ink.
+def cleaning(data: np.ndarray) -> Cleaning:
+    """What is ink in an image array and what is paper (:func:`cleaning.clean`).
 
     Dark ink on light paper and light ink on a dark background are told apart by the border's
-    colour; transparent pixels are background. A clean picture (most pixels exactly the
-    background's value: a canvas drawing, a dataset image, a scan) is read directly; any other is
-    read as a photo of paper (:func:`_photo_ink`).
+    colour; transparent pixels are background. Pictures smaller than MIN_PHOTO_SIDE are read
+    directly: ink is the difference from the border's colour.
     """
     lum, alpha = _luminance_alpha(np.asarray(data))
     if lum.size == 0:
-        return np.zeros((0, 0), dtype=np.float32)
+        return blank((0, 0))
     if alpha is not None and alpha.min() < 0.99:
         weight = float(alpha.sum())
         if weight == 0.0:
-            return np.zeros_like(lum)
+            return blank(lum.shape)
         # Put the visible strokes on the background they contrast with.
         content = float((lum * alpha).sum()) / weight
         backdrop = 1.0 if content < 0.5 else 0.0
         lum = lum * alpha + backdrop * (1.0 - alpha)
     border = np.concatenate([lum[0], lum[-1], lum[1:-1, 0], lum[1:-1, -1]])
     background = float(np.median(border))
-    if not _is_clean(lum, background):
-        return _photo_ink(lum if background >= 0.5 else 1.0 - lum)
-    ink = background - lum if background >= 0.5 else lum - background
+    dark_on_light = lum if background >= 0.5 else 1.0 - lum
+    if min(lum.shape) >= MIN_PHOTO_SIDE:
+        return clean(np.ascontiguousarray(dark_on_light, dtype=np.float32))
+    ink = max(background, 1.0 - background) - dark_on_light
     peak = float(ink.max())
     if peak < MIN_CONTRAST:
-        return np.zeros_like(lum, dtype=np.float32)
+        return blank(lum.shape)
     floor = NOISE_FLOOR * peak
-    return ((ink - floor) / (peak - floor)).clip(0.0, 1.0).astype(np.float32)
-
-
-def _is_clean(lum: np.ndarray, background: float) -> bool:
-    """Whether a picture is clean: at least CLEAN_FRACTION of its pixels equal the background's
-    value (within 1.5/255). A photo's paper never is: its light varies and its sensor is noisy.
-    Pictures too small to hold paper and ink apart are read as clean too."""
-    if min(lum.shape) < MIN_PHOTO_SIDE:
-        return True
-    flat = np.count_nonzero(np.abs(lum - np.float32(background)) <= np.float32(1.5 / 255))
-    return bool(flat >= CLEAN_FRACTION * lum.size)
-
-
-def _paper(lum: np.ndarray) -> np.ndarray:
-    """The paper's brightness under the light that fell on it, ``(H, W) float32``.
-
-    A grey-level closing (a maximum filter, then a minimum filter) removes every dark thing
-    narrower than its window (ink, ruled lines) and keeps what is wider (gradients, vignetting,
-    shadows), whose edges the minimum filter puts back in place. It runs on a copy box-reduced
-    to about PAPER_SIDE px (noise averaged out, and fast); the result is smoothed and enlarged
-    back bilinearly.
-    """
-    height, width = lum.shape
-    step = max(1, max(height, width) // PAPER_SIDE)
-    small = np.asarray(Image.fromarray(lum, mode="F").reduce(step), dtype=np.float32)
-    window = max(3, round(PAPER_WINDOW * max(small.shape)) | 1)
-    closed = ndimage.grey_closing(small, size=(window, window), mode="reflect")
-    paper = Image.fromarray(closed, mode="F").resize((width, height), Image.Resampling.BILINEAR)
-    return np.maximum(np.asarray(paper, dtype=np.float32), lum)
-
-
-def _ruled_lines(ink: np.ndarray) -> np.ndarray:
-    """Remove straight lines across the whole page (a notebook's rules, a margin) from an ink map.
-
-    A rule spans the page, a digit's stroke does not: for every row (then every column) a low
-    percentile of its ink is the strength of a line along it, and about 0 elsewhere. Ink absorbs
-    light multiplicatively, so a line's share is divided out of what is left of the paper's
-    light, which keeps a stroke that crosses a rule whole.
-    """
-    light = 1.0 - ink
-    for axis in (1, 0):
-        rank = int(LINE_RANK * (ink.shape[axis] - 1))
-        line = np.partition(1.0 - light, rank, axis=axis).take([rank], axis=axis)
-        light = np.minimum(light / (1.0 - line.clip(0.0, 0.9)), 1.0)
-    return 1.0 - light
-
-
-def _otsu(values: np.ndarray) -> float:
-    """Otsu's threshold of values in [0, 1] (256-bin histogram)."""
-    counts, edges = np.histogram(values, bins=256, range=(0.0, 1.0))
-    centres = (edges[:-1] + edges[1:]) / 2
-    weight = np.cumsum(counts, dtype=np.float64)
-    mass = np.cumsum(counts * centres, dtype=np.float64)
-    total, total_mass = weight[-1], mass[-1]
-    below, above = weight[:-1], total - weight[:-1]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        between = (total_mass * below - mass[:-1] * total) ** 2 / (below * above)
-    between = np.nan_to_num(between, nan=0.0, posinf=0.0)
-    return float(edges[int(np.argmax(between)) + 1])
-
-
-def _photo_ink(lum: np.ndarray) -> np.ndarray:
-    """The ink of a photo of dark ink on paper (``lum`` in [0, 1]), as :func:`ink_map` returns it.
-
-    1. Flatten: divide by the paper's brightness (:func:`_paper`), so light and shadow go.
-    2. Remove ruled lines (:func:`_ruled_lines`).
-    3. Threshold with Otsu's method; a page whose ink is too faint is empty.
-    4. Keep the digit: the largest connected piece of ink, and the pieces near it large enough
-       not to be specks; everything else (noise, a page edge, a stain) goes.
-    5. Stretch the kept ink so a stroke's core is 1, as the datasets' strokes are.
-    """
-    ink = (1.0 - lum / np.maximum(_paper(lum), 1e-3)).clip(0.0, 1.0)
-    ink = _ruled_lines(ink)
-    threshold = _otsu(ink)
-    mask = ink > threshold
-    if not mask.any():
-        return np.zeros_like(lum)
-    labels, count = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
-    masses = ndimage.sum_labels(ink, labels, index=np.arange(1, count + 1))
-    boxes = ndimage.find_objects(labels)
-    height, width = ink.shape
-    inside = np.array(
-        [
-            b[0].start > 0 and b[1].start > 0 and b[0].stop < height and b[1].stop < width
-            for b in boxes
-        ]
+    ink = ((ink - floor) / (peak - floor)).clip(0.0, 1.0).astype(np.float32)
+    kept = ink > 0
+    rows, cols = np.flatnonzero(kept.any(axis=1)), np.flatnonzero(kept.any(axis=0))
+    return Cleaning(
+        ink,
+        np.zeros_like(kept),
+        kept,
+        contrast=peak,
+        pieces=1,
+        box=(int(rows[-1] - rows[0] + 1), int(cols[-1] - cols[0] + 1)),
     )
-    # A piece touching the frame (a shadow's corner, the page's edge) is the digit only when no
-    # piece inside is of a similar weight, and then it must be clearer ink.
-    weighty = inside & (masses >= BORDER_SHARE * masses.max())
-    main = (
-        int(np.argmax(np.where(weighty, masses, 0.0))) if weighty.any() else int(np.argmax(masses))
-    )
-    strong = float(np.percentile(ink[labels == main + 1], 90))
-    needed = PHOTO_CONTRAST if inside[main] else BORDER_CONTRAST
-    if strong - float(np.median(ink)) < needed:
-        return np.zeros_like(lum)
-    top, bottom = boxes[main][0].start, boxes[main][0].stop
-    left, right = boxes[main][1].start, boxes[main][1].stop
-    reach = NEAR * max(bottom - top, right - left)
-    keep = np.zeros(count + 1, dtype=bool)
-    for index, box in enumerate(boxes):
-        if masses[index] < SPECK * masses[main]:
-            continue
-        near_rows = box[0].start < bottom + reach and box[0].stop > top - reach
-        near_cols = box[1].start < right + reach and box[1].stop > left - reach
-        keep[index + 1] = near_rows and near_cols
-    kept = ndimage.binary_dilation(keep[labels], iterations=1)
-    low = threshold / 2
-    return np.where(kept, ((ink - low) / max(strong - low, 1e-3)).clip(0.0, 1.0), 0.0).astype(
-        np.float32
-    )
+
+
+def ink_map(data: np.ndarray) -> np.ndarray:
+    """The ink of an image array as ``(H, W) float32`` in [0, 1], 1 = a stroke's core."""
+    return cleaning(data).ink
 
 
 def _resize(ink: np.ndarray, width: int, height: int) -> np.ndarray:
@@ -457,11 +347,14 @@ def preprocess(
     ``mean``/``std``, or an empty result for a picture with no ink. Raises ValueError only for
     arrays that are not image-shaped.
     """
-    ink = ink_map(to_array(image))
-    framed = frame_ink(ink, convention) if ink.size else None
+    data = _pil_to_array(image) if isinstance(image, Image.Image) else np.asarray(image)
+    reduced = to_array(data)
+    found = cleaning(reduced)
+    scale = max(data.shape[:2], default=1) / max(max(reduced.shape[:2], default=1), 1)
+    framed = frame_ink(found.ink, convention) if found.ink.size else None
     if framed is None:
-        return Preprocessed(np.zeros((SIZE, SIZE), dtype=np.float32), None)
-    return Preprocessed(framed, normalize(framed, mean, std))
+        return Preprocessed(np.zeros((SIZE, SIZE), dtype=np.float32), None, found, scale)
+    return Preprocessed(framed, normalize(framed, mean, std), found, scale)
 
 
 def dataset_sample(pixels: np.ndarray, mean: float, std: float) -> Preprocessed:

@@ -1,0 +1,356 @@
+"""What is ink in a picture, and what is paper: one path for drawings, scans, screenshots of a
+note app's page and phone photos.
+
+The path never guesses whether a picture is "clean" or "a photo". Every step holds for both
+by construction, the way document scanners work:
+
+1. **Paper.** The paper's light under whatever fell on it (:func:`_paper`): a grey-level
+   closing of a reduced copy, which removes every dark thing narrower than its window (ink,
+   template lines) and keeps wider things (gradients, vignetting, shadows). Dividing by it
+   makes ink a fraction of the light absorbed: 0 on paper, in the shade or not. On a drawing's
+   uniform background the paper is that background and nothing changes.
+2. **Template lines** (:func:`_find_lines`): straight lines found by their geometry, not their
+   colour. A line is a thin band along which ink covers most of the page, found in the row
+   (then column) profile of a low-threshold ink mask at the tilt that makes the bands
+   sharpest. Bands that repeat at a regular spacing (a ruled or squared page) always go; a
+   lone band (a margin, the one rule a tight crop shows) goes when it runs nearly edge to edge
+   and ink is left beside it. A line's own strength is divided out of the pixels it crosses
+   (ink absorbs light multiplicatively, so a darker stroke over it survives), and a stroke is
+   bridged across a line as dark as itself.
+3. **Template dots** (:func:`_find_dots`): a dotted page is many tiny pieces of one size;
+   they go together.
+4. **The digit** (:func:`_keep_digit`): threshold with Otsu's method; keep the heaviest
+   connected piece and the pieces near it that are not specks; stretch the kept ink so a
+   stroke's core is 1, as the datasets' strokes are, however faint the pen was.
+
+:func:`clean` returns the ink and a :class:`Cleaning` report (what was removed, how faint and
+how large the ink was), which the window shows and the unsure note reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from PIL import Image
+from scipy import ndimage
+from scipy.spatial import cKDTree
+
+# The paper's light is estimated on a copy about PAPER_SIDE px per side, with a closing window
+# this fraction of that side: wider than a thick marker's stroke, narrower than a shadow.
+PAPER_SIDE = 64
+PAPER_WINDOW = 0.22
+# The ink mask for finding lines: above this many noise deviations of the paper (and at least
+# LINE_LEVEL). A band is a line when ink covers at least LINE_COVER of the page along it, and
+# a lone band only when it covers LONE_COVER; a line is at most LINE_THICK of the page thick.
+LINE_NOISE = 5.0
+LINE_LEVEL = 0.04
+LINE_COVER = 0.6
+LONE_COVER = 0.9
+LINE_THICK = 0.03
+LINE_RANK = 75
+# Bands repeat when at least REPEAT of them have gaps within SPACING of their median.
+REPEAT = 3
+SPACING = 0.15
+# Tilts searched for lines: slopes up to ±MAX_SLOPE (about ±3°) in TILT_STEPS steps.
+MAX_SLOPE = 0.05
+TILT_STEPS = 11
+# A dotted template: at least DOTS pieces each at most DOT_SIZE of the page's side across,
+# of areas within DOT_SPREAD× of their median.
+DOTS = 8
+DOT_SIZE = 0.03
+DOT_SPREAD = 3.0
+# ... and LATTICE_SHARE of them have their nearest neighbour within LATTICE of the typical spacing.
+LATTICE = 0.15
+LATTICE_SHARE = 0.7
+# A piece of ink lighter than SPECK × the digit's is a speck; pieces further than NEAR × the
+# digit's size from it are not part of it; pieces touching the frame are passed over for a
+# piece inside this heavy (relative) and must then stand out by BORDER_CONTRAST.
+SPECK = 0.02
+NEAR = 0.25
+BORDER_SHARE = 0.1
+# The kept ink must stand out of the paper by this much (fraction of light absorbed).
+MIN_CONTRAST = 0.08
+BORDER_CONTRAST = 0.4
+
+
+@dataclass
+class Cleaning:
+    """What :func:`clean` found in a picture.
+
+    ``ink``: ``(H, W) float32`` in [0, 1], the digit's ink (1 = a stroke's core). ``removed``:
+    ``(H, W) bool``, the template's pixels taken out (lines, dots). ``kept``: ``(H, W) bool``,
+    the pixels kept as the digit. ``rows``/``columns``: template lines found across/down the
+    page; ``dots``: template dots; ``shade``: how much the paper's light varied (0 = even);
+    ``contrast``: how dark the kept ink was before stretching (fraction of light absorbed);
+    ``pieces``: separate pieces of ink kept; ``touches_edge``: kept ink reaches the frame.
+    """
+
+    ink: np.ndarray
+    removed: np.ndarray
+    kept: np.ndarray
+    rows: int = 0
+    columns: int = 0
+    dots: int = 0
+    shade: float = 0.0
+    contrast: float = 0.0
+    pieces: int = 0
+    touches_edge: bool = False
+    box: tuple[int, int] = field(default=(0, 0))
+
+    @property
+    def empty(self) -> bool:
+        return not self.kept.any()
+
+
+def blank(shape: tuple[int, ...], **found) -> Cleaning:
+    nothing = np.zeros(shape, dtype=bool)
+    return Cleaning(np.zeros(shape, dtype=np.float32), found.pop("removed", nothing), nothing, **found)
+
+
+def _paper(lum: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The paper's brightness under the light that fell on it, ``(H, W) float32``, and the
+    brightest paper within a window of each pixel."""
+    height, width = lum.shape
+    step = max(1, max(height, width) // PAPER_SIDE)
+    small = np.asarray(Image.fromarray(lum, mode="F").reduce(step), dtype=np.float32)
+    window = max(3, round(PAPER_WINDOW * max(small.shape)) | 1)
+    closed = ndimage.grey_closing(small, size=(window, window), mode="reflect")
+    closed = ndimage.uniform_filter(closed, size=3, mode="nearest")
+    # Around it, the light of the paper beside: inside a stroke wider than the window the
+    # closing is the stroke's own darkness, and the light beside is the paper's.
+    beside = ndimage.grey_dilation(closed, size=(window, window), mode="nearest")
+    paper, near = (
+        np.maximum(
+            np.asarray(
+                Image.fromarray(a, mode="F").resize((width, height), Image.Resampling.BILINEAR),
+                dtype=np.float32,
+            ),
+            lum,
+        )
+        for a in (closed, beside)
+    )
+    return paper, near
+
+
+def _hollow(ink: np.ndarray, level: float) -> np.ndarray:
+    """The cores of hollow strokes: holes in the ink mask whose rim is a stroke's edge (as dark
+    as the ink's strongest half) and whose paper, read against the paper beside, is dark too."""
+    edges = ink > max(level, _otsu(ink))
+    holes = ndimage.binary_fill_holes(edges) & ~edges
+    if not holes.any():
+        return holes
+    labels, count = ndimage.label(holes)
+    rim = ndimage.binary_dilation(holes, iterations=2) & ~holes
+    rim_labels = ndimage.grey_dilation(labels, size=(5, 5)) * rim
+    strong = float(np.percentile(ink[edges], 50))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rims = ndimage.mean(ink, rim_labels, index=np.arange(1, count + 1))
+    good = np.concatenate([[False], np.nan_to_num(rims) >= strong])
+    return good[labels]
+
+
+def _noise(ink: np.ndarray) -> float:
+    """The paper's noise: a robust deviation of the ink map (most pixels are paper)."""
+    sample = ink[::2, ::2].ravel()
+    centre = float(np.median(sample))
+    return 1.4826 * float(np.median(np.abs(sample - centre)))
+
+
+def _bands(cover: np.ndarray, thick: float, lone: bool) -> list[tuple[int, int]]:
+    """Runs of consecutive indices whose cover is at least LINE_COVER (LONE_COVER for lone
+    bands) and at most ``thick`` long."""
+    level = LONE_COVER if lone else LINE_COVER
+    hits = np.flatnonzero(cover >= level)
+    if hits.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(hits) > 1)
+    starts = np.concatenate([[hits[0]], hits[breaks + 1]])
+    stops = np.concatenate([hits[breaks], [hits[-1]]]) + 1
+    return [(int(a), int(b)) for a, b in zip(starts, stops) if b - a <= thick]
+
+
+def _repeating(bands: list[tuple[int, int]]) -> bool:
+    if len(bands) < REPEAT:
+        return False
+    centres = np.array([(a + b) / 2 for a, b in bands])
+    gaps = np.diff(centres)
+    median = float(np.median(gaps))
+    return median > 0 and np.count_nonzero(np.abs(gaps - median) <= SPACING * median) >= REPEAT - 1
+
+
+def _find_lines(ink: np.ndarray, mask: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray, int]:
+    """Template lines across the page (rows of ``ink``): the ink with them divided out, the
+    line pixels, and how many lines were found."""
+    height, width = mask.shape
+    columns = np.arange(width) - width / 2
+    best, best_score, best_shift = None, -1.0, None
+    for slope in np.linspace(-MAX_SLOPE, MAX_SLOPE, TILT_STEPS):
+        shift = np.round(slope * columns).astype(np.int64)
+        span = int(np.abs(shift).max(initial=0))
+        rows = np.arange(height)[:, None] + shift[None, :] + span
+        cover = np.bincount(rows[mask], minlength=height + 2 * span)[: height + 2 * span] / width
+        score = float((cover**2).sum())
+        if score > best_score:
+            best, best_score, best_shift = cover, score, (shift, span)
+    assert best is not None and best_shift is not None
+    shift, span = best_shift
+    thick = max(3.0, LINE_THICK * height)
+    bands = _bands(best, thick, lone=False)
+    if not _repeating(bands):
+        bands = _bands(best, thick, lone=True)
+    if not bands:
+        return ink, np.zeros_like(mask), 0
+    index = np.arange(height)[:, None] + shift[None, :] + span
+    on_line = np.zeros(best.shape[0] + 2, dtype=bool)
+    for start, stop in bands:
+        on_line[max(0, start - 1) : stop + 2] = True
+    line_pixels = on_line[index] & (mask | ndimage.binary_dilation(mask, iterations=1))
+    # Ink just above and just below the band, in each column: a stroke crossing the line.
+    reach = max(stop - start for start, stop in bands) + 2
+    above = ndimage.shift(ink, (reach, 0), order=0, mode="constant")
+    below = ndimage.shift(ink, (-reach, 0), order=0, mode="constant")
+    bridge = np.minimum(above, below)
+    # The line's strength: a high rank of its own pixels, where no stroke crosses it (its
+    # antialiased or reduced edges are lighter).
+    core = line_pixels & mask & (bridge <= level)
+    strength = float(np.percentile(ink[core], LINE_RANK)) if core.any() else 0.0
+    light = np.where(line_pixels, (1.0 - ink) / max(1.0 - strength, 0.05), 1.0 - ink)
+    cleaned = (1.0 - np.minimum(light, 1.0)).astype(np.float32)
+    # A stroke crossing a line as dark as itself is bridged: the lighter of above and below.
+    cleaned = np.where(line_pixels, np.maximum(cleaned, bridge), cleaned).astype(np.float32)
+    return cleaned, line_pixels, len(bands)
+
+
+def _find_dots(mask: np.ndarray) -> tuple[np.ndarray, int]:
+    """A dotted template's dots in an ink mask (all False when the page has none)."""
+    labels, count = ndimage.label(mask)
+    if count < DOTS:
+        return np.zeros_like(mask), 0
+    boxes = ndimage.find_objects(labels)
+    size = DOT_SIZE * max(mask.shape)
+    small = np.array(
+        [b[0].stop - b[0].start <= size and b[1].stop - b[1].start <= size for b in boxes]
+    )
+    areas = ndimage.sum_labels(mask, labels, index=np.arange(1, count + 1))
+    if np.count_nonzero(small) < DOTS:
+        return np.zeros_like(mask), 0
+    typical = float(np.median(areas[small]))
+    dots = small & (areas <= DOT_SPREAD * typical) & (areas >= typical / DOT_SPREAD)
+    if np.count_nonzero(dots) < DOTS:
+        return np.zeros_like(mask), 0
+    # A template's dots lie on a lattice: each one's nearest neighbour is at the same distance
+    # (noise and a pencil's grain are scattered at random distances).
+    centres = np.array(ndimage.center_of_mass(mask, labels, np.flatnonzero(dots) + 1))
+    nearest = cKDTree(centres).query(centres, k=2)[0][:, 1]
+    spacing = float(np.median(nearest))
+    regular = np.abs(nearest - spacing) <= LATTICE * spacing
+    if np.count_nonzero(regular) < LATTICE_SHARE * len(nearest):
+        return np.zeros_like(mask), 0
+    keep = np.concatenate([[False], dots])
+    return keep[labels], int(np.count_nonzero(dots))
+
+
+def _otsu(values: np.ndarray) -> float:
+    """Otsu's threshold of values in [0, 1] (256-bin histogram)."""
+    counts, edges = np.histogram(values, bins=256, range=(0.0, 1.0))
+    centres = (edges[:-1] + edges[1:]) / 2
+    weight = np.cumsum(counts, dtype=np.float64)
+    mass = np.cumsum(counts * centres, dtype=np.float64)
+    total, total_mass = weight[-1], mass[-1]
+    below, above = weight[:-1], total - weight[:-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (total_mass * below - mass[:-1] * total) ** 2 / (below * above)
+    between = np.nan_to_num(between, nan=0.0, posinf=0.0)
+    return float(edges[int(np.argmax(between)) + 1])
+
+
+def _keep_digit(ink: np.ndarray, floor: float) -> tuple[np.ndarray, float, int] | None:
+    """The digit's pieces of ``ink``: (kept mask, its strong ink level, pieces) or None."""
+    threshold = max(_otsu(ink), floor)
+    mask = ink > threshold
+    if not mask.any():
+        return None
+    labels, count = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
+    masses = ndimage.sum_labels(ink, labels, index=np.arange(1, count + 1))
+    boxes = ndimage.find_objects(labels)
+    height, width = ink.shape
+    inside = np.array(
+        [
+            b[0].start > 0 and b[1].start > 0 and b[0].stop < height and b[1].stop < width
+            for b in boxes
+        ]
+    )
+    # A piece touching the frame (a shadow's corner, the page's edge) is the digit only when no
+    # piece inside is of a similar weight, and then it must be clearer ink.
+    weighty = inside & (masses >= BORDER_SHARE * masses.max())
+    main = (
+        int(np.argmax(np.where(weighty, masses, 0.0))) if weighty.any() else int(np.argmax(masses))
+    )
+    strong = float(np.percentile(ink[labels == main + 1], 90))
+    needed = MIN_CONTRAST if inside[main] else BORDER_CONTRAST
+    if strong - float(np.median(ink)) < needed:
+        return None
+    top, bottom = boxes[main][0].start, boxes[main][0].stop
+    left, right = boxes[main][1].start, boxes[main][1].stop
+    reach = NEAR * max(bottom - top, right - left)
+    keep = np.zeros(count + 1, dtype=bool)
+    for index, box in enumerate(boxes):
+        if masses[index] < SPECK * masses[main]:
+            continue
+        near_rows = box[0].start < bottom + reach and box[0].stop > top - reach
+        near_cols = box[1].start < right + reach and box[1].stop > left - reach
+        keep[index + 1] = near_rows and near_cols
+    pieces = int(np.count_nonzero(keep))
+    kept = ndimage.binary_dilation(keep[labels], iterations=1)
+    return kept, strong, pieces
+
+
+def clean(lum: np.ndarray) -> Cleaning:
+    """The ink of a picture of dark ink on light paper (``lum`` ``(H, W)`` in [0, 1]).
+
+    See the module's docstring for the steps.
+    """
+    paper, near = _paper(lum)
+    bright = float(np.percentile(paper, 99))
+    if bright <= 0.0:
+        return blank(lum.shape)
+    shade = float(1.0 - np.percentile(paper, 1) / bright)
+    ink = (1.0 - lum / np.maximum(paper, 1e-3)).clip(0.0, 1.0).astype(np.float32)
+    level = max(LINE_LEVEL, LINE_NOISE * _noise(ink))
+    # A stroke wider than the paper's window comes out hollow: its core, enclosed by its
+    # edges, is read against the paper beside it (a loop's inside is that paper, and stays).
+    hollow = _hollow(ink, level)
+    if hollow.any():
+        against = (1.0 - lum / np.maximum(near, 1e-3)).clip(0.0, 1.0)
+        ink = np.where(hollow, np.maximum(ink, against), ink).astype(np.float32)
+    mask = ink > level
+    ink, across, rows = _find_lines(ink, mask, level)
+    down_t, down_mask, columns = _find_lines(np.ascontiguousarray(ink.T), (ink > level).T, level)
+    ink, down = down_t.T, down_mask.T
+    removed = across | down
+    dots, dot_count = _find_dots((ink > level) & ~removed)
+    if dot_count:
+        ink = np.where(ndimage.binary_dilation(dots, iterations=1), 0.0, ink).astype(np.float32)
+        removed |= dots
+    found = dict(rows=rows, columns=columns, dots=dot_count, shade=shade)
+    digit = _keep_digit(ink, level)
+    if digit is None:
+        return blank(lum.shape, removed=removed, **found)
+    kept, strong, pieces = digit
+    low = min(level, strong / 2)
+    stretched = np.where(kept, ((ink - low) / max(strong - low, 1e-3)).clip(0.0, 1.0), 0.0)
+    edge = kept[0].any() or kept[-1].any() or kept[:, 0].any() or kept[:, -1].any()
+    rows_at = np.flatnonzero(kept.any(axis=1))
+    cols_at = np.flatnonzero(kept.any(axis=0))
+    box = (int(rows_at[-1] - rows_at[0] + 1), int(cols_at[-1] - cols_at[0] + 1))
+    return Cleaning(
+        stretched.astype(np.float32),
+        removed & ~kept,
+        kept,
+        contrast=strong,
+        pieces=pieces,
+        touches_edge=bool(edge),
+        box=box,
+        **found,
+    )
