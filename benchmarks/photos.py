@@ -1,16 +1,19 @@
-"""Photos of digits on paper, and the drawing path: accuracy and preprocessing time, before and
+"""Handwriting from anywhere, and the drawing path: accuracy and preprocessing time, before and
 after, in one run.
 
-    python -m benchmarks.photos                  # before = 9b081ba, after = the working tree
+    python -m benchmarks.photos                  # before = 3c7e132, after = the working tree
     python -m benchmarks.photos --baseline REV --photos 400 --seed 2024
 
-"Before" is ``lenet_desktop/data/preprocessing.py`` as commit REV had it (``git show``,
-imported from a temporary file); "after" is the one in this tree. Both feed the same shipped
-MNIST model.
+"Before" is ``lenet_desktop/data/preprocessing.py`` and ``models/mnist.safetensors`` as commit
+REV had them (``git show``, from temporary files); "after" is this tree's. The middle column
+is this tree's preprocessing with REV's model, to tell the two changes apart.
 
-* Accuracy on ``--photos`` phone photos (tests/photos.py: uneven light, shadows, ruled lines,
-  blue or black ink, noise, JPEG) and on as many clean test digits re-drawn large and
-  off-centre (tests/drawing.py ``redraw``, as tests/test_shipped_models.py makes them).
+* Accuracy on ``--photos`` pictures of MNIST-subset test digits in each way a learner brings
+  them: phone photos (tests/photos.py: uneven light, shadows, ruled lines, blue or black ink,
+  noise, JPEG), clean digits re-drawn large and off-centre (tests/drawing.py ``redraw``), clean
+  note-app pages with a template (ruled, squared, dotted, margin), a thick marker on ruled
+  paper and faint pencil photographed in a shadow (tests/pages.py); and, when scikit-learn is
+  installed, the UCI handwritten digits (43 other writers, 8×8) drawn large on a canvas.
 * Time per ``preprocess`` call (median of many, the two versions alternating) for a canvas-like
   drawing (black strokes on white, ``(400, 400)`` and the canvas's own ``(560, 560) uint8``)
   and for a 640 px photo.
@@ -35,7 +38,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests"), str(REPO)]
 
-BASELINE = "9b081ba"
+BASELINE = "3c7e132"
 
 
 def baseline_module(rev: str) -> ModuleType:
@@ -114,6 +117,40 @@ def per_call(modules: dict[str, ModuleType], picture, repeats: int) -> dict[str,
     return {name: 1000 * statistics.median(values) for name, values in times.items()}
 
 
+def baseline_model(rev: str) -> str:
+    """The shipped MNIST model of commit ``rev``, as a temporary file."""
+    done = subprocess.run(
+        ["git", "-C", str(REPO), "show", f"{rev}:models/mnist.safetensors"], capture_output=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{rev}: no models/mnist.safetensors")
+    path = Path(tempfile.mkdtemp(prefix="lenet-photos-")) / f"mnist_{rev}.safetensors"
+    path.write_bytes(done.stdout)
+    return str(path)
+
+
+def uci_digits(count: int, seed: int) -> tuple[list, list[int]] | None:
+    """The UCI handwritten digits (scikit-learn's copy: 8×8, 0–16), each drawn large (160 px,
+    bicubic) as dark ink on a white 300×300 canvas; None without scikit-learn."""
+    try:
+        from sklearn.datasets import load_digits
+    except ImportError:
+        return None
+    from PIL import Image
+
+    digits = load_digits()
+    rng = np.random.default_rng(seed)
+    picks = rng.choice(len(digits.target), size=min(count, len(digits.target)), replace=False)
+    pictures = []
+    for i in picks:
+        small = (digits.images[i] / 16.0 * 255).astype(np.uint8)
+        big = np.asarray(Image.fromarray(small).resize((160, 160), Image.Resampling.BICUBIC))
+        canvas = np.full((300, 300), 255, dtype=np.uint8)
+        canvas[70:230, 70:230] = 255 - big
+        pictures.append(canvas)
+    return pictures, [int(digits.target[i]) for i in picks]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--baseline", default=BASELINE, metavar="REV")
@@ -123,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import torch
+    from pages import TEMPLATES, page_set
     from photos import photo, photo_set
 
     from lenet_desktop.data import preprocessing
@@ -131,25 +169,39 @@ def main(argv: list[str] | None = None) -> int:
     from lenet_desktop.nn.inference import Predictor
 
     torch.set_num_threads(1)
-    modules = {f"before ({args.baseline})": baseline_module(args.baseline), "after": preprocessing}
-    predictor = Predictor(load_model("mnist"), "cpu")
+    old = baseline_module(args.baseline)
+    modules = {f"before ({args.baseline})": old, "after": preprocessing}
+    old_model = Predictor(load_model(baseline_model(args.baseline)), "cpu")
+    new_model = Predictor(load_model("mnist"), "cpu")
+    columns = (
+        (f"before ({args.baseline})", old, old_model),
+        ("new cleaning, old model", preprocessing, old_model),
+        ("after", preprocessing, new_model),
+    )
     folder = REPO.parent / "shared" / "datasets" / "mnist-subset"
     _, test = load_dataset(folder, MNIST)
+    images, labels = test.images.numpy(), test.labels.numpy()
 
     started = time.perf_counter()
-    photos, photo_labels = photo_set(args.photos, seed=args.seed, folder=str(folder))
-    drawn, drawn_labels = redrawn_digits(test, args.photos)
+    n = args.photos
+    sets = [
+        (f"phone photos ({n})", *photo_set(n, seed=args.seed, folder=str(folder))),
+        (f"re-drawn test digits ({n})", *redrawn_digits(test, n)),
+    ]
+    for kind in (*TEMPLATES, "marker", "pencil"):
+        title = {"marker": "thick marker", "pencil": "faint pencil, shadow"}.get(kind, kind)
+        sets.append((f"{title} ({n})", *page_set(kind, images, labels, n, seed=args.seed)))
+    uci = uci_digits(n, args.seed)
+    if uci is not None:
+        sets.append((f"UCI digits on a canvas ({len(uci[1])})", *uci))
     print(
-        f"{args.photos} photos (seed {args.seed}) and {args.photos} re-drawn digits made in "
-        f"{time.perf_counter() - started:.1f} s; model: shipped mnist, cpu, 1 thread"
+        f"{len(sets)} sets of MNIST-subset test digits (seed {args.seed}) made in "
+        f"{time.perf_counter() - started:.1f} s; cpu, 1 thread"
     )
-    print(f"\n{'accuracy':<34}" + "".join(f"{name:>18}" for name in modules))
-    for title, pictures, labels in (
-        (f"phone photos ({args.photos})", photos, photo_labels),
-        (f"re-drawn test digits ({args.photos})", drawn, drawn_labels),
-    ):
-        row = [accuracy(module, predictor, pictures, labels) for module in modules.values()]
-        print(f"{title:<34}" + "".join(f"{100 * a:>17.2f}%" for a in row))
+    print(f"\n{'accuracy':<34}" + "".join(f"{name:>26}" for name, _, _ in columns))
+    for title, pictures, truth in sets:
+        row = [accuracy(module, model, pictures, truth) for _, module, model in columns]
+        print(f"{title:<34}" + "".join(f"{100 * a:>25.2f}%" for a in row))
 
     big_photo = photo(test.images[0].numpy(), np.random.default_rng(1))
     big_photo = big_photo.resize((640, 480))

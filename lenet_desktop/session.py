@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from lenet_desktop.analysis.explanations import Explanation
     from lenet_desktop.analysis.live import Attribution, Job, Outcome
+    from lenet_desktop.analysis.reading import CleaningPictures, Note
     from lenet_desktop.data.preprocessing import Preprocessed
     from lenet_desktop.files.model_files import ModelBundle
     from lenet_desktop.nn.inference import Prediction, Predictor
@@ -67,12 +68,21 @@ class Unit:
 @dataclass(frozen=True, eq=False)
 class Result:
     """An input with what the network made of it. ``prepared`` is None while no model is in
-    use; ``prediction`` is None then and for a blank input."""
+    use; ``prediction`` is None then and for a blank input. ``notes``: how the input was read
+    (:func:`analysis.reading.notes`: warnings first); ``pictures``: an opened picture before
+    and after its cleaning (None for drawings and samples)."""
 
     input: Input | None
     prepared: Preprocessed | None
     prediction: Prediction | None
     model: ModelBundle | None = None
+    notes: tuple[Note, ...] = ()
+    pictures: CleaningPictures | None = None
+
+    @property
+    def unsure(self) -> bool:
+        """Whether a note gives a reason to doubt the answer."""
+        return any(note.warning for note in self.notes)
 
     @property
     def true_label(self) -> int | None:
@@ -238,7 +248,14 @@ class Session:
         else:
             prepared = predictor.preprocess(source.pixels)
         prediction = None if prepared.tensor is None else predictor.predict(prepared.tensor)
-        return Result(source, prepared, prediction, predictor.bundle)
+        from lenet_desktop.analysis.reading import cleaning_pictures, notes
+
+        probabilities = None if prediction is None else prediction.probabilities
+        found = notes(prepared, probabilities, info.classes)
+        pictures = None
+        if source.kind == "picture" and prepared.cleaning is not None:
+            pictures = cleaning_pictures(source.pixels, prepared.cleaning)
+        return Result(source, prepared, prediction, predictor.bundle, found, pictures)
 
     def show(self, source: Input | None) -> Result:
         """Make ``source`` the current input: preprocess it, run one forward pass, emit

@@ -18,10 +18,9 @@ from __future__ import annotations
 import io
 
 import numpy as np
+from photos import _lighting
 from PIL import Image, ImageDraw
 from scipy import ndimage
-
-from photos import _lighting
 
 TEMPLATES = ("ruled", "squared", "dotted", "margin")
 
@@ -57,7 +56,9 @@ def draw_template(page: np.ndarray, kind: str, rng: np.random.Generator) -> None
         draw = ImageDraw.Draw(picture)
         for y in range(phase, height, period):
             for x in range(phase, width, period):
-                draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=tuple(colour.astype(int)))
+                draw.ellipse(
+                    (x - radius, y - radius, x + radius, y + radius), fill=tuple(colour.astype(int))
+                )
         page[:] = np.asarray(picture, dtype=np.float32)
     if kind == "margin":
         left = int(rng.integers(20, max(21, width // 4)))
@@ -72,9 +73,13 @@ def _glyph(digit28: np.ndarray, side: int, width_factor: float) -> np.ndarray:
     crop = np.pad(digit28[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1], 4)
     scale = side / max(crop.shape)
     height, width = (max(1, round(s * scale)) for s in crop.shape)
-    glyph = np.asarray(
-        Image.fromarray(crop).resize((width, height), Image.Resampling.BICUBIC), dtype=np.float32
-    ) / 255.0
+    glyph = (
+        np.asarray(
+            Image.fromarray(crop).resize((width, height), Image.Resampling.BICUBIC),
+            dtype=np.float32,
+        )
+        / 255.0
+    )
     stroke = side / 20 * 2.5  # MNIST's stroke is about 2.5 px of a 20 px digit
     if width_factor > 1:
         grow = max(1, round(stroke * (width_factor - 1) / 2))

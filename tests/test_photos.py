@@ -100,7 +100,9 @@ def test_a_digit_on_ruled_paper_gives_the_same_input_as_on_plain_paper(mnist_spl
             write(picture, digit, top=100, left=60, size=200)  # across the red margin
         a, b = preprocess(finish(plain)), preprocess(finish(ruled))
         assert ink_box(b.image) == ink_box(a.image)
-        assert correlation(a.image, b.image) > 0.9
+        # the same digit, up to the whole-pixel shift that centring its mass may round to
+        shifts = [np.roll(b.image, (dy, dx), (0, 1)) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+        assert max(correlation(a.image, shifted) for shifted in shifts) > 0.9
 
 
 def test_photos_are_deterministic(mnist_splits):

@@ -53,7 +53,8 @@ def test_polarity_is_detected_so_both_give_the_same_image(digits):
     images, _ = digits
     dark = preprocess(redraw(images[3], dark_on_light=True))
     light = preprocess(redraw(images[3], dark_on_light=False))
-    np.testing.assert_allclose(dark.image, light.image, atol=1e-5)
+    # (a large picture is box-reduced in uint8, which rounds x and 255 − x apart by ≤ 1/255)
+    np.testing.assert_allclose(dark.image, light.image, atol=0.01)
 
 
 @pytest.mark.parametrize("dark", [True, False])

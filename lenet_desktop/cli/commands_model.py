@@ -36,9 +36,23 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             else:
                 print(f"{path}: empty ({message})", file=sys.stderr)
             continue
+        from lenet_desktop.analysis.reading import is_unsure, notes
+        from lenet_desktop.files.catalog import translate
+
+        found = notes(prepared, prediction.probabilities, prediction.classes)
         if args.json:
             shown = {"input": prepared.image.round(4).tolist()} if args.show_input else {}
-            print_json({"path": path, **prediction.as_json(), "device": prediction.device, **shown})
+            described = [note.as_json(_chinese(note, translate)) for note in found]
+            print_json(
+                {
+                    "path": path,
+                    **prediction.as_json(),
+                    "device": prediction.device,
+                    "unsure": is_unsure(found),
+                    "notes": described,
+                    **shown,
+                }
+            )
         else:
             if args.show_input:
                 print(f"{path}: the 28×28 input (rows 0–27, values ×9, . = 0):")
@@ -52,7 +66,24 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             print(
                 f"{path}: {prediction.label} ({100 * prediction.confidence:.1f} %; then {others})"
             )
+            for note in found:
+                print(f"  {'unsure' if note.warning else 'note'}: {note.text}")
     return 1 if failures else 0
+
+
+def _chinese(note, translate) -> str | None:
+    """A note in Chinese (its class names too), or None when it has no translation."""
+    template = translate("notes", note.template)
+    if template is None:
+        return None
+    values = {
+        key: (translate("classes", value) or value) if key in ("first", "second") else value
+        for key, value in note.values.items()
+    }
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return None
 
 
 def _is_spec_file(target: str) -> bool:

@@ -39,7 +39,7 @@ from scipy.spatial import cKDTree
 # The paper's light is estimated on a copy about PAPER_SIDE px per side, with a closing window
 # this fraction of that side: wider than a thick marker's stroke, narrower than a shadow.
 PAPER_SIDE = 64
-PAPER_WINDOW = 0.22
+PAPER_WINDOW = 0.16
 # The ink mask for finding lines: above this many noise deviations of the paper (and at least
 # LINE_LEVEL). A band is a line when ink covers at least LINE_COVER of the page along it, and
 # a lone band only when it covers LONE_COVER; a line is at most LINE_THICK of the page thick.
@@ -47,6 +47,8 @@ LINE_NOISE = 5.0
 LINE_LEVEL = 0.04
 LINE_COVER = 0.6
 LONE_COVER = 0.9
+# ... and only when the ink beside it is at least LONE_REST of the band's own.
+LONE_REST = 0.25
 LINE_THICK = 0.03
 LINE_RANK = 75
 # Bands repeat when at least REPEAT of them have gaps within SPACING of their median.
@@ -105,7 +107,9 @@ class Cleaning:
 
 def blank(shape: tuple[int, ...], **found) -> Cleaning:
     nothing = np.zeros(shape, dtype=bool)
-    return Cleaning(np.zeros(shape, dtype=np.float32), found.pop("removed", nothing), nothing, **found)
+    return Cleaning(
+        np.zeros(shape, dtype=np.float32), found.pop("removed", nothing), nothing, **found
+    )
 
 
 def _paper(lum: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -179,10 +183,16 @@ def _repeating(bands: list[tuple[int, int]]) -> bool:
     return median > 0 and np.count_nonzero(np.abs(gaps - median) <= SPACING * median) >= REPEAT - 1
 
 
-def _find_lines(ink: np.ndarray, mask: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray, int]:
+def _find_lines(
+    ink: np.ndarray, mask: np.ndarray, level: float
+) -> tuple[np.ndarray, np.ndarray, int]:
     """Template lines across the page (rows of ``ink``): the ink with them divided out, the
     line pixels, and how many lines were found."""
     height, width = mask.shape
+    # At any tilt a row meets each column once: with ink in fewer columns than a line covers,
+    # no line can be there (the canvas's digits, most pictures without a template).
+    if np.count_nonzero(mask.any(axis=0)) < LINE_COVER * width:
+        return ink, np.zeros_like(mask), 0
     columns = np.arange(width) - width / 2
     best, best_score, best_shift = None, -1.0, None
     for slope in np.linspace(-MAX_SLOPE, MAX_SLOPE, TILT_STEPS):
@@ -197,7 +207,8 @@ def _find_lines(ink: np.ndarray, mask: np.ndarray, level: float) -> tuple[np.nda
     shift, span = best_shift
     thick = max(3.0, LINE_THICK * height)
     bands = _bands(best, thick, lone=False)
-    if not _repeating(bands):
+    lone = not _repeating(bands)
+    if lone:
         bands = _bands(best, thick, lone=True)
     if not bands:
         return ink, np.zeros_like(mask), 0
@@ -206,6 +217,10 @@ def _find_lines(ink: np.ndarray, mask: np.ndarray, level: float) -> tuple[np.nda
     for start, stop in bands:
         on_line[max(0, start - 1) : stop + 2] = True
     line_pixels = on_line[index] & (mask | ndimage.binary_dilation(mask, iterations=1))
+    # A lone band is a line only when there is ink beside it: alone, a thin straight stroke
+    # from edge to edge is the drawing (a "1" cropped tight), not the paper's.
+    if lone and np.count_nonzero(mask & ~line_pixels) < LONE_REST * np.count_nonzero(line_pixels):
+        return ink, np.zeros_like(mask), 0
     # Ink just above and just below the band, in each column: a stroke crossing the line.
     reach = max(stop - start for start, stop in bands) + 2
     above = ndimage.shift(ink, (reach, 0), order=0, mode="constant")
@@ -252,17 +267,18 @@ def _find_dots(mask: np.ndarray) -> tuple[np.ndarray, int]:
 
 
 def _otsu(values: np.ndarray) -> float:
-    """Otsu's threshold of values in [0, 1] (256-bin histogram)."""
-    counts, edges = np.histogram(values, bins=256, range=(0.0, 1.0))
-    centres = (edges[:-1] + edges[1:]) / 2
-    weight = np.cumsum(counts, dtype=np.float64)
-    mass = np.cumsum(counts * centres, dtype=np.float64)
+    """Otsu's threshold of values in [0, 1] (256 bins)."""
+    bins = np.minimum((values.ravel() * 256).astype(np.intp), 255)
+    counts = np.bincount(bins, minlength=256).astype(np.float64)
+    centres = (np.arange(256) + 0.5) / 256
+    weight = np.cumsum(counts)
+    mass = np.cumsum(counts * centres)
     total, total_mass = weight[-1], mass[-1]
     below, above = weight[:-1], total - weight[:-1]
     with np.errstate(divide="ignore", invalid="ignore"):
         between = (total_mass * below - mass[:-1] * total) ** 2 / (below * above)
     between = np.nan_to_num(between, nan=0.0, posinf=0.0)
-    return float(edges[int(np.argmax(between)) + 1])
+    return float(int(np.argmax(between)) + 1) / 256
 
 
 def _keep_digit(ink: np.ndarray, floor: float) -> tuple[np.ndarray, float, int] | None:
@@ -329,7 +345,7 @@ def clean(lum: np.ndarray) -> Cleaning:
     down_t, down_mask, columns = _find_lines(np.ascontiguousarray(ink.T), (ink > level).T, level)
     ink, down = down_t.T, down_mask.T
     removed = across | down
-    dots, dot_count = _find_dots((ink > level) & ~removed)
+    dots, dot_count = _find_dots(ink > level)
     if dot_count:
         ink = np.where(ndimage.binary_dilation(dots, iterations=1), 0.0, ink).astype(np.float32)
         removed |= dots
@@ -341,8 +357,11 @@ def clean(lum: np.ndarray) -> Cleaning:
     low = min(level, strong / 2)
     stretched = np.where(kept, ((ink - low) / max(strong - low, 1e-3)).clip(0.0, 1.0), 0.0)
     edge = kept[0].any() or kept[-1].any() or kept[:, 0].any() or kept[:, -1].any()
-    rows_at = np.flatnonzero(kept.any(axis=1))
-    cols_at = np.flatnonzero(kept.any(axis=0))
+    inked = stretched > 0
+    rows_at = np.flatnonzero(inked.any(axis=1))
+    cols_at = np.flatnonzero(inked.any(axis=0))
+    if rows_at.size == 0:
+        return blank(lum.shape, removed=removed, **found)
     box = (int(rows_at[-1] - rows_at[0] + 1), int(cols_at[-1] - cols_at[0] + 1))
     return Cleaning(
         stretched.astype(np.float32),

@@ -30,13 +30,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Augmentation:
-    """Random affine strengths: rotation ±degrees, scale 1 ± scale, shift ±shift_px pixels,
-    and horizontal flips (garments are left-right symmetric, digits are not)."""
+    """Random distortions for training: rotation ±degrees, scale 1 ± scale, shift ±shift_px
+    pixels, horizontal flips (garments are left-right symmetric, digits are not); ``stroke``:
+    the range of stroke-width changes (−1 = a 3×3 grey erosion, a thinner pen; +1 = a 3×3 grey
+    dilation, a thicker marker; values between blend); ``elastic_px``: the typical size of a
+    smooth random warp (a hand's wobble), in pixels."""
 
     degrees: float
     scale: float
     shift_px: float
     flip: bool
+    stroke: tuple[float, float] = (0.0, 0.0)
+    elastic_px: float = 0.0
 
 
 NO_AUGMENTATION = Augmentation(degrees=0.0, scale=0.0, shift_px=0.0, flip=False)
@@ -81,8 +86,11 @@ MNIST = DatasetInfo(
     std=0.3081,
     convention="mnist",
     prompt=QT_TRANSLATE_NOOP("prompts", "Draw a digit on the canvas."),
-    # Digits tolerate tilts and size changes (people write them so).
-    augmentation=Augmentation(degrees=12.0, scale=0.12, shift_px=2.5, flip=False),
+    # Digits tolerate tilts and size changes (people write them so), thinner and thicker pens
+    # and a hand's wobble: chosen on held-out training digits (python -m benchmarks.augmentation).
+    augmentation=Augmentation(
+        degrees=12.0, scale=0.12, shift_px=2.5, flip=False, stroke=(-0.3, 0.6), elastic_px=0.5
+    ),
     torchvision="MNIST",
     shared_folder="mnist-subset",
 )

@@ -11,14 +11,11 @@ Data flow — one pipeline for the canvas, opened/dropped/pasted pictures and th
 1. :func:`to_array`: a Pillow image or an array → an array; an RGB(A) array whose colour
    channels are equal becomes gray (a pasted picture and the same file give the same input);
    a large picture is box-reduced by a whole factor to about WORKING_SIDE px (:func:`_reduce`).
-2. :func:`ink_map`: luminance and alpha (transparent pixels become background) → ink in [0, 1].
-   A clean picture (most pixels exactly the background's value: a canvas drawing, a dataset
-   image, a scan) is read directly: ink is the difference from the border's colour. Anything
-   else is read as a photo of paper (:func:`_photo_ink`), as document scanners do: divide by
-   the paper's brightness (a grey-level closing of a reduced copy, :func:`_paper`) so gradients,
-   vignetting and shadows vanish; divide out straight rules across the page
-   (:func:`_ruled_lines`); threshold with Otsu's method; keep the digit's connected pieces
-   (scipy.ndimage.label), dropping specks and border junk.
+2. :func:`cleaning`: luminance and alpha (transparent pixels become background), the ink's
+   polarity from the border's colour, then one path for every picture, drawing or photo
+   (:func:`lenet_desktop.data.cleaning.clean`): the paper's light divided out, a template's
+   lines and dots found by their geometry and removed, the digit's pieces kept and its ink
+   stretched to full strength. :func:`ink_map` is its ink.
 3. :func:`frame_ink`: crop, scale, place in 28×28 by the dataset's convention.
 4. :func:`normalize`: the model's mean and std → ``(1, 1, 28, 28)`` tensor.
 """
@@ -44,7 +41,7 @@ MNIST_CENTRE = 13.75
 MAX_PIXELS = 50_000_000
 # Work on about this many pixels per side (larger pictures are box-reduced by a whole factor
 # first): far more than a 20-pixel glyph needs, and it keeps the drawing path fast.
-WORKING_SIDE = 256
+WORKING_SIDE = 160
 # The ink must differ from the background by this much (on a 0–1 scale) to count as a drawing.
 MIN_CONTRAST = 0.08
 # Ink weaker than this fraction of the strongest ink is treated as paper (noise, JPEG artefacts).
@@ -193,12 +190,14 @@ def _luminance_alpha(data: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     )
 
 
-def cleaning(data: np.ndarray) -> Cleaning:
-    """What is ink in an image array and what is paper (:func:`cleaning.clean`).
+def cleaning(data: np.ndarray, handwriting: bool = True) -> Cleaning:
+    """What is ink in an image array and what is paper.
 
     Dark ink on light paper and light ink on a dark background are told apart by the border's
-    colour; transparent pixels are background. Pictures smaller than MIN_PHOTO_SIDE are read
-    directly: ink is the difference from the border's colour.
+    colour; transparent pixels are background. Handwriting (the ``"mnist"`` convention) is
+    cleaned (:func:`lenet_desktop.data.cleaning.clean`): paper, template and shading removed.
+    Anything else (a garment: its grey levels are the picture), and pictures smaller than
+    MIN_PHOTO_SIDE, are read directly: ink is the difference from the border's colour.
     """
     lum, alpha = _luminance_alpha(np.asarray(data))
     if lum.size == 0:
@@ -214,7 +213,7 @@ def cleaning(data: np.ndarray) -> Cleaning:
     border = np.concatenate([lum[0], lum[-1], lum[1:-1, 0], lum[1:-1, -1]])
     background = float(np.median(border))
     dark_on_light = lum if background >= 0.5 else 1.0 - lum
-    if min(lum.shape) >= MIN_PHOTO_SIDE:
+    if handwriting and min(lum.shape) >= MIN_PHOTO_SIDE:
         return clean(np.ascontiguousarray(dark_on_light, dtype=np.float32))
     ink = max(background, 1.0 - background) - dark_on_light
     peak = float(ink.max())
@@ -234,9 +233,9 @@ def cleaning(data: np.ndarray) -> Cleaning:
     )
 
 
-def ink_map(data: np.ndarray) -> np.ndarray:
+def ink_map(data: np.ndarray, handwriting: bool = True) -> np.ndarray:
     """The ink of an image array as ``(H, W) float32`` in [0, 1], 1 = a stroke's core."""
-    return cleaning(data).ink
+    return cleaning(data, handwriting).ink
 
 
 def _resize(ink: np.ndarray, width: int, height: int) -> np.ndarray:
@@ -349,7 +348,7 @@ def preprocess(
     """
     data = _pil_to_array(image) if isinstance(image, Image.Image) else np.asarray(image)
     reduced = to_array(data)
-    found = cleaning(reduced)
+    found = cleaning(reduced, handwriting=convention == "mnist")
     scale = max(data.shape[:2], default=1) / max(max(reduced.shape[:2], default=1), 1)
     framed = frame_ink(found.ink, convention) if found.ink.size else None
     if framed is None:

@@ -77,8 +77,9 @@ class TrainResult:
 def augment_batch(
     images: torch.Tensor, generator: torch.Generator, strength: Augmentation
 ) -> torch.Tensor:
-    """Random affine for a whole ``(B, 1, 28, 28)`` batch in [0, 1], on its device, as
-    ``strength`` says (flipping half the images horizontally when it allows flips)."""
+    """Random distortions for a whole ``(B, 1, 28, 28)`` batch in [0, 1], on its device, as
+    ``strength`` says: an affine (flipping half the images horizontally when it allows flips),
+    an elastic warp and a stroke-width change when it asks for them."""
     b, device = images.shape[0], images.device
     degrees, scale, shift_px = strength.degrees, strength.scale, strength.shift_px
 
@@ -97,7 +98,24 @@ def augment_batch(
         [torch.stack([cos * mirror, -sin, tx], 1), torch.stack([sin * mirror, cos, ty], 1)], 1
     )
     grid = F.affine_grid(theta, list(images.shape), align_corners=False)
-    return F.grid_sample(images, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+    if strength.elastic_px > 0:
+        # A smooth random warp: displacements on a 4×4 lattice, interpolated bicubically.
+        coarse = torch.randn(b, 2, 4, 4, generator=generator, device=device)
+        warp = F.interpolate(coarse, size=images.shape[-2:], mode="bicubic", align_corners=False)
+        grid = grid + warp.permute(0, 2, 3, 1) * (strength.elastic_px / half)
+    images = F.grid_sample(images, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+    thin, thick = strength.stroke
+    if thin or thick:
+        # Stroke width: each image blended towards its grey erosion (w < 0) or dilation (w > 0).
+        width = uniform(thin, thick).view(b, 1, 1, 1)
+        grown = F.max_pool2d(images, 3, stride=1, padding=1)
+        shrunk = -F.max_pool2d(-images, 3, stride=1, padding=1)
+        images = (
+            images
+            + width.clamp(min=0) * (grown - images)
+            + (-width).clamp(min=0) * (shrunk - images)
+        )
+    return images
 
 
 def _copy(bundle: ModelBundle, network: torch.nn.Sequential, training: dict) -> ModelBundle:

@@ -168,6 +168,10 @@ class MainWindow(Retranslating, QMainWindow):
         use_one_thread()
         self.input_view = InputView(self.session)
         self.middle_layout.insertWidget(1, self.input_view, 1)
+        from lenet_desktop.ui.views.cleaning_view import CleaningView
+
+        self.cleaning_view = CleaningView(self.session)
+        self.middle_layout.insertWidget(2, self.cleaning_view, 0)
         self.maps, self.kernels = FeatureMapsView(self.session), KernelsView(self.session)
         self.architecture = ArchitectureView(self.session)
         self.rbf = RBFView(self.session)

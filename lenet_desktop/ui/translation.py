@@ -67,6 +67,20 @@ def error_text(error: BaseException) -> str:
     return str(error)
 
 
+def note_text(note) -> str:
+    """A note on how the input was read (:class:`analysis.reading.Note`), translated, its class
+    names too."""
+    template = QCoreApplication.translate("notes", note.template)
+    values = {
+        key: class_name(value) if key in ("first", "second") else value
+        for key, value in note.values.items()
+    }
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+        return note.text
+
+
 class Retranslating:
     """Mixin for a QWidget whose ``retranslate()`` sets every string it shows: called again
     whenever the application's language changes."""

@@ -4,17 +4,17 @@
 <context>
     <name>AnswerView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="56"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="78"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="63"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="86"/>
         <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</source>
         <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="68"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="91"/>
         <source>Test sample #{0} · true label: {1} {2}</source>
         <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
     </message>
@@ -140,6 +140,34 @@ field</source>
         <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="66"/>
         <source>Clear the canvas (Esc)</source>
         <translation>清空画布 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningView</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="69"/>
+        <source>How the picture was read</source>
+        <translation>图片是怎样读取的</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="70"/>
+        <source>Read as ink</source>
+        <translation>读作墨迹</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="72"/>
+        <source>What was kept as the digit; the paper&apos;s lines and dots, removed, in red</source>
+        <translation>保留为数字的部分；去掉的纸张横线和圆点以红色显示</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="74"/>
+        <source>As opened</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="75"/>
+        <source>The picture as it was opened</source>
+        <translation>打开时的图片</translation>
     </message>
 </context>
 <context>
@@ -650,22 +678,22 @@ field</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="304"/>
         <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
         <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="324"/>
         <source>Export Weights for a Notebook</source>
         <translation>导出权重到笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="326"/>
         <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
         <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="335"/>
         <source>Wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
@@ -1605,52 +1633,52 @@ field</source>
 <context>
     <name>classes</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="94"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="102"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="95"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="103"/>
         <source>Trouser</source>
         <translation>裤子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="96"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="104"/>
         <source>Pullover</source>
         <translation>套衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="97"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="105"/>
         <source>Dress</source>
         <translation>连衣裙</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="98"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="106"/>
         <source>Coat</source>
         <translation>外套</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="99"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="107"/>
         <source>Sandal</source>
         <translation>凉鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="100"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="108"/>
         <source>Shirt</source>
         <translation>衬衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="101"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="109"/>
         <source>Sneaker</source>
         <translation>运动鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="102"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="110"/>
         <source>Bag</source>
         <translation>包</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="103"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="111"/>
         <source>Ankle boot</source>
         <translation>短靴</translation>
     </message>
@@ -1658,89 +1686,89 @@ field</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="142"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="150"/>
         <source>unknown dataset {name!r} (known: {known})</source>
         <translation>未知的数据集 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="201"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="209"/>
         <source>{path}: missing — a {title} folder needs the four files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)</source>
         <translation>{path}：缺失 —— {title} 文件夹需要四个文件 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte 和 t10k-labels-idx1-ubyte（可以是 .gz）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="231"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="239"/>
         <source>{path}: the gzip file is truncated or damaged ({detail})</source>
         <translation>{path}：gzip 文件不完整或已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="237"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="245"/>
         <location filename="../../lenet_desktop/files/model_files.py" line="338"/>
         <location filename="../../lenet_desktop/files/notebook.py" line="63"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="243"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="251"/>
         <source>{path}: too short to be an IDX file ({size} bytes)</source>
         <translation>{path}：太短，不是 IDX 文件（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="250"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="258"/>
         <source>{path}: not an IDX {kind} file (magic number {found}, expected {magic})</source>
         <translation>{path}：不是 IDX {kind} 文件（魔数 {found}，应为 {magic}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="264"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="272"/>
         <source>{path}: the file is truncated or too long ({size} bytes of data, expected {expected} for {shape})</source>
         <translation>{path}：文件不完整或过长（数据 {size} 字节，{shape} 应为 {expected} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="289"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="297"/>
         <source>{path}: no such folder</source>
         <translation>{path}：没有这个文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="297"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="305"/>
         <source>{path}: images are {shape}, expected 28×28</source>
         <translation>{path}：图像是 {shape}，应为 28×28</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="303"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="311"/>
         <source>{path}: {labels} labels for {images} images in {name}</source>
         <translation>{path}：{labels} 个标签，但 {name} 中有 {images} 张图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="311"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="319"/>
         <source>{path}: label {label} is out of range for {count} classes</source>
         <translation>{path}：标签 {label} 超出了 {count} 个类别的范围</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="349"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="357"/>
         <source>{title} cannot be downloaded: choose a folder of its files</source>
         <translation>无法下载 {title}：请选择存放其文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="359"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="367"/>
         <source>{title} cannot be downloaded here: torchvision is not installed (or does not match this PyTorch). Install it with “pip install torchvision”, or download the four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.</source>
         <translation>这里无法下载 {title}：没有安装 torchvision（或与当前 PyTorch 不匹配）。请用“pip install torchvision”安装，或者下载四个文件（train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz、t10k-labels-idx1-ubyte.gz）后选择它们所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="378"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="386"/>
         <source>the download of {title} was cancelled</source>
         <translation>{title} 的下载已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="387"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="395"/>
         <source>could not download {title} into {root}: {detail}. Check the network connection, or choose a folder holding the four IDX files.</source>
         <translation>无法把 {title} 下载到 {root}：{detail}。请检查网络连接，或选择存放四个 IDX 文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="438"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="446"/>
         <source>no {title} test files found; looked in {places} ({reason})</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="446"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="454"/>
         <source>no {title} test files found; looked in {places}</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
@@ -1760,43 +1788,43 @@ field</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="106"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="92"/>
         <source>{path}: image is too large ({width}×{height} pixels; the limit is {limit} megapixels)</source>
         <translation>{path}：图像太大（{width}×{height} 像素；上限为 {limit} 百万像素）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="123"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="109"/>
         <location filename="../../lenet_desktop/files/model_files.py" line="164"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="127"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="113"/>
         <source>{path}: is a folder, not an image</source>
         <translation>{path}：是文件夹，不是图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="131"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="117"/>
         <source>{path}: image is too large to open safely</source>
         <translation>{path}：图像太大，无法安全打开</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="135"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="121"/>
         <source>{path}: not an image file LeNet Desktop can read</source>
         <translation>{path}：不是 LeNet Desktop 能读取的图像文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="140"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="126"/>
         <source>{path}: the image is damaged or truncated ({detail})</source>
         <translation>{path}：图像已损坏或不完整（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="187"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="173"/>
         <source>cannot read pixels of type {kind}</source>
         <translation>无法读取类型为 {kind} 的像素</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="202"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="188"/>
         <source>an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {shape}</source>
         <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
     </message>
@@ -2531,19 +2559,62 @@ field</source>
     </message>
 </context>
 <context>
+    <name>notes</name>
+    <message>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="76"/>
+        <source>The model is unsure: {first} at {p1:.0f} %, then {second} at {p2:.0f} %.</source>
+        <translation>模型没有把握：{first} 只有 {p1:.0f} %，其次是 {second}，{p2:.0f} %。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="101"/>
+        <source>The digit is only {px} px tall in the picture; the model reads digits {box} px tall, so it was enlarged and blurs — draw or photograph it larger.</source>
+        <translation>图中的数字只有 {px} 像素高；模型读取的数字高 {box} 像素，所以它被放大而变得模糊——请写大一些或拍得大一些。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="113"/>
+        <source>The ink is faint (only {pct:.0f} % darker than the paper); it was strengthened — a darker pen or brush reads more surely.</source>
+        <translation>墨迹很淡（只比纸张暗 {pct:.0f} %），已被加深——用颜色更深的笔或画笔，识别会更可靠。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="125"/>
+        <source>The ink touches the edge of the picture: part of the digit may be cut off — leave a margin around it.</source>
+        <translation>墨迹碰到了图片边缘：数字可能有一部分被截掉了——请在数字四周留出空白。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="136"/>
+        <source>The ink is in {n} separate pieces; a digit is one or two strokes — a gap or a stray mark can change the answer.</source>
+        <translation>墨迹分成了 {n} 个互不相连的部分；一个数字通常只有一两笔——断开的笔画或多余的痕迹都可能改变答案。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="154"/>
+        <source>{n} lines of the paper were found and removed (shown in red).</source>
+        <translation>找到并去掉了纸张上的 {n} 条线（以红色显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="165"/>
+        <source>{n} dots of the paper&apos;s grid were removed.</source>
+        <translation>去掉了纸张网格上的 {n} 个圆点。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="174"/>
+        <source>The paper&apos;s light was evened out (it was up to {pct:.0f} % darker in places: a shadow or uneven light).</source>
+        <translation>已把纸张的明暗调匀（有些地方暗了多达 {pct:.0f} %：阴影或光照不均）。</translation>
+    </message>
+</context>
+<context>
     <name>prompts</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="65"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="70"/>
         <source>Draw one of: {classes}.</source>
         <translation>请画以下之一：{classes}。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="83"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="88"/>
         <source>Draw a digit on the canvas.</source>
         <translation>请在画布上画一个数字。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="110"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="118"/>
         <source>Draw a garment as a filled shape (the Fill tool fills an outline): the dataset&apos;s garments are solid silhouettes, and a bare outline is often read as a bag.</source>
         <translation>请把服装画成实心的形状（“填充”工具可填满轮廓）：数据集中的服装都是实心剪影，只画轮廓常被认成包。</translation>
     </message>

@@ -1,14 +1,25 @@
 """The network's answer in large type, a test sample's true label beside it, what to draw when
-there is nothing to read, and the last thing that went wrong (until the next input)."""
+there is nothing to read, the notes on how the input was read (when to doubt the answer, what
+the cleaning removed), and the last thing that went wrong (until the next input)."""
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from lenet_desktop.session import Input, Result, Session
 from lenet_desktop.ui.follow import follow
-from lenet_desktop.ui.translation import Retranslating, class_name, dataset_prompt, error_text
+from lenet_desktop.ui.translation import (
+    Retranslating,
+    class_name,
+    dataset_prompt,
+    error_text,
+    note_text,
+)
+
+NOTE_LINES = 5
 
 
 class AnswerView(Retranslating, QWidget):
@@ -28,10 +39,20 @@ class AnswerView(Retranslating, QWidget):
         # A fixed height: a new answer must not re-lay out (and repaint) the whole column.
         self.answer.setFixedHeight(self.fontMetrics().height() * 4 + 8)
         self.answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # The notes: shown only when there are some, at a fixed height of NOTE_LINES lines so
+        # a note that changes while the learner draws does not re-lay out the column.
+        self.notes = QLabel()
+        self.notes.setObjectName("ReadingNotes")
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
+        self.notes.setWordWrap(True)
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.notes.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.notes.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.error)
         layout.addWidget(self.answer)
+        layout.addWidget(self.notes)
         self._input: Input | None = None
         follow(self, session.predicted, self._predicted)
         follow(self, session.reported, self._reported)
@@ -56,6 +77,7 @@ class AnswerView(Retranslating, QWidget):
             self.answer.setText(self.tr("Loading the model…"))
             return
         prediction = result.prediction
+        self._show_notes(result if prediction is not None else None)
         if prediction is None:
             self.answer.setText(dataset_prompt(model.dataset))
             return
@@ -69,3 +91,27 @@ class AnswerView(Retranslating, QWidget):
                 result.input.index, class_name(model.dataset.classes[truth]), verdict
             )
         self.answer.setText(text)
+
+    def _show_notes(self, result: Result | None) -> None:
+        found = () if result is None else result.notes
+        if not found:
+            self.notes.hide()
+            self.notes.setToolTip("")
+            return
+        lines = []
+        for note in found:
+            if note.warning:
+                lines.append(f"<span style='color:#b9770e'>⚠ {escape(note_text(note))}</span>")
+            else:
+                lines.append(f"<span style='color:#5d6d7e'>ℹ {escape(note_text(note))}</span>")
+        self.notes.setText("<br>".join(lines))
+        self.notes.setToolTip("\n".join(note_text(note) for note in found))
+        height = self.notes.fontMetrics().lineSpacing() * NOTE_LINES + 4
+        if self.notes.height() != height or self.notes.isHidden():
+            self.notes.setFixedHeight(height)
+            self.notes.show()
+
+    @property
+    def shown_notes(self) -> str:
+        """The notes as the learner reads them (plain text), for tests."""
+        return "" if self.notes.isHidden() else self.notes.toolTip()

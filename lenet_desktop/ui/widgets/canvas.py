@@ -91,10 +91,8 @@ class Canvas(QWidget):
         self._shown_input = source
         if source.kind == "sample":
             self.set_ink(np.asarray(source.pixels) / 255.0, smooth=False)
-        else:
-            from lenet_desktop.data.preprocessing import ink_map, to_array
-
-            self.set_ink(ink_map(to_array(source.pixels)))
+        elif result.prepared is not None and result.prepared.cleaning is not None:
+            self.set_ink(result.prepared.cleaning.ink)  # what was read as ink, template removed
 
     @staticmethod
     def _blank() -> QImage:
