@@ -51,6 +51,8 @@ LONE_COVER = 0.9
 LONE_REST = 0.25
 LINE_THICK = 0.03
 LINE_RANK = 75
+# A hollow stroke's rim is at least RIM × the median strength of the ink's edges.
+RIM = 0.5
 # Bands repeat when at least REPEAT of them have gaps within SPACING of their median.
 REPEAT = 3
 SPACING = 0.15
@@ -150,7 +152,7 @@ def _hollow(ink: np.ndarray, level: float) -> np.ndarray:
     strong = float(np.percentile(ink[edges], 50))
     with np.errstate(invalid="ignore", divide="ignore"):
         rims = ndimage.mean(ink, rim_labels, index=np.arange(1, count + 1))
-    good = np.concatenate([[False], np.nan_to_num(rims) >= strong])
+    good = np.concatenate([[False], np.nan_to_num(rims) >= RIM * strong])
     return good[labels]
 
 

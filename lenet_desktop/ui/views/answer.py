@@ -19,7 +19,7 @@ from lenet_desktop.ui.translation import (
     note_text,
 )
 
-NOTE_LINES = 5
+NOTE_LINES = 4
 
 
 class AnswerView(Retranslating, QWidget):
