@@ -38,7 +38,11 @@ from scipy.spatial import cKDTree
 
 # The paper's light is estimated on a copy about PAPER_SIDE px per side, with a closing window
 # this fraction of that side: wider than a thick marker's stroke, narrower than a shadow.
-PAPER_SIDE = 64
+PAPER_SIDE = 128
+# ... after a look at a copy EVEN_SIDE px per side: paper whose light varies by at most EVEN
+# there is even.
+EVEN_SIDE = 48
+EVEN = 1.5 / 255
 PAPER_WINDOW = 0.16
 # The ink mask for finding lines: above this many noise deviations of the paper (and at least
 # LINE_LEVEL). A band is a line when ink covers at least LINE_COVER of the page along it, and
@@ -114,15 +118,29 @@ def blank(shape: tuple[int, ...], **found) -> Cleaning:
     )
 
 
-def _paper(lum: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The paper's brightness under the light that fell on it, ``(H, W) float32``, and the
-    brightest paper within a window of each pixel."""
-    height, width = lum.shape
-    step = max(1, max(height, width) // PAPER_SIDE)
+def _closing(lum: np.ndarray, side: int) -> np.ndarray:
+    """The grey-level closing of a copy of ``lum`` box-reduced to about ``side`` px."""
+    step = max(1, max(lum.shape) // side)
     small = np.asarray(Image.fromarray(lum, mode="F").reduce(step), dtype=np.float32)
     window = max(3, round(PAPER_WINDOW * max(small.shape)) | 1)
-    closed = ndimage.grey_closing(small, size=(window, window), mode="reflect")
-    closed = ndimage.uniform_filter(closed, size=3, mode="nearest")
+    return ndimage.grey_closing(small, size=(window, window), mode="reflect"), window
+
+
+def _paper(lum: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The paper's brightness under the light that fell on it, ``(H, W) float32``, and the
+    brightest paper within a window of each pixel.
+
+    A coarse copy (EVEN_SIDE px) first: when its paper is even (a drawing, a scan, a note
+    app's page), the paper is that one value. Otherwise the closing runs on a finer copy
+    (PAPER_SIDE px), so the edge of a hard shadow stays sharp instead of leaving a thin band
+    that reads as a stroke."""
+    height, width = lum.shape
+    coarse, _ = _closing(lum, EVEN_SIDE)
+    if float(coarse.max() - coarse.min()) <= EVEN:
+        level = np.float32(coarse.max())
+        paper = np.maximum(np.full_like(lum, level), lum)
+        return paper, paper
+    closed, window = _closing(lum, PAPER_SIDE)
     # Around it, the light of the paper beside: inside a stroke wider than the window the
     # closing is the stroke's own darkness, and the light beside is the paper's.
     beside = ndimage.grey_dilation(closed, size=(window, window), mode="nearest")
@@ -182,7 +200,8 @@ def _repeating(bands: list[tuple[int, int]]) -> bool:
     centres = np.array([(a + b) / 2 for a, b in bands])
     gaps = np.diff(centres)
     median = float(np.median(gaps))
-    return median > 0 and np.count_nonzero(np.abs(gaps - median) <= SPACING * median) >= REPEAT - 1
+    regular = np.count_nonzero(np.abs(gaps - median) <= SPACING * median)
+    return bool(median > 0 and regular >= REPEAT - 1)
 
 
 def _find_lines(
@@ -305,9 +324,16 @@ def _keep_digit(ink: np.ndarray, floor: float) -> tuple[np.ndarray, float, int] 
     main = (
         int(np.argmax(np.where(weighty, masses, 0.0))) if weighty.any() else int(np.argmax(masses))
     )
+    paper = float(np.median(ink))
     strong = float(np.percentile(ink[labels == main + 1], 90))
-    needed = MIN_CONTRAST if inside[main] else BORDER_CONTRAST
-    if strong - float(np.median(ink)) < needed:
+    if not inside[main] and strong - paper < BORDER_CONTRAST:
+        # Not clear enough for ink at the frame (a shadow's corner): the heaviest piece
+        # inside, if there is one, is the digit.
+        if not inside.any():
+            return None
+        main = int(np.argmax(np.where(inside, masses, 0.0)))
+        strong = float(np.percentile(ink[labels == main + 1], 90))
+    if strong - paper < MIN_CONTRAST:
         return None
     top, bottom = boxes[main][0].start, boxes[main][0].stop
     left, right = boxes[main][1].start, boxes[main][1].stop
@@ -351,7 +377,7 @@ def clean(lum: np.ndarray) -> Cleaning:
     if dot_count:
         ink = np.where(ndimage.binary_dilation(dots, iterations=1), 0.0, ink).astype(np.float32)
         removed |= dots
-    found = dict(rows=rows, columns=columns, dots=dot_count, shade=shade)
+    found: dict = dict(rows=rows, columns=columns, dots=dot_count, shade=shade)
     digit = _keep_digit(ink, level)
     if digit is None:
         return blank(lum.shape, removed=removed, **found)

@@ -4,6 +4,8 @@ Shown only while the input is an opened, dropped or pasted picture."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
@@ -20,6 +22,9 @@ from PySide6.QtWidgets import (
 from lenet_desktop.session import Result, Session
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.translation import Retranslating
+
+if TYPE_CHECKING:
+    from lenet_desktop.analysis.reading import CleaningPictures
 
 HEIGHT = 140  # the picture's height on screen, in pixels
 
@@ -52,7 +57,7 @@ class CleaningView(Retranslating, QWidget):
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addLayout(row)
         layout.addWidget(self.picture)
-        self._pictures = None
+        self._pictures: CleaningPictures | None = None
         self._images: dict[str, QImage] = {}
         self.hide()
         follow(self, session.predicted, self._predicted)
