@@ -42,6 +42,7 @@ PAPER_SIDE = 128
 # ... after a look at a copy EVEN_SIDE px per side: paper whose light varies by at most EVEN
 # there is even.
 EVEN_SIDE = 48
+EVEN_WINDOW = 0.3
 EVEN = 1.5 / 255
 PAPER_WINDOW = 0.16
 # The ink mask for finding lines: above this many noise deviations of the paper (and at least
@@ -130,17 +131,23 @@ def _paper(lum: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The paper's brightness under the light that fell on it, ``(H, W) float32``, and the
     brightest paper within a window of each pixel.
 
-    A coarse copy (EVEN_SIDE px) first: when its paper is even (a drawing, a scan, a note
-    app's page), the paper is that one value. Otherwise the closing runs on a finer copy
+    A coarse copy (EVEN_SIDE px) first: when the brightest paper within EVEN_WINDOW of every
+    pixel is the same (a drawing, a scan, a note app's page), the paper is that one value. Otherwise the closing runs on a finer copy
     (PAPER_SIDE px), so the edge of a hard shadow stays sharp instead of leaving a thin band
     that reads as a stroke."""
     height, width = lum.shape
-    coarse, _ = _closing(lum, EVEN_SIDE)
-    if float(coarse.max() - coarse.min()) <= EVEN:
-        level = np.float32(coarse.max())
+    step = max(1, max(lum.shape) // EVEN_SIDE)
+    coarse = np.asarray(Image.fromarray(lum, mode="F").reduce(step), dtype=np.float32)
+    # The brightest paper within a wide window: a stroke however thick is paper there, a
+    # shadow or a gradient is not.
+    window = max(3, round(EVEN_WINDOW * max(coarse.shape)) | 1)
+    bright = ndimage.grey_dilation(coarse, size=(window, window), mode="nearest")
+    if float(bright.max() - bright.min()) <= EVEN:
+        level = np.float32(bright.max())
         paper = np.maximum(np.full_like(lum, level), lum)
         return paper, paper
     closed, window = _closing(lum, PAPER_SIDE)
+    closed = ndimage.uniform_filter(closed, size=3, mode="nearest")
     # Around it, the light of the paper beside: inside a stroke wider than the window the
     # closing is the stroke's own darkness, and the light beside is the paper's.
     beside = ndimage.grey_dilation(closed, size=(window, window), mode="nearest")
