@@ -371,7 +371,8 @@ def clean(lum: np.ndarray) -> Cleaning:
     level = max(LINE_LEVEL, LINE_NOISE * _noise(ink))
     # A stroke wider than the paper's window comes out hollow: its core, enclosed by its
     # edges, is read against the paper beside it (a loop's inside is that paper, and stays).
-    hollow = _hollow(ink, level)
+    # (on even paper no stroke is hollow: the paper is one value)
+    hollow = np.zeros(ink.shape, dtype=bool) if near is paper else _hollow(ink, level)
     if hollow.any():
         against = (1.0 - lum / np.maximum(near, 1e-3)).clip(0.0, 1.0)
         ink = np.where(hollow, np.maximum(ink, against), ink).astype(np.float32)

@@ -19,7 +19,7 @@ from lenet_desktop.ui.translation import (
     note_text,
 )
 
-NOTE_LINES = 4
+NOTE_LINES = 3
 
 
 class AnswerView(Retranslating, QWidget):
@@ -39,15 +39,15 @@ class AnswerView(Retranslating, QWidget):
         # A fixed height: a new answer must not re-lay out (and repaint) the whole column.
         self.answer.setFixedHeight(self.fontMetrics().height() * 4 + 8)
         self.answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        # The notes: shown only when there are some, at a fixed height of NOTE_LINES lines so
-        # a note that changes while the learner draws does not re-lay out the column.
+        # The notes: always NOTE_LINES lines high, empty or not, so a note that comes and goes
+        # while the learner draws never re-lays out the column.
         self.notes = QLabel()
         self.notes.setObjectName("ReadingNotes")
         self.notes.setTextFormat(Qt.TextFormat.RichText)
         self.notes.setWordWrap(True)
         self.notes.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.notes.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.notes.hide()
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * NOTE_LINES + 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.error)
@@ -94,24 +94,19 @@ class AnswerView(Retranslating, QWidget):
 
     def _show_notes(self, result: Result | None) -> None:
         found = () if result is None else result.notes
-        if not found:
-            self.notes.hide()
-            self.notes.setToolTip("")
-            return
         lines = []
         for note in found:
-            if note.warning:
-                lines.append(f"<span style='color:#b9770e'>⚠ {escape(note_text(note))}</span>")
-            else:
-                lines.append(f"<span style='color:#5d6d7e'>ℹ {escape(note_text(note))}</span>")
-        self.notes.setText("<br>".join(lines))
-        self.notes.setToolTip("\n".join(note_text(note) for note in found))
+            colour, mark = ("#b9770e", "⚠") if note.warning else ("#5d6d7e", "ℹ")
+            lines.append(f"<span style='color:{colour}'>{mark} {escape(note_text(note))}</span>")
+        text = "<br>".join(lines)
         height = self.notes.fontMetrics().lineSpacing() * NOTE_LINES + 4
-        if self.notes.height() != height or self.notes.isHidden():
+        if self.notes.maximumHeight() != height:  # the type grew (presentation mode)
             self.notes.setFixedHeight(height)
-            self.notes.show()
+        if text != self.notes.text():  # painting a label costs; most strokes change nothing
+            self.notes.setText(text)
+            self.notes.setToolTip("\n".join(note_text(note) for note in found))
 
     @property
     def shown_notes(self) -> str:
         """The notes as the learner reads them (plain text), for tests."""
-        return "" if self.notes.isHidden() else self.notes.toolTip()
+        return self.notes.toolTip()
