@@ -119,8 +119,9 @@ def blank(shape: tuple[int, ...], **found) -> Cleaning:
     )
 
 
-def _closing(lum: np.ndarray, side: int) -> np.ndarray:
-    """The grey-level closing of a copy of ``lum`` box-reduced to about ``side`` px."""
+def _closing(lum: np.ndarray, side: int) -> tuple[np.ndarray, int]:
+    """The grey-level closing of a copy of ``lum`` box-reduced to about ``side`` px, and
+    its window."""
     step = max(1, max(lum.shape) // side)
     small = np.asarray(Image.fromarray(lum, mode="F").reduce(step), dtype=np.float32)
     window = max(3, round(PAPER_WINDOW * max(small.shape)) | 1)
@@ -132,9 +133,9 @@ def _paper(lum: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     brightest paper within a window of each pixel.
 
     A coarse copy (EVEN_SIDE px) first: when the brightest paper within EVEN_WINDOW of every
-    pixel is the same (a drawing, a scan, a note app's page), the paper is that one value. Otherwise the closing runs on a finer copy
-    (PAPER_SIDE px), so the edge of a hard shadow stays sharp instead of leaving a thin band
-    that reads as a stroke."""
+    pixel is the same (a drawing, a scan, a note app's page), the paper is that one value.
+    Otherwise the closing runs on a finer copy (PAPER_SIDE px), so the edge of a hard shadow
+    stays sharp instead of leaving a thin band that reads as a stroke."""
     height, width = lum.shape
     step = max(1, max(lum.shape) // EVEN_SIDE)
     coarse = np.asarray(Image.fromarray(lum, mode="F").reduce(step), dtype=np.float32)
