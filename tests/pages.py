@@ -15,10 +15,8 @@ benchmark; the checks use pictures made in other ways, so nothing here is a targ
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
-from photos import _lighting
+from photos import _lighting, jpeg
 from PIL import Image, ImageDraw
 from scipy import ndimage
 
@@ -163,12 +161,22 @@ def pencil_photo(digit28: np.ndarray, rng: np.random.Generator) -> Image.Image:
     light = light * np.where(side_of, 1.0 - rng.uniform(0.25, 0.4), 1.0)
     page *= ndimage.gaussian_filter(light.astype(np.float32), 3)[..., None]
     page += rng.normal(0.0, rng.uniform(2, 5), size=page.shape).astype(np.float32)
-    picture = Image.fromarray(page.round().clip(0, 255).astype(np.uint8), "RGB")
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=int(rng.integers(65, 90)))
-    buffer.seek(0)
-    with Image.open(buffer) as decoded:
-        return decoded.convert("RGB")
+    return jpeg(page, int(rng.integers(65, 90)))
+
+
+def write_digit(page, digit28, top: int, left: int, side: int, ink=(30, 40, 60)) -> np.ndarray:
+    """Write an MNIST digit on ``page`` (``(H, W, 3) float32``, in place) with an opaque pen:
+    its ink box ``side`` px on its longer side, its top left corner at (``top``, ``left``)."""
+    rows = np.flatnonzero(digit28.max(1) > 0)
+    cols = np.flatnonzero(digit28.max(0) > 0)
+    crop = digit28[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    scale = side / max(crop.shape)
+    size = (max(1, round(crop.shape[1] * scale)), max(1, round(crop.shape[0] * scale)))
+    glyph = np.asarray(Image.fromarray(crop).resize(size, Image.Resampling.BICUBIC), np.float32)
+    alpha = (glyph / 255.0)[..., None]
+    region = page[top : top + size[1], left : left + size[0]]
+    region[:] = region * (1 - alpha) + np.array(ink, np.float32) * alpha
+    return page
 
 
 def audit_blue_five() -> Image.Image:

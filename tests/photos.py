@@ -131,9 +131,14 @@ def photo(digit28: np.ndarray, rng: np.random.Generator) -> Image.Image:
 
     page *= _lighting(rng, height, width)[..., None]
     page += rng.normal(0.0, rng.uniform(2, 6), size=page.shape).astype(np.float32)
+    return jpeg(page, int(rng.integers(60, 91)))
+
+
+def jpeg(page: np.ndarray, quality: int) -> Image.Image:
+    """An ``(H, W, 3)`` float page as an RGB picture that went through JPEG at ``quality``."""
     picture = Image.fromarray(page.round().clip(0, 255).astype(np.uint8), "RGB")
     buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=int(rng.integers(60, 91)))
+    picture.save(buffer, format="JPEG", quality=quality)
     buffer.seek(0)
     with Image.open(buffer) as decoded:
         return decoded.convert("RGB")

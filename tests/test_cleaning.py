@@ -8,7 +8,15 @@ import json
 import numpy as np
 import pytest
 from drawing import ink_box
-from pages import TEMPLATES, audit_blue_five, draw_template, marker_page, page_set, pencil_photo
+from pages import (
+    TEMPLATES,
+    audit_blue_five,
+    draw_template,
+    marker_page,
+    page_set,
+    pencil_photo,
+    write_digit,
+)
 from PIL import Image, ImageDraw
 
 from lenet_desktop.analysis.reading import cleaning_pictures, is_unsure, notes
@@ -24,18 +32,7 @@ def reader():
     return Predictor(load_model(shipped_models()["mnist"]), "cpu")
 
 
-def _on(page: np.ndarray, digit: np.ndarray, top: int, left: int, side: int, ink=(30, 40, 60)):
-    """Write an MNIST digit on ``page`` (``(H, W, 3) float32``) at ``side`` px, opaque pen."""
-    rows = np.flatnonzero(digit.max(1) > 0)
-    cols = np.flatnonzero(digit.max(0) > 0)
-    crop = digit[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    scale = side / max(crop.shape)
-    size = (max(1, round(crop.shape[1] * scale)), max(1, round(crop.shape[0] * scale)))
-    glyph = np.asarray(Image.fromarray(crop).resize(size, Image.Resampling.BICUBIC), np.float32)
-    alpha = (glyph / 255.0)[..., None]
-    region = page[top : top + size[1], left : left + size[0]]
-    region[:] = region * (1 - alpha) + np.array(ink, np.float32) * alpha
-    return page
+_on = write_digit
 
 
 def _picture(page: np.ndarray) -> Image.Image:

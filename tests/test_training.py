@@ -107,8 +107,26 @@ def test_augmentation_keeps_shape_range_and_ink():
         assert out.shape == images.shape
         assert out.min() >= 0 and out.max() <= 1
         ink = out.sum((1, 2, 3)) / images.sum((1, 2, 3))
-        assert ((ink > 0.7) & (ink < 1.4)).all()  # moved and scaled, not lost
+        thin, thick = strength.stroke  # a thinner pen loses ink, a thicker one gains it
+        low, high = 0.7 * (1 + min(thin, 0.0)), 1.4 * (1 + max(thick, 0.0))
+        assert ((ink > low) & (ink < high)).all()  # moved, scaled and re-inked, not lost
         assert not torch.equal(out[0], out[1])
+
+
+def test_stroke_width_augmentation_thins_and_thickens():
+    import dataclasses
+
+    from lenet_desktop.data.datasets import NO_AUGMENTATION
+
+    images = torch.zeros(8, 1, 28, 28)
+    images[:, :, 8:20, 12:15] = 1.0  # a 3 px stroke
+    generator = torch.Generator().manual_seed(0)
+    thicker = augment_batch(images, generator, dataclasses.replace(NO_AUGMENTATION, stroke=(1, 1)))
+    thinner = augment_batch(
+        images, generator, dataclasses.replace(NO_AUGMENTATION, stroke=(-1, -1))
+    )
+    assert (thicker > 0.5).sum((1, 2, 3)).min() > 1.5 * 36  # 5 px wide (and taller)
+    assert (thinner > 0.5).sum((1, 2, 3)).max() < 0.5 * 36  # 1 px wide
 
 
 def test_bad_options_are_refused():

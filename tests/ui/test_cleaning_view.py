@@ -4,7 +4,7 @@ view shows its lines as removed; a tiny faint digit gets the unsure note, in Eng
 from __future__ import annotations
 
 import numpy as np
-from pages import draw_template
+from pages import draw_template, write_digit
 from PIL import Image
 from strokes import SEVEN, draw
 
@@ -13,15 +13,7 @@ def _page(digit: np.ndarray, kind: str, side: int, grey: int = 30, seed: int = 2
     page = np.full((380, 420, 3), (250, 244, 222), dtype=np.float32)
     if kind:
         draw_template(page, kind, np.random.default_rng(seed))
-    rows = np.flatnonzero(digit.max(1) > 0)
-    cols = np.flatnonzero(digit.max(0) > 0)
-    crop = digit[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    scale = side / max(crop.shape)
-    size = (max(1, round(crop.shape[1] * scale)), max(1, round(crop.shape[0] * scale)))
-    alpha = np.asarray(Image.fromarray(crop).resize(size, Image.Resampling.BICUBIC), np.float32)
-    alpha = (alpha / 255.0)[..., None]
-    region = page[150 : 150 + size[1], 180 : 180 + size[0]]
-    region[:] = region * (1 - alpha) + grey * alpha
+    write_digit(page, digit, top=150, left=180, side=side, ink=(grey,) * 3)
     return Image.fromarray(page.round().astype(np.uint8), "RGB")
 
 
