@@ -184,3 +184,22 @@ def test_predict_json_says_when_unsure_in_english_and_chinese(tmp_path, capsys, 
     assert lines["warning"] is False and "removed" in lines["text"]
     assert "去掉" in lines["text_zh_CN"]
     assert MNIST.classes[int(five["index"])] == "5"
+
+
+def test_engineering_paper_with_every_fifth_line_darker(mnist_splits, reader):
+    """Lines of two strengths on one page: each line's own strength is divided out."""
+    _, test = mnist_splits
+    right = 0
+    for index in range(10):
+        picture = Image.new("RGB", (420, 380), "white")
+        draw = ImageDraw.Draw(picture)
+        for k, at in enumerate(range(5, 420, 16)):
+            colour, width = ((90, 160, 120), 2) if k % 5 == 0 else ((170, 215, 185), 1)
+            draw.line([(at, 0), (at, 380)], fill=colour, width=width)
+            draw.line([(0, at), (420, at)], fill=colour, width=width)
+        page = np.asarray(picture, dtype=np.float32).copy()
+        _on(page, test.images[index].numpy(), top=100, left=130, side=180, ink=(20, 30, 90))
+        prepared, prediction = reader.predict_image(_picture(page))
+        assert prepared.cleaning.rows >= 15 and prepared.cleaning.columns >= 15
+        right += prediction is not None and prediction.index == int(test.labels[index])
+    assert right >= 9
