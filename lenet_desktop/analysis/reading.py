@@ -22,6 +22,7 @@ from lenet_desktop.data.preprocessing import MNIST_BOX, SIZE, Preprocessed, to_a
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
 
 NOTES = "notes"  # the translation context
+CLASS_VALUES = ("first", "second")  # the values of a note that are class names
 
 # Warnings. The digit's longer side in the picture below SMALL_PX pixels: enlarged to the
 # training digits' MNIST_BOX it blurs. Ink that absorbs less than FAINT of the paper's light.
@@ -51,6 +52,22 @@ class Note:
     @property
     def text(self) -> str:
         return self.template.format(**self.values)
+
+    def translated(self, translate) -> str | None:
+        """The note in another language: ``translate(context, text)`` gives a translation or
+        None (the window passes Qt's, the command line the shipped catalogue's); class names
+        in it are translated too. None when the note has no translation."""
+        template = translate(NOTES, self.template)
+        if template is None:
+            return None
+        values = {
+            key: (translate("classes", value) or value) if key in CLASS_VALUES else value
+            for key, value in self.values.items()
+        }
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+            return None
 
     def as_json(self, translated: str | None = None) -> dict:
         out: dict = {"kind": self.kind, "warning": self.warning, "text": self.text}

@@ -42,7 +42,7 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         found = notes(prepared, prediction.probabilities, prediction.classes)
         if args.json:
             shown = {"input": prepared.image.round(4).tolist()} if args.show_input else {}
-            described = [note.as_json(_chinese(note, translate)) for note in found]
+            described = [note.as_json(note.translated(translate)) for note in found]
             print_json(
                 {
                     "path": path,
@@ -69,21 +69,6 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             for note in found:
                 print(f"  {'unsure' if note.warning else 'note'}: {note.text}")
     return 1 if failures else 0
-
-
-def _chinese(note, translate) -> str | None:
-    """A note in Chinese (its class names too), or None when it has no translation."""
-    template = translate("notes", note.template)
-    if template is None:
-        return None
-    values = {
-        key: (translate("classes", value) or value) if key in ("first", "second") else value
-        for key, value in note.values.items()
-    }
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return None
 
 
 def _is_spec_file(target: str) -> bool:

@@ -68,17 +68,9 @@ def error_text(error: BaseException) -> str:
 
 
 def note_text(note) -> str:
-    """A note on how the input was read (:class:`analysis.reading.Note`), translated, its class
-    names too."""
-    template = QCoreApplication.translate("notes", note.template)
-    values = {
-        key: class_name(value) if key in ("first", "second") else value
-        for key, value in note.values.items()
-    }
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
-        return note.text
+    """A note on how the input was read (:class:`analysis.reading.Note`) in the window's
+    language, its class names too."""
+    return note.translated(QCoreApplication.translate) or note.text
 
 
 class Retranslating:

@@ -11,17 +11,23 @@ from lenet_desktop import __version__
 
 
 def _version(module: str) -> str:
-    """A library's version, or a word saying it is not there (torchvision is optional)."""
+    """A library's version, or a word saying it is not there (torchvision is optional): from
+    the loaded module, else the installed package's metadata — never importing it here."""
+    import sys
+    from importlib import metadata
+
+    loaded = sys.modules.get(module)
+    if loaded is not None and hasattr(loaded, "__version__"):
+        return str(loaded.__version__)
     try:
-        return __import__(module).__version__
-    except Exception:  # not installed, or built for another torch
+        return metadata.version(module)
+    except metadata.PackageNotFoundError:
         return QCoreApplication.translate("about", "not installed")
 
 
 def show_about(parent: QWidget, session) -> None:
     import numpy
     import PySide6
-    import torch
 
     device = str(session.predictor.device) if session.predictor is not None else "—"
     QMessageBox.about(
@@ -34,7 +40,7 @@ def show_about(parent: QWidget, session) -> None:
             "Python {5}</p><p>Device: {6}</p>",
         ).format(
             __version__,
-            torch.__version__,
+            _version("torch"),
             _version("torchvision"),
             PySide6.__version__,
             numpy.__version__,
