@@ -34,3 +34,30 @@ class LocalizedError(ValueError):
         self.template = template
         self.values = values
         super().__init__(template.format(**values))
+
+
+def fill(
+    context: str,
+    template: str,
+    values: dict,
+    translate=None,
+    translated_values: dict[str, str] | None = None,
+) -> str | None:
+    """``template`` filled with ``values``; with ``translate(context, text)`` (Qt's, or the
+    command line's catalogue; it gives a translation or None), the translated sentence, or None
+    when there is none. ``translated_values`` maps a value's key to the context its value is
+    translated in (a class name: ``"classes"``)."""
+    if translate is None:
+        return template.format(**values)
+    text = translate(context, template)
+    if text is None:
+        return None
+    contexts = translated_values or {}
+    values = {
+        key: (translate(contexts[key], value) or value) if key in contexts else value
+        for key, value in values.items()
+    }
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+        return None

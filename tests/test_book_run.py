@@ -10,7 +10,7 @@ import os
 import pytest
 import torch
 
-from lenet_desktop.cli import build_parser, main
+from lenet_desktop.cli import main, parse_arguments
 from lenet_desktop.data.datasets import Split
 from lenet_desktop.nn.models import build_model, initialize_weights
 from lenet_desktop.training import loop as training
@@ -29,9 +29,17 @@ def test_the_book_settings_are_the_books():
     assert (config.augment, config.weight_decay, config.holdout) == (False, 0.0, 0.0)
     # the command line's --book gives the same, and options given beside it still count
     argv = ["train", "--dataset", "fashion-mnist", "--data", ".", "--out", "x", "--book"]
-    args = build_parser(book=True).parse_args(argv)
+    args = parse_arguments(argv)[1]
     assert {k: getattr(args, k) for k in BOOK_SETTINGS} == BOOK_SETTINGS
-    assert build_parser(book=True).parse_args([*argv, "--epochs", "3"]).epochs == 3
+    assert parse_arguments([*argv, "--epochs", "3"])[1].epochs == 3
+    # --recipe book is the same, for any network
+    relu = parse_arguments([*argv[:-1], "--recipe", "book", "--arch", "d2l-relu"])[1]
+    assert (relu.architecture, relu.lr, relu.optimizer, relu.recipe) == (
+        "d2l-relu",
+        0.9,
+        "sgd",
+        "book",
+    )
 
 
 def test_plain_sgd_at_a_constant_rate():

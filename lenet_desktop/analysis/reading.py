@@ -19,7 +19,7 @@ from PIL import Image
 
 from lenet_desktop.data.cleaning import Cleaning
 from lenet_desktop.data.preprocessing import MNIST_BOX, SIZE, Preprocessed, to_array
-from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.messages import QT_TRANSLATE_NOOP, fill
 
 NOTES = "notes"  # the translation context
 CLASS_VALUES = ("first", "second")  # the values of a note that are class names
@@ -57,17 +57,9 @@ class Note:
         """The note in another language: ``translate(context, text)`` gives a translation or
         None (the window passes Qt's, the command line the shipped catalogue's); class names
         in it are translated too. None when the note has no translation."""
-        template = translate(NOTES, self.template)
-        if template is None:
-            return None
-        values = {
-            key: (translate("classes", value) or value) if key in CLASS_VALUES else value
-            for key, value in self.values.items()
-        }
-        try:
-            return template.format(**values)
-        except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
-            return None
+        return fill(
+            NOTES, self.template, self.values, translate, dict.fromkeys(CLASS_VALUES, "classes")
+        )
 
     def as_json(self, translated: str | None = None) -> dict:
         out: dict = {"kind": self.kind, "warning": self.warning, "text": self.text}

@@ -14,17 +14,48 @@ from lenet_desktop.cli.commands_tools import cmd_app
 from lenet_desktop.cli.common import CommandError
 from lenet_desktop.cli.parser import build_parser
 
-__all__ = ["CommandError", "build_parser", "main"]
+__all__ = ["CommandError", "build_parser", "main", "parse_arguments"]
+
+
+def _images(args) -> int | None:
+    """The training images a train command will see, when it can be told before reading the
+    data: ``--train-images``, else what the ``--data`` folder's headers say."""
+    from lenet_desktop.data.datasets import dataset_info
+    from lenet_desktop.training.estimate import dataset_sizes
+
+    sizes = None
+    if getattr(args, "data", None) and getattr(args, "dataset", None):
+        try:
+            sizes = dataset_sizes(args.data, dataset_info(args.dataset))
+        except ValueError:
+            sizes = None
+    given = getattr(args, "train_images", None)
+    if given and sizes:
+        return min(given, sizes[0])
+    return given or (sizes[0] if sizes else None)
+
+
+def parse_arguments(argv: Sequence[str] | None = None):
+    """The parser and the parsed arguments; a recipe's settings are train's defaults."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    recipe = "book" if getattr(args, "book", False) else getattr(args, "recipe", "custom")
+    if getattr(args, "func", None) is not None and recipe != "custom":
+        # A recipe is a set of defaults: parse again with them, so that every option given
+        # beside it still applies. The network given (if any) chooses the Quick recipe's
+        # family, so it is read first with no default.
+        from lenet_desktop.training.recipes import recipe_settings
+
+        given = build_parser({"architecture": None, "train_images": None}).parse_args(argv)
+        parser = build_parser(recipe_settings(recipe, given.architecture, _images(given)))
+        args = parser.parse_args(argv)
+    return parser, args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from lenet_desktop.specs import SpecError
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if getattr(args, "book", False):
-        parser = build_parser(book=True)
-        args = parser.parse_args(argv)
+    parser, args = parse_arguments(argv)
     func = getattr(args, "func", cmd_app)
     try:
         return func(args, parser)

@@ -63,10 +63,23 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     _check_writable(args.out)
     train_split, test_split = _dataset(args, info)
     if not args.json:
+        from lenet_desktop.training.estimate import (
+            duration_text,
+            estimate_seconds,
+            images_per_epoch,
+            measure_rates,
+        )
+
+        template, values = duration_text(
+            estimate_seconds(config, len(train_split), len(test_split), measure_rates(config))
+        )
+        recipe = f"{config.recipe} recipe, " if config.recipe != "custom" else ""
         print(
-            f"training {config.architecture} on {info.title}: {len(train_split)} train / "
-            f"{len(test_split)} test images, {config.epochs} epochs, batch {config.batch_size}, "
-            f"{config.optimizer} lr {config.learning_rate:g}, device {device}",
+            f"training {config.architecture} on {info.title} ({recipe}"
+            f"{images_per_epoch(config, len(train_split))} of {len(train_split)} training "
+            f"images, {len(test_split)} test): {config.epochs} epochs, batch "
+            f"{config.batch_size}, {config.optimizer} lr {config.learning_rate:g}, device "
+            f"{device}; estimated time {template.format(**values)}",
             flush=True,
         )
 
@@ -109,7 +122,7 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     try:
         result = train(config, train_split, test_split, report)
     except TrainingFailed as exc:
-        raise CommandError(f"training failed: {exc}; {args.out} was not written") from None
+        raise CommandError(f"training failed: {exc} ({args.out} was not written)") from None
     finally:
         if bar is not None:
             bar.close()
@@ -132,6 +145,7 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 "seconds": round(result.seconds, 1),
                 "temperature": result.bundle.temperature,
                 "run": kept,
+                "diagnosis": result.diagnosis.as_json() if result.diagnosis else None,
             }
         )
     else:
@@ -140,6 +154,8 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             f"after {result.seconds:.0f} s; temperature {result.bundle.temperature:.3g}"
             + (f"; kept as run {kept}" if kept else "")
         )
+        if result.diagnosis is not None:
+            print(f"hint: {result.diagnosis.text}")
     return 0
 
 

@@ -77,8 +77,8 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(flag, **options)
 
 
-def build_parser(book: bool = False) -> argparse.ArgumentParser:
-    """The command line; ``book`` makes the D2L book's settings train's defaults."""
+def build_parser(defaults: dict | None = None) -> argparse.ArgumentParser:
+    """The command line; ``defaults`` replace train's (a recipe's settings: cli.main)."""
     parser = argparse.ArgumentParser(
         prog="lenet-desktop",
         description="Draw a digit or a garment and see what LeNet sees. With no command, "
@@ -159,14 +159,12 @@ def build_parser(book: bool = False) -> argparse.ArgumentParser:
     train.add_argument(
         "--book",
         action="store_true",
-        help="the D2L chapter's own run as the defaults: arch d2l, SGD with momentum 0, lr 0.9, "
-        "constant schedule, batch 256, 10 epochs, Xavier init, no augmentation, no weight "
-        "decay (options given as well still apply)",
+        help="the same as --recipe book: the D2L chapter's own run as the defaults (arch d2l, "
+        "SGD with momentum 0, lr 0.9, constant schedule, batch 256, 10 epochs, Xavier init, no "
+        "augmentation, no weight decay; options given as well still apply)",
     )
-    if book:
-        from lenet_desktop.training.config import BOOK_SETTINGS
-
-        train.set_defaults(**BOOK_SETTINGS)
+    if defaults:
+        train.set_defaults(**defaults)
     _device_arg(train)
     train.add_argument("--out", metavar="FILE", required=True, help="model file to write")
     train.add_argument("--json", action="store_true", help="one JSON line per epoch")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lenet_desktop.data.datasets import dataset_info
-from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 from lenet_desktop.options import (
     ARCHITECTURE_TITLES,
     ARCHITECTURES,
@@ -24,6 +24,8 @@ from lenet_desktop.specs import resolve_spec
 from lenet_desktop.specs.plan import check_memory
 
 LOSSES = ("cross-entropy", "map")
+# Where a run's settings came from: the learner's own, or a recipe (training.recipes).
+RECIPES = ("custom", "quick", "book")
 
 
 def option(default: Any, help: str, label: str, **meta: Any) -> Any:
@@ -39,7 +41,8 @@ def option(default: Any, help: str, label: str, **meta: Any) -> Any:
     show a share as a percentage; ``titles`` (choice → marked title, in ``titles_context``;
     ``named`` shows the choice's name before it); ``offers`` the choices a free-form field
     lists (``architecture``: the presets); ``check`` the text beside a check box;
-    ``default_from`` (field, mapping): a None default shows ``mapping[that field's value]``,
+    ``zero`` the word a number field shows for 0; ``default_from`` (field,
+    mapping): a None default shows ``mapping[that field's value]``,
     which a change of that field brings back; ``window_default`` where the window starts from
     another value than the command line (none does today)."""
     return field(default=default, metadata={"help": help, "label": label, **meta})
@@ -74,11 +77,44 @@ class TrainConfig:
         titles_context="architectures",
         named=True,
     )
+    recipe: str = option(
+        "custom",
+        QT_TRANSLATE_NOOP(
+            "training options",
+            "start from a recipe: quick (learns in about a minute on a laptop's CPU) or book "
+            "(the D2L chapter's own settings); the options given beside it still apply",
+        ),
+        QT_TRANSLATE_NOOP("training options", "Recipe"),
+        tip=QT_TRANSLATE_NOOP(
+            "training options",
+            "Quick: settings that learn in about a minute on a laptop's CPU, chosen per "
+            "activation on held-out images. Book: the D2L chapter's own settings. Choosing one "
+            "sets the options below (and again when the network or the dataset changes).",
+        ),
+        choices=RECIPES,
+        titles={
+            "custom": QT_TRANSLATE_NOOP("training options", "your own settings"),
+            "quick": QT_TRANSLATE_NOOP("training options", "Quick (about a minute)"),
+            "book": QT_TRANSLATE_NOOP("training options", "Book (the chapter's settings)"),
+        },
+    )
     epochs: int = option(
         10,
         QT_TRANSLATE_NOOP("training options", "passes over the training split"),
         QT_TRANSLATE_NOOP("training options", "Epochs"),
         range=(1, 100_000),
+    )
+    train_images: int = option(
+        0,
+        QT_TRANSLATE_NOOP(
+            "training options",
+            "train on only this many of the training images (a random slice, the same for the "
+            "same seed); 0: all of them",
+        ),
+        QT_TRANSLATE_NOOP("training options", "Training images"),
+        range=(0, 10_000_000),
+        step=1000,
+        zero=QT_TRANSLATE_NOOP("training options", "all"),
     )
     batch_size: int = option(
         256,
@@ -229,34 +265,73 @@ class TrainConfig:
         spec = resolve_spec(self.architecture, len(info.classes))
         if spec is not None and self.batch_size >= 2:
             check_memory(spec, self.batch_size, len(info.classes))
-        if self.optimizer not in OPTIMIZERS:
-            raise ValueError(
-                f"unknown optimiser {self.optimizer!r} (known: {', '.join(OPTIMIZERS)})"
+
+        def known(field_name: str, value: str, choices: tuple[str, ...]) -> None:
+            if value not in choices:
+                raise LocalizedError(
+                    QT_TRANSLATE_NOOP("errors", "unknown {option} {value!r} (known: {known})"),
+                    option=field_name,
+                    value=value,
+                    known=", ".join(choices),
+                )
+
+        def refuse(template: str, value: object) -> None:
+            raise LocalizedError(template, value=value)
+
+        known("recipe", self.recipe, RECIPES)
+        known("optimiser", self.optimizer, OPTIMIZERS)
+        known("schedule", self.schedule, SCHEDULES)
+        known("initialisation", self.init, INITS)
+        known("loss", self.loss, LOSSES)
+        if not 0 <= self.train_images <= 10_000_000:
+            refuse(
+                QT_TRANSLATE_NOOP(
+                    "errors", "training images must be from 0 to 10000000, not {value}"
+                ),
+                self.train_images,
             )
-        if self.schedule not in SCHEDULES:
-            raise ValueError(f"unknown schedule {self.schedule!r} (known: {', '.join(SCHEDULES)})")
         if not 1 <= self.epochs <= 100_000:
-            raise ValueError(f"epochs must be from 1 to 100000, not {self.epochs}")
-        if self.batch_size < 2:
-            raise ValueError(f"batch size must be at least 2, not {self.batch_size}")
-        if self.lr is not None and not (math.isfinite(self.lr) and self.lr > 0):
-            raise ValueError(f"the learning rate must be a positive number, not {self.lr}")
-        if not (math.isfinite(self.momentum) and 0.0 <= self.momentum < 1.0):
-            raise ValueError(
-                f"the momentum must be from 0 up to (not including) 1, not {self.momentum}"
+            refuse(
+                QT_TRANSLATE_NOOP("errors", "epochs must be from 1 to 100000, not {value}"),
+                self.epochs,
             )
-        if self.init not in INITS:
-            raise ValueError(f"unknown initialisation {self.init!r} (known: {', '.join(INITS)})")
+        if self.batch_size < 2:
+            refuse(
+                QT_TRANSLATE_NOOP("errors", "batch size must be at least 2, not {value}"),
+                self.batch_size,
+            )
+        if self.lr is not None and not (math.isfinite(self.lr) and self.lr > 0):
+            refuse(
+                QT_TRANSLATE_NOOP(
+                    "errors", "the learning rate must be a positive number, not {value}"
+                ),
+                self.lr,
+            )
+        if not (math.isfinite(self.momentum) and 0.0 <= self.momentum < 1.0):
+            refuse(
+                QT_TRANSLATE_NOOP(
+                    "errors", "the momentum must be from 0 up to (not including) 1, not {value}"
+                ),
+                self.momentum,
+            )
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
-            raise ValueError(f"the weight decay must be zero or more, not {self.weight_decay}")
-        if self.loss not in LOSSES:
-            raise ValueError(f"unknown loss {self.loss!r} (known: {', '.join(LOSSES)})")
+            refuse(
+                QT_TRANSLATE_NOOP("errors", "the weight decay must be zero or more, not {value}"),
+                self.weight_decay,
+            )
         if not (0.0 <= self.holdout <= 0.5):
-            raise ValueError(f"the hold-out share must be from 0 to 0.5, not {self.holdout}")
+            refuse(
+                QT_TRANSLATE_NOOP(
+                    "errors", "the hold-out share must be from 0 to 0.5, not {value}"
+                ),
+                self.holdout,
+            )
         if not (0.0 <= self.label_smoothing < 1.0):
-            raise ValueError(
-                "label smoothing must be from 0 up to (not including) 1, "
-                f"not {self.label_smoothing}"
+            refuse(
+                QT_TRANSLATE_NOOP(
+                    "errors", "label smoothing must be from 0 up to (not including) 1, not {value}"
+                ),
+                self.label_smoothing,
             )
 
     @property
@@ -266,7 +341,7 @@ class TrainConfig:
     @classmethod
     def book(cls, dataset: str = "fashion-mnist", **changes: Any) -> TrainConfig:
         """The D2L chapter's own run (:data:`BOOK_SETTINGS`), with ``changes`` on top."""
-        return cls(**({"dataset": dataset} | BOOK_SETTINGS | changes))
+        return cls(**({"dataset": dataset} | BOOK_SETTINGS | {"recipe": "book"} | changes))
 
 
 # The LeNet chapter of Dive into Deep Learning trains exactly so: its network, plain SGD at a

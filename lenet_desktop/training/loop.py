@@ -21,10 +21,12 @@ import torch.nn.functional as F
 
 from lenet_desktop.data.datasets import Augmentation, Split, dataset_info
 from lenet_desktop.files.model_files import ModelBundle, new_model
+from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 from lenet_desktop.nn import fast_ops
 from lenet_desktop.nn.device import resolve_device
 from lenet_desktop.nn.models import initialize_weights
 from lenet_desktop.specs import resolve_spec
+from lenet_desktop.training import diagnosis as diagnose
 from lenet_desktop.training.config import (  # noqa: F401 - where they were first defined
     BOOK_SETTINGS,
     LOSSES,
@@ -32,7 +34,32 @@ from lenet_desktop.training.config import (  # noqa: F401 - where they were firs
     TrainConfig,
     option,
 )
+from lenet_desktop.training.diagnosis import Diagnosis
 from lenet_desktop.training.evaluation import Evaluation, evaluate
+from lenet_desktop.training.recipes import family as network_family
+
+CURVE_POINTS = 400  # points of a kept run's loss curve
+
+
+def take_slice(split: Split, count: int, seed: int) -> Split:
+    """``count`` images of ``split`` (a seeded random choice, the same for the same seed; in
+    their order), or all of it for 0 or more than it has."""
+    if count <= 0 or count >= len(split):
+        return split
+    order = torch.randperm(len(split), generator=torch.Generator().manual_seed(seed + 104729))
+    keep = order[:count].sort().values
+    return Split(split.images[keep], split.labels[keep])
+
+
+def loss_curve(losses: list[float], steps: int, points: int = CURVE_POINTS) -> list:
+    """Every step's loss (``steps`` a epoch) as at most ``points`` points: (epochs done, the
+    mean loss of the steps since the point before)."""
+    chunk = max(1, -(-len(losses) // points))
+    curve = []
+    for start in range(0, len(losses), chunk):
+        part = losses[start : start + chunk]
+        curve.append((round((start + len(part)) / steps, 4), round(sum(part) / len(part), 5)))
+    return curve
 
 
 @dataclass(frozen=True)
@@ -52,14 +79,25 @@ class Progress:
     elapsed_s: float
     eta_s: float
     test_accuracy: float | None = None
+    diagnosis: Diagnosis | None = None  # an epoch's: what its figures say went wrong
 
 
 class TrainingCancelled(Exception):
     """The stop callback asked the run to end; nothing was kept."""
 
 
-class TrainingFailed(Exception):
-    """The run cannot go on (a NaN or infinite loss); the message says why in plain words."""
+class TrainingFailed(LocalizedError):
+    """The run cannot go on (it diverged); the message says why in plain words, and
+    ``diagnosis`` (when there is one) the likely cause and the change that fixes it."""
+
+    def __init__(self, template: str, diagnosis: Diagnosis | None = None, **values) -> None:
+        super().__init__(template, **values)
+        self.diagnosis = diagnosis
+
+    @classmethod
+    def of(cls, diagnosis: Diagnosis) -> TrainingFailed:
+        """The failure a divergence is: its sentence as the message."""
+        return cls(QT_TRANSLATE_NOOP("errors", "{reason}"), diagnosis, reason=diagnosis.text)
 
 
 @dataclass
@@ -72,6 +110,10 @@ class TrainResult:
     history: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     calibration: Any = None
+    # the loss along the run: (epochs done, as a fraction; the mean step loss since the last
+    # point), at most CURVE_POINTS points
+    curve: list[tuple[float, float]] = field(default_factory=list)
+    diagnosis: Diagnosis | None = None  # what the final figures say went wrong, if anything
 
 
 def augment_batch(
@@ -172,9 +214,10 @@ def train(
     """Train a fresh model as ``config`` says and evaluate it on ``test_split`` every epoch.
 
     Raises TrainingCancelled when ``should_stop()`` turns true (checked before every step) and
-    TrainingFailed when the loss stops being finite. ``snapshot`` receives a copy of the model
-    (CPU, eval mode) after every epoch. Returns the trained model (on the CPU, in eval mode)
-    with its final evaluation and per-epoch history.
+    TrainingFailed when the run diverges (the loss stops being finite, or it blows up and the
+    network stops learning: :mod:`~lenet_desktop.training.diagnosis`). ``snapshot`` receives a
+    copy of the model (CPU, eval mode) after every epoch. Returns the trained model (on the
+    CPU, in eval mode) with its final evaluation, per-epoch history, loss curve and diagnosis.
     """
     if config.threads:
         torch.set_num_threads(config.threads)
@@ -189,12 +232,18 @@ def train(
     network = bundle.network.to(device)
     mean, std = bundle.dataset.mean, bundle.dataset.std
 
+    train_split = take_slice(train_split, config.train_images, config.seed)
     train_split, held_out = split_holdout(train_split, config.holdout, config.seed)
+    kind = network_family(config.architecture, len(info.classes))
+    step_losses: list[float] = []
+    diagnosis: Diagnosis | None = None
     images = train_split.images.to(device)
     labels = train_split.labels.to(device)
     count = images.shape[0]
     if count < 2:
-        raise TrainingFailed("the training split has fewer than two images")
+        raise TrainingFailed(
+            QT_TRANSLATE_NOOP("errors", "the training split has fewer than two images")
+        )
     batch_size = min(config.batch_size, count)
     steps = count // batch_size  # the incomplete last batch is dropped (batch norm needs > 1)
     optimizer = _optimizer(config, network)
@@ -227,11 +276,10 @@ def train(
                 loss = F.cross_entropy(logits, target, label_smoothing=config.label_smoothing)
             loss_value = float(loss.detach())
             if not math.isfinite(loss_value):
-                raise TrainingFailed(
-                    f"the loss became {'NaN' if math.isnan(loss_value) else 'infinite'} at "
-                    f"epoch {epoch}, step {step}: the learning rate "
-                    f"({config.learning_rate:g}) is probably too high"
+                raise TrainingFailed.of(
+                    diagnose.diverged(config, kind, epoch=epoch, step=step, loss=loss_value)
                 )
+            step_losses.append(loss_value)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
@@ -276,6 +324,11 @@ def train(
             "samples_per_s": epoch_seen / max(epoch_seconds, 1e-9),
         }
         history.append(record)
+        diagnosis = diagnose.after_epoch(
+            config, kind, history, step_losses[0], max(step_losses), len(info.classes)
+        )
+        if diagnosis is not None and diagnosis.kind == "diverged":
+            raise TrainingFailed.of(diagnosis)
         if snapshot is not None:
             snapshot(
                 _copy(bundle, network, {"epochs": epoch, "test_accuracy": evaluation.accuracy})
@@ -296,6 +349,7 @@ def train(
                     elapsed_s=elapsed,
                     eta_s=(config.epochs - epoch) * steps * batch_size / max(rate, 1e-9),
                     test_accuracy=evaluation.accuracy,
+                    diagnosis=diagnosis,
                 )
             )
 
@@ -320,7 +374,10 @@ def train(
         "samples_seen": seen,
         **calibrated,
     }
-    return TrainResult(bundle, evaluation, history, seconds, report)
+    if diagnosis is None:
+        diagnosis = diagnose.at_end(config, history)
+    curve = loss_curve(step_losses, steps)
+    return TrainResult(bundle, evaluation, history, seconds, report, curve, diagnosis)
 
 
 # The constant j of LeCun et al. 1998, Eq. 9: it keeps the penalty of a wrong class finite

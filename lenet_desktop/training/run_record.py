@@ -17,6 +17,8 @@ MAX_DEPTH = 8  # the deepest a record nests: {config: {…}} or {history: [{…}
 MAX_EPOCHS = 100_000
 MAX_CLASSES = 1000
 MAX_TEXT = 400
+MAX_CURVE = 2000  # points of the loss curve
+DIAGNOSES = ("chance", "overfit", "diverged")
 
 
 class Damaged(ValueError):
@@ -144,4 +146,14 @@ def check(data: Any) -> dict[str, Any]:
     for key in ("seconds", "samples_per_s"):
         if key in data:
             _number(data[key], key)
+    curve = data.get("curve", [])
+    if not isinstance(curve, list) or len(curve) > MAX_CURVE:
+        raise Damaged(f"curve must be a list of at most {MAX_CURVE} points")
+    for n, point in enumerate(curve, 1):
+        if not (isinstance(point, list) and len(point) == 2):
+            raise Damaged(f"curve point {n} must be [epochs, loss]")
+        _number(point[0], f"curve point {n} epochs", 0, MAX_EPOCHS)
+        _number(point[1], f"curve point {n} loss")
+    if data.get("diagnosis") not in (None, *DIAGNOSES):
+        raise Damaged(f"diagnosis must be one of {', '.join(DIAGNOSES)}")
     return data

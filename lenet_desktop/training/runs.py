@@ -70,6 +70,9 @@ class Run:
     confusion: tuple[tuple[int, ...], ...] = ()
     seconds: float = 0.0
     samples_per_s: float = 0.0
+    # the loss along the run: (epochs done, loss) pairs, several per epoch
+    curve: tuple[tuple[float, float], ...] = ()
+    diagnosis: str | None = None  # what its figures said went wrong: "chance", "overfit"
     folder: Path = Path()
 
     @property
@@ -79,6 +82,10 @@ class Run:
     @property
     def epochs(self) -> int:
         return len(self.history)
+
+    @property
+    def recipe(self) -> str:
+        return str(self.config.get("recipe", "custom"))
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -96,6 +103,8 @@ class Run:
             "confusion": [list(row) for row in self.confusion],
             "seconds": self.seconds,
             "samples_per_s": self.samples_per_s,
+            "curve": [list(point) for point in self.curve],
+            "diagnosis": self.diagnosis,
         }
 
 
@@ -138,6 +147,8 @@ def _from_json(data: dict, folder: Path) -> Run:
         confusion=tuple(tuple(int(v) for v in row) for row in data.get("confusion", [])),
         seconds=float(data.get("seconds", 0.0)),
         samples_per_s=float(data.get("samples_per_s", 0.0)),
+        curve=tuple((float(x), float(y)) for x, y in data.get("curve", [])),
+        diagnosis=data.get("diagnosis"),
         folder=folder,
     )
 
@@ -249,10 +260,13 @@ class RunStore:
         return removed
 
     # -- writing -------------------------------------------------------------------------------
-    def save(self, result: TrainResult, name: str | None = None) -> Run:
-        """Keep a finished run: its record and its weights, all or nothing."""
+    def save(self, result: TrainResult, name: str | None = None, translate=None) -> Run:
+        """Keep a finished run: its record and its weights, all or nothing. Its name is
+        ``name``, else what it changed (:func:`~lenet_desktop.training.naming.run_name`, in the
+        language of ``translate(context, text)``), made unique among the kept runs."""
         from lenet_desktop.analysis.layer_table import total_parameters
         from lenet_desktop.files.model_files import save_model
+        from lenet_desktop.training import naming
 
         bundle: ModelBundle = result.bundle
         config = dict(bundle.training.get("config", {}))
@@ -268,9 +282,14 @@ class RunStore:
             run_id = f"{base}-{n}"
         history = tuple(dict(h) for h in result.history)
         rates = [h.get("samples_per_s", 0.0) for h in history]
+        if not name:
+            training = bundle.training
+            images = int(training.get("train_size", 0)) + int(training.get("holdout_size", 0))
+            said = naming.run_name(config, bundle.spec, translate or naming.identity, images)
+            name = naming.unique(said, {run.name for run in self.runs()})
         run = Run(
             id=run_id,
-            name=name or f"{bundle.architecture} · {bundle.dataset.title} · {created[11:16]}",
+            name=name,
             created=created,
             dataset=bundle.dataset.name,
             architecture=bundle.architecture,
@@ -282,6 +301,8 @@ class RunStore:
             confusion=tuple(tuple(int(v) for v in row) for row in result.evaluation.confusion),
             seconds=round(float(result.seconds), 2),
             samples_per_s=round(sum(rates) / len(rates), 1) if rates else 0.0,
+            curve=tuple(tuple(point) for point in getattr(result, "curve", ())),  # type: ignore[misc]
+            diagnosis=result.diagnosis.kind if getattr(result, "diagnosis", None) else None,
         )
         from lenet_desktop.files.model_files import ModelFileError
 

@@ -202,6 +202,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, training)
         training.hide()
         self.editor.train_requested.connect(self.train_spec)
+        training.look_requested.connect(self.set_up_look)
         self.architecture.code_requested.connect(self.show_code)
         self.loader.edit_as_spec.connect(self._describe_weights)
         self.editor.weights_requested.connect(self.loader.import_with)
@@ -260,6 +261,31 @@ class MainWindow(Retranslating, QMainWindow):
         self.training.use_spec_file(path)
         if not self.training.isVisible():
             self.toggle_training()
+
+    def set_up_look(self, key: str) -> None:
+        """An exercise to look at (the Exercises tab's *Set Up*): the chapter's last one, a
+        pullover pinned beside a coat on the Fashion-MNIST model, in the Feature maps tab."""
+        if key != "activations":
+            return
+
+        def ready(*_) -> None:
+            model = self.session.model
+            if model is None or model.dataset.name != "fashion-mnist":
+                return
+            self.session.model_changed.disconnect(ready)
+            self.session.unpin()
+            classes = model.dataset.classes
+            if self.inputs.random_sample(classes.index("Pullover")):
+                self.menu_actions["pin"].setChecked(True)
+                self.inputs.random_sample(classes.index("Coat"))
+            self.tabs.setCurrentWidget(self.maps)
+
+        self.session.model_changed.connect(ready)
+        model = self.session.model
+        if model is not None and model.dataset.name == "fashion-mnist":
+            ready()
+        else:
+            self.loader.load("fashion-mnist")
 
     def toggle_pin(self, on: bool) -> None:
         if on and self.session.pinned is None:
@@ -367,6 +393,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings.setValue("device", self.session.device)
         self.loader.stop()
         self.inputs.stop()
+        if self.training is not None:
+            self.training.estimate.stop()
         if self._views_built:
             self.analyst.stop()
         super().closeEvent(event)

@@ -51,7 +51,11 @@ def dataset_prompt(info) -> str:
 
 
 def error_text(error: BaseException) -> str:
-    """An engine error in the window's language: its sentence translated, its values kept."""
+    """An engine error in the window's language: its sentence translated, its values kept (a
+    run that diverged: what its figures say)."""
+    diagnosis = getattr(error, "diagnosis", None)
+    if diagnosis is not None:
+        return diagnosis_text(diagnosis)
     if isinstance(error, LocalizedError):
         template = QCoreApplication.translate(ERRORS, error.template)
         values = {
@@ -65,6 +69,25 @@ def error_text(error: BaseException) -> str:
         except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
             return str(error)
     return str(error)
+
+
+def diagnosis_text(diagnosis) -> str:
+    """What a run's figures say went wrong (:class:`training.diagnosis.Diagnosis`), in the
+    window's language."""
+    return diagnosis.translated(QCoreApplication.translate) or diagnosis.text
+
+
+def diagnosis_fix_text(diagnosis) -> str:
+    """The words of a diagnosis's fix button, in the window's language."""
+    return diagnosis.translated_fix(QCoreApplication.translate) or diagnosis.fix_text
+
+
+def duration(seconds: float) -> str:
+    """A duration as a person says it ("about 3 min"), in the window's language."""
+    from lenet_desktop.training.estimate import duration_text
+
+    template, values = duration_text(seconds)
+    return QCoreApplication.translate("durations", template).format(**values)
 
 
 def note_text(note) -> str:

@@ -1,6 +1,7 @@
 """Runs kept and compared in the Training panel: two short runs appear in the list after the
-window is opened again, overlay in one chart, show their matrices and kernels side by side,
-and can be renamed, exported, opened and deleted."""
+window is opened again, named by what they changed; their comparison window overlays their loss
+(per step) and accuracy, shows their matrices and kernels side by side under their names; they
+can be renamed, exported, opened and deleted."""
 
 from __future__ import annotations
 
@@ -37,17 +38,28 @@ def test_two_runs_are_kept_across_a_restart_and_compared(
     view = again.training.runs_view
     assert [r.architecture for r in view.runs] == ["modern", "d2l"]
 
+    # named by what changed from the defaults
+    assert [r.name for r in view.runs] == ["modern · 2 epochs", "d2l · 2 epochs"]
+
     view.tick([r.id for r in view.runs])
-    items = view.loss_plot.getPlotItem().listDataItems()
-    assert len(items) == 2 and all(len(i.getData()[0]) == 2 for i in items)
-    assert len(view.acc_plot.getPlotItem().listDataItems()) == 2
-    assert view.pair.isVisibleTo(view) and view.pair_matrices[1].rowCount() == 10
-    assert len(view.pair_kernels.bands) == 2
+    comparison = view.open_comparison()
+    qtbot.waitExposed(comparison)
+    items = comparison.loss_plot.getPlotItem().listDataItems()
+    steps = len(view.runs[0].curve)
+    assert steps >= 6  # per step: a point for each of the 3 steps of each epoch
+    assert len(items) == 2 and all(len(i.getData()[0]) == steps for i in items)
+    assert len(comparison.acc_plot.getPlotItem().listDataItems()) == 2
+    for column, run in zip(comparison.columns, view.runs, strict=False):
+        assert column.isVisibleTo(comparison) and column.matrix.rowCount() == 10
+        assert run.name in column.title.text()
+        assert len(column.kernels.bands) == 1 and run.name in column.kernels.bands[0].title
+    assert not comparison.columns[2].isVisibleTo(comparison)
+    assert "Training loss" in comparison.loss_plot.getPlotItem().titleLabel.text
 
     # The legend shows the names the learner gives.
     view.table.item(1, 0).setText("sigmoid and average pooling")
     assert view.runs[1].name == "sigmoid and average pooling"
-    legend = view.loss_plot.getPlotItem().legend
+    legend = comparison.loss_plot.getPlotItem().legend
     assert "sigmoid and average pooling" in [label.text for _, label in legend.items]
 
     text = view.export_csv(tmp_path / "runs.csv").read_text(encoding="utf-8")

@@ -1,6 +1,7 @@
-"""The Training panel's left column: the options, Train and Cancel, the progress bar and the
-message. It scrolls rather than make the dock (and the window) taller than a screen, and is as
-wide as its widest row in the language shown."""
+"""The Training panel's left column: the options, the time the run will take, Train and Cancel,
+the progress bar, the message and what went wrong with its fix. It scrolls rather than make the
+dock (and the window) taller than a screen, and is as wide as its widest row in the language
+shown."""
 
 from __future__ import annotations
 
@@ -14,7 +15,13 @@ from lenet_desktop.ui.training.status import RunStatus
 class ControlsColumn(QScrollArea):
     """``widget()`` holds the rows; ``train_button`` and ``cancel_button`` are the panel's."""
 
-    def __init__(self, form: OptionsForm, status: RunStatus, parent: QWidget | None = None):
+    def __init__(
+        self,
+        form: OptionsForm,
+        status: RunStatus,
+        estimate: QWidget | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.train_button = QPushButton()
         self.cancel_button = QPushButton()
@@ -26,9 +33,13 @@ class ControlsColumn(QScrollArea):
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(form)
+        if estimate is not None:
+            layout.addWidget(estimate)
         layout.addLayout(buttons)
         layout.addWidget(status.progress)
         layout.addWidget(status.message)
+        layout.addWidget(status.hint)
+        layout.addWidget(status.fix_button)
         layout.addStretch(1)
         self.setWidgetResizable(True)
         self.setWidget(inner)

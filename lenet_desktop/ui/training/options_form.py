@@ -14,7 +14,7 @@ from dataclasses import Field, fields
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QToolButton,
     QWidget,
@@ -75,7 +74,12 @@ def coerce(spec: Field, kind: str, raw: Any, default: Any) -> Any:
 
 
 class OptionsForm(QWidget):
-    """The options' form. ``widgets`` holds each TrainConfig field's widget by field name."""
+    """The options' form. ``widgets`` holds each TrainConfig field's widget by field name.
+    ``changed()`` whenever an option does (the time estimate follows); ``recipe_applied(name)``
+    when a recipe has set the options."""
+
+    changed = Signal()
+    recipe_applied = Signal(str)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,10 +115,11 @@ class OptionsForm(QWidget):
         if meta.get("percent"):
             spin.setSuffix(" %")
         spin.setRange(scale * low, scale * high)
+        if kind == "int":
+            spin.setSingleStep(meta.get("step", 1))
         return spin
 
     def _build(self) -> None:
-        self.book_button = QPushButton()
         self.folder_edit = QLineEdit()
         self.browse_button = QToolButton()
         self.browse_button.setText("…")
@@ -138,17 +143,31 @@ class OptionsForm(QWidget):
         rows += [("device", self.device_box), ("live", self.live_box)]
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.book_button)
         for key, widget in rows:
             self.labels[key] = QLabel()
             form.addRow(self.labels[key], widget)
-        self.widgets["dataset"].currentIndexChanged.connect(self._dataset_changed)
+        self.widgets["dataset"].currentIndexChanged.connect(self.dataset_changed)
         for name, spec in self.specs.items():  # lr: the optimiser's own when it changes
             if "default_from" in spec.metadata:
                 other = self.widgets[spec.metadata["default_from"][0]]
                 other.activated.connect(lambda _=0, name=name: self.set_value(name, None))
         for name in self.specs:
             self.set_value(name, self.default(name))
+        # A recipe sets the options; a new network or dataset gets the recipe's settings for it.
+        self.widgets["recipe"].activated.connect(lambda _=0: self.apply_recipe(self.recipe))
+        for name in ("architecture", "dataset"):
+            self.widgets[name].activated.connect(lambda _=0: self.apply_recipe(self.recipe))
+        for name, widget in self.widgets.items():
+            signal = (
+                widget.currentIndexChanged
+                if self.kinds[name] == "choice"
+                else widget.toggled
+                if self.kinds[name] == "bool"
+                else widget.valueChanged
+            )
+            signal.connect(lambda *_: self.changed.emit())
+        self.folder_edit.textChanged.connect(lambda *_: self.changed.emit())
+        self.device_box.currentIndexChanged.connect(lambda *_: self.changed.emit())
 
     def retranslate(self) -> None:
         for name, spec in self.specs.items():
@@ -157,6 +176,8 @@ class OptionsForm(QWidget):
             widget.setToolTip(translate(OPTIONS_CONTEXT, meta.get("tip", meta["help"])))
             if "check" in meta:
                 widget.setText(translate(OPTIONS_CONTEXT, meta["check"]))
+            if "zero" in meta:
+                widget.setSpecialValueText(translate(OPTIONS_CONTEXT, meta["zero"]))
             if self.kinds[name] == "choice":
                 for i in range(widget.count()):
                     widget.setItemText(i, self._choice_text(spec, widget.itemData(i)))
@@ -178,13 +199,6 @@ class OptionsForm(QWidget):
             )
         )
         self.folder_edit.setPlaceholderText(self.tr("folder with the four IDX files"))
-        self.book_button.setText(self.tr("D2L Book Settings"))
-        self.book_button.setToolTip(
-            self.tr(
-                "The LeNet chapter's own run: d2l, SGD lr 0.9 without momentum, constant rate, "
-                "batch 256, 10 epochs, Xavier initialisation, no augmentation, on Fashion-MNIST"
-            )
-        )
 
     def _choice_text(self, spec: Field, value: str) -> str:
         meta = spec.metadata
@@ -242,9 +256,43 @@ class OptionsForm(QWidget):
             if name not in keep:
                 self.set_value(name, getattr(config, name))
 
+    @property
+    def recipe(self) -> str:
+        return str(self.value("recipe"))
+
+    def training_images(self) -> int | None:
+        """How many training images the dataset folder holds (None: not known yet)."""
+        from lenet_desktop.data.datasets import dataset_info
+        from lenet_desktop.training.estimate import dataset_sizes
+
+        sizes = dataset_sizes(self.folder_edit.text().strip(), dataset_info(self.value("dataset")))
+        return sizes[0] if sizes else None
+
+    def apply_recipe(self, recipe: str, images: int | None = None) -> None:
+        """Set every option as ``recipe`` has it for the network chosen and the images it
+        will train on (``images`` of them, else the dataset folder's; as `train --recipe`: the
+        recipe's settings, the defaults for the rest); the network, the dataset and the seed
+        stay. "custom" only says the options are the learner's own."""
+        from lenet_desktop.training.recipes import recipe_settings
+
+        if recipe != "custom":
+            keep = ("architecture", "dataset", "seed")
+            known = self.training_images()
+            count = min(images, known) if images and known else images or known
+            settings = recipe_settings(recipe, self.value("architecture"), count)
+            for name in self.specs:
+                if name not in keep:
+                    self.set_value(name, settings.get(name, self.specs[name].default))
+        self.set_value("recipe", recipe)
+        self.recipe_applied.emit(recipe)
+
     def apply_book(self) -> None:
-        """The D2L chapter's own run (TrainConfig.book, as `train --book`); the seed stays."""
-        self.set_config(TrainConfig.book(), keep=("seed",))
+        """The D2L chapter's own run (TrainConfig.book, as `train --book`): its network on
+        Fashion-MNIST with the Book recipe; the seed stays."""
+        self.set_value("architecture", "d2l")
+        self.set_value("dataset", "fashion-mnist")
+        self.dataset_changed()
+        self.apply_recipe("book")
 
     def add_spec(self, path: str) -> None:
         """Offer the network a spec file describes, and choose it."""
@@ -280,7 +328,7 @@ class OptionsForm(QWidget):
         folder = self._stored("folder")
         self.folder_edit.setText(folder if isinstance(folder, str) else "")
         if not self.folder_edit.text():
-            self._dataset_changed()
+            self.dataset_changed()
 
     def restore_device(self) -> None:
         """Choose the remembered device, once the machine's are listed (auto if it is gone)."""
@@ -300,7 +348,7 @@ class OptionsForm(QWidget):
             self.settings.setValue(f"training/{key}", value)
 
     # -- the dataset's folder ----------------------------------------------------------------
-    def _dataset_changed(self) -> None:
+    def dataset_changed(self) -> None:
         from lenet_desktop.data.datasets import dataset_info, find_folder
 
         found = find_folder(dataset_info(self.value("dataset")))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -26,8 +26,9 @@ from lenet_desktop.ui.training.live_view import LiveView
 from lenet_desktop.ui.training.options_form import OptionsForm
 from lenet_desktop.ui.training.results import Results
 from lenet_desktop.ui.training.status import RunStatus
+from lenet_desktop.ui.training.time_estimate import TimeEstimate
 from lenet_desktop.ui.training.worker import TrainingWorker
-from lenet_desktop.ui.translation import Retranslating, error_text
+from lenet_desktop.ui.translation import Retranslating, error_text, translate
 
 __all__ = ["CURVE_POINTS", "TrainingPanel"]
 
@@ -51,6 +52,7 @@ class TrainingPanel(Retranslating, QDockWidget):
     started = Signal()
     ended = Signal(str)  # "finished", "cancelled" or "failed"
     live_model = Signal(object)  # a snapshot after an epoch, put in use (live view on)
+    look_requested = Signal(str)  # an exercise to look at (the window sets it up)
 
     # its parts' widgets (and the run shown), as the window's code and tests know them
     dataset_box = _part("form.widgets.dataset")
@@ -65,11 +67,14 @@ class TrainingPanel(Retranslating, QDockWidget):
     download_box = _part("form.download_box")
     device_box = _part("form.device_box")
     live_box = _part("form.live_box")
-    book_button = _part("form.book_button")
+    recipe_box = _part("form.widgets.recipe")
     train_button = _part("column.train_button")
     cancel_button = _part("column.cancel_button")
     progress = _part("status.progress")
     message = _part("status.message")
+    hint = _part("status.hint")
+    fix_button = _part("status.fix_button")
+    estimate_label = _part("estimate.label")
     log_view = _part("status.log_view")
     loss_curve = _part("curves.loss_curve")
     test_acc_curve = _part("curves.test_acc_curve")
@@ -93,6 +98,8 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.epochs_done: list = []  # the Progress of each finished epoch of the current run
         self.live = LiveView(session)
         self._cancel_asked = 0.0
+        self.queue: list[dict] = []  # options of the runs to train after this one
+        self.last_end = ""  # how the last run ended
         self._build()
         self.form.restore()
         self.retranslate()
@@ -101,10 +108,13 @@ class TrainingPanel(Retranslating, QDockWidget):
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
         self.form = OptionsForm(self.settings)
-        self.form.book_button.clicked.connect(self.book_settings)
+        self.form.recipe_applied.connect(self._recipe_applied)
         self.status = RunStatus(self)
+        self.status.fix.connect(self.apply_fix)
         self._say, self._log = self.status.say, self.status.log
-        self.column = ControlsColumn(self.form, self.status)
+        self.estimate = TimeEstimate(self.form, lambda: self.busy, self)
+        self.visibilityChanged.connect(lambda shown: shown and self.estimate.schedule())
+        self.column = ControlsColumn(self.form, self.status, self.estimate.label)
         self.column.train_button.clicked.connect(self.start)
         self.column.cancel_button.clicked.connect(self.cancel)
         self._controls_scroll, self._controls = self.column, self.column.widget()
@@ -116,8 +126,17 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.runs_view = RunsView()
         self.runs_view.open_run.connect(self._open_run)
         self.runs_view.problem.connect(lambda text: self._say(text, error=True))
+        from lenet_desktop.ui.training.exercises_view import ExercisesView
+
+        self.exercises = ExercisesView(self.runs_view)
+        self.exercises.set_up.connect(self.set_up)
+        self.exercises.train_all.connect(self.train_queue)
+        self.exercises.compare.connect(self.runs_view.open_comparison)
+        self.exercises.look.connect(self.look_requested)
+        self.exercises.problem.connect(lambda text: self._say(text, error=True))
         self.tabs = QTabWidget()
-        for tab in (self.curves, self.status.log_view, self.results, self.runs_view):
+        for tab in (self.curves, self.status.log_view, self.results, self.runs_view,
+                    self.exercises):  # fmt: skip
             self.tabs.addTab(tab, "")
         body = QWidget()
         row = QHBoxLayout(body)
@@ -130,11 +149,14 @@ class TrainingPanel(Retranslating, QDockWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Training"))
         self.form.retranslate()
-        tabs = (self.tr("Curves"), self.tr("Log"), self.tr("Results"), self.tr("Runs"))
+        tabs = (self.tr("Curves"), self.tr("Log"), self.tr("Results"), self.tr("Runs"),
+                self.tr("Exercises"))  # fmt: skip
         for index, text in enumerate(tabs):
             self.tabs.setTabText(index, text)
         self.curves.retranslate()
         self.results.retranslate()
+        self.status.retranslate()
+        self.estimate.schedule()
         self.column.retranslate()  # last: the options' width in this language
 
     def set_devices(self) -> None:
@@ -145,8 +167,32 @@ class TrainingPanel(Retranslating, QDockWidget):
         """The D2L chapter's own run: its network, plain SGD at 0.9, constant, batch 256,
         10 epochs, Xavier, no augmentation, no weight decay, no hold-out (on Fashion-MNIST)."""
         self.form.apply_book()
-        self._say(self.tr("D2L book settings: d2l, SGD lr 0.9 without momentum, constant, "
-                          "batch 256, 10 epochs, Xavier, no augmentation."))  # fmt: skip
+
+    def _recipe_applied(self, recipe: str) -> None:
+        if recipe == "custom":
+            return
+        config = self.form.values()
+        self._log(
+            self.tr("{0} recipe for {1}: {2} lr {3:g}, {4} epochs, batch {5}.").format(
+                self.form.widgets["recipe"].currentText(),
+                config["architecture"],
+                config["optimizer"],
+                config["lr"],
+                config["epochs"],
+                config["batch_size"],
+            )
+        )
+
+    def apply_fix(self, options: dict) -> None:
+        """Take a diagnosis's fix: its options set in the form (a recipe applied), ready to
+        train again."""
+        if "recipe" in options:
+            self.form.apply_recipe(options["recipe"])
+        for name, value in options.items():
+            if name != "recipe" and name in self.form.specs:
+                self.form.set_value(name, value)
+        self.status.show_diagnosis(None)
+        self._say(self.tr("Options changed as suggested: press Train to try again."))
 
     def use_spec_file(self, path: str) -> None:
         """Train the network a spec file describes (the editor's *Train This*)."""
@@ -181,6 +227,7 @@ class TrainingPanel(Retranslating, QDockWidget):
             self._say(error_text(exc), error=True)
             return False
         self.form.save()
+        self.status.show_diagnosis(None)
         self.results.clear()
         self.last_progress, self.epochs_done = None, []
         self.curves.reset()
@@ -255,9 +302,47 @@ class TrainingPanel(Retranslating, QDockWidget):
                 linger(self.worker_thread)
         return True
 
+    def set_up(self, options: dict) -> None:
+        """Put one run's options in the form (an exercise's *Set Up*): its network and
+        dataset, then its recipe, then any other option."""
+        for name in ("architecture", "dataset"):
+            if name in options:
+                self.form.set_value(name, options[name])
+        self.form.dataset_changed()
+        self.form.apply_recipe(options.get("recipe", self.form.recipe), options.get("train_images"))
+        for name, value in options.items():
+            if name not in ("architecture", "dataset", "recipe") and name in self.form.specs:
+                self.form.set_value(name, value)
+        self._say(
+            self.tr("Set up: {0} on {1} with the {2} recipe. Press Train.").format(
+                self.form.value("architecture"),
+                self.form.value("dataset"),
+                self.form.widgets["recipe"].currentText(),
+            )
+        )
+
+    def train_queue(self, runs: list[dict]) -> bool:
+        """Train one run after another, each with its options (``runs``: TrainConfig option
+        dicts, set in the form in turn); a failed or cancelled run ends the queue."""
+        if self.busy or not runs:
+            return False
+        self.queue = [dict(options) for options in runs]
+        return self._next_in_queue()
+
+    def _next_in_queue(self) -> bool:
+        if not self.queue or self.busy:
+            return False
+        self.set_up(self.queue.pop(0))
+        started = self.start()
+        if not started:
+            self.queue = []
+        return started
+
     @Slot(object)
     def _progressed(self, progress) -> None:
         self.last_progress = progress
+        if progress.diagnosis is not None:
+            self.status.show_diagnosis(progress.diagnosis)
         if progress.phase == "epoch":
             self.epochs_done.append(progress)
         self.status.step(progress)
@@ -283,12 +368,14 @@ class TrainingPanel(Retranslating, QDockWidget):
                 100 * evaluation.accuracy, evaluation.count, result.seconds
             )
         )
-        self.results.show_result(result, test_split)
-        kept, line = self.runs_view.keep(result)  # and tick it in the Runs tab
+        self.status.show_diagnosis(result.diagnosis)
+        run, line = self.runs_view.keep(result, translate)  # and tick it in the Runs tab
+        self.results.show_result(result, test_split, run.name if run is not None else None)
         self._log(line)
-        if not kept:  # said where the learner looks, not only in the log
+        if run is None:  # said where the learner looks, not only in the log
             self._say(line, error=True)
         self.tabs.setCurrentIndex(RESULTS_TAB)
+        self.last_end = "finished"
         self.ended.emit("finished")
 
     def _open_run(self, bundle) -> None:
@@ -304,15 +391,29 @@ class TrainingPanel(Retranslating, QDockWidget):
 
     @Slot(object)
     def _failed(self, error) -> None:
-        self._say(self.tr("Training failed: {0}").format(error_text(error)), error=True)
+        text = error_text(error)
+        self._say(self.tr("Training failed: {0}").format(text), error=True)
+        self.status.show_diagnosis(getattr(error, "diagnosis", None))
+        self.results.show_ended(self.tr("The run failed: {0} Nothing was kept.").format(text))
         self._ended_badly(self.tr("failed"))
+        self.queue = []
+        self.last_end = "failed"
         self.ended.emit("failed")
 
     @Slot()
     def _cancelled(self) -> None:
         waited = time.perf_counter() - self._cancel_asked if self._cancel_asked else 0.0
         self._say(self.tr("Training cancelled after {0:.2f} s; nothing was kept.").format(waited))
+        done = len(self.epochs_done)
+        total = self.last_progress.epochs if self.last_progress is not None else 0
+        self.results.show_ended(
+            self.tr("The run was cancelled after {0} of {1} epochs; nothing was kept.").format(
+                done, total
+            )
+        )
         self._ended_badly(self.tr("cancelled"))
+        self.queue = []
+        self.last_end = "cancelled"
         self.ended.emit("cancelled")
 
     @Slot()
@@ -332,3 +433,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         # Python owns the worker: it is freed here, in the window's thread, after its own
         # thread has ended (a deleteLater in the worker thread raced with Python's reference).
         self.worker = None
+        if self.queue and self.last_end == "finished":
+            QTimer.singleShot(0, self._next_in_queue)
+        else:
+            self.estimate.schedule()

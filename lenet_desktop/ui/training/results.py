@@ -42,6 +42,8 @@ class Results(QWidget):
         self.session = session
         self.result: TrainResult | None = None
         self.test_split = None
+        self.name: str | None = None  # the kept run's name
+        self.ended: str | None = None  # what happened to a run that left no results
         layout = QVBoxLayout(self)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
@@ -75,10 +77,12 @@ class Results(QWidget):
         self.confusion.retranslate()
         if self.result is not None:
             self._show_result_label()
+        elif self.ended is None:
+            self.result_label.setText(self.tr("No results yet: train a model."))
 
     def clear(self) -> None:
         """A new run: nothing of the last one may look current."""
-        self.result, self.test_split = None, None
+        self.result, self.test_split, self.name, self.ended = None, None, None, None
         self.result_label.setText(self.tr("No results yet: the run is going."))
         self.confusion.clear_matrix()
         self.reliability.show_report(None)
@@ -87,8 +91,16 @@ class Results(QWidget):
         self.save_button.setEnabled(False)
         self.show_use_button()
 
-    def show_result(self, result, test_split) -> None:
-        self.result, self.test_split = result, test_split
+    def show_ended(self, text: str) -> None:
+        """A run that ended without results (cancelled, failed): ``text`` says what happened."""
+        self.clear()
+        self.ended = text
+        self.result_label.setText(text)
+        self.result_label.setStyleSheet("color: #c0392b;")
+
+    def show_result(self, result, test_split, name: str | None = None) -> None:
+        self.result, self.test_split, self.name, self.ended = result, test_split, name, None
+        self.result_label.setStyleSheet("")
         evaluation, classes = result.evaluation, result.bundle.dataset.classes
         self._show_result_label()
         self.confusion.show_matrix(evaluation.confusion, classes)
@@ -102,11 +114,14 @@ class Results(QWidget):
         if self.result is None:
             return
         evaluation = self.result.evaluation
-        self.result_label.setText(
-            self.tr("Test accuracy: {0:.2f} % ({1} wrong of {2})").format(
-                100 * evaluation.accuracy, len(evaluation.misclassified), evaluation.count
-            )
+        text = self.tr("Test accuracy: {0:.2f} % ({1} wrong of {2})").format(
+            100 * evaluation.accuracy, len(evaluation.misclassified), evaluation.count
         )
+        if self.name:
+            text = self.tr(
+                "Run “{0}” · {1} · confusion matrix: rows true, columns predicted"
+            ).format(self.name, text)
+        self.result_label.setText(text)
 
     def _trained_in_use(self) -> bool:
         model = self.session.model

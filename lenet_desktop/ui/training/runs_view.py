@@ -1,15 +1,14 @@
-"""Kept runs, compared: the list of every finished run (kept across restarts), the ticked runs'
-loss and test-accuracy curves overlaid on one chart with their names as the legend, a table of
-their final figures, and for two ticked runs their confusion matrices and first-layer kernels
-side by side. Rename a run by editing its name; open its model in the main view; delete it;
-export the chart (PNG/SVG) and the table (CSV)."""
+"""Kept runs: the list of every finished run (kept across restarts) with what it changed, its
+recipe, accuracy and time, and what went wrong with it; the ticked runs compared in a window of
+their own (:mod:`compare_window`: curves, final figures, confusion matrices and first-layer
+kernels side by side). Rename a run by editing its name; open its model in the main view;
+delete it; export the table (CSV)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -19,13 +18,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from lenet_desktop.messages import QT_TRANSLATE_NOOP
 from lenet_desktop.training.runs import (
     DamagedRun,
     Run,
@@ -33,22 +32,24 @@ from lenet_desktop.training.runs import (
     RunStore,
     comparison_csv,
 )
-from lenet_desktop.ui.tools.export import export_dialog
-from lenet_desktop.ui.translation import Retranslating, error_text
-from lenet_desktop.ui.widgets.confusion import ConfusionTable
-from lenet_desktop.ui.widgets.heatmaps import Band, MosaicView
+from lenet_desktop.ui.training.compare_window import CompareWindow
+from lenet_desktop.ui.translation import Retranslating, error_text, translate
 
-# Distinct colours for up to eight runs (then they repeat), readable on light and dark.
-COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
-           (140, 86, 75), (227, 119, 194), (127, 127, 127)]  # fmt: skip
+DIAGNOSES = {
+    "chance": QT_TRANSLATE_NOOP("RunsView", "at chance"),
+    "overfit": QT_TRANSLATE_NOOP("RunsView", "overfits"),
+    "diverged": QT_TRANSLATE_NOOP("RunsView", "diverged"),
+}
 
 
 class RunsView(Retranslating, QWidget):
     """``open_run(bundle)`` asks for a run's model to be put in use; ``problem(text)`` says what
-    went wrong (a damaged run, a folder that cannot be written)."""
+    went wrong (a damaged run, a folder that cannot be written); ``changed()`` after the runs
+    are read again."""
 
     open_run = Signal(object)
     problem = Signal(str)
+    changed = Signal()  # the runs were read again
 
     def __init__(self, store: RunStore | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,69 +58,39 @@ class RunsView(Retranslating, QWidget):
         self.runs: list[Run] = []
         self.damaged: list[DamagedRun] = []
         self._filling = False
-        self.table = QTableWidget(0, 7)
+        self.table = QTableWidget(0, 8)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
-        self.open_button, self.delete_button = QPushButton(), QPushButton()
-        self.chart_button, self.csv_button = QPushButton(), QPushButton()
+        self.compare_button, self.open_button = QPushButton(), QPushButton()
+        self.delete_button, self.csv_button = QPushButton(), QPushButton()
+        self.compare_button.clicked.connect(self.open_comparison)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_ticked)
-        self.chart_button.clicked.connect(self.export_chart_dialog)
         self.csv_button.clicked.connect(self.export_csv_dialog)
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.delete_button, self.chart_button, self.csv_button):
+        for button in (self.compare_button, self.open_button, self.delete_button,
+                       self.csv_button):  # fmt: skip
             buttons.addWidget(button)
         buttons.addStretch(1)
-
-        self.chart = QWidget()
-        chart_layout = QHBoxLayout(self.chart)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        self.loss_plot, self.acc_plot = pg.PlotWidget(), pg.PlotWidget()
-        for plot in (self.loss_plot, self.acc_plot):
-            plot.setBackground(None)
-            plot.setMinimumSize(160, 120)
-            plot.addLegend(offset=(-10, 10))
-            plot.getAxis("left").enableAutoSIPrefix(False)
-            chart_layout.addWidget(plot)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self.comparison: CompareWindow | None = None
 
-        self.pair = QWidget()  # two runs side by side
-        pair_layout = QHBoxLayout(self.pair)
-        pair_layout.setContentsMargins(0, 0, 0, 0)
-        self.pair_matrices = [ConfusionTable(), ConfusionTable()]
-        self.pair_kernels = MosaicView()
-        for matrix in self.pair_matrices:
-            matrix.setMinimumSize(240, 160)
-            pair_layout.addWidget(matrix, 2)
-        pair_layout.addWidget(self.pair_kernels, 1)
-        self.pair.hide()
-
-        split = QSplitter(Qt.Orientation.Vertical)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.table, 1)
-        top_layout.addLayout(buttons)
-        split.addWidget(top)
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.hint)
-        bottom_layout.addWidget(self.chart, 2)
-        bottom_layout.addWidget(self.pair, 2)
-        split.addWidget(bottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
         self.retranslate()
         self.refresh()
 
@@ -127,23 +98,21 @@ class RunsView(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(
             [self.tr("Run (double-click to rename)"), self.tr("Dataset"), self.tr("Architecture"),
-             self.tr("Parameters"), self.tr("Epochs"), self.tr("Test accuracy"),
-             self.tr("Time")]
+             self.tr("Recipe"), self.tr("Epochs"), self.tr("Test accuracy"), self.tr("Time"),
+             self.tr("Note")]
         )  # fmt: skip
+        self.compare_button.setText(self.tr("Compare Ticked…"))
         self.open_button.setText(self.tr("Open Model"))
         self.delete_button.setText(self.tr("Delete Ticked"))
-        self.chart_button.setText(self.tr("Export Chart…"))
         self.csv_button.setText(self.tr("Export Table (CSV)…"))
         self.hint.setText(
             self.tr(
-                "Tick runs to compare them: loss (left) and test accuracy (right) per epoch. "
-                "Tick two to see their confusion matrices and C1 kernels side by side."
+                "Every finished run, named by what it changed. Tick runs and press Compare to "
+                "see their curves, confusion matrices and C1 kernels side by side."
             )
         )
-        self.loss_plot.setLabel("left", self.tr("training loss"))
-        self.acc_plot.setLabel("left", self.tr("test accuracy (%)"))
-        for plot in (self.loss_plot, self.acc_plot):
-            plot.setLabel("bottom", self.tr("epoch"))
+        if self.runs or self.damaged:
+            self.refresh()
 
     def refresh(self, tick: str | None = None) -> None:
         """Read the runs again; ``tick`` a run id to tick (a run just finished)."""
@@ -161,8 +130,11 @@ class RunsView(Retranslating, QWidget):
             )
             name.setData(Qt.ItemDataRole.UserRole, run.id)
             name.setToolTip(run.created)
-            cells = [run.dataset, run.architecture, f"{run.parameters:,}", str(run.epochs),
-                     f"{100 * run.accuracy:.2f} %", f"{run.seconds:.0f} s"]  # fmt: skip
+            recipe = {"quick": self.tr("Quick"), "book": self.tr("Book")}.get(run.recipe, "—")
+            note = DIAGNOSES.get(run.diagnosis or "")
+            cells = [run.dataset, run.architecture, recipe, str(run.epochs),
+                     f"{100 * run.accuracy:.2f} %", f"{run.seconds:.0f} s",
+                     translate("RunsView", note) if note else ""]  # fmt: skip
             self.table.setItem(row, 0, name)
             for col, text in enumerate(cells, start=1):
                 item = QTableWidgetItem(text)
@@ -188,16 +160,18 @@ class RunsView(Retranslating, QWidget):
                 self.table.setItem(row, col, item)
         self._filling = False
         self.compare()
+        self.changed.emit()
 
-    def keep(self, result) -> tuple[bool, str]:
-        """Keep a finished run (its record and weights) and tick it: whether it was kept, and
-        the line that says so (or why not)."""
+    def keep(self, result, translate=None) -> tuple[Run | None, str]:
+        """Keep a finished run (its record and weights; named by what it changed, in the
+        language of ``translate``) and tick it: the run kept (None: not kept), and the line
+        that says so (or why not)."""
         try:
-            run = self.store.save(result)
+            run = self.store.save(result, translate=translate)
         except RunError as exc:
-            return False, self.tr("The run was not kept: {0}").format(error_text(exc))
+            return None, self.tr("The run was not kept: {0}").format(error_text(exc))
         self.refresh(tick=run.id)
-        return True, self.tr("Kept as run “{0}” (Runs tab).").format(run.name)
+        return run, self.tr("Kept as run “{0}” (Runs tab).").format(run.name)
 
     def ticked_ids(self) -> list[str]:
         ids = []
@@ -206,9 +180,6 @@ class RunsView(Retranslating, QWidget):
             if item is not None and item.checkState() == Qt.CheckState.Checked:
                 ids.append(item.data(Qt.ItemDataRole.UserRole))
         return ids
-
-    def export_chart_dialog(self) -> None:
-        export_dialog(self, self.chart)
 
     def tick(self, run_ids: list[str]) -> None:
         self._filling = True
@@ -306,41 +277,29 @@ class RunsView(Retranslating, QWidget):
         return [r for r in self.runs if r.id in ticked]
 
     def compare(self) -> None:
-        runs = self.compared()
-        for plot in (self.loss_plot, self.acc_plot):
-            plot.clear()
-        for n, run in enumerate(runs):
-            pen = pg.mkPen(COLOURS[n % len(COLOURS)], width=2)
-            epochs = [h["epoch"] for h in run.history]
-            self.loss_plot.plot(epochs, [h["loss"] for h in run.history], pen=pen, name=run.name)
-            self.acc_plot.plot(
-                epochs,
-                [100 * h["test_accuracy"] for h in run.history],
-                pen=pen,
-                symbol="o",
-                symbolSize=5,
-                symbolBrush=COLOURS[n % len(COLOURS)],
-                name=run.name,
-            )
-        self._show_pair(runs if len(runs) == 2 else [])
+        """The comparison window, when it is open, follows the ticks."""
+        self.compare_button.setEnabled(bool(self.compared()))
+        if self.comparison is not None and self.comparison.isVisible():
+            self._fill_comparison()
 
-    def _show_pair(self, runs: list[Run]) -> None:
-        self.pair.setVisible(bool(runs))
-        if not runs:
-            return
-        bands: list[Band] = []
-        values: dict[str, list[np.ndarray | None]] = {}
-        for n, (run, matrix) in enumerate(zip(runs, self.pair_matrices, strict=True)):
-            matrix.show_matrix(run.confusion, run.classes)
-            kernels = self._first_kernels(run)
-            if kernels is not None:
-                key = f"run{n}"
-                out_maps, in_maps = kernels.shape[:2]
-                title = self.tr("{0} · C1 kernels").format(run.name)
-                bands.append(Band(key, title, (out_maps * in_maps, *kernels.shape[2:])))
-                values[key] = [kernels.reshape(-1, *kernels.shape[2:])]
-        self.pair_kernels.set_bands(bands)
-        self.pair_kernels.set_values(values)
+    def open_comparison(self, runs: list[Run] | None = None) -> CompareWindow:
+        """Open (or raise) the comparison window on the ticked runs (or ``runs``, ticked)."""
+        if runs is not None:
+            self.tick([run.id for run in runs])
+        if self.comparison is None:
+            self.comparison = CompareWindow(self)
+            self.comparison.problem.connect(self.problem)
+            self.comparison.fit_to_screen()
+        self._fill_comparison()
+        self.comparison.show()
+        self.comparison.raise_()
+        self.comparison.activateWindow()
+        return self.comparison
+
+    def _fill_comparison(self) -> None:
+        assert self.comparison is not None
+        runs = self.compared()
+        self.comparison.show_runs(runs, [self._first_kernels(run) for run in runs[:4]])
 
     def _first_kernels(self, run: Run) -> np.ndarray | None:
         from lenet_desktop.analysis.anatomy import kernels_of

@@ -1,25 +1,57 @@
 """How a run is going, in words: the progress bar (epoch, share done, ETA, speed), the message
-under it and the Log tab's lines."""
+under it, what the run's figures say went wrong (a diagnosis, with its one-click fix) and the
+Log tab's lines."""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QProgressBar
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QProgressBar, QPushButton
+
+from lenet_desktop.ui.translation import diagnosis_fix_text, diagnosis_text
 
 
 class RunStatus(QObject):
-    """``progress``, ``message`` and ``log_view``, placed by the panel."""
+    """``progress``, ``message``, ``hint`` and ``fix_button`` and ``log_view``, placed by the
+    panel. ``fix(options)`` when the learner takes a diagnosis's fix."""
+
+    fix = Signal(dict)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #a35400;")
+        self.fix_button = QPushButton()
+        self.fix_button.clicked.connect(self._fix)
         self.log_view = QPlainTextEdit()
         self.log_view.setReadOnly(True)
+        self.diagnosis = None
+        self.show_diagnosis(None)
         self.reset("")
+
+    def show_diagnosis(self, diagnosis) -> None:
+        """What went wrong and its fix, translated (None: nothing is wrong); logged once."""
+        if diagnosis is not None and diagnosis != self.diagnosis:
+            self.log(diagnosis_text(diagnosis))
+        self.diagnosis = diagnosis
+        self.hint.setVisible(diagnosis is not None)
+        self.fix_button.setVisible(diagnosis is not None and bool(diagnosis.fix))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.diagnosis is not None:
+            self.hint.setText(diagnosis_text(self.diagnosis))
+            self.fix_button.setText(diagnosis_fix_text(self.diagnosis))
+
+    def _fix(self) -> None:
+        if self.diagnosis is not None:
+            self.fix.emit(dict(self.diagnosis.fix))
 
     def reset(self, word: str) -> None:
         """An empty bar saying ``word`` ("starting…", "failed", "cancelled")."""
