@@ -75,7 +75,10 @@ def _say(translate, template: str, **values: Any) -> str:
 
 def _value_text(translate, value: Any) -> str:
     if isinstance(value, bool):
-        return _say(translate, QT_TRANSLATE_NOOP("run names", "on" if value else "off"))
+        word = (
+            QT_TRANSLATE_NOOP("run names", "on") if value else QT_TRANSLATE_NOOP("run names", "off")
+        )
+        return _say(translate, word)
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)

@@ -4,17 +4,17 @@
 <context>
     <name>AnswerView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="78"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="77"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="86"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="85"/>
         <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</source>
         <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="91"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="90"/>
         <source>Test sample #{0} · true label: {1} {2}</source>
         <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
     </message>
@@ -145,27 +145,27 @@ field</source>
 <context>
     <name>CleaningView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="69"/>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="74"/>
         <source>How the picture was read</source>
         <translation>图片是怎样读取的</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="70"/>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="75"/>
         <source>Read as ink</source>
         <translation>读作墨迹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="72"/>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="77"/>
         <source>What was kept as the digit; the paper&apos;s lines and dots, removed, in red</source>
         <translation>保留为数字的部分；去掉的纸张横线和圆点以红色显示</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="74"/>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="79"/>
         <source>As opened</source>
         <translation>原图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="75"/>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="80"/>
         <source>The picture as it was opened</source>
         <translation>打开时的图片</translation>
     </message>
@@ -189,6 +189,94 @@ field</source>
     </message>
 </context>
 <context>
+    <name>CompareWindow</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="133"/>
+        <source>Compare Runs</source>
+        <translation>比较训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="134"/>
+        <source>Training loss along the run</source>
+        <translation>训练过程中的损失</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="135"/>
+        <source>Test accuracy after each epoch (%)</source>
+        <translation>每轮结束后的测试准确率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="136"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="137"/>
+        <source>test accuracy (%)</source>
+        <translation>测试准确率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="139"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="141"/>
+        <source>Run</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="141"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="141"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="141"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="142"/>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="142"/>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="144"/>
+        <source>Export Chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="145"/>
+        <source>Export Table (CSV)…</source>
+        <translation>导出表格（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="161"/>
+        <source>Compare Runs — {0}</source>
+        <translation>比较训练记录 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="193"/>
+        <source>C1 kernels, {0}×{0} weights each · {1}</source>
+        <translation>C1 卷积核，每个 {0}×{0} 个权重 · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="203"/>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionTable</name>
     <message>
         <location filename="../../lenet_desktop/ui/widgets/confusion.py" line="50"/>
@@ -209,12 +297,12 @@ field</source>
 <context>
     <name>ControlsColumn</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/controls.py" line="39"/>
+        <location filename="../../lenet_desktop/ui/training/controls.py" line="50"/>
         <source>Train</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/controls.py" line="40"/>
+        <location filename="../../lenet_desktop/ui/training/controls.py" line="51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -238,6 +326,109 @@ field</source>
         <location filename="../../lenet_desktop/ui/widgets/device_box.py" line="12"/>
         <source>auto (best available)</source>
         <translation>自动（最佳可用）</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisesView</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="148"/>
+        <source>Recipe</source>
+        <translation>配方</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="149"/>
+        <source>Quick (about a minute each)</source>
+        <translation>快速（每次约一分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="150"/>
+        <source>Book (the chapter&apos;s settings)</source>
+        <translation>书中设置（本章的原始设置）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="151"/>
+        <source>Training images</source>
+        <translation>训练图像数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="152"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="154"/>
+        <source>Train on only this many training images: faster, a little less accurate</source>
+        <translation>只用这么多张训练图像：更快，准确率略低</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="156"/>
+        <source>Set Up</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="157"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="158"/>
+        <source>Export Markdown…</source>
+        <translation>导出 Markdown…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="159"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
+        <source>Run</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
+        <source>Test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="173"/>
+        <source>Trains: {0} on {1}.</source>
+        <translation>训练：在 {1} 上训练 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="180"/>
+        <source>Train All ({0} runs)</source>
+        <translation>全部训练（{0} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="183"/>
+        <source>Your results: {0}</source>
+        <translation>你的结果：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="188"/>
+        <source>not trained yet</source>
+        <translation>尚未训练</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="238"/>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown（*.md）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="240"/>
+        <source>Export Exercises</source>
+        <translation>导出练习</translation>
     </message>
 </context>
 <context>
@@ -678,22 +869,22 @@ field</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="330"/>
         <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
         <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="350"/>
         <source>Export Weights for a Notebook</source>
         <translation>导出权重到笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="352"/>
         <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
         <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="361"/>
         <source>Wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
@@ -772,77 +963,67 @@ field</source>
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="185"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="186"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="187"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="188"/>
         <source>Live view</source>
         <translation>实时查看</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="191"/>
         <source>if missing</source>
         <translation>缺失时下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="193"/>
         <source>Download the dataset with torchvision if the folder does not hold it</source>
         <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="174"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="195"/>
         <source>after each epoch</source>
         <translation>每轮之后</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="177"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="198"/>
         <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
         <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="180"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="201"/>
         <source>folder with the four IDX files</source>
         <translation>含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="181"/>
-        <source>D2L Book Settings</source>
-        <translation>D2L 书中设置</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="184"/>
-        <source>The LeNet chapter&apos;s own run: d2l, SGD lr 0.9 without momentum, constant rate, batch 256, 10 epochs, Xavier initialisation, no augmentation, on Fashion-MNIST</source>
-        <translation>LeNet 一章书中的训练设置：d2l 网络，SGD 学习率 0.9、无动量、学习率恒定，批量 256，10 轮，Xavier 初始化，无数据增强，数据集 Fashion-MNIST</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="194"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="208"/>
         <source>{0} (your spec)</source>
         <translation>{0}（你的架构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="257"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="305"/>
         <source>Choose the dataset folder, or tick Download.</source>
         <translation>请选择数据集文件夹，或勾选“下载”。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="259"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="307"/>
         <source>{0}: no such folder</source>
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="312"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="360"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
@@ -886,52 +1067,62 @@ field</source>
 <context>
     <name>Results</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="74"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="76"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="82"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="81"/>
+        <source>No results yet: train a model.</source>
+        <translation>还没有结果：请先训练一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="86"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="117"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="121"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="122"/>
+        <source>Run “{0}” · {1} · confusion matrix: rows true, columns predicted</source>
+        <translation>训练记录“{0}” · {1} · 混淆矩阵：行为真实类别，列为预测类别</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="136"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="123"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="138"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="134"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="149"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="155"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="163"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="178"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="180"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="182"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="197"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -939,12 +1130,12 @@ field</source>
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/status.py" line="47"/>
+        <location filename="../../lenet_desktop/ui/training/status.py" line="79"/>
         <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
         <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/status.py" line="53"/>
+        <location filename="../../lenet_desktop/ui/training/status.py" line="85"/>
         <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
         <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
@@ -952,114 +1143,124 @@ field</source>
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="129"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="100"/>
         <source>Run (double-click to rename)</source>
         <translation>训练记录（双击可重命名）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="129"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="100"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="129"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="100"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130"/>
-        <source>Parameters</source>
-        <translation>参数量</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="101"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="101"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="131"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="101"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="105"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="134"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="106"/>
         <source>Delete Ticked</source>
         <translation>删除勾选的记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="135"/>
-        <source>Export Chart…</source>
-        <translation>导出图表…</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="136"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="107"/>
         <source>Export Table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="139"/>
-        <source>Tick runs to compare them: loss (left) and test accuracy (right) per epoch. Tick two to see their confusion matrices and C1 kernels side by side.</source>
-        <translation>勾选训练记录进行比较：每轮的损失（左）和测试准确率（右）。勾选两条可并排查看它们的混淆矩阵和 C1 卷积核。</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="39"/>
+        <source>at chance</source>
+        <translation>停在随机水平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="143"/>
-        <source>training loss</source>
-        <translation>训练损失</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="40"/>
+        <source>overfits</source>
+        <translation>过拟合</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="144"/>
-        <source>test accuracy (%)</source>
-        <translation>测试准确率（%）</translation>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="41"/>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="101"/>
+        <source>Recipe</source>
+        <translation>配方</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="102"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="104"/>
+        <source>Compare Ticked…</source>
+        <translation>比较勾选的记录…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
+        <source>Every finished run, named by what it changed. Tick runs and press Compare to see their curves, confusion matrices and C1 kernels side by side.</source>
+        <translation>每次完成的训练都在这里，以它改动了什么来命名。勾选几条记录并点“比较”，即可并排查看它们的曲线、混淆矩阵和 C1 卷积核。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="133"/>
+        <source>Quick</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="133"/>
+        <source>Book</source>
+        <translation>书中设置</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/training/runs_view.py" line="146"/>
-        <source>epoch</source>
-        <translation>轮次</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="174"/>
         <source>{0} (damaged)</source>
         <translation>{0}（已损坏）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="198"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="172"/>
         <source>The run was not kept: {0}</source>
         <translation>这次运行没有保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="200"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="174"/>
         <source>Kept as run “{0}” (Runs tab).</source>
         <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="270"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="241"/>
         <source>Delete Runs</source>
         <translation>删除训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="271"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="242"/>
         <source>Delete {0} ticked run(s) and their models?</source>
         <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="295"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="266"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="339"/>
-        <source>{0} · C1 kernels</source>
-        <translation>{0} · C1 卷积核</translation>
     </message>
 </context>
 <context>
@@ -1288,89 +1489,127 @@ field</source>
     </message>
 </context>
 <context>
+    <name>TimeEstimate</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/time_estimate.py" line="65"/>
+        <source>Estimating the time…</source>
+        <translation>正在估算用时…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/time_estimate.py" line="101"/>
+        <source>Estimated time: {0} ({1:,} images × {2} epochs on {3})</source>
+        <translation>预计用时：{0}（{1:,} 张图像 × {2} 轮，设备 {3}）</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="131"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="150"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="152"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="152"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="152"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="152"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="148"/>
-        <source>D2L book settings: d2l, SGD lr 0.9 without momentum, constant, batch 256, 10 epochs, Xavier, no augmentation.</source>
-        <translation>D2L 书中设置：d2l，SGD 学习率 0.9、无动量、恒定，批量 256，10 轮，Xavier，无数据增强。</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="179"/>
+        <source>{0} recipe for {1} ({2}): {3} lr {4:g}, {5} epochs, batch {6}.</source>
+        <translation>{1} 的“{0}”配方（{2}）：{3}，学习率 {4:g}，{5} 轮，批量 {6}。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="187"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="238"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="188"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="239"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="223"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="274"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="240"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="291"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="241"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="292"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="270"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="321"/>
+        <source>Set up: {0} on {1} with the {2} recipe. Press Train.</source>
+        <translation>已设置：在 {1} 上训练 {0}，配方为“{2}”。请点“开始训练”。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="359"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="282"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="371"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="308"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="401"/>
+        <source>The run failed: {0} Nothing was kept.</source>
+        <translation>训练失败：{0} 没有保存任何结果。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="402"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="315"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="414"/>
+        <source>The run was cancelled after {0} of {1} epochs; nothing was kept.</source>
+        <translation>训练在完成 {1} 轮中的 {0} 轮后被取消；没有保存任何结果。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="418"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="307"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="399"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="314"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="153"/>
+        <source>Exercises</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="199"/>
+        <source>Options changed as suggested: press Train to try again.</source>
+        <translation>已按建议修改选项：点“开始训练”再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="410"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
@@ -1396,17 +1635,17 @@ field</source>
 <context>
     <name>about</name>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/about.py" line="18"/>
+        <location filename="../../lenet_desktop/ui/tools/about.py" line="25"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/about.py" line="29"/>
+        <location filename="../../lenet_desktop/ui/tools/about.py" line="35"/>
         <source>About LeNet Desktop</source>
         <translation>关于 LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/about.py" line="30"/>
+        <location filename="../../lenet_desktop/ui/tools/about.py" line="36"/>
         <source>&lt;h3&gt;LeNet Desktop {0}&lt;/h3&gt;&lt;p&gt;Draw a digit or a garment and see what LeNet sees.&lt;/p&gt;&lt;p&gt;PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · Python {5}&lt;/p&gt;&lt;p&gt;Device: {6}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LeNet 桌面版 {0}&lt;/h3&gt;&lt;p&gt;画一个数字或一件服饰，看看 LeNet 看到了什么。&lt;/p&gt;&lt;p&gt;PyTorch {1} · torchvision {2} · Qt {3} (PySide6) · NumPy {4} · Python {5}&lt;/p&gt;&lt;p&gt;设备：{6}&lt;/p&gt;</translation>
     </message>
@@ -1684,6 +1923,97 @@ field</source>
     </message>
 </context>
 <context>
+    <name>diagnosis</name>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="105"/>
+        <source>The loss became {value} at epoch {epoch}, step {step}, at the learning rate {lr}: ReLU networks want a smaller rate — try {suggested}.</source>
+        <translation>在第 {epoch} 轮第 {step} 步，损失变成了 {value}（学习率 {lr}）：ReLU 网络需要更小的学习率——试试 {suggested}。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="111"/>
+        <source>The loss became {value} at epoch {epoch}, step {step}, at the learning rate {lr}: the rate is too high for this network — try {suggested}.</source>
+        <translation>在第 {epoch} 轮第 {step} 步，损失变成了 {value}（学习率 {lr}）：这个学习率对该网络太高了——试试 {suggested}。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="122"/>
+        <source>The network stopped learning at the learning rate {lr}: after epoch {epoch} the loss has not fallen and the test accuracy is at chance ({accuracy} %, chance {chance} %) — its ReLU units no longer respond. ReLU networks want a smaller rate — try {suggested}.</source>
+        <translation>网络在学习率 {lr} 下停止了学习：第 {epoch} 轮后损失没有下降，测试准确率停在随机水平（{accuracy} %，随机猜测为 {chance} %）——它的 ReLU 单元已不再响应。ReLU 网络需要更小的学习率——试试 {suggested}。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="137"/>
+        <source>The run diverged at the learning rate {lr}: the loss rose from {start} to {peak} and the network stopped learning (test accuracy {accuracy} %, chance {chance} %). ReLU networks want a smaller rate — try {suggested}.</source>
+        <translation>训练在学习率 {lr} 下发散了：损失从 {start} 升到 {peak}，网络停止了学习（测试准确率 {accuracy} %，随机猜测为 {chance} %）。ReLU 网络需要更小的学习率——试试 {suggested}。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="144"/>
+        <source>The run diverged at the learning rate {lr}: the loss rose from {start} to {peak} and the network stopped learning (test accuracy {accuracy} %, chance {chance} %). The rate is too high for this network — try {suggested}.</source>
+        <translation>训练在学习率 {lr} 下发散了：损失从 {start} 升到 {peak}，网络停止了学习（测试准确率 {accuracy} %，随机猜测为 {chance} %）。这个学习率对该网络太高了——试试 {suggested}。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="156"/>
+        <source>Use learning rate {suggested}</source>
+        <translation>改用学习率 {suggested}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="192"/>
+        <source>Still at chance after {epochs} epoch(s) (test accuracy {accuracy} %, chance {chance} %): sigmoid networks learn slowly at first. The book trains 10 epochs of 60,000 images; train 10 epochs, or use the Quick recipe.</source>
+        <translation>训练 {epochs} 轮后仍停在随机水平（测试准确率 {accuracy} %，随机猜测为 {chance} %）：sigmoid 网络一开始学得很慢。书中用 60,000 张图像训练 10 轮；请训练 10 轮，或改用“快速”配方。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="199"/>
+        <source>Still at chance after {epochs} epoch(s) (test accuracy {accuracy} %, chance {chance} %): the learning rate {lr} does not suit this network; the Quick recipe&apos;s does.</source>
+        <translation>训练 {epochs} 轮后仍停在随机水平（测试准确率 {accuracy} %，随机猜测为 {chance} %）：学习率 {lr} 不适合这个网络；“快速”配方的学习率适合。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="210"/>
+        <source>Use the Quick recipe</source>
+        <translation>改用“快速”配方</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="225"/>
+        <source>The network fits its training images far better than the test images ({train} % against {test} %): it memorises them. Train fewer epochs, or with more weight decay.</source>
+        <translation>网络在训练图像上的表现远好于测试图像（{train} % 对 {test} %）：它在死记训练图像。请少训练几轮，或加大权重衰减。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="232"/>
+        <source>Train half the epochs, more weight decay</source>
+        <translation>轮数减半，加大权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="234"/>
+        <source>The network fits its training images far better than the test images ({train} % against {test} %): it memorises them. Train on every image, with augmentation.</source>
+        <translation>网络在训练图像上的表现远好于测试图像（{train} % 对 {test} %）：它在死记训练图像。请用全部图像并开启数据增强来训练。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/diagnosis.py" line="240"/>
+        <source>Use every image, with augmentation</source>
+        <translation>用全部图像并开启数据增强</translation>
+    </message>
+</context>
+<context>
+    <name>durations</name>
+    <message>
+        <location filename="../../lenet_desktop/training/estimate.py" line="100"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/estimate.py" line="102"/>
+        <source>about {s} s</source>
+        <translation>约 {s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/estimate.py" line="105"/>
+        <source>about {m} min</source>
+        <translation>约 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/estimate.py" line="106"/>
+        <source>about {h} h {m} min</source>
+        <translation>约 {h} 小时 {m} 分钟</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../lenet_desktop/data/datasets.py" line="150"/>
@@ -1788,43 +2118,43 @@ field</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="92"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="89"/>
         <source>{path}: image is too large ({width}×{height} pixels; the limit is {limit} megapixels)</source>
         <translation>{path}：图像太大（{width}×{height} 像素；上限为 {limit} 百万像素）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="109"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="106"/>
         <location filename="../../lenet_desktop/files/model_files.py" line="164"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="113"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="110"/>
         <source>{path}: is a folder, not an image</source>
         <translation>{path}：是文件夹，不是图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="117"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="114"/>
         <source>{path}: image is too large to open safely</source>
         <translation>{path}：图像太大，无法安全打开</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="121"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="118"/>
         <source>{path}: not an image file LeNet Desktop can read</source>
         <translation>{path}：不是 LeNet Desktop 能读取的图像文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="126"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="123"/>
         <source>{path}: the image is damaged or truncated ({detail})</source>
         <translation>{path}：图像已损坏或不完整（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="173"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="170"/>
         <source>cannot read pixels of type {kind}</source>
         <translation>无法读取类型为 {kind} 的像素</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="188"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="185"/>
         <source>an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {shape}</source>
         <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
     </message>
@@ -1920,37 +2250,37 @@ field</source>
         <translation>{kind}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="192"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="203"/>
         <source>{path}: not a readable run ({detail})</source>
         <translation>{path}：不是可读取的训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="211"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="222"/>
         <source>{name}: not a run of {root}</source>
         <translation>{name}：不是 {root} 中的运行</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="301"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="322"/>
         <source>{path}: the run cannot be kept here ({detail})</source>
         <translation>{path}：无法在此保存训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="315"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="336"/>
         <source>a run needs a name</source>
         <translation>训练记录需要一个名称</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="322"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="343"/>
         <source>{path}: cannot be renamed ({detail})</source>
         <translation>{path}：无法重命名（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="332"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="353"/>
         <source>{path}: no such run</source>
         <translation>{path}：没有这条训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="337"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="358"/>
         <source>{path}: cannot be deleted ({detail})</source>
         <translation>{path}：无法删除（{detail}）</translation>
     </message>
@@ -2238,6 +2568,280 @@ field</source>
         <location filename="../../lenet_desktop/files/notebook.py" line="351"/>
         <source>{path}: cannot be written ({detail})</source>
         <translation>{path}：无法写入（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="272"/>
+        <source>unknown {option} {value!r} (known: {known})</source>
+        <translation>未知的{option} {value!r}（可选：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="288"/>
+        <source>training images must be from 0 to 10000000, not {value}</source>
+        <translation>训练图像数必须在 0 到 10000000 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="295"/>
+        <source>epochs must be from 1 to 100000, not {value}</source>
+        <translation>轮数必须在 1 到 100000 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="300"/>
+        <source>batch size must be at least 2, not {value}</source>
+        <translation>批量大小至少为 2，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="305"/>
+        <source>the learning rate must be a positive number, not {value}</source>
+        <translation>学习率必须是正数，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="312"/>
+        <source>the momentum must be from 0 up to (not including) 1, not {value}</source>
+        <translation>动量必须在 0（含）到 1（不含）之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="319"/>
+        <source>the weight decay must be zero or more, not {value}</source>
+        <translation>权重衰减必须大于或等于 0，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="324"/>
+        <source>the hold-out share must be from 0 to 0.5, not {value}</source>
+        <translation>留出比例必须在 0 到 0.5 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="331"/>
+        <source>label smoothing must be from 0 up to (not including) 1, not {value}</source>
+        <translation>标签平滑必须在 0（含）到 1（不含）之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="100"/>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/loop.py" line="245"/>
+        <source>the training split has fewer than two images</source>
+        <translation>训练集少于两张图像</translation>
+    </message>
+</context>
+<context>
+    <name>exercises</name>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="38"/>
+        <source>The book&apos;s own run</source>
+        <translation>书中原本的训练</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="39"/>
+        <source>The sigmoid LeNet with SGD at lr 0.9 for 10 epochs. Watch the loss: flat for the first epoch or two, then falling. The book reports about 78–82 % on Fashion-MNIST; the Quick recipe gets further in a minute.</source>
+        <translation>sigmoid LeNet，SGD 学习率 0.9，训练 10 轮。留意损失：前一两轮几乎不动，然后开始下降。书中在 Fashion-MNIST 上约为 78–82 %；“快速”配方一分钟内就能更好。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="46"/>
+        <source>sigmoid LeNet</source>
+        <translation>sigmoid LeNet</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="50"/>
+        <source>Replace average pooling with max pooling</source>
+        <translation>把平均汇聚换成最大汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="51"/>
+        <source>Compare the test accuracy and how fast the loss falls. In the Feature maps tab, S2 and S4 of the max-pool network keep the strongest responses: sharper, brighter maps.</source>
+        <translation>比较测试准确率和损失下降的快慢。在“特征图”页中，最大汇聚网络的 S2 和 S4 保留最强的响应：特征图更清晰、更亮。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="58"/>
+        <source>avg pool</source>
+        <translation>平均汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="58"/>
+        <source>max pool</source>
+        <translation>最大汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="62"/>
+        <source>Replace the sigmoid with ReLU</source>
+        <translation>把 sigmoid 换成 ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="63"/>
+        <source>ReLU networks learn much faster at first, but the book&apos;s rate 0.9 makes them diverge: the Quick recipe gives each its own rate. Compare the first epoch&apos;s test accuracy.</source>
+        <translation>ReLU 网络一开始学得快得多，但书中的学习率 0.9 会让它发散：“快速”配方给每种网络各自合适的学习率。比较第一轮的测试准确率。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="70"/>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="74"/>
+        <source>Change the convolution window</source>
+        <translation>调整卷积窗口大小</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="75"/>
+        <source>3×3 windows instead of 5×5: more parameters in the fully connected layers (C3&apos;s output is 16×6×6), smaller receptive fields. Compare the C1 kernels side by side.</source>
+        <translation>用 3×3 窗口代替 5×5：全连接层的参数更多（C3 的输出为 16×6×6），感受野更小。并排比较 C1 卷积核。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="85"/>
+        <source>Change the number of output channels</source>
+        <translation>调整输出通道数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="86"/>
+        <source>16 and 32 channels instead of 6 and 16: twice the parameters. Does the accuracy follow? Look at the time per epoch too.</source>
+        <translation>用 16 和 32 个通道代替 6 和 16：参数量翻倍。准确率也会跟着提高吗？也看看每轮的用时。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="96"/>
+        <source>Change the number of convolution layers</source>
+        <translation>调整卷积层数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="97"/>
+        <source>A third convolution (16 maps, 3×3, padded by 1) after S4. A deeper sigmoid network starts learning later: compare the loss curves of the first epoch.</source>
+        <translation>在 S4 之后加第三个卷积层（16 个特征图，3×3，填充 1）。更深的 sigmoid 网络开始学习得更晚：比较第一轮的损失曲线。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="103"/>
+        <source>2 conv</source>
+        <translation>2 个卷积层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="103"/>
+        <source>3 conv</source>
+        <translation>3 个卷积层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="107"/>
+        <source>Change the number of fully connected layers</source>
+        <translation>调整全连接层数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="108"/>
+        <source>One hidden fully connected layer fewer (400 → 120 → 10): fewer parameters. Is the accuracy the same?</source>
+        <translation>少一个隐藏全连接层（400 → 120 → 10）：参数更少。准确率一样吗？</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="114"/>
+        <source>3 FC</source>
+        <translation>3 个全连接层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="114"/>
+        <source>2 FC</source>
+        <translation>2 个全连接层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="118"/>
+        <source>Change the learning rate, initialisation and epochs</source>
+        <translation>调整学习率、初始化方式和轮数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="119"/>
+        <source>Set up, then change one option in the Training panel (Learning rate, Initialisation, Epochs) and train again: each run is named by what you changed, and every run of this network is listed here.</source>
+        <translation>先点“设置”，再在训练面板中改一个选项（学习率、初始化、轮数）后重新训练：每次训练都以你改动的内容命名，这个网络的每次训练都会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="130"/>
+        <source>The study notes&apos; two variants</source>
+        <translation>学习笔记中的两个变体</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="131"/>
+        <source>The notes pad C3 by 1 and keep one hidden layer (16×7×7 flattened), or drop the padding and pool by max (16×4×4). The Architecture tab shows each shape.</source>
+        <translation>笔记中一个变体给 C3 填充 1 并只保留一个隐藏层（展平为 16×7×7），另一个去掉填充并用最大汇聚（16×4×4）。“架构”页显示每一层的形状。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="139"/>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="140"/>
+        <source>max, unpadded</source>
+        <translation>最大汇聚、无填充</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="145"/>
+        <source>Try the improved network on MNIST</source>
+        <translation>在 MNIST 上试试改进后的网络</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="146"/>
+        <source>Batch norm, ReLU and max pooling, against the book&apos;s network, on handwritten digits. Then draw a digit on the canvas with each model.</source>
+        <translation>批量归一化、ReLU 和最大汇聚，与书中的网络在手写数字上对比。然后分别用两个模型在画布上写一个数字试试。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="152"/>
+        <source>modern</source>
+        <translation>改进版</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="157"/>
+        <source>Show the first two layers&apos; activations for a sweater and a coat</source>
+        <translation>显示毛衣和外套在前两层的激活</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="160"/>
+        <source>Set up opens the Fashion-MNIST model with a random pullover pinned and a random coat beside it: the Feature maps tab shows both inputs&apos; maps layer by layer, one colour scale per layer. Where do C1 and S2 differ?</source>
+        <translation>“设置”会打开 Fashion-MNIST 模型，固定一张随机的套头衫，并在旁边显示一张随机的外套：“特征图”页逐层并排显示两个输入的特征图，每层共用一个色标。C1 和 S2 在哪里不同？</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="208"/>
+        <source>not trained yet</source>
+        <translation>尚未训练</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="212"/>
+        <source>1 epoch each</source>
+        <translation>各 1 轮</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="214"/>
+        <source>1 epoch</source>
+        <translation>1 轮</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="218"/>
+        <source>{epochs} epochs each</source>
+        <translation>各 {epochs} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="220"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="224"/>
+        <source>{epochs} epochs</source>
+        <translation>{epochs} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="269"/>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="270"/>
+        <source>run</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="271"/>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="272"/>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/exercises.py" line="273"/>
+        <source>time</source>
+        <translation>用时</translation>
     </message>
 </context>
 <context>
@@ -2561,42 +3165,42 @@ field</source>
 <context>
     <name>notes</name>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="76"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="85"/>
         <source>The model is unsure: {first} at {p1:.0f} %, then {second} at {p2:.0f} %.</source>
         <translation>模型没有把握：{first} 只有 {p1:.0f} %，其次是 {second}，{p2:.0f} %。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="101"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="109"/>
         <source>The digit is only {px} px tall in the picture; the model reads digits {box} px tall, so it was enlarged and blurs — draw or photograph it larger.</source>
         <translation>图中的数字只有 {px} 像素高；模型读取的数字高 {box} 像素，所以它被放大而变得模糊——请写大一些或拍得大一些。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="113"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="121"/>
         <source>The ink is faint (only {pct:.0f} % darker than the paper); it was strengthened — a darker pen or brush reads more surely.</source>
         <translation>墨迹很淡（只比纸张暗 {pct:.0f} %），已被加深——用颜色更深的笔或画笔，识别会更可靠。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="125"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="133"/>
         <source>The ink touches the edge of the picture: part of the digit may be cut off — leave a margin around it.</source>
         <translation>墨迹碰到了图片边缘：数字可能有一部分被截掉了——请在数字四周留出空白。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="136"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="144"/>
         <source>The ink is in {n} separate pieces; a digit is one or two strokes — a gap or a stray mark can change the answer.</source>
         <translation>墨迹分成了 {n} 个互不相连的部分；一个数字通常只有一两笔——断开的笔画或多余的痕迹都可能改变答案。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="154"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="162"/>
         <source>{n} lines of the paper were found and removed (shown in red).</source>
         <translation>找到并去掉了纸张上的 {n} 条线（以红色显示）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="165"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="173"/>
         <source>{n} dots of the paper&apos;s grid were removed.</source>
         <translation>去掉了纸张网格上的 {n} 个圆点。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="174"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="182"/>
         <source>The paper&apos;s light was evened out (it was up to {pct:.0f} % darker in places: a shadow or uneven light).</source>
         <translation>已把纸张的明暗调匀（有些地方暗了多达 {pct:.0f} %：阴影或光照不均）。</translation>
     </message>
@@ -2620,224 +3224,445 @@ field</source>
     </message>
 </context>
 <context>
+    <name>recipes</name>
+    <message>
+        <location filename="../../lenet_desktop/training/recipes.py" line="26"/>
+        <source>sigmoid network</source>
+        <translation>sigmoid 网络</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/recipes.py" line="27"/>
+        <source>ReLU network</source>
+        <translation>ReLU 网络</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/recipes.py" line="28"/>
+        <source>batch-normalised network</source>
+        <translation>批量归一化网络</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/recipes.py" line="29"/>
+        <source>LeNet-5</source>
+        <translation>LeNet-5</translation>
+    </message>
+</context>
+<context>
+    <name>run names</name>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="24"/>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="25"/>
+        <source>channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="26"/>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="27"/>
+        <source>stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="28"/>
+        <source>features</source>
+        <translation>特征数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="35"/>
+        <source>leaky ReLU</source>
+        <translation>带泄漏的 ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="36"/>
+        <source>max pool</source>
+        <translation>最大汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="37"/>
+        <source>avg pool</source>
+        <translation>平均汇聚</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="38"/>
+        <source>conv</source>
+        <translation>卷积层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="39"/>
+        <source>linear</source>
+        <translation>全连接层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="40"/>
+        <source>batch norm</source>
+        <translation>批量归一化</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="41"/>
+        <source>dropout</source>
+        <translation>暂退（dropout）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="44"/>
+        <source>Quick</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="48"/>
+        <source>lr {value}</source>
+        <translation>学习率 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="49"/>
+        <source>{value} epochs</source>
+        <translation>{value} 轮</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="50"/>
+        <source>{value} images</source>
+        <translation>{value} 张图像</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="51"/>
+        <source>batch {value}</source>
+        <translation>批量 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="53"/>
+        <source>momentum {value}</source>
+        <translation>动量 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="55"/>
+        <source>{value} init</source>
+        <translation>{value} 初始化</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="56"/>
+        <source>weight decay {value}</source>
+        <translation>权重衰减 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="57"/>
+        <source>label smoothing {value}</source>
+        <translation>标签平滑 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="58"/>
+        <source>{value} loss</source>
+        <translation>{value} 损失</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="59"/>
+        <source>augmentation {value}</source>
+        <translation>数据增强{value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="60"/>
+        <source>hold-out {value}</source>
+        <translation>留出 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="61"/>
+        <source>seed {value}</source>
+        <translation>种子 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="79"/>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="79"/>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="138"/>
+        <source>other layers</source>
+        <translation>其他层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="170"/>
+        <source>1 epoch</source>
+        <translation>1 轮</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/naming.py" line="188"/>
+        <source>+{count} changes</source>
+        <translation>另有 {count} 处改动</translation>
+    </message>
+</context>
+<context>
     <name>training options</name>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="59"/>
+        <location filename="../../lenet_desktop/training/config.py" line="62"/>
         <source>the dataset to train on</source>
         <translation>用来训练的数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="60"/>
+        <location filename="../../lenet_desktop/training/config.py" line="63"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="66"/>
+        <location filename="../../lenet_desktop/training/config.py" line="69"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="67"/>
+        <location filename="../../lenet_desktop/training/config.py" line="70"/>
         <source>the network: a preset, or a spec file (.toml) of your own</source>
         <translation>网络：一个预设，或你自己的架构文件（.toml）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="79"/>
+        <location filename="../../lenet_desktop/training/config.py" line="82"/>
+        <source>start from a recipe: quick (learns in about a minute on a laptop&apos;s CPU) or book (the D2L chapter&apos;s own settings); the options given beside it still apply</source>
+        <translation>从一个配方开始：快速（在笔记本电脑的 CPU 上约一分钟就能学会）或书中设置（D2L 本章的原始设置）；同时给出的其他选项仍然有效</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="87"/>
+        <source>Recipe</source>
+        <translation>配方</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="88"/>
+        <source>Quick: settings that learn in about a minute on a laptop&apos;s CPU, chosen per activation on held-out images. Book: the D2L chapter&apos;s own settings. Choosing one sets the options below (and again when the network or the dataset changes).</source>
+        <translation>快速：在笔记本电脑的 CPU 上约一分钟就能学会的设置，按激活函数在留出的图像上选定。书中设置：D2L 本章的原始设置。选中一个配方会设置下面的选项（换网络或数据集时会重新设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="96"/>
+        <source>your own settings</source>
+        <translation>你自己的设置</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="97"/>
+        <source>Quick (about a minute)</source>
+        <translation>快速（约一分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="98"/>
+        <source>Book (the chapter&apos;s settings)</source>
+        <translation>书中设置（本章的原始设置）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="103"/>
         <source>passes over the training split</source>
         <translation>遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="80"/>
+        <location filename="../../lenet_desktop/training/config.py" line="104"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="85"/>
+        <location filename="../../lenet_desktop/training/config.py" line="109"/>
+        <source>train on only this many of the training images (a random slice, the same for the same seed); 0: all of them</source>
+        <translation>只用这么多张训练图像（随机抽取，相同种子抽到的相同）；0 表示全部</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="114"/>
+        <source>Training images</source>
+        <translation>训练图像数</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="117"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="121"/>
         <source>images per optimiser step</source>
         <translation>每个优化步骤使用的图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="86"/>
+        <location filename="../../lenet_desktop/training/config.py" line="122"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="91"/>
+        <location filename="../../lenet_desktop/training/config.py" line="127"/>
         <source>the optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="92"/>
+        <location filename="../../lenet_desktop/training/config.py" line="128"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="97"/>
+        <location filename="../../lenet_desktop/training/config.py" line="133"/>
         <source>learning rate (peak of the schedule); default per optimiser</source>
         <translation>学习率（调度的峰值）；默认值随优化器而定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="100"/>
+        <location filename="../../lenet_desktop/training/config.py" line="136"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="109"/>
+        <location filename="../../lenet_desktop/training/config.py" line="145"/>
         <source>SGD&apos;s momentum (Nesterov when above 0; 0: plain SGD, as the book)</source>
         <translation>SGD 的动量（大于 0 时用涅斯捷罗夫动量；0：普通 SGD，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="113"/>
+        <location filename="../../lenet_desktop/training/config.py" line="149"/>
         <source>Momentum (SGD)</source>
         <translation>动量（SGD）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="120"/>
+        <location filename="../../lenet_desktop/training/config.py" line="156"/>
         <source>how the learning rate changes</source>
         <translation>学习率如何变化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="121"/>
+        <location filename="../../lenet_desktop/training/config.py" line="157"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="124"/>
+        <location filename="../../lenet_desktop/training/config.py" line="160"/>
         <source>one-cycle</source>
         <translation>单周期</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="125"/>
+        <location filename="../../lenet_desktop/training/config.py" line="161"/>
         <source>cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="126"/>
+        <location filename="../../lenet_desktop/training/config.py" line="162"/>
         <source>constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="131"/>
+        <location filename="../../lenet_desktop/training/config.py" line="167"/>
         <source>how the weights start: PyTorch&apos;s default, or Xavier (uniform) on conv and linear weights as the book does</source>
         <translation>权重如何初始化：PyTorch 的默认方式，或像书中那样对卷积层和全连接层的权重使用 Xavier（均匀）初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="136"/>
+        <location filename="../../lenet_desktop/training/config.py" line="172"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="139"/>
+        <location filename="../../lenet_desktop/training/config.py" line="175"/>
         <source>PyTorch default</source>
         <translation>PyTorch 默认</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="140"/>
+        <location filename="../../lenet_desktop/training/config.py" line="176"/>
         <source>Xavier (as the book)</source>
         <translation>Xavier（与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="145"/>
+        <location filename="../../lenet_desktop/training/config.py" line="181"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="146"/>
+        <location filename="../../lenet_desktop/training/config.py" line="182"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="153"/>
+        <location filename="../../lenet_desktop/training/config.py" line="189"/>
         <source>label smoothing, from 0 up to (not including) 1</source>
         <translation>标签平滑，从 0 到 1（不含 1）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="154"/>
+        <location filename="../../lenet_desktop/training/config.py" line="190"/>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="161"/>
+        <location filename="../../lenet_desktop/training/config.py" line="197"/>
         <source>cross-entropy, or map: LeCun et al. 1998&apos;s Eq. 9 for an RBF output (the correct class&apos;s distance plus log(e^−j + Σ e^−y_i))</source>
         <translation>交叉熵，或最大后验准则：LeCun 等人 1998 年论文中用于 RBF 输出层的公式 9（正确类别的距离，加上 e^−j 与各类别 e^−y 之和的对数）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="166"/>
+        <location filename="../../lenet_desktop/training/config.py" line="202"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="169"/>
+        <location filename="../../lenet_desktop/training/config.py" line="205"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="170"/>
+        <location filename="../../lenet_desktop/training/config.py" line="206"/>
         <source>MAP (LeCun et al. 1998, Eq. 9)</source>
         <translation>最大后验准则（LeCun 等人 1998，公式 9）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="175"/>
+        <location filename="../../lenet_desktop/training/config.py" line="211"/>
         <source>random affine (and flips for Fashion-MNIST) on the device</source>
         <translation>在设备上做随机仿射变换（Fashion-MNIST 还会翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="178"/>
+        <location filename="../../lenet_desktop/training/config.py" line="214"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="179"/>
+        <location filename="../../lenet_desktop/training/config.py" line="215"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="183"/>
+        <location filename="../../lenet_desktop/training/config.py" line="219"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="187"/>
+        <location filename="../../lenet_desktop/training/config.py" line="223"/>
         <source>random seed: the same seed gives the same run</source>
         <translation>随机种子：相同的种子得到相同的训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="188"/>
+        <location filename="../../lenet_desktop/training/config.py" line="224"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="193"/>
+        <location filename="../../lenet_desktop/training/config.py" line="229"/>
         <source>share of the training split kept out of training to calibrate the probabilities (temperature scaling); 0 for none</source>
         <translation>留出不参与训练、用于校准概率（温度缩放）的训练集比例；0 表示不留出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="198"/>
+        <location filename="../../lenet_desktop/training/config.py" line="234"/>
         <source>Held out to calibrate</source>
         <translation>留出用于校准</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="199"/>
+        <location filename="../../lenet_desktop/training/config.py" line="235"/>
         <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
         <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="211"/>
+        <location filename="../../lenet_desktop/training/config.py" line="247"/>
         <source>where to train</source>
         <translation>在哪里训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="212"/>
+        <location filename="../../lenet_desktop/training/config.py" line="248"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="219"/>
+        <location filename="../../lenet_desktop/training/config.py" line="255"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="220"/>
+        <location filename="../../lenet_desktop/training/config.py" line="256"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>

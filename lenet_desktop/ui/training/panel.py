@@ -171,11 +171,15 @@ class TrainingPanel(Retranslating, QDockWidget):
     def _recipe_applied(self, recipe: str) -> None:
         if recipe == "custom":
             return
+        from lenet_desktop.training.recipes import FAMILIES, family
+
         config = self.form.values()
+        kind = translate("recipes", FAMILIES[family(str(config["architecture"]))])
         self._log(
-            self.tr("{0} recipe for {1}: {2} lr {3:g}, {4} epochs, batch {5}.").format(
+            self.tr("{0} recipe for {1} ({2}): {3} lr {4:g}, {5} epochs, batch {6}.").format(
                 self.form.widgets["recipe"].currentText(),
                 config["architecture"],
+                kind,
                 config["optimizer"],
                 config["lr"],
                 config["epochs"],
@@ -405,7 +409,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         waited = time.perf_counter() - self._cancel_asked if self._cancel_asked else 0.0
         self._say(self.tr("Training cancelled after {0:.2f} s; nothing was kept.").format(waited))
         done = len(self.epochs_done)
-        total = self.last_progress.epochs if self.last_progress is not None else 0
+        total = self.worker.config.epochs if self.worker is not None else 0
         self.results.show_ended(
             self.tr("The run was cancelled after {0} of {1} epochs; nothing was kept.").format(
                 done, total
