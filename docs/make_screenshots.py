@@ -135,33 +135,52 @@ def results() -> None:
     run_window("en", (1400, 1000), steps, model="fashion-mnist")
 
 
-@shot("runs")
-def runs() -> None:
-    """Two runs compared in the Runs tab: the D2L LeNet and its max-pooling exercise."""
+def exercise_steps(language: str):
+    """The pooling exercise trained from the Exercises tab (Quick recipe), then: the tab with
+    its results filled in, the Runs tab docked, and the two runs compared, at 1280×800."""
     os.environ["LENET_RUNS"] = tempfile.mkdtemp(prefix="lenet-runs-")
 
     def steps(window, save):
         panel = window.training
         window.toggle_training()
-        panel.resize(panel.width(), 520)
-        window.resizeDocks([panel], [520], Qt.Orientation.Vertical)
-        panel.epochs_spin.setValue(4)
-        plan = ["d2l", "d2l-maxpool"]
+        window.resizeDocks([panel], [380], Qt.Orientation.Vertical)
+        view = panel.exercises
+        panel.tabs.setCurrentWidget(view)
+        view.select("pooling")
+        view.recipe_box.setCurrentIndex(view.recipe_box.findData("quick"))
+        panel.live_box.setChecked(False)
 
-        def next_run(how: str = "") -> None:
-            if not plan:
-                view = panel.runs_view
-                view.tick([r.id for r in view.runs])
-                panel.tabs.setCurrentWidget(view)
-                QTimer.singleShot(400, lambda: save(panel, "runs-en.png"))
+        def finished(how: str) -> None:
+            if panel.queue or panel.busy:
                 return
-            panel.arch_box.setCurrentIndex(panel.arch_box.findData(plan.pop(0)))
-            panel.start()
+            panel.tabs.setCurrentWidget(view)
+            QTimer.singleShot(500, lambda: save(window, f"exercises-{language}.png", last=False))
+            QTimer.singleShot(900, show_runs)
 
-        panel.ended.connect(lambda how: QTimer.singleShot(300, next_run))
-        next_run()
+        def show_runs() -> None:
+            panel.tabs.setCurrentWidget(panel.runs_view)
+            QTimer.singleShot(400, lambda: save(window, f"runs-{language}.png", last=False))
+            QTimer.singleShot(800, compare)
 
-    run_window("en", (1400, 1100), steps)
+        def compare() -> None:
+            comparison = panel.runs_view.open_comparison()
+            comparison.resize(1200, 780)
+            QTimer.singleShot(800, lambda: save(comparison, f"compare-{language}.png"))
+
+        panel.ended.connect(lambda how: QTimer.singleShot(300, lambda: finished(how)))
+        view.train_button.click()
+
+    return steps
+
+
+@shot("exercises-en")
+def exercises_en() -> None:
+    run_window("en", (1280, 800), exercise_steps("en"))
+
+
+@shot("exercises-zh")
+def exercises_zh() -> None:
+    run_window("zh_CN", (1280, 800), exercise_steps("zh_CN"))
 
 
 @shot("editor")

@@ -195,9 +195,7 @@ def test_the_sheet_is_filled_from_the_runs_and_exports(mnist_splits, tmp_path):
     found = findings(item, store.runs(), "quick")
     assert [f.run.architecture for f in found] == ["d2l", "d2l-maxpool"]
     line = summary(found)
-    assert (
-        line.startswith("avg pool ") and " · max pool " in line and line.endswith("1 epoch each")
-    )
+    assert line.startswith("avg pool ") and " · max pool " in line and line.endswith("1 epoch each")
     markdown = sheet_markdown(store.runs(), "quick")
     assert markdown.startswith("# LeNet exercises") and all(e.title in markdown for e in EXERCISES)
     rows = list(csv.DictReader(sheet_csv(store.runs(), "quick").splitlines()))

@@ -146,7 +146,7 @@ def option_changes(config: dict, translate=identity, images: int | None = None) 
     from lenet_desktop.training.recipes import recipe_settings
 
     recipe = config.get("recipe", "custom")
-    defaults = {f.name: f.default for f in fields(TrainConfig)}
+    defaults: dict[str, Any] = {f.name: f.default for f in fields(TrainConfig)}
     base = defaults | recipe_settings(recipe, config.get("architecture"), images)
     if base.get("lr") is None:
         from lenet_desktop.options import DEFAULT_LR

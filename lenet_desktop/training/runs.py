@@ -301,8 +301,8 @@ class RunStore:
             confusion=tuple(tuple(int(v) for v in row) for row in result.evaluation.confusion),
             seconds=round(float(result.seconds), 2),
             samples_per_s=round(sum(rates) / len(rates), 1) if rates else 0.0,
-            curve=tuple(tuple(point) for point in getattr(result, "curve", ())),  # type: ignore[misc]
-            diagnosis=result.diagnosis.kind if getattr(result, "diagnosis", None) else None,
+            curve=tuple((float(x), float(y)) for x, y in result.curve),
+            diagnosis=result.diagnosis.kind if result.diagnosis is not None else None,
         )
         from lenet_desktop.files.model_files import ModelFileError
 

@@ -34,7 +34,7 @@ TECHNICAL = {
     "BatchNorm", "Linear", "Flatten", "Conv", "MaxPool", "AvgPool", "Sigmoid", "Tanh", "ReLU6",
     "cu", "cpu", "cuda", "mps", "Ln", "lr", "modern", "classic", "lenet", "notes", "onecycle",
     "cosine", "step", "none", "mnist", "zh", "CN", "en", "fashion", "English", "LeCun", "d2l",
-    "lenet5", "sgd", "adam", "adamw", "flatten", "output", "gz",
+    "lenet5", "sgd", "adam", "adamw", "flatten", "output", "gz", "Markdown",
     # the spec format's keys, as a TOML file writes them
     "slope",
 }  # fmt: skip

@@ -113,7 +113,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.status.fix.connect(self.apply_fix)
         self._say, self._log = self.status.say, self.status.log
         self.estimate = TimeEstimate(self.form, lambda: self.busy, self)
-        self.visibilityChanged.connect(lambda shown: shown and self.estimate.schedule())
+        self.visibilityChanged.connect(self._shown_or_hidden)
         self.column = ControlsColumn(self.form, self.status, self.estimate.label)
         self.column.train_button.clicked.connect(self.start)
         self.column.cancel_button.clicked.connect(self.cancel)
@@ -145,6 +145,10 @@ class TrainingPanel(Retranslating, QDockWidget):
         row.addWidget(self.tabs, 1)
         body.setMinimumHeight(160)
         self.setWidget(body)
+
+    def _shown_or_hidden(self, shown: bool) -> None:
+        if shown:
+            self.estimate.schedule()  # the estimate waits while the panel is hidden
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Training"))
