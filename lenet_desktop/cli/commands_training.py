@@ -94,7 +94,8 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             if bar is not None:
                 if bar.total is None:
                     bar.reset(total=progress.steps * progress.epochs)
-                bar.update(1)
+                # reports are throttled (not every step is one): move to the step reported
+                bar.update((progress.epoch - 1) * progress.steps + progress.step - bar.n)
                 bar.set_postfix_str(
                     f"epoch {progress.epoch}/{progress.epochs} loss {progress.loss:.3f} "
                     f"acc {100 * progress.accuracy:.1f}% {progress.samples_per_s:,.0f} samples/s",

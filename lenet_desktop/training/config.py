@@ -112,6 +112,7 @@ class TrainConfig:
             "same seed); 0: all of them",
         ),
         QT_TRANSLATE_NOOP("training options", "Training images"),
+        metavar="N",
         range=(0, 10_000_000),
         step=1000,
         zero=QT_TRANSLATE_NOOP("training options", "all"),

@@ -60,8 +60,8 @@ class RunColumn(QWidget):
         self.kernels = MosaicView()
         self.kernels.set_zoom(KERNEL_ZOOM)
         layout.addWidget(self.title)
+        layout.addWidget(self.kernels)  # a line of tiles: first, where it is always seen
         layout.addWidget(self.matrix, 1)
-        layout.addWidget(self.kernels)
 
     def show_run(self, run: Run, colour, kernels: np.ndarray | None, title: str) -> None:
         r, g, b = colour
@@ -90,10 +90,12 @@ class CompareWindow(Retranslating, QWidget):
         chart_layout = QHBoxLayout(self.chart)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         self.loss_plot, self.acc_plot = pg.PlotWidget(), pg.PlotWidget()
-        for plot in (self.loss_plot, self.acc_plot):
+        # the legends where the curves are not: the loss falls (top right is free), the
+        # accuracy rises (bottom right is)
+        for plot, corner in ((self.loss_plot, (-10, 10)), (self.acc_plot, (-10, -10))):
             plot.setBackground(None)
             plot.setMinimumSize(280, 200)
-            plot.addLegend(offset=(-10, 10))
+            plot.addLegend(offset=corner)
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.showGrid(x=True, y=True, alpha=0.2)
             chart_layout.addWidget(plot)
@@ -101,7 +103,6 @@ class CompareWindow(Retranslating, QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(150)
         self.columns = [RunColumn() for _ in range(SIDE_BY_SIDE)]
         pair = QWidget()
         pair_layout = QHBoxLayout(pair)
@@ -176,6 +177,9 @@ class CompareWindow(Retranslating, QWidget):
                 name=run.name,
             )
         self.table.setRowCount(len(runs))
+        header = self.table.horizontalHeader().sizeHint().height()
+        rows = self.table.verticalHeader().defaultSectionSize() * min(len(runs), 4)
+        self.table.setFixedHeight(header + rows + 2 * self.table.frameWidth() + 2)
         for row, run in enumerate(runs):
             cells = [run.name, run.dataset, f"{run.parameters:,}", str(run.epochs),
                      f"{100 * run.accuracy:.2f} %", f"{run.seconds:.0f} s"]  # fmt: skip

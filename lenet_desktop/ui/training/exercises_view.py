@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -88,6 +89,8 @@ class ExercisesView(Retranslating, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
         self.markdown_button, self.csv_button = QPushButton(), QPushButton()
         self.markdown_button.clicked.connect(lambda: self._export_dialog("md"))
         self.csv_button.clicked.connect(lambda: self._export_dialog("csv"))
@@ -113,9 +116,14 @@ class ExercisesView(Retranslating, QWidget):
         column.addWidget(self.results_label)
         column.addWidget(self.table, 1)
         column.addLayout(exports)
+        # a short dock scrolls the exercise rather than squeeze its results table
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(right)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.list)
-        split.addWidget(right)
+        split.addWidget(scroll)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
         self.list.setMinimumWidth(180)
@@ -183,6 +191,9 @@ class ExercisesView(Retranslating, QWidget):
             self.tr("Your results: {0}").format(summary(self.found, translate))
         )
         self.table.setRowCount(len(self.found))
+        rows = self.table.verticalHeader().defaultSectionSize() * len(self.found)
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setMinimumHeight(header + rows + 2 * self.table.frameWidth() + 2)
         for row, found in enumerate(self.found):
             run = found.run
             cells = [found.label, run.name if run else self.tr("not trained yet"),
