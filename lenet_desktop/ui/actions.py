@@ -200,6 +200,13 @@ ACTIONS = (
         separator=True,
     ),
     ActionSpec(
+        "reset_layout",
+        "view",
+        QT_TRANSLATE_NOOP("actions", "Reset &Layout"),
+        lambda w: w.reset_layout,
+        (),
+    ),
+    ActionSpec(
         "presentation",
         "view",
         QT_TRANSLATE_NOOP("actions", "&Presentation Mode"),

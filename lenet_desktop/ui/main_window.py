@@ -201,13 +201,17 @@ class MainWindow(Retranslating, QMainWindow):
         training.set_devices()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, training)
         training.hide()
+        from lenet_desktop.ui.dock_layout import DockLayout
+
+        self.docks = DockLayout(self, self.splitter, self.settings, self.explain_panel, training)
+        self.explain_panel.wanted.connect(lambda: self.docks.show(self.explain_panel))
         self.editor.train_requested.connect(self.train_spec)
         training.look_requested.connect(self.set_up_look)
         self.architecture.code_requested.connect(self.show_code)
         self.loader.edit_as_spec.connect(self._describe_weights)
         self.editor.weights_requested.connect(self.loader.import_with)
         self.menu_actions["training"].setEnabled(True)
-        self._restore_state()
+        self.docks.restore()
         self.retranslate()
         self.loader.start()
 
@@ -222,15 +226,6 @@ class MainWindow(Retranslating, QMainWindow):
         # A stale or damaged settings store must never stop the window from opening.
         if not isinstance(geometry, (QByteArray, bytes)) or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
-
-    def _restore_state(self) -> None:
-        for key, restore in (
-            ("window_state", self.restoreState),
-            ("splitter", self.splitter.restoreState),
-        ):
-            value = self.settings.value(key)
-            if isinstance(value, (QByteArray, bytes)):
-                restore(value)
 
     # -- what the menus do -------------------------------------------------------------------------
     def _tab(self, index: int) -> None:
@@ -248,12 +243,15 @@ class MainWindow(Retranslating, QMainWindow):
 
     def toggle_training(self) -> None:
         if self.training is not None:
-            self.training.setVisible(not self.training.isVisible())
             if self.training.isVisible():
-                self.training.raise_()
-                if not self.settings.contains("window_state"):  # a first opening: not too tall
-                    height = max(230, int(self.height() * 0.34))
-                    self.resizeDocks([self.training], [height], Qt.Orientation.Vertical)
+                self.training.hide()
+            else:
+                self.docks.show(self.training)
+
+    def reset_layout(self) -> None:
+        """*View ▸ Reset Layout*: the docks and panes as at first, for this window's size."""
+        if self._views_built:
+            self.docks.reset()
 
     def train_spec(self, path: str) -> None:
         """The editor's *Train This*: the Training panel, set to the spec, shown."""
@@ -388,8 +386,8 @@ class MainWindow(Retranslating, QMainWindow):
             event.ignore()
             return
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("window_state", self.saveState())
-        self.settings.setValue("splitter", self.splitter.saveState())
+        if self._views_built:
+            self.docks.save()
         self.settings.setValue("device", self.session.device)
         self.loader.stop()
         self.inputs.stop()

@@ -1,9 +1,12 @@
 """What "the window fits" means, measured on the real window: every class's probability on
 screen, feature-map tiles at least 24 px, the architecture table's text whole, the canvas
-showing the whole paper. Used by test_layout.py in-process and, for 2× scaling (which must be
-set before Qt starts), as a script:
+showing the whole paper, and no button or label narrower (or, outside a scrolling area, lower)
+than its size hint — with any combination of the docks open (``DOCKS``: none, the explanation
+panel, the Training panel, both), in English or Chinese. Used by test_layout.py in-process and,
+for 2× scaling (which must be set before Qt starts), as a script:
 
-    QT_SCALE_FACTOR=2 python tests/ui/layout.py 1280x800 [dock] [--shot FILE.png]
+    QT_SCALE_FACTOR=2 python tests/ui/layout.py 1280x800 [none|explain|training|both]
+        [--language zh_CN] [--shot FILE.png]
 """
 
 from __future__ import annotations
@@ -17,9 +20,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRect, QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QWidget,
+)
 
-SIZES = [(1024, 700), (1280, 800), (1400, 900), (1920, 1080)]
+SIZES = [(1024, 700), (1280, 800), (1600, 1000), (1920, 1080)]
+DOCKS = ("none", "explain", "training", "both")
+LANGUAGES = ("en", "zh_CN")
 SEVEN = ([(0.28, 0.22), (0.72, 0.22), (0.46, 0.8)], [(0.38, 0.52), (0.62, 0.52)])
 
 
@@ -48,7 +59,9 @@ def problems(window, size: tuple[int, int]) -> list[str]:
         if not band.is_vector and side < 24:
             found.append(f"{band.key} tiles are {side} px")
     window.show_table()  # a hidden tab is not laid out
-    QApplication.processEvents()
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(300)  # the rows follow the columns' widths a moment later
     table = window.architecture.table
     metrics = table.fontMetrics()
     for row in range(table.rowCount()):
@@ -76,6 +89,7 @@ def problems(window, size: tuple[int, int]) -> list[str]:
         needed = window.training._controls.minimumSizeHint().width()
         if scroll.viewport().width() < needed:
             found.append(f"training options need {needed} px, have {scroll.viewport().width()}")
+    found += clipped(window)
     canvas = window.canvas
     paper = canvas.paper_rect()
     if not QRect(0, 0, canvas.width(), canvas.height()).contains(paper) or paper.width() < 150:
@@ -85,11 +99,54 @@ def problems(window, size: tuple[int, int]) -> list[str]:
     return found
 
 
-def open_window(size: tuple[int, int], dock: bool, settings: QSettings):
-    from lenet_desktop.ui.app import create_app
+def _scrolled(widget: QWidget) -> bool:
+    """Inside a scrolling area (whose content may be taller than its view)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def clipped(window) -> list[str]:
+    """Every shown button and label of the window (its docks included) that is narrower than
+    its size hint, or — outside a scrolling area — lower than its text needs."""
+    found = []
+    widgets = window.findChildren(QAbstractButton) + window.findChildren(QLabel)
+    for widget in widgets:
+        if not widget.isVisible() or widget.visibleRegion().isEmpty():
+            continue
+        if isinstance(widget, QLabel) and not widget.text():
+            continue
+        hint = widget.sizeHint()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed_width = widget.minimumSizeHint().width()
+            needed_height = widget.heightForWidth(widget.width())
+        else:
+            needed_width, needed_height = hint.width(), hint.height()
+        name = type(widget).__name__
+        text = widget.text() if hasattr(widget, "text") else ""
+        if widget.width() + 1 < needed_width:
+            found.append(f"{name} '{text[:40]}' is {widget.width()} px wide, needs {needed_width}")
+        elif not _scrolled(widget) and widget.height() + 1 < needed_height:
+            found.append(
+                f"{name} '{text[:40]}' is {widget.height()} px high, needs {needed_height}"
+            )
+    return found
+
+
+def open_window(size: tuple[int, int], docks, settings: QSettings, language: str = "en"):
+    """The window at ``size`` with ``docks`` open ("none", "explain", "training", "both"; a
+    bool: the Training panel or not), in ``language``, a 7 drawn."""
+    from lenet_desktop.session import Unit
+    from lenet_desktop.ui.app import create_app, install_translator
     from lenet_desktop.ui.main_window import MainWindow
 
+    if isinstance(docks, bool):
+        docks = "training" if docks else "none"
     create_app()
+    install_translator(language)
     window = MainWindow(model="mnist", settings=settings)
     window.resize(*size)
     window.show()
@@ -98,10 +155,19 @@ def open_window(size: tuple[int, int], dock: bool, settings: QSettings):
     window.finish_startup()
     while not loaded:
         QApplication.processEvents()
-    if dock:
+    if docks in ("training", "both"):
         window.toggle_training()
     for points in SEVEN:
         window.canvas.draw_polyline(list(points))
+    if docks in ("explain", "both"):
+        window.session.select(Unit("C3", 4, 5, 5))
+        for _ in range(20):  # the explanation is computed off the window's thread
+            QApplication.processEvents()
+            if window.explain_panel.explanation is not None:
+                break
+            import time
+
+            time.sleep(0.05)
     window.resize(*size)
     for _ in range(3):
         QApplication.processEvents()
@@ -110,9 +176,10 @@ def open_window(size: tuple[int, int], dock: bool, settings: QSettings):
 
 def main(argv: list[str]) -> int:
     width, height = (int(v) for v in argv[0].split("x"))
-    dock = "dock" in argv
+    docks = next((a for a in argv if a in DOCKS), "training" if "dock" in argv else "none")
+    language = argv[argv.index("--language") + 1] if "--language" in argv else "en"
     store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
-    window = open_window((width, height), dock, store)
+    window = open_window((width, height), docks, store, language)
     if "--shot" in argv:
         window.grab().save(argv[argv.index("--shot") + 1])
     report = {

@@ -1,7 +1,8 @@
-"""The window fits ordinary screens: at 1024×700, 1280×800, 1400×900 (with and without the
-Training panel) and 1920×1080, and at 2× scaling, every class's probability is on screen,
-feature-map tiles stay at least 24 px (the maps scroll instead), the architecture table's
-cells are whole, and the canvas shows the whole drawing after a resize.
+"""The window fits ordinary screens: at 1024×700, 1280×800, 1600×1000 and 1920×1080 and at 2×
+scaling, with no dock, the explanation panel, the Training panel or both, in English and in
+Chinese, every class's probability is on screen, feature-map tiles stay at least 24 px (the
+maps scroll instead), no button or label is clipped, the architecture table's cells are whole,
+and the canvas shows the whole drawing after a resize.
 
 With LENET_SCREENSHOTS=DIR each case also saves a screenshot there
 (docs/make_screenshots.py --layouts runs this under Xvfb).
@@ -17,35 +18,44 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from layout import SIZES, open_window, problems
+from layout import DOCKS, LANGUAGES, SIZES, open_window, problems
 from PySide6.QtCore import QEvent, QRect
 from PySide6.QtWidgets import QApplication
 
 SHOTS = os.environ.get("LENET_SCREENSHOTS")
-CASES = [(size, dock) for size in SIZES for dock in (False, True) if size != (1920, 1080) or dock]
+CASES = [(size, docks, language) for size in SIZES for docks in DOCKS for language in LANGUAGES]
 
 
-@pytest.mark.parametrize(
-    ("size", "dock"), CASES, ids=[f"{w}x{h}{'-training' if d else ''}" for (w, h), d in CASES]
-)
-def test_the_window_fits(qtbot, settings, size, dock):
-    window = open_window(size, dock, settings)
+def _name(size, docks, language) -> str:
+    return f"{size[0]}x{size[1]}-{docks}-{language}"
+
+
+@pytest.mark.parametrize(("size", "docks", "language"), CASES, ids=[_name(*c) for c in CASES])
+def test_the_window_fits(qtbot, settings, size, docks, language):
+    """Every size × every combination of docks × both languages."""
+    from lenet_desktop.ui.app import install_translator
+
+    window = open_window(size, docks, settings, language)
     qtbot.addWidget(window)
-    if SHOTS:
-        name = f"layout-{size[0]}x{size[1]}{'-training' if dock else ''}.png"
-        window.grab().save(str(Path(SHOTS) / name))
-    assert problems(window, size) == []
-    window.close()
+    try:
+        if SHOTS:
+            window.grab().save(str(Path(SHOTS) / f"{_name(size, docks, language)}.png"))
+        assert problems(window, size) == []
+    finally:
+        window.close()
+        install_translator("en")
 
 
-@pytest.mark.parametrize("dock", [False, True], ids=["", "training"])
-def test_the_window_fits_at_twice_the_scale(dock):
+SCALED = [(docks, language) for docks in DOCKS for language in LANGUAGES]
+
+
+@pytest.mark.parametrize(("docks", "language"), SCALED, ids=[f"{d}-{lang}" for d, lang in SCALED])
+def test_the_window_fits_at_twice_the_scale(docks, language):
     """A 2560×1600 screen at 200 %: 1280×800 logical pixels (Qt's scale set before start)."""
-    args = [sys.executable, str(Path(__file__).with_name("layout.py")), "1280x800"]
-    if dock:
-        args.append("dock")
+    args = [sys.executable, str(Path(__file__).with_name("layout.py")), "1280x800", docks]
+    args += ["--language", language]
     if SHOTS:
-        args += ["--shot", str(Path(SHOTS) / f"layout-2x{'-training' if dock else ''}.png")]
+        args += ["--shot", str(Path(SHOTS) / f"2x-{docks}-{language}.png")]
     env = dict(os.environ, QT_SCALE_FACTOR="2")
     done = subprocess.run(args, capture_output=True, text=True, timeout=180, env=env)
     assert done.returncode == 0, done.stderr[-3000:]

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget
 
 from lenet_desktop.session import Session
 from lenet_desktop.ui.translation import Retranslating
 from lenet_desktop.ui.widgets.canvas import RESOLUTION, Canvas
 
 BRUSH_RANGE = (6, 80)  # paper pixels (the paper is 560 wide)
+
+
+MIN_SLIDER = 80  # px: the brush slider's least width, a slider one can still drag
 
 
 class CanvasPanel(Retranslating, QWidget):
@@ -37,19 +40,53 @@ class CanvasPanel(Retranslating, QWidget):
         self.fill_button.toggled.connect(self._set_fill)
         self.clear_button = QToolButton()
         self.clear_button.clicked.connect(self.clear)
-        tools = QHBoxLayout()
-        tools.addWidget(self.brush_label)
-        tools.addWidget(self.brush_slider, 1)
-        tools.addWidget(self.eraser_button)
-        tools.addWidget(self.fill_button)
-        tools.addWidget(self.clear_button)
+        self.brush_slider.setMinimumWidth(MIN_SLIDER)
+        # One row of tools when they fit, else the brush above the buttons: the slider never
+        # collapses to a box (a narrow window with the explanation panel open).
+        self.tools = QGridLayout()
+        self.tools.setContentsMargins(0, 0, 0, 0)
+        self._one_row: bool | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.canvas, 1)
-        layout.addLayout(tools)
+        layout.addLayout(self.tools)
+        self._arrange_tools(True)
         self.canvas.resized.connect(self._update_cursor)
         self.set_brush(self.brush_slider.value())
         self.retranslate()
+
+    def _tools_width(self) -> int:
+        """The width the tools need on one row."""
+        widgets = (self.brush_label, self.eraser_button, self.fill_button, self.clear_button)
+        spacing = max(self.tools.horizontalSpacing(), 6)
+        return sum(w.sizeHint().width() for w in widgets) + MIN_SLIDER + 5 * spacing + 8
+
+    def _arrange_tools(self, one_row: bool) -> None:
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        for tool in (self.brush_label, self.brush_slider, self.eraser_button,
+                     self.fill_button, self.clear_button):  # fmt: skip
+            self.tools.removeWidget(tool)
+        places: list[tuple[QWidget, int, int, int]]
+        if one_row:
+            places = [(self.brush_label, 0, 0, 1), (self.brush_slider, 0, 1, 1),
+                      (self.eraser_button, 0, 2, 1), (self.fill_button, 0, 3, 1),
+                      (self.clear_button, 0, 4, 1)]  # fmt: skip
+            stretches = [0, 1, 0, 0, 0]
+        else:
+            places = [(self.brush_label, 0, 0, 1), (self.brush_slider, 0, 1, 3),
+                      (self.eraser_button, 1, 0, 1), (self.fill_button, 1, 1, 1),
+                      (self.clear_button, 1, 2, 1)]  # fmt: skip
+            stretches = [0, 1, 1, 1, 0]
+        for widget, row, column, span in places:
+            self.tools.addWidget(widget, row, column, 1, span)
+        for column in range(5):
+            self.tools.setColumnStretch(column, stretches[column])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._arrange_tools(event.size().width() >= self._tools_width())
+        super().resizeEvent(event)
 
     def retranslate(self) -> None:
         self.brush_label.setText(self.tr("Brush {0} px").format(self.brush_slider.value()))

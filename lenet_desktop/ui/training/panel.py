@@ -143,7 +143,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         row.setContentsMargins(2, 2, 2, 2)
         row.addWidget(self.column)
         row.addWidget(self.tabs, 1)
-        body.setMinimumHeight(160)
+        body.setMinimumHeight(130)  # with the explanation tabbed beside it at 1024×700
         self.setWidget(body)
 
     def _shown_or_hidden(self, shown: bool) -> None:

@@ -122,6 +122,10 @@ class ArchitectureTable(QTableWidget):
         self._fit_columns()
         self.resizeRowsToContents()  # wrapped cells need taller rows when the pane narrows
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._rows_later.start()  # widths set while hidden: the rows follow once shown
+
 
 class ArchitectureView(Retranslating, QWidget):
     """Follows the session's model: a sentence of facts above the layer table.

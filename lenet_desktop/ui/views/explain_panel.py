@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from lenet_desktop.session import Session, Unit
@@ -45,8 +46,11 @@ def _sum(values, digits: int = 4) -> str:
 
 
 class ExplainPanel(Retranslating, QDockWidget):
-    """Opens when a value is selected (a map cell, a vector unit, a class in the chart); the
-    window places it beside the maps."""
+    """Opens when a value is selected (a map cell, a vector unit, a class in the chart);
+    ``wanted()`` first, so the window places it (:mod:`lenet_desktop.ui.dock_layout`). Closing
+    it clears the selection."""
+
+    wanted = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,8 +93,17 @@ class ExplainPanel(Retranslating, QDockWidget):
             self.hide()
             return
         self._explained(self.session.explanation)
-        self.show()
+        if not self.isVisible():
+            self.wanted.emit()  # the window places it first (its docks' layout)
+        if not self.isVisible():
+            self.show()
         self.raise_()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Closed by the learner: nothing is selected any more (the outlines go with it)."""
+        super().closeEvent(event)
+        if self.session.selection is not None:
+            self.session.select(None)
 
     def _explained(self, explanation: Explanation | None) -> None:
         """Show what the session computed (the values only; nothing is computed here)."""
