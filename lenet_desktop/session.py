@@ -136,6 +136,7 @@ class Session:
         self._selection: Unit | None = None
         self._pinned: Result | None = None
         self._hovered: Unit | None = None
+        self._error: BaseException | str | None = None  # the complaint on screen, if any
         # What the learner asked to see beyond the prediction, and what was computed for it.
         self._attribution_method: str | None = None  # None: attribution off
         self._presentation = False
@@ -157,6 +158,11 @@ class Session:
     @property
     def result(self) -> Result:
         return self._result
+
+    @property
+    def error(self) -> BaseException | str | None:
+        """What the learner asked for that failed, until the next thing that works."""
+        return self._error
 
     @property
     def prediction(self) -> Prediction | None:
@@ -210,6 +216,7 @@ class Session:
             self._selection = None
             self.selection_changed.emit(None)
         self.hover(None)
+        self._worked()
         self.model_changed.emit(predictor)
         self.predicted.emit(result)
         if pinned is not None:
@@ -260,7 +267,10 @@ class Session:
     def show(self, source: Input | None) -> Result:
         """Make ``source`` the current input: preprocess it, run one forward pass, emit
         ``predicted`` once. Returns the result."""
+        previous = self._result.input
         self._result = self._run(source)
+        if source is not None and source is not previous:  # a new input (not a refresh)
+            self._worked()
         self.predicted.emit(self._result)
         self._analyse()
         return self._result
@@ -272,6 +282,7 @@ class Session:
         if result.prepared is not None and result.prepared.empty:
             return result
         self._result = result
+        self._worked()
         self.predicted.emit(result)
         self._analyse()
         return result
@@ -302,8 +313,16 @@ class Session:
             self.hovered.emit(unit)
 
     def report(self, error: BaseException | str) -> None:
-        """Tell the learner that something they asked for did not work (nothing else changes)."""
+        """Tell the learner that something they asked for did not work (nothing else changes).
+        It stays said until the next thing that works: then ``reported(None)``."""
+        self._error = error
         self.reported.emit(error)
+
+    def _worked(self) -> None:
+        """Something the learner asked for worked: an earlier complaint no longer applies."""
+        if self._error is not None:
+            self._error = None
+            self.reported.emit(None)
 
     def pin(self) -> Result | None:
         """Keep the current input beside the next ones (two inputs compared)."""

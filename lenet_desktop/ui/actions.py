@@ -65,11 +65,10 @@ ACTIONS = (
     ),
     ActionSpec(
         "open_model",
-        "file",
+        "model",
         QT_TRANSLATE_NOOP("actions", "Open &Model…"),
         lambda w: w.loader.open_dialog,
         ("Ctrl+Shift+O",),
-        separator=True,
     ),
     ActionSpec(
         "export_weights",
@@ -77,6 +76,7 @@ ACTIONS = (
         QT_TRANSLATE_NOOP("actions", "Export Weights for a &Notebook…"),
         lambda w: w.export_weights,
         (),
+        separator=True,
     ),
     ActionSpec(
         "export_view",

@@ -83,10 +83,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.canvas_panel.eraser_button.toggled.connect(self.menu_actions["eraser"].setChecked)
         self.canvas_panel.fill_button.toggled.connect(self.menu_actions["fill"].setChecked)
         self.menu_actions["training"].setEnabled(False)
-        self.loader.build_menus(
-            self.menus["model"], self.menus["file"], self.menu_actions["open_model"]
-        )
-        self.inputs.build_class_menu(self.menus["file"], self.menu_actions["open_model"])
+        self.loader.build_menus(self.menus["model"], self.menu_actions["export_weights"])
+        self.inputs.build_class_menu(self.menus["file"], self.menu_actions["export_view"])
         self._build_language_menu()
         self.loader.loading.connect(
             lambda n: self.status.showMessage(self.tr("Loading {0}…").format(n))

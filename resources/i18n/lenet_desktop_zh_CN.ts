@@ -4,17 +4,17 @@
 <context>
     <name>AnswerView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="77"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="81"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="85"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="89"/>
         <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</source>
         <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="90"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="94"/>
         <source>Test sample #{0} · true label: {1} {2}</source>
         <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
     </message>
@@ -22,78 +22,78 @@
 <context>
     <name>ArchitectureView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="162"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="166"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="163"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="167"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="168"/>
         <source>Output
 shape</source>
         <translation>输出
 形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="170"/>
         <source>Output
 size</source>
         <translation>输出
 尺寸</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="180"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="184"/>
         <source>{0} (all)</source>
         <translation>{0}（全部）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="182"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="186"/>
         <source>{0}, jump {1}</source>
         <translation>{0}，跳距 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="169"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="151"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="155"/>
         <source>Show PyTorch Code</source>
         <translation>显示 PyTorch 代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="153"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="157"/>
         <source>Receptive
 field</source>
         <translation>感受
 野</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="155"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="159"/>
         <source>How many input pixels one value of the layer sees, and how far apart (jump) neighbouring values&apos; fields are: r = r₋₁ + (k − 1)·j₋₁, j = s·j₋₁</source>
         <translation>该层一个值看到多少输入像素，以及相邻值的感受野相隔多远（跳距）：r = r₋₁ + (k − 1)·j₋₁，j = s·j₋₁</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="176"/>
         <source>Output size of a convolution or pooling: {0}</source>
         <translation>卷积或汇聚层的输出尺寸：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="198"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="202"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="202"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="206"/>
         <source>{0} — {1:,} parameters; input {2}. Output size of a convolution or pooling: {3}, n input size, k kernel, p padding per side, s stride.</source>
         <translation>{0} — 共 {1:,} 个参数；输入 {2}。卷积或汇聚层的输出尺寸：{3}，n 为输入尺寸，k 为核大小，p 为每侧填充，s 为步幅。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="207"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="211"/>
         <source>Test accuracy: {0:.2f} %.</source>
         <translation>测试准确率：{0:.2f} %。</translation>
     </message>
@@ -101,43 +101,43 @@ field</source>
 <context>
     <name>CanvasPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="55"/>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="71"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="92"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="108"/>
         <source>Brush {0} px</source>
         <translation>笔刷 {0} 像素</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="57"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="94"/>
         <source>Brush width in pixels of the 560-pixel paper ([ and ] change it)</source>
         <translation>笔刷宽度，以 560 像素画纸的像素计（[ 和 ] 调整）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="59"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="96"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="60"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="97"/>
         <source>Erase instead of drawing (E)</source>
         <translation>擦除而不是绘制 (E)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="61"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="98"/>
         <source>Fill</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="63"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="100"/>
         <source>Click inside an outline to fill it with ink (garments are filled shapes)</source>
         <translation>在轮廓内点击，用墨水填满（服装是实心的形状）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="65"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="102"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="66"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="103"/>
         <source>Clear the canvas (Esc)</source>
         <translation>清空画布 (Esc)</translation>
     </message>
@@ -191,87 +191,87 @@ field</source>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="135"/>
         <source>Compare Runs</source>
         <translation>比较训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="134"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="136"/>
         <source>Training loss along the run</source>
         <translation>训练过程中的损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="135"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="137"/>
         <source>Test accuracy after each epoch (%)</source>
         <translation>每轮结束后的测试准确率（%）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="136"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="138"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="137"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="139"/>
         <source>test accuracy (%)</source>
         <translation>测试准确率（%）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="139"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="141"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="141"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="143"/>
         <source>Run</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="141"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="143"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="141"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="143"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="141"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="143"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="142"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="144"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="142"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="144"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="144"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="146"/>
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="145"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="147"/>
         <source>Export Table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="163"/>
         <source>Compare Runs — {0}</source>
         <translation>比较训练记录 — {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="193"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="198"/>
         <source>C1 kernels, {0}×{0} weights each · {1}</source>
         <translation>C1 卷积核，每个 {0}×{0} 个权重 · {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="203"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="208"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
@@ -331,102 +331,102 @@ field</source>
 <context>
     <name>ExercisesView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="148"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="157"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="149"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="158"/>
         <source>Quick (about a minute each)</source>
         <translation>快速（每次约一分钟）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="150"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="159"/>
         <source>Book (the chapter&apos;s settings)</source>
         <translation>书中设置（本章的原始设置）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="151"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="160"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="154"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="163"/>
         <source>Train on only this many training images: faster, a little less accurate</source>
         <translation>只用这么多张训练图像：更快，准确率略低</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="156"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="165"/>
         <source>Set Up</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="157"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="166"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="167"/>
         <source>Export Markdown…</source>
         <translation>导出 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="159"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="168"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="170"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="170"/>
         <source>Run</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="170"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="170"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="182"/>
         <source>Trains: {0} on {1}.</source>
         <translation>训练：在 {1} 上训练 {0}。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="180"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="189"/>
         <source>Train All ({0} runs)</source>
         <translation>全部训练（{0} 次）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="183"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="192"/>
         <source>Your results: {0}</source>
         <translation>你的结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="188"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="200"/>
         <source>not trained yet</source>
         <translation>尚未训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="238"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="250"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown（*.md）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="240"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="252"/>
         <source>Export Exercises</source>
         <translation>导出练习</translation>
     </message>
@@ -434,174 +434,174 @@ field</source>
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="77"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="82"/>
         <source>Explain this value</source>
         <translation>解释这个值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="104"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="118"/>
         <source>Draw something: the numbers appear here.</source>
         <translation>画点什么：数字会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="112"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="126"/>
         <source>{0} · unit {1}</source>
         <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="113"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="127"/>
         <source>{0} · map {1} · row {2}, column {3}</source>
         <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="123"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="137"/>
         <source>Receptive field: rows {0}–{1}, columns {2}–{3} of the {6} input ({4}×{5} pixels)</source>
         <translation>感受野：{6} 输入的第 {0}–{1} 行、第 {2}–{3} 列（{4}×{5} 像素）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="126"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="140"/>
         <source>— {0}×{0} unclipped, cut at the border</source>
         <translation>— 未裁剪时为 {0}×{0}，在边界处被截断</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="132"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="146"/>
         <source>Recomputed: {0} · recorded by the forward pass: {1}</source>
         <translation>重新计算：{0} · 前向传播记录的值：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="142"/>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="254"/>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="273"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="156"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="270"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="289"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="149"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="163"/>
         <source>Convolution {0}×{0}, stride {1}, padding {2}: for each input map, the patch under the kernel times the kernel, element by element; the products summed, the sums added, plus the bias.</source>
         <translation>卷积 {0}×{0}，步幅 {1}，填充 {2}：对每个输入特征图，把卷积核下方的区域与卷积核逐元素相乘；乘积求和，各通道的和相加，再加上偏置。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="162"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="176"/>
         <source>LeNet-5&apos;s connection table: map {0} of {1} reads only the {2} maps of row {0}.</source>
         <translation>LeNet-5 的连接表：{1} 的第 {0} 个特征图只读取第 {0} 行所列的 {2} 特征图。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="180"/>
         <source>table (rows: {0} maps)</source>
         <translation>连接表（行：{0} 特征图）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="175"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="189"/>
         <source>{0} map {1}</source>
         <translation>{0} 特征图 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="178"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="192"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="181"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="195"/>
         <source>products</source>
         <translation>乘积</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="188"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="202"/>
         <source>Grey cells lie in the padding: zeros.</source>
         <translation>灰色格子位于填充区：值为 0。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="192"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="206"/>
         <source>Pre-activation = {0} + bias {1} = {2}</source>
         <translation>激活前的值 = {0} + 偏置 {1} = {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="202"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="218"/>
         <source>window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="209"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="225"/>
         <source>Max pooling: the largest of the {0} values wins: {1} (outlined).</source>
         <translation>最大汇聚：{0} 个值中最大的胜出：{1}（已框出）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="212"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="228"/>
         <source>Average pooling: ({0}) / {1} = {2}</source>
         <translation>平均汇聚：({0}) / {1} = {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="216"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="232"/>
         <source>Subsampling: ({0}) × weight {1} + bias {2} = {3}</source>
         <translation>下采样：({0}) × 权重 {1} + 偏置 {2} = {3}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="223"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="239"/>
         <source>Batch normalisation with the statistics kept from training:</source>
         <translation>批量规范化，使用训练时保存的统计量：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="238"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="254"/>
         <source>Activation: {0}</source>
         <translation>激活函数：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="250"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="266"/>
         <source>Fully connected: bias + Σ w·x over all {0} inputs. The {1} largest contributions, largest first:</source>
         <translation>全连接：偏置 + 全部 {0} 个输入的 Σ w·x。贡献最大的 {1} 项，从大到小：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="256"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="272"/>
         <source>The other {0} inputs together: {1}</source>
         <translation>其余 {0} 个输入合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="257"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="273"/>
         <source>Bias + Σ w·x = {0} = {1}</source>
         <translation>偏置 + Σ w·x = {0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="269"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="285"/>
         <source>LeNet-5&apos;s RBF output: y = Σ (x − w)², the squared distance between F6&apos;s 84 outputs x and this class&apos;s fixed ±1 code w; the logit is −y, so the nearest code wins. The {0} largest terms:</source>
         <translation>LeNet-5 的 RBF 输出层：y = Σ (x − w)²，即 F6 的 84 个输出 x 与该类别固定的 ±1 编码 w 之间的平方距离；logit 为 −y，因此距离最近的编码获胜。最大的 {0} 项：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="274"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="290"/>
         <source>The other {0} terms together: {1}</source>
         <translation>其余 {0} 项之和：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="275"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="291"/>
         <source>y = {0}; logit = −y = {1}</source>
         <translation>y = {0}；logit = −y = {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="294"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="310"/>
         <source>Softmax turns the logits into probabilities:</source>
         <translation>归一化指数函数把未归一化的得分 z 变成概率：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="298"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="314"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="300"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="316"/>
         <source>p = {0} / {1} = {2} — the chart shows {3:.1f} %</source>
         <translation>p = {0} / {1} = {2} — 图表显示 {3:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="308"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="324"/>
         <source>the padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="311"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="327"/>
         <source>Value taken from {0}: {1}</source>
         <translation>取自 {0} 的值：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="315"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="331"/>
         <source>Not explained: this app does not explain {0} layers yet.</source>
         <translation>未解释：本应用还不能解释 {0} 层。</translation>
     </message>
@@ -814,87 +814,87 @@ field</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="126"/>
         <source>LeNet Desktop</source>
         <translation>LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="130"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="139"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="134"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="128"/>
         <source>What the network sees ({0}):</source>
         <translation>网络看到的输入（{0}）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="135"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="138"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="143"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="141"/>
         <source>Architecture Editor</source>
         <translation>架构编辑器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="142"/>
         <source>LeNet-5 Output</source>
         <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="150"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="326"/>
         <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
         <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="346"/>
         <source>Export Weights for a Notebook</source>
         <translation>导出权重到笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="348"/>
         <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
         <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="357"/>
         <source>Wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="90"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="94"/>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
     </message>
@@ -950,12 +950,12 @@ field</source>
         <translation>LeNet Desktop 模型 (*{0});;笔记本权重 (*.params *.pt *.pth *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="208"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="210"/>
         <source>{0} · {1} (shipped)</source>
         <translation>{0} · {1}（内置）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="215"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="217"/>
         <source>Recent Models</source>
         <translation>最近的模型</translation>
     </message>
@@ -963,69 +963,261 @@ field</source>
 <context>
     <name>OptionsForm</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="185"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="182"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="186"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="183"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="187"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="184"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="188"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="185"/>
         <source>Live view</source>
         <translation>实时查看</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="191"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="188"/>
         <source>if missing</source>
         <translation>缺失时下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="193"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="190"/>
         <source>Download the dataset with torchvision if the folder does not hold it</source>
         <translation>文件夹里没有数据集时，用 torchvision 下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="195"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="192"/>
         <source>after each epoch</source>
         <translation>每轮之后</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="198"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="195"/>
         <source>Show the newest weights in the main view after each epoch: watch the maps form</source>
         <translation>每轮训练后在主视图中使用最新的权重：看着特征图逐渐形成</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="201"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="198"/>
         <source>folder with the four IDX files</source>
         <translation>含四个 IDX 文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="208"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="206"/>
         <source>{0} (your spec)</source>
         <translation>{0}（你的架构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="305"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="317"/>
+        <source>{0}, changed: {1}</source>
+        <translation>{0}，已修改：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="336"/>
         <source>Choose the dataset folder, or tick Download.</source>
         <translation>请选择数据集文件夹，或勾选“下载”。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="307"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="338"/>
         <source>{0}: no such folder</source>
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="360"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="391"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="35"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="36"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="37"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="10"/>
+        <source>Look in:</source>
+        <translation>查找范围：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="11"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="12"/>
+        <source>Files of type:</source>
+        <translation>文件类型：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="13"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="14"/>
+        <source>File &amp;name:</source>
+        <translation>文件名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="15"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="16"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="17"/>
+        <source>&amp;Choose</source>
+        <translation>选择(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="18"/>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="19"/>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="20"/>
+        <source>Parent Directory</source>
+        <translation>上一级目录</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="21"/>
+        <source>Create New Folder</source>
+        <translation>新建文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="22"/>
+        <source>List View</source>
+        <translation>列表视图</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="23"/>
+        <source>Detail View</source>
+        <translation>详细视图</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="24"/>
+        <source>All Files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="25"/>
+        <source>Directory:</source>
+        <translation>目录：</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="26"/>
+        <source>My Computer</source>
+        <translation>我的计算机</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="34"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="27"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="28"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="29"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="30"/>
+        <source>Date Modified</source>
+        <translation>修改日期</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="31"/>
+        <source>My Computer</source>
+        <translation>我的计算机</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="32"/>
+        <source>Computer</source>
+        <translation>计算机</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="33"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="38"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="39"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="40"/>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="41"/>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="42"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="43"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/qt_words.py" line="44"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1067,62 +1259,62 @@ field</source>
 <context>
     <name>Results</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="76"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="77"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="81"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="82"/>
         <source>No results yet: train a model.</source>
         <translation>还没有结果：请先训练一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="86"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="87"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="117"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="118"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="122"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="123"/>
         <source>Run “{0}” · {1} · confusion matrix: rows true, columns predicted</source>
         <translation>训练记录“{0}” · {1} · 混淆矩阵：行为真实类别，列为预测类别</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="136"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="137"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="138"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="139"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="149"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="150"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="155"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="156"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="178"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="179"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="180"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="181"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="197"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="198"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1130,12 +1322,17 @@ field</source>
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/status.py" line="79"/>
-        <source>epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s</source>
-        <translation>第 {0}/{1} 轮 · %p% · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
+        <location filename="../../lenet_desktop/ui/training/status.py" line="82"/>
+        <source>epoch {0}/{1} · %p% · ETA {2}</source>
+        <translation>第 {0}/{1} 轮 · %p% · 剩余 {2}</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/training/status.py" line="85"/>
+        <source>epoch {0}/{1} · ETA {2} · {3:,.0f} samples/s</source>
+        <translation>第 {0}/{1} 轮 · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/status.py" line="91"/>
         <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
         <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
@@ -1266,67 +1463,67 @@ field</source>
 <context>
     <name>SandboxDialog</name>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="107"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="108"/>
         <source>Convolution Sandbox</source>
         <translation>卷积沙盒</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="108"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="109"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="109"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="110"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="110"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="111"/>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="111"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="112"/>
         <source>Stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="113"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="114"/>
         <source>Rows on separate lines or separated by ;, numbers by spaces. Input channels separated by |; a kernel&apos;s output channels by /. Up to 32×32. Click a cell of the input to paint it (0 ↔ 1).</source>
         <translation>每行一行，或用 ; 分隔，数字之间用空格。输入通道用 | 分隔；卷积核的输出通道用 / 分隔。最大 32×32。点击输入的格子可以涂改（0 ↔ 1）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="174"/>
         <source>Cannot compute: {0}</source>
         <translation>无法计算：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="205"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="206"/>
         <source>input channel {0}</source>
         <translation>输入通道 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="212"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="213"/>
         <source>kernel {0}, channel {1}</source>
         <translation>卷积核 {0}，通道 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="215"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="216"/>
         <source>output channel {0}</source>
         <translation>输出通道 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="221"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="222"/>
         <source>Output size {2}: height {0}, width {1}</source>
         <translation>输出尺寸 {2}：高 {0}，宽 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="225"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="226"/>
         <source>Output channel {0}, row {1}, column {2} (hover another value):</source>
         <translation>输出通道 {0}，第 {1} 行，第 {2} 列（把鼠标移到其他值上查看）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="229"/>
+        <location filename="../../lenet_desktop/ui/tools/sandbox.py" line="230"/>
         <source>products, channel {0}</source>
         <translation>乘积，通道 {0}</translation>
     </message>
@@ -1334,123 +1531,123 @@ field</source>
 <context>
     <name>SpecEditor</name>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="174"/>
         <source>Start from:</source>
         <translation>起点：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="175"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="183"/>
         <source>Add Layer</source>
         <translation>添加层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="176"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="184"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="177"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185"/>
         <source>Move the selected layer up</source>
         <translation>把选中的层上移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="178"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="186"/>
         <source>Move the selected layer down</source>
         <translation>把选中的层下移</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="179"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="187"/>
         <source>Open Spec…</source>
         <translation>打开架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="180"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="188"/>
         <source>Save Spec…</source>
         <translation>保存架构文件…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="181"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="189"/>
         <source>Show PyTorch Code</source>
         <translation>显示 PyTorch 代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="182"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="190"/>
         <source>Open with These Weights</source>
         <translation>用这些权重打开</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="183"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="191"/>
         <source>Train This</source>
         <translation>训练此网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="193"/>
         <source>layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="193"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="359"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="367"/>
         <source>Every layer fits: {0} layers, input {2} → {1} classes.</source>
         <translation>每一层都成立：共 {0} 层，输入 {2} → {1} 个类别。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_notebook.py" line="47"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_notebook.py" line="48"/>
         <source>The weights of {0} fit this network.</source>
         <translation>{0} 的权重与这个网络相符。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_notebook.py" line="56"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_notebook.py" line="57"/>
         <source>The weights of {0} do not fit: {1}</source>
         <translation>{0} 的权重不相符：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="425"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="433"/>
         <source>Cannot be saved: {0}</source>
         <translation>无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="193"/>
         <source>output shape</source>
         <translation>输出形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="185"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="193"/>
         <source>parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="187"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="195"/>
         <source>size formula</source>
         <translation>尺寸公式</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="355"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="363"/>
         <source>Add a layer to start.</source>
         <translation>先添加一层。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="364"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="372"/>
         <source>{0:,} parameters</source>
         <translation>{0:,} 个参数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="388"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="396"/>
         <source>Open Spec</source>
         <translation>打开架构文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="388"/>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="398"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="396"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="406"/>
         <source>Architecture specs (*.toml)</source>
         <translation>架构文件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="396"/>
+        <location filename="../../lenet_desktop/ui/tools/spec_editor.py" line="404"/>
         <source>Save Spec</source>
         <translation>保存架构文件</translation>
     </message>
@@ -1504,112 +1701,112 @@ field</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="150"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="155"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="157"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="157"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="157"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="157"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="179"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="184"/>
         <source>{0} recipe for {1} ({2}): {3} lr {4:g}, {5} epochs, batch {6}.</source>
         <translation>{1} 的“{0}”配方（{2}）：{3}，学习率 {4:g}，{5} 轮，批量 {6}。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="238"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="243"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="239"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="244"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="274"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="279"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="291"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="297"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="292"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="298"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="321"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="342"/>
         <source>Set up: {0} on {1} with the {2} recipe. Press Train.</source>
         <translation>已设置：在 {1} 上训练 {0}，配方为“{2}”。请点“开始训练”。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="359"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="380"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="371"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="392"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="401"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="422"/>
         <source>The run failed: {0} Nothing was kept.</source>
         <translation>训练失败：{0} 没有保存任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="402"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="423"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="414"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="435"/>
         <source>The run was cancelled after {0} of {1} epochs; nothing was kept.</source>
         <translation>训练在完成 {1} 轮中的 {0} 轮后被取消；没有保存任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="418"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="439"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="399"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="420"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="153"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="158"/>
         <source>Exercises</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="199"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="204"/>
         <source>Options changed as suggested: press Train to try again.</source>
         <translation>已按建议修改选项：点“开始训练”再试一次。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="410"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="431"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
@@ -1698,7 +1895,7 @@ field</source>
         <translation>打开模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="77"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="76"/>
         <source>Export Weights for a &amp;Notebook…</source>
         <translation>导出权重到笔记本(&amp;N)…</translation>
     </message>
@@ -1789,11 +1986,16 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/actions.py" line="205"/>
+        <source>Reset &amp;Layout</source>
+        <translation>重置布局(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="212"/>
         <source>&amp;Presentation Mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="214"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="221"/>
         <source>&amp;About LeNet Desktop</source>
         <translation>关于 LeNet 桌面版(&amp;A)</translation>
     </message>
@@ -2570,47 +2772,47 @@ field</source>
         <translation>{path}：无法写入（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="272"/>
+        <location filename="../../lenet_desktop/training/config.py" line="273"/>
         <source>unknown {option} {value!r} (known: {known})</source>
         <translation>未知的{option} {value!r}（可选：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="288"/>
+        <location filename="../../lenet_desktop/training/config.py" line="289"/>
         <source>training images must be from 0 to 10000000, not {value}</source>
         <translation>训练图像数必须在 0 到 10000000 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="295"/>
+        <location filename="../../lenet_desktop/training/config.py" line="296"/>
         <source>epochs must be from 1 to 100000, not {value}</source>
         <translation>轮数必须在 1 到 100000 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="300"/>
+        <location filename="../../lenet_desktop/training/config.py" line="301"/>
         <source>batch size must be at least 2, not {value}</source>
         <translation>批量大小至少为 2，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="305"/>
+        <location filename="../../lenet_desktop/training/config.py" line="306"/>
         <source>the learning rate must be a positive number, not {value}</source>
         <translation>学习率必须是正数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="312"/>
+        <location filename="../../lenet_desktop/training/config.py" line="313"/>
         <source>the momentum must be from 0 up to (not including) 1, not {value}</source>
         <translation>动量必须在 0（含）到 1（不含）之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="319"/>
+        <location filename="../../lenet_desktop/training/config.py" line="320"/>
         <source>the weight decay must be zero or more, not {value}</source>
         <translation>权重衰减必须大于或等于 0，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="324"/>
+        <location filename="../../lenet_desktop/training/config.py" line="325"/>
         <source>the hold-out share must be from 0 to 0.5, not {value}</source>
         <translation>留出比例必须在 0 到 0.5 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="331"/>
+        <location filename="../../lenet_desktop/training/config.py" line="332"/>
         <source>label smoothing must be from 0 up to (not including) 1, not {value}</source>
         <translation>标签平滑必须在 0（含）到 1（不含）之间，而不是 {value}</translation>
     </message>
@@ -2865,18 +3067,18 @@ field</source>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/export.py" line="52"/>
+        <location filename="../../lenet_desktop/ui/tools/export.py" line="113"/>
         <source>{0}: could not be written</source>
         <translation>{0}：无法写入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/export.py" line="61"/>
-        <location filename="../../lenet_desktop/ui/tools/export.py" line="72"/>
+        <location filename="../../lenet_desktop/ui/tools/export.py" line="122"/>
+        <location filename="../../lenet_desktop/ui/tools/export.py" line="133"/>
         <source>Export View</source>
         <translation>导出视图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/tools/export.py" line="63"/>
+        <location filename="../../lenet_desktop/ui/tools/export.py" line="124"/>
         <source>PNG picture (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
@@ -3472,197 +3674,197 @@ field</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="117"/>
+        <location filename="../../lenet_desktop/training/config.py" line="118"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="121"/>
+        <location filename="../../lenet_desktop/training/config.py" line="122"/>
         <source>images per optimiser step</source>
         <translation>每个优化步骤使用的图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="122"/>
+        <location filename="../../lenet_desktop/training/config.py" line="123"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="127"/>
+        <location filename="../../lenet_desktop/training/config.py" line="128"/>
         <source>the optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="128"/>
+        <location filename="../../lenet_desktop/training/config.py" line="129"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="133"/>
+        <location filename="../../lenet_desktop/training/config.py" line="134"/>
         <source>learning rate (peak of the schedule); default per optimiser</source>
         <translation>学习率（调度的峰值）；默认值随优化器而定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="136"/>
+        <location filename="../../lenet_desktop/training/config.py" line="137"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="145"/>
+        <location filename="../../lenet_desktop/training/config.py" line="146"/>
         <source>SGD&apos;s momentum (Nesterov when above 0; 0: plain SGD, as the book)</source>
         <translation>SGD 的动量（大于 0 时用涅斯捷罗夫动量；0：普通 SGD，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="149"/>
+        <location filename="../../lenet_desktop/training/config.py" line="150"/>
         <source>Momentum (SGD)</source>
         <translation>动量（SGD）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="156"/>
+        <location filename="../../lenet_desktop/training/config.py" line="157"/>
         <source>how the learning rate changes</source>
         <translation>学习率如何变化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="157"/>
+        <location filename="../../lenet_desktop/training/config.py" line="158"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="160"/>
+        <location filename="../../lenet_desktop/training/config.py" line="161"/>
         <source>one-cycle</source>
         <translation>单周期</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="161"/>
+        <location filename="../../lenet_desktop/training/config.py" line="162"/>
         <source>cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="162"/>
+        <location filename="../../lenet_desktop/training/config.py" line="163"/>
         <source>constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="167"/>
+        <location filename="../../lenet_desktop/training/config.py" line="168"/>
         <source>how the weights start: PyTorch&apos;s default, or Xavier (uniform) on conv and linear weights as the book does</source>
         <translation>权重如何初始化：PyTorch 的默认方式，或像书中那样对卷积层和全连接层的权重使用 Xavier（均匀）初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="172"/>
+        <location filename="../../lenet_desktop/training/config.py" line="173"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="175"/>
+        <location filename="../../lenet_desktop/training/config.py" line="176"/>
         <source>PyTorch default</source>
         <translation>PyTorch 默认</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="176"/>
+        <location filename="../../lenet_desktop/training/config.py" line="177"/>
         <source>Xavier (as the book)</source>
         <translation>Xavier（与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="181"/>
+        <location filename="../../lenet_desktop/training/config.py" line="182"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="182"/>
+        <location filename="../../lenet_desktop/training/config.py" line="183"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="189"/>
+        <location filename="../../lenet_desktop/training/config.py" line="190"/>
         <source>label smoothing, from 0 up to (not including) 1</source>
         <translation>标签平滑，从 0 到 1（不含 1）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="190"/>
+        <location filename="../../lenet_desktop/training/config.py" line="191"/>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="197"/>
+        <location filename="../../lenet_desktop/training/config.py" line="198"/>
         <source>cross-entropy, or map: LeCun et al. 1998&apos;s Eq. 9 for an RBF output (the correct class&apos;s distance plus log(e^−j + Σ e^−y_i))</source>
         <translation>交叉熵，或最大后验准则：LeCun 等人 1998 年论文中用于 RBF 输出层的公式 9（正确类别的距离，加上 e^−j 与各类别 e^−y 之和的对数）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="202"/>
+        <location filename="../../lenet_desktop/training/config.py" line="203"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="205"/>
+        <location filename="../../lenet_desktop/training/config.py" line="206"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="206"/>
+        <location filename="../../lenet_desktop/training/config.py" line="207"/>
         <source>MAP (LeCun et al. 1998, Eq. 9)</source>
         <translation>最大后验准则（LeCun 等人 1998，公式 9）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="211"/>
+        <location filename="../../lenet_desktop/training/config.py" line="212"/>
         <source>random affine (and flips for Fashion-MNIST) on the device</source>
         <translation>在设备上做随机仿射变换（Fashion-MNIST 还会翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="214"/>
+        <location filename="../../lenet_desktop/training/config.py" line="215"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="215"/>
+        <location filename="../../lenet_desktop/training/config.py" line="216"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="219"/>
+        <location filename="../../lenet_desktop/training/config.py" line="220"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="223"/>
+        <location filename="../../lenet_desktop/training/config.py" line="224"/>
         <source>random seed: the same seed gives the same run</source>
         <translation>随机种子：相同的种子得到相同的训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="224"/>
+        <location filename="../../lenet_desktop/training/config.py" line="225"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="229"/>
+        <location filename="../../lenet_desktop/training/config.py" line="230"/>
         <source>share of the training split kept out of training to calibrate the probabilities (temperature scaling); 0 for none</source>
         <translation>留出不参与训练、用于校准概率（温度缩放）的训练集比例；0 表示不留出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="234"/>
+        <location filename="../../lenet_desktop/training/config.py" line="235"/>
         <source>Held out to calibrate</source>
         <translation>留出用于校准</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="235"/>
+        <location filename="../../lenet_desktop/training/config.py" line="236"/>
         <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
         <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="247"/>
+        <location filename="../../lenet_desktop/training/config.py" line="248"/>
         <source>where to train</source>
         <translation>在哪里训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="248"/>
+        <location filename="../../lenet_desktop/training/config.py" line="249"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="255"/>
+        <location filename="../../lenet_desktop/training/config.py" line="256"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="256"/>
+        <location filename="../../lenet_desktop/training/config.py" line="257"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>

@@ -36,3 +36,33 @@ def test_the_prompt_comes_from_the_datasets_own_description(window, qtbot, tmp_p
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         window.loader.load("fashion-mnist")
     assert "garment" in window.answer.answer.text()
+
+
+def test_a_stale_error_is_cleared_by_the_next_thing_that_works(window, qtbot, tmp_path):
+    """Issue 28, row 7: an error stays only until the next action that works — a drawing, a
+    picture, a model opened — and is not in the export afterwards."""
+    from strokes import load_model
+
+    window.session.report("could not open the model /tmp/x.safetensors")
+    assert window.answer.error.isVisible()
+    load_model(window, qtbot, "fashion-mnist")
+    assert not window.answer.error.isVisible() and window.session.error is None
+    window.session.report("could not open the model /tmp/x.safetensors")
+    window.inputs.random_sample()
+    assert not window.answer.error.isVisible()
+
+
+def test_presentation_mode_enlarges_the_error_line_too(window):
+    """Issue 28, row 14: the red error line follows the window's type size."""
+    from PySide6.QtWidgets import QApplication
+
+    window.session.report("something went wrong")
+    size = window.answer.error.font().pointSizeF()
+    assert window.answer.error.font().bold()
+    window.menu_actions["presentation"].trigger()
+    QApplication.processEvents()
+    try:
+        assert window.answer.error.font().pointSizeF() >= 1.3 * size
+        assert window.answer.error.font().pointSizeF() == window.answer.answer.font().pointSizeF()
+    finally:
+        window.menu_actions["presentation"].trigger()

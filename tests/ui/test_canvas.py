@@ -40,3 +40,20 @@ def test_fill_ends_on_clear_and_never_floods_a_blank_canvas(window, qtbot):
     point = window.canvas.canvas_point(0.5, 0.5)
     assert not window.canvas.fill_at(point)  # a blank canvas: no outline to fill inside
     assert window.canvas.is_blank()
+
+
+def test_a_fill_leaves_no_seam_inside_its_outline(window, qtbot):
+    """Issue 28, row 3: the outline's soft inner edge is inked with the fill: inside the
+    outline's outer edge every pixel is ink, no faint line between outline and fill."""
+    from scipy import ndimage
+
+    outline = [(0.3, 0.2), (0.7, 0.2), (0.7, 0.85), (0.3, 0.85), (0.3, 0.2)]
+    stroke(window.canvas, outline)
+    window.canvas_panel.fill_button.setChecked(True)
+    assert window.canvas.fill_at(window.canvas.canvas_point(0.5, 0.5))
+    pixels = window.canvas.to_array()
+    shape = ndimage.binary_fill_holes(pixels < 128)
+    inside = ndimage.binary_erosion(shape, iterations=3)  # away from the outer soft edge
+    assert int(pixels[inside].max()) <= 30, int(pixels[inside].max())  # ink everywhere
+    paper = ~ndimage.binary_dilation(shape, iterations=3)
+    assert int(pixels[paper].min()) == 255  # and nothing leaked out onto the paper

@@ -180,3 +180,43 @@ def test_the_panel_and_the_sandbox_speak_chinese(window, qtbot):
     finally:
         install_translator("en")
         QApplication.processEvents()
+
+
+def test_a_max_pool_window_tells_its_values_apart(window, qtbot):
+    """Issue 28, row 11: the window's cells show enough decimals that no two different values
+    read the same, and the winner shown is the value the line names."""
+    from lenet_desktop.ui.widgets.number_sheet import telling_digits
+
+    assert telling_digits(np.array([0.0207, 0.0198, 0.0, 0.0])) == 3  # 0.021, 0.020
+    assert telling_digits(np.array([0.5, 0.25])) == 2
+    _draw(window, SEVEN)
+    window.session.select(Unit("S2", 0, 7, 13))
+    panel = window.explain_panel
+    qtbot.waitUntil(lambda: panel.explanation is not None)
+    grid = next(g for g in panel.sheet.grids() if g.key == "window")
+    values = panel.explanation.window[~panel.explanation.padded]
+    cells = [text for row in grid.cells for text in row]
+    distinct = {round(float(v), 6) for v in values}
+    assert len(set(cells)) >= len(distinct)
+    ((row, col),) = grid.marked
+    line = next(t for t in panel.sheet.painted_texts() if t.startswith("Max pooling"))
+    assert grid.cells[row][col] in line, (grid.cells, line)
+
+
+def test_the_outline_stays_on_the_canvas_and_goes_with_the_panel(window, qtbot):
+    """Issue 28, row 12: a field near the edge is cut at the paper's edge; closing the panel
+    takes the outlines away."""
+    from PySide6.QtCore import QRectF
+
+    _draw(window, SEVEN)
+    window.canvas.set_outline(QRectF(500, 500, 200, 200))
+    assert window.canvas.outline == QRectF(500, 500, 60, 60)
+    window.canvas.set_outline(QRectF(600, 600, 20, 20))
+    assert window.canvas.outline is None
+    window.session.select(Unit("C3", 0, 9, 9))
+    qtbot.waitUntil(lambda: window.explain_panel.explanation is not None)
+    outline = window.canvas.outline
+    assert outline is not None and QRectF(0, 0, 560, 560).contains(outline)
+    window.explain_panel.close()
+    assert window.session.selection is None
+    assert window.canvas.outline is None and window.input_view.outline is None

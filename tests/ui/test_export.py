@@ -35,3 +35,37 @@ def test_presentation_mode_enlarges_type_and_maps_and_comes_back(window):
     QApplication.processEvents()
     assert window.font().pointSizeF() == font
     assert window.maps.mosaics.zoom == zoom
+
+
+def test_svg_export_keeps_every_glyph_chinese_included(window, tmp_path):
+    """Issue 28, row 6: text is written as outlines: no <text> left, and the drawing rendered
+    by another program's reader (Qt's SVG renderer here) shows the same glyphs as the screen."""
+    import numpy as np
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QLabel
+
+    from lenet_desktop.ui.tools.export import export_widget
+
+    label = QLabel("卷积 5×5 · 最大汇聚 C3")
+    label.resize(260, 40)
+    label.show()
+    QApplication.processEvents()
+    path = export_widget(label, tmp_path / "text.svg")
+    text = path.read_text(encoding="utf-8")
+    assert "<text" not in text and "<path" in text
+    image = QImage(label.size(), QImage.Format.Format_Grayscale8)
+    image.fill(255)
+    painter = QPainter(image)
+    QSvgRenderer(str(path)).render(painter)
+    painter.end()
+    shown = label.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+
+    def ink_columns(img) -> np.ndarray:
+        data = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), -1)
+        return (data[:, : img.width()] < 128).any(axis=0)
+
+    drawn, screen = ink_columns(image), ink_columns(shown)
+    assert drawn.sum() > 0.8 * screen.sum()  # every glyph there (no gaps, no missing Chinese)
+    assert (drawn & screen).sum() > 0.8 * screen.sum()  # and where the screen has it
+    label.close()

@@ -20,3 +20,14 @@ def test_a_model_asked_for_before_start_up_finishes_is_loaded(qtbot, settings):
     assert "Loading" not in window.status.currentMessage()
     assert "Loading" not in window.answer.answer.text()
     window.close()
+
+
+def test_open_model_and_recent_models_are_in_the_model_menu(window):
+    """Issue 28, row 5: Model ▸ Open Model…, Recent Models and the shipped models together."""
+    model_menu = window.menus["model"]
+    actions = model_menu.actions()
+    assert window.menu_actions["open_model"] in actions
+    assert window.loader.recent_menu.menuAction() in actions
+    assert all(a in actions for a in window.loader.shipped_actions.values())
+    assert window.menu_actions["open_model"] not in window.menus["file"].actions()
+    assert actions.index(window.menu_actions["open_model"]) == 0

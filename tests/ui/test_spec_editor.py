@@ -71,3 +71,21 @@ def test_train_this_sends_the_spec_to_the_training_panel(window, panel, qtbot, s
     assert ended.args == ["finished"]
     assert panel.result.bundle.spec.layers == editor.spec().layers
     assert panel.result.bundle.network.C1_relu is not None
+
+
+def test_the_editors_buttons_are_whole_in_a_narrow_pane(window):
+    """Issue 28, row 8: at 1600 px Train This and every button is whole (at 1024 px, with
+    less room than its rows need, the editor scrolls rather than cut them)."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    for size in ((1600, 1000), (1920, 1080)):
+        window.resize(*size)
+        window.tabs.setCurrentWidget(window.editor)
+        QApplication.processEvents()
+        for button in window.editor.findChildren(QPushButton):
+            if button.isVisible():
+                assert button.width() >= button.sizeHint().width() - 1, button.text()
+        train = window.editor.train_button
+        corner = train.mapTo(window, train.rect().bottomRight())
+        assert window.rect().contains(corner) and not train.visibleRegion().isEmpty()
+        assert train.visibleRegion().boundingRect() == train.rect(), size

@@ -198,3 +198,14 @@ def test_remembered_options_that_are_off_give_way_to_the_defaults(window, tmp_pa
         assert values[name] == getattr(defaults, name), name
     assert values["lr"] == defaults.learning_rate
     panel.deleteLater()
+
+
+def test_the_recipe_box_says_what_was_changed_after_it(window, panel):
+    """Issue 28, row 15: after the Book recipe, a changed option shows in the recipe box (the
+    note of the old "D2L Book Settings" button stayed whatever was changed)."""
+    panel.form.apply_recipe("book")
+    assert panel.recipe_box.currentText() == "Book (the chapter's settings)"
+    panel.epochs_spin.setValue(3)
+    assert panel.recipe_box.currentText().endswith("changed: Epochs")
+    panel.epochs_spin.setValue(10)
+    assert panel.recipe_box.currentText() == "Book (the chapter's settings)"

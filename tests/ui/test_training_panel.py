@@ -125,3 +125,53 @@ def test_download_offline_is_a_plain_message(window, panel, qtbot, tmp_path, mon
     assert window.session.predictor is before
     stroke(window.canvas, SEVEN[0])  # still usable
     assert window.session.prediction is not None
+
+
+def test_the_panels_texts_are_whole(window, panel, qtbot):
+    """Issue 28, row 10: the progress bar's text fits on one line of the bar, the device box
+    shows its whole item, a long message wraps whole."""
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1920, 1080)
+    panel.epochs_spin.setValue(50)
+    panel.live_box.setChecked(False)
+    assert panel.start()
+    qtbot.waitUntil(lambda: panel.last_progress is not None, timeout=60_000)
+    QApplication.processEvents()
+    bar = panel.progress
+    assert bar.fontMetrics().horizontalAdvance(bar.text()) <= bar.width() - 8, bar.text()
+    for box in (panel.device_box, window.status.device_box):
+        text_width = box.fontMetrics().horizontalAdvance(box.currentText())
+        assert text_width + 24 <= box.width(), (box.currentText(), box.width())
+    panel.cancel()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
+    panel.message.setText("Live view paused for this run: you chose another model.")
+    QApplication.processEvents()
+    message = panel.message
+    assert message.height() >= message.heightForWidth(message.width())
+
+
+def test_a_run_that_ends_while_closing_is_asked_answers_the_question(window, panel, qtbot):
+    """Issue 28, row 16: the "stop training?" question goes away when the run ends under it;
+    answering Yes closes the window within a second."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    panel.epochs_spin.setValue(50)
+    panel.live_box.setChecked(False)
+    assert panel.start()
+    qtbot.waitUntil(lambda: panel.last_progress is not None, timeout=60_000)
+    QTimer.singleShot(300, lambda: panel.ended.emit("finished"))  # as if the run ended now
+    assert panel.confirm_stop()  # answered by the run's end, no click
+
+    def answer_yes() -> None:
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())  # fmt: skip
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(200, answer_yes)
+    started = time.perf_counter()
+    assert panel.close_for_exit()
+    assert time.perf_counter() - started < 1.2

@@ -64,3 +64,28 @@ def test_dataset_errors_and_titles_are_translated(window, qtbot, tmp_path, monke
     finally:
         install_translator("en")
         QApplication.processEvents()
+
+
+def test_qts_own_file_dialog_speaks_chinese(window, qtbot):
+    """Issue 28, row 9: Qt's file dialog in the Chinese window (Qt's own catalogue, and the
+    app's for the words some Qt releases leave out: "Look in:", "Files of type:")."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from lenet_desktop.ui.app import install_translator
+
+    try:
+        install_translator("zh_CN")
+        dialog = QFileDialog(window, "", "", "PNG (*.png)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.show()
+        QApplication.processEvents()
+        english = [
+            (where, text)
+            for where, text in readable_texts(dialog)
+            if english_words(text) and text not in ("PNG (*.png)", "root")  # a folder's name
+        ]
+        assert not english, english
+        dialog.close()
+    finally:
+        install_translator("en")
+        QApplication.processEvents()

@@ -184,8 +184,12 @@ class ModelLoader(QObject):
             self.load(path)
 
     # -- menus -----------------------------------------------------------------------------------
-    def build_menus(self, model_menu: QMenu, file_menu: QMenu, before: QAction) -> None:
-        """The shipped models (Ctrl+1, Ctrl+2, …) in the Model menu; Recent Models in File."""
+    def build_menus(self, model_menu: QMenu, before: QAction) -> None:
+        """The Model menu's Recent Models, then the shipped models (Ctrl+1, Ctrl+2, …), put
+        before ``before`` (after *Open Model…*)."""
+        self.recent_menu = QMenu(model_menu)
+        model_menu.insertMenu(before, self.recent_menu)
+        model_menu.insertSeparator(before)
         for index, name in enumerate(shipped_models()):
             action = QAction(self)
             action.setCheckable(True)
@@ -193,10 +197,8 @@ class ModelLoader(QObject):
                 action.setShortcut(f"Ctrl+{index + 1}")
             action.triggered.connect(lambda checked=False, n=name: self.load(n))
             self._group.addAction(action)
-            model_menu.addAction(action)
+            model_menu.insertAction(before, action)
             self.shipped_actions[name] = action
-        self.recent_menu = QMenu(file_menu)
-        file_menu.insertMenu(before, self.recent_menu)
         self._rebuild_recent()
 
     def retranslate(self) -> None:

@@ -10,10 +10,70 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+SVG = "http://www.w3.org/2000/svg"
+
+
+def _path_data(outline) -> str:
+    """A QPainterPath as SVG path data (moves, lines and cubic curves)."""
+    from PySide6.QtGui import QPainterPath
+
+    parts, i, count = [], 0, outline.elementCount()
+    while i < count:
+        e = outline.elementAt(i)
+        if e.type == QPainterPath.ElementType.MoveToElement:
+            parts.append(f"M{e.x:.2f} {e.y:.2f}")
+        elif e.type == QPainterPath.ElementType.LineToElement:
+            parts.append(f"L{e.x:.2f} {e.y:.2f}")
+        elif e.type == QPainterPath.ElementType.CurveToElement and i + 2 < count:
+            c2, end = outline.elementAt(i + 1), outline.elementAt(i + 2)
+            parts.append(f"C{e.x:.2f} {e.y:.2f} {c2.x:.2f} {c2.y:.2f} {end.x:.2f} {end.y:.2f}")
+            i += 2
+        i += 1
+    return "".join(parts)
+
+
+def text_as_paths(path: Path) -> None:
+    """Replace every ``<text>`` of the SVG drawing at ``path`` by the outlines of its glyphs,
+    drawn with the fonts the window uses (Chinese included): any viewer shows every glyph, with
+    no font of its own (Qt writes text as fragments in a family name that other programs do
+    not have, and the Chinese went missing or gapped)."""
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFont, QPainterPath
+
+    ET.register_namespace("", SVG)
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    tree = ET.parse(path)
+    parents = {child: parent for parent in tree.iter() for child in parent}
+    for text in list(tree.iter(f"{{{SVG}}}text")):
+        content = "".join(text.itertext())
+        parent = parents.get(text)
+        if parent is None:
+            continue
+        font = QFont(text.get("font-family", "Sans Serif"))
+        font.setPointSizeF(float(text.get("font-size", "9")))
+        font.setWeight(QFont.Weight(int(float(text.get("font-weight", "400")))))
+        font.setItalic(text.get("font-style") == "italic")
+        outline = QPainterPath()
+        x = float(text.get("x", "0").split()[0])
+        y = float(text.get("y", "0").split()[0])
+        outline.addText(QPointF(x, y), font, content)
+        glyphs = ET.Element(f"{{{SVG}}}path", {"d": _path_data(outline), "stroke": "none"})
+        for key in ("fill", "fill-opacity", "transform"):
+            if text.get(key) is not None:
+                glyphs.set(key, text.get(key, ""))
+        glyphs.set("fill-rule", "nonzero")
+        index = list(parent).index(text)
+        parent.remove(text)
+        parent.insert(index, glyphs)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
 
 def export_widget(widget: QWidget, path: str | Path) -> Path:
-    """Render ``widget`` as it is on screen into ``path``: ``.svg`` as vector drawing,
-    anything else as a PNG at twice the screen resolution. OSError if it cannot be written."""
+    """Render ``widget`` as it is on screen into ``path``: ``.svg`` as vector drawing (text
+    as outlines: :func:`text_as_paths`), anything else as a PNG at twice the screen
+    resolution. OSError if it cannot be written."""
     path = Path(path)
     if path.suffix.lower() == ".svg":
         from PySide6.QtSvg import QSvgGenerator
@@ -28,6 +88,7 @@ def export_widget(widget: QWidget, path: str | Path) -> Path:
             widget.render(painter, QPoint())
         finally:
             painter.end()
+        text_as_paths(path)
     else:
         from PySide6.QtGui import QImage
 

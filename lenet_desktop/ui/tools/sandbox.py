@@ -32,6 +32,7 @@ from lenet_desktop.analysis.sandbox import (
 )
 from lenet_desktop.specs.geometry import FORMULA
 from lenet_desktop.ui.translation import Retranslating, error_text
+from lenet_desktop.ui.widgets.emphasis import ERROR, emphasise
 from lenet_desktop.ui.widgets.number_sheet import Block, Grid, NumberSheet, Row, Text, signed_shade
 
 
@@ -78,7 +79,7 @@ class SandboxDialog(Retranslating, QDialog):
         spins.addWidget(self.stride_spin)
         spins.addStretch(1)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c03020")
+        emphasise(self.error, ERROR)
         self.sheet = NumberSheet()
         self.sheet.hovered.connect(self._hovered)
         self.sheet.clicked.connect(self._painted)

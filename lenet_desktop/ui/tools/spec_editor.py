@@ -49,6 +49,7 @@ from lenet_desktop.specs.layer_types import KEY_WORDS, SPEC_KEYS, SPEC_TYPES
 from lenet_desktop.specs.plan import check_memory
 from lenet_desktop.ui.tools.spec_notebook import NotebookEditing
 from lenet_desktop.ui.translation import Retranslating, architecture_title, error_text, translate
+from lenet_desktop.ui.widgets.emphasis import ERROR, emphasise
 
 # Columns: the layer's keys (every key of the table of layer types), then what is computed.
 EDITED = ("type", *SPEC_KEYS)
@@ -127,28 +128,35 @@ class SpecEditor(NotebookEditing, Retranslating, QWidget):
         self.train_button.clicked.connect(self.train_this)
 
         self.start_label = QLabel()
+        # Each row of controls in two, so that none is cut in a pane of a narrow window: the
+        # starting point above its file buttons; the layer buttons above the total and Train.
         top = QHBoxLayout()
         top.addWidget(self.start_label)
         top.addWidget(self.start_box, 1)
-        top.addWidget(self.open_button)
-        top.addWidget(self.save_button)
-        top.addWidget(self.code_button)
-        top.addWidget(self.weights_button)
+        files = QHBoxLayout()
+        for widget in (self.open_button, self.save_button, self.code_button,
+                       self.weights_button):  # fmt: skip
+            files.addWidget(widget)
+        files.addStretch(1)
         edit = QHBoxLayout()
         for widget in (self.add_box, self.add_button, self.remove_button, self.up_button,
                        self.down_button):  # fmt: skip
             edit.addWidget(widget)
         edit.addStretch(1)
-        edit.addWidget(self.total)
-        edit.addWidget(self.train_button)
+        train = QHBoxLayout()
+        train.addWidget(self.total)
+        train.addStretch(1)
+        train.addWidget(self.train_button)
         # The controls scroll rather than make the window wider than a small screen.
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
+        layout.addLayout(files)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(edit)
+        layout.addLayout(train)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -347,14 +355,14 @@ class SpecEditor(NotebookEditing, Retranslating, QWidget):
                 if widget is not None:
                     widget.setStyleSheet("background: rgba(231, 76, 60, 90);" if bad else "")
         if self.error is not None:
-            self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
+            emphasise(self.message, ERROR, bold=True)
             self.message.setText(error_text(self.error))
             self.total.setText("")
         elif not self.layers:
-            self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
+            emphasise(self.message, ERROR, bold=True)
             self.message.setText(self.tr("Add a layer to start."))
         else:
-            self.message.setStyleSheet("")
+            emphasise(self.message)
             self.message.setText(
                 self.tr("Every layer fits: {0} layers, input {2} → {1} classes.").format(
                     len(self.layers), self.num_classes(), shape_text(INPUT_SHAPE)
@@ -377,7 +385,7 @@ class SpecEditor(NotebookEditing, Retranslating, QWidget):
         try:
             spec = load_spec(path)
         except SpecError as exc:
-            self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
+            emphasise(self.message, ERROR, bold=True)
             self.message.setText(error_text(exc))
             return False
         self.set_spec(spec)
@@ -420,7 +428,7 @@ class SpecEditor(NotebookEditing, Retranslating, QWidget):
         return path
 
     def _say_error(self, exc: Exception) -> None:
-        self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
+        emphasise(self.message, ERROR, bold=True)
         if isinstance(exc, OSError):
             text = self.tr("Cannot be saved: {0}").format(exc.strerror or exc)
         else:

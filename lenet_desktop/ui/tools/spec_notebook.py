@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from lenet_desktop.specs import Spec
+from lenet_desktop.ui.widgets.emphasis import ERROR, emphasise
 
 
 class NotebookEditing:
@@ -50,7 +51,7 @@ class NotebookEditing:
             )
             self.weights_button.setEnabled(True)
         else:
-            self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
+            emphasise(self.message, ERROR, bold=True)
             why = describe_misfit(self.spec(), state, self.num_classes())
             self.message.setText(
                 QCoreApplication.translate(

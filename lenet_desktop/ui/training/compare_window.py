@@ -29,6 +29,7 @@ from lenet_desktop.training.runs import Run, comparison_csv
 from lenet_desktop.ui.tools.export import export_dialog
 from lenet_desktop.ui.translation import Retranslating
 from lenet_desktop.ui.widgets.confusion import ConfusionTable
+from lenet_desktop.ui.widgets.emphasis import emphasise
 from lenet_desktop.ui.widgets.heatmaps import Band, MosaicView
 
 # Distinct colours for up to eight runs (then they repeat), readable on light and dark.
@@ -54,7 +55,7 @@ class RunColumn(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-weight: bold;")
+        emphasise(self.title, bold=True)
         self.matrix = ConfusionTable()
         self.matrix.setMinimumSize(300, 240)
         self.kernels = MosaicView()

@@ -38,6 +38,7 @@ from lenet_desktop.training.exercises import (
     summary,
 )
 from lenet_desktop.ui.translation import Retranslating, translate
+from lenet_desktop.ui.widgets.emphasis import emphasise
 
 RECIPES = ("quick", "book")
 
@@ -61,7 +62,7 @@ class ExercisesView(Retranslating, QWidget):
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(lambda _: self.refresh())
         self.title = QLabel()
-        self.title.setStyleSheet("font-weight: bold;")
+        emphasise(self.title, bold=True)
         self.title.setWordWrap(True)
         self.look_label = QLabel()
         self.look_label.setWordWrap(True)
@@ -83,7 +84,7 @@ class ExercisesView(Retranslating, QWidget):
         self.compare_button.clicked.connect(self._compare)
         self.results_label = QLabel()
         self.results_label.setWordWrap(True)
-        self.results_label.setStyleSheet("font-weight: bold;")
+        emphasise(self.results_label, bold=True)
         self.table = QTableWidget(0, 4)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -129,10 +129,6 @@ class OptionsForm(QWidget):
         folder_row.addWidget(self.browse_button)
         self.download_box = QCheckBox()
         self.device_box = DeviceBox()
-        self.device_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.device_box.setMinimumContentsLength(10)
         self.live_box = QCheckBox()
         self.live_box.setChecked(True)
         rows: list[tuple[str, Any]] = []
@@ -167,6 +163,7 @@ class OptionsForm(QWidget):
             )
             signal.connect(lambda *_: self.changed.emit())
         self.folder_edit.textChanged.connect(lambda *_: self.changed.emit())
+        self.changed.connect(self.mark_recipe)
         self.device_box.currentIndexChanged.connect(lambda *_: self.changed.emit())
 
     def retranslate(self) -> None:
@@ -199,6 +196,7 @@ class OptionsForm(QWidget):
             )
         )
         self.folder_edit.setPlaceholderText(self.tr("folder with the four IDX files"))
+        self.mark_recipe()
 
     def _choice_text(self, spec: Field, value: str) -> str:
         meta = spec.metadata
@@ -285,6 +283,39 @@ class OptionsForm(QWidget):
                     self.set_value(name, settings.get(name, self.specs[name].default))
         self.set_value("recipe", recipe)
         self.recipe_applied.emit(recipe)
+
+    def recipe_changes(self) -> list[str]:
+        """The options that no longer are as the chosen recipe has them (field names)."""
+        from lenet_desktop.training.recipes import recipe_settings
+
+        if self.recipe == "custom":
+            return []
+        settings = recipe_settings(self.recipe, self.value("architecture"), self.training_images())
+        changed = []
+        for name, wanted in settings.items():
+            if name in ("recipe", "architecture") or name not in self.specs:
+                continue
+            value = self.value(name)
+            if isinstance(wanted, float) or isinstance(value, float):
+                same = math.isclose(float(value), float(wanted), rel_tol=1e-9, abs_tol=1e-12)
+            else:
+                same = value == wanted
+            if not same:
+                changed.append(name)
+        return changed
+
+    def mark_recipe(self) -> None:
+        """The recipe box says when options were changed after the recipe set them."""
+        box, spec = self.widgets["recipe"], self.specs["recipe"]
+        for i in range(box.count()):
+            box.setItemText(i, self._choice_text(spec, box.itemData(i)))
+        changed = self.recipe_changes()
+        if changed:
+            labels = [translate(OPTIONS_CONTEXT, self.specs[n].metadata["label"]) for n in changed]
+            box.setItemText(
+                box.currentIndex(),
+                self.tr("{0}, changed: {1}").format(box.currentText(), ", ".join(labels)),
+            )
 
     def apply_book(self) -> None:
         """The D2L chapter's own run (TrainConfig.book, as `train --book`): its network on

@@ -33,6 +33,7 @@ from lenet_desktop.ui.translation import Retranslating, error_text, translate
 __all__ = ["CURVE_POINTS", "TrainingPanel"]
 
 RESULTS_TAB = 2
+STOP_WAIT_MS = 700  # closing waits this long for a run to stop, then leaves it to the exit
 
 
 def _part(path: str) -> property:
@@ -289,21 +290,37 @@ class TrainingPanel(Retranslating, QDockWidget):
         return True
 
     def confirm_stop(self) -> bool:
-        """Ask whether to stop a running training to close the window."""
-        answer = QMessageBox.question(
-            self,
+        """Ask whether to stop a running training to close the window. A run that ends while
+        the question is open answers it: there is nothing left to stop."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Training is running"),
             self.tr("A training is running. Stop it and close the window?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        ended = []
+
+        def run_ended(_how: str) -> None:
+            ended.append(True)
+            box.done(QMessageBox.StandardButton.Yes)
+
+        self.ended.connect(run_ended)
+        try:
+            answer = box.exec()
+        finally:
+            self.ended.disconnect(run_ended)
+        return bool(ended) or answer == QMessageBox.StandardButton.Yes
 
     def close_for_exit(self) -> bool:
-        """The window is closing: ask first if a run is going, then stop it. False: stay open."""
+        """The window is closing: ask first if a run is going, then stop it. False: stay open.
+        The window closes within a second: a run still finishing a step or an evaluation then
+        is left to end with the process (nothing of it is written)."""
         if not self.busy:
             return True
         if not self.confirm_stop():
             return False
-        if not self.stop_and_wait(3000):  # a stalled download: the window still closes
+        if not self.stop_and_wait(STOP_WAIT_MS):
             from lenet_desktop.ui.tasks import linger
 
             if self.worker_thread is not None:

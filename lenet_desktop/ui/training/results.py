@@ -29,6 +29,7 @@ from lenet_desktop.ui.training.gallery import Gallery
 from lenet_desktop.ui.training.reliability import ReliabilityPlot
 from lenet_desktop.ui.translation import error_text
 from lenet_desktop.ui.widgets.confusion import ConfusionTable
+from lenet_desktop.ui.widgets.emphasis import ERROR, emphasise
 
 
 class Results(QWidget):
@@ -96,11 +97,11 @@ class Results(QWidget):
         self.clear()
         self.ended = text
         self.result_label.setText(text)
-        self.result_label.setStyleSheet("color: #c0392b;")
+        emphasise(self.result_label, ERROR)
 
     def show_result(self, result, test_split, name: str | None = None) -> None:
         self.result, self.test_split, self.name, self.ended = result, test_split, name, None
-        self.result_label.setStyleSheet("")
+        emphasise(self.result_label)
         evaluation, classes = result.evaluation, result.bundle.dataset.classes
         self._show_result_label()
         self.confusion.show_matrix(evaluation.confusion, classes)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QProgressBar, QPushButton
 
 from lenet_desktop.ui.translation import diagnosis_fix_text, diagnosis_text
+from lenet_desktop.ui.widgets.emphasis import ERROR, HINT, emphasise
 
 
 class RunStatus(QObject):
@@ -26,7 +27,7 @@ class RunStatus(QObject):
         self.message.setWordWrap(True)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #a35400;")
+        emphasise(self.hint, HINT)
         self.fix_button = QPushButton()
         self.fix_button.clicked.connect(self._fix)
         self.log_view = QPlainTextEdit()
@@ -62,7 +63,7 @@ class RunStatus(QObject):
     @Slot(str, bool)
     def say(self, text: str, error: bool = False) -> None:
         """The message under the bar (red when something went wrong), logged too."""
-        self.message.setStyleSheet("color: #c0392b; font-weight: bold;" if error else "")
+        emphasise(self.message, ERROR if error else None, bold=error)
         self.message.setText(text)
         self.log(text)
 
@@ -75,8 +76,13 @@ class RunStatus(QObject):
         self.progress.setRange(0, progress.epochs * progress.steps)
         self.progress.setValue((progress.epoch - 1) * progress.steps + progress.step)
         eta = time.strftime("%M:%S", time.gmtime(max(0.0, progress.eta_s)))
+        # short enough for the bar in the narrow options column (one line, never cut); the
+        # whole of it in the tooltip
         self.progress.setFormat(
-            self.tr("epoch {0}/{1} · %p% · ETA {2} · {3:,.0f} samples/s").format(
+            self.tr("epoch {0}/{1} · %p% · ETA {2}").format(progress.epoch, progress.epochs, eta)
+        )
+        self.progress.setToolTip(
+            self.tr("epoch {0}/{1} · ETA {2} · {3:,.0f} samples/s").format(
                 progress.epoch, progress.epochs, eta, progress.samples_per_s
             )
         )

@@ -9,7 +9,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from lenet_desktop.session import Input, Result, Session
+from lenet_desktop.session import Result, Session
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.translation import (
     Retranslating,
@@ -18,6 +18,7 @@ from lenet_desktop.ui.translation import (
     error_text,
     note_text,
 )
+from lenet_desktop.ui.widgets.emphasis import ERROR, emphasise
 
 NOTE_LINES = 3
 
@@ -30,7 +31,7 @@ class AnswerView(Retranslating, QWidget):
         self.session = session
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
+        emphasise(self.error, ERROR, bold=True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
         self.answer = QLabel()
@@ -53,21 +54,24 @@ class AnswerView(Retranslating, QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.answer)
         layout.addWidget(self.notes)
-        self._input: Input | None = None
         follow(self, session.predicted, self._predicted)
         follow(self, session.reported, self._reported)
         self.retranslate()
 
     def retranslate(self) -> None:
         self._show(self.session.result)
+        if self.session.error is not None:
+            self._reported(self.session.error)
 
     def _predicted(self, result: Result) -> None:
-        if result.input is not self._input:  # a new input: an old complaint no longer applies
-            self._input = result.input
-            self.error.hide()
         self._show(result)
 
     def _reported(self, error) -> None:
+        """The session's complaint (None: the next thing worked, it no longer applies)."""
+        if error is None:
+            self.error.clear()
+            self.error.hide()
+            return
         self.error.setText(error_text(error) if isinstance(error, BaseException) else str(error))
         self.error.show()
 

@@ -25,6 +25,7 @@ from lenet_desktop.ui.widgets.number_sheet import (
     Text,
     number_cells,
     signed_shade,
+    telling_digits,
 )
 
 
@@ -211,8 +212,10 @@ class ExplainPanel(Retranslating, QDockWidget):
         return blocks
 
     def _pool(self, e) -> list[Block]:
+        # as many decimals as it takes to tell the window's values apart (the winner's too)
+        digits = telling_digits(e.window[~e.padded], least=4)
         window = Grid(
-            number_cells(e.window), self.tr("window"), shade=signed_shade(e.window),
+            number_cells(e.window, digits), self.tr("window"), shade=signed_shade(e.window),
             padded=e.padded if e.padded.any() else None,
             marked={e.winner} if e.winner is not None else set(), key="window",
         )  # fmt: skip
@@ -220,7 +223,7 @@ class ExplainPanel(Retranslating, QDockWidget):
         if e.mode == "max":
             line = self.tr(
                 "Max pooling: the largest of the {0} values wins: {1} (outlined)."
-            ).format(len(values), _f(e.total))
+            ).format(len(values), _f(e.total, digits))
         elif e.mode == "avg":
             line = self.tr("Average pooling: ({0}) / {1} = {2}").format(
                 _sum(values, 3), len(values), _f(e.total)

@@ -17,6 +17,8 @@ class DeviceBox(Retranslating, QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # as wide as its longest item in the language shown: "auto (best available)" whole
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.addItem(_auto(), "")
 
     def retranslate(self) -> None:

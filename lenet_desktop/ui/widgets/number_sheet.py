@@ -60,6 +60,18 @@ def signed_shade(values: np.ndarray) -> np.ndarray:
     return np.nan_to_num(values / peak) if peak > 0 else np.zeros_like(values)
 
 
+def telling_digits(values: np.ndarray, least: int = 2, most: int = 6) -> int:
+    """The fewest decimals (``least`` to ``most``) that write every different value of
+    ``values`` differently: a max-pool window's 0.0207 and 0.0198 are not both "0.02"."""
+    finite = np.asarray(values, dtype=np.float64)
+    finite = finite[np.isfinite(finite)].ravel()
+    distinct = np.unique(np.round(finite, most))
+    for digits in range(least, most + 1):
+        if len({f"{v:.{digits}f}" for v in distinct}) == len(distinct):
+            return digits
+    return most
+
+
 def number_cells(values: np.ndarray, digits: int = 2) -> list[list[str]]:
     return [[_short(v, digits) for v in row] for row in np.atleast_2d(values)]
 
