@@ -183,6 +183,30 @@ def exercises_zh() -> None:
     run_window("zh_CN", (1280, 800), exercise_steps("zh_CN"))
 
 
+def presentation_steps(language: str):
+    """Presentation mode (F11) with the explanation panel on a C3 value, at 1600×1000."""
+
+    def steps(window, save):
+        from lenet_desktop.session import Unit
+
+        draw_seven(window)
+        window.menu_actions["presentation"].trigger()
+        window.session.select(Unit("C3", 4, 5, 5))
+        QTimer.singleShot(900, lambda: save(window, f"presentation-{language}.png"))
+
+    return steps
+
+
+@shot("presentation-en")
+def presentation_en() -> None:
+    run_window("en", (1600, 1000), presentation_steps("en"))
+
+
+@shot("presentation-zh")
+def presentation_zh() -> None:
+    run_window("zh_CN", (1600, 1000), presentation_steps("zh_CN"))
+
+
 @shot("editor")
 def editor() -> None:
     """The architecture editor, with an impossible C3 kernel marked red."""

@@ -66,7 +66,11 @@ def problems(window, size: tuple[int, int]) -> list[str]:
     metrics = table.fontMetrics()
     for row in range(table.rowCount()):
         if table.rowHeight(row) < table.sizeHintForRow(row):
-            found.append(f"table row {row} is shorter than its wrapped text")
+            found.append(
+                f"table row {row} is shorter than its wrapped text ({table.rowHeight(row)} px "
+                f"for {table.sizeHintForRow(row)}; columns "
+                f"{[table.columnWidth(c) for c in range(table.columnCount())]})"
+            )
         for column in range(table.columnCount()):
             item = table.item(row, column)
             if item is None or not item.text():

@@ -83,6 +83,7 @@ class ModelLoader(QObject):
         self.window = window
         self.runner: Runner | None = None
         self.pending: list[str] = []
+        self._fallback_error: str | None = None  # why the default model came instead
         self.shipped_actions: dict[str, QAction] = {}
         self.recent_menu: QMenu | None = None
         self._group = QActionGroup(self)
@@ -120,6 +121,9 @@ class ModelLoader(QObject):
             self._ask(predictor)
             return
         self.session.use(predictor)
+        if self._fallback_error is not None:  # why this model and not the one asked for
+            self.session.report(self._fallback_error)
+            self._fallback_error = None
         self.settings.setValue("model", name)
         if name not in shipped_models():
             self.remember(name)
@@ -168,6 +172,7 @@ class ModelLoader(QObject):
         self.session.report(text)
         self.failed.emit(message)
         if self.session.predictor is None and name != DEFAULT_MODEL:
+            self._fallback_error = text  # said again once the default model is in use
             self.load(DEFAULT_MODEL)  # a stale setting must not leave the window empty
 
     def open_dialog(self) -> None:
