@@ -128,6 +128,13 @@ class ArchitectureTable(QTableWidget):
         super().showEvent(event)
         self._rows_later.start()  # widths set while hidden: the rows follow once shown
 
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        # Whatever changed a column's width (a stretched column, a retranslation), a row
+        # shorter than its wrapped text is made whole right after this paint.
+        if any(self.rowHeight(r) < self.sizeHintForRow(r) for r in range(self.rowCount())):
+            self._rows_later.start()
+
 
 class ArchitectureView(Retranslating, QWidget):
     """Follows the session's model: a sentence of facts above the layer table.

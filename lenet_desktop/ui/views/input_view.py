@@ -62,7 +62,8 @@ class InputView(QWidget):
 
     def image_rect(self) -> QRect:
         """Where the input image is drawn (a whole number of pixels per input pixel)."""
-        margin = self.fontMetrics().horizontalAdvance("27") + 4
+        metrics = self.fontMetrics()  # room for the numbers at any type size (presentation)
+        margin = max(metrics.horizontalAdvance("27"), metrics.height()) + 6
         side = max(SIZE, (min(self.width(), self.height()) - margin) // SIZE * SIZE)
         left = margin + (self.width() - margin - side) // 2
         top = margin + (self.height() - margin - side) // 2
@@ -71,7 +72,8 @@ class InputView(QWidget):
     def _grid_layer(self, area: QRect) -> QPixmap:
         """The grid lines and the row and column numbers, drawn once per size (they are what
         costs most to paint, and they never change while a stroke grows)."""
-        key = (self.width(), self.height(), area.x(), area.y(), area.width())
+        key = (self.width(), self.height(), area.x(), area.y(), area.width(),
+               self.font().pointSizeF())  # fmt: skip
         cached = self._grid[1]
         if self._grid[0] == key and cached is not None:
             return cached
@@ -90,13 +92,19 @@ class InputView(QWidget):
         # Row and column numbers every 7 pixels: where a learner reads coordinates from.
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        metrics = self.fontMetrics()
+        wide, high = metrics.horizontalAdvance("27") + 4, metrics.height()
         for i in range(0, SIZE, 7):
             x = area.left() + i * cell + cell / 2
             y = area.top() + i * cell + cell / 2
             painter.drawText(
-                QRectF(x - 12, area.top() - 16, 24, 14), Qt.AlignmentFlag.AlignCenter, str(i)
+                QRectF(x - wide / 2, area.top() - high - 2, wide, high),
+                Qt.AlignmentFlag.AlignCenter,
+                str(i),
             )
-            painter.drawText(QRectF(area.left() - 26, y - 7, 22, 14), right, str(i))
+            painter.drawText(
+                QRectF(area.left() - wide - 4, y - high / 2, wide, high), right, str(i)
+            )
         painter.end()
         self._grid = (key, layer)
         return layer
