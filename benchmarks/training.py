@@ -5,8 +5,15 @@
 - ``naive_samples_per_s``: the pipeline of the study notes (D2L's ``train_ch6``) — torchvision's
   ``FashionMNIST`` with ``ToTensor``, a shuffling ``DataLoader``, the same network, optimiser and
   batch size — and ``train_speedup``, the engine's plain rate over it;
+- ``plain_torch_samples_per_s``: "plain PyTorch done right", the peer a good PyTorch user would
+  write — the same network and optimiser, the training split already in one tensor, batches cut
+  by index from a random permutation, ``torch.set_num_threads`` set, no per-image Python — and
+  ``train_vs_plain_torch``, the engine's plain rate over it;
 - ``seconds_to_90_fashion``: wall time from the start of a run of the engine to the end of the
-  first epoch whose test accuracy reaches 90 %.
+  first epoch whose test accuracy reaches 90 %;
+- ``book_run_s`` / ``book_samples_per_s``: the D2L chapter's own run (``train --book``: the
+  sigmoid LeNet, SGD at 0.9, batch 256, 10 epochs of all 60,000 images), from the data in memory
+  to the evaluated model, and its training rate.
 
     python -m benchmarks.training [--json] [--data FOLDER]
 """
@@ -57,6 +64,55 @@ def engine_rate(folder: Path, augment: bool) -> float:
     )  # fmt: skip
     result = train(config, train_split, test_split)
     return result.history[0]["samples_per_s"]
+
+
+def plain_torch_rate(folder: Path, warm_up: int = 5) -> float:
+    """Samples per second of "plain PyTorch done right" over one epoch after a warm-up."""
+    import torch
+    import torch.nn.functional as F
+
+    from lenet_desktop.data.datasets import FASHION_MNIST, load_dataset
+    from lenet_desktop.nn.models import build_model
+
+    torch.set_num_threads(threads())
+    train_split, _ = load_dataset(folder, FASHION_MNIST)
+    images, labels = train_split.images, train_split.labels  # (N, 28, 28) uint8, (N,)
+    mean, std = FASHION_MNIST.mean, FASHION_MNIST.std
+    torch.manual_seed(0)
+    net = build_model("modern").train()
+    optimizer = torch.optim.SGD(
+        net.parameters(), lr=0.2, momentum=0.9, nesterov=True, weight_decay=5e-4
+    )
+    batch = 256
+    order = torch.randperm(len(labels))
+    steps = len(labels) // batch
+    seen, started = 0, time.perf_counter()
+    for step in range(steps):
+        if step == warm_up:
+            seen, started = 0, time.perf_counter()
+        index = order[step * batch : (step + 1) * batch]
+        x = (images[index].unsqueeze(1).float() / 255.0 - mean) / std
+        y = labels[index]
+        loss = F.cross_entropy(net(x), y)
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+        seen += batch
+    return seen / (time.perf_counter() - started)
+
+
+def book_run(folder: Path) -> tuple[float, float, float]:
+    """The D2L book's run on Fashion-MNIST: (wall seconds, training samples/s, test accuracy)."""
+    from lenet_desktop.data.datasets import FASHION_MNIST, load_dataset
+    from lenet_desktop.training.loop import TrainConfig, train
+
+    train_split, test_split = load_dataset(folder, FASHION_MNIST)
+    config = TrainConfig.book(threads=threads())
+    started = time.perf_counter()
+    result = train(config, train_split, test_split)
+    seconds = time.perf_counter() - started
+    rate = sum(h["samples_per_s"] for h in result.history) / len(result.history)
+    return seconds, rate, result.evaluation.accuracy
 
 
 def seconds_to_90(folder: Path) -> tuple[float | None, list[float]]:
@@ -143,14 +199,21 @@ def naive_rate(folder: Path, batches: int = 60, workers: int = 0) -> float:
 def measure(data: str | None = None) -> dict:
     folder = fashion_folder(data)
     naive = naive_rate(folder)
+    peer = plain_torch_rate(folder)
     plain = engine_rate(folder, augment=False)
     augmented = engine_rate(folder, augment=True)
     to_90, accuracies = seconds_to_90(folder)
+    book_s, book_rate, book_accuracy = book_run(folder)
     return {
         "train_samples_per_s": round(plain),
         "train_aug_samples_per_s": round(augmented),
         "naive_samples_per_s": round(naive),
         "train_speedup": round(plain / naive, 2),
+        "plain_torch_samples_per_s": round(peer),
+        "train_vs_plain_torch": round(plain / peer, 2),
+        "book_run_s": round(book_s, 1),
+        "book_samples_per_s": round(book_rate),
+        "book_test_accuracy": round(book_accuracy, 4),
         "seconds_to_90_fashion": None if to_90 is None else round(to_90, 1),
         "to_90_test_accuracies": [round(a, 4) for a in accuracies],
         "threads": threads(),
