@@ -198,17 +198,24 @@ class CompareWindow(Retranslating, QWidget):
                     self.tr("C1 kernels, {0}×{0} weights each · {1}").format(size, runs[n].name),
                 )
 
-    def export_csv(self, path: str | Path) -> Path:
-        path = Path(path)
-        path.write_text(comparison_csv(self.runs), encoding="utf-8")
-        return path
-
     def export_csv_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export Table"), str(Path.home() / "lenet-runs.csv"), "CSV (*.csv)"
-        )
-        if path:
-            try:
-                self.export_csv(path)
-            except OSError as exc:
-                self.problem.emit(str(exc))
+        export_csv_dialog(self, self.tr("Export Table"), self.runs, self.problem)
+
+
+def export_csv(runs: list[Run], path: str | Path) -> Path:
+    """The runs' comparison table as CSV at ``path`` (OSError if it cannot be written)."""
+    path = Path(path)
+    path.write_text(comparison_csv(runs), encoding="utf-8")
+    return path
+
+
+def export_csv_dialog(parent: QWidget, title: str, runs: list[Run], problem) -> None:
+    """Ask where, then write the runs' table; ``problem`` (a signal) says why it failed."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / "lenet-runs.csv"), "CSV (*.csv)"
+    )
+    if path:
+        try:
+            export_csv(runs, path)
+        except OSError as exc:
+            problem.emit(str(exc))

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,9 +29,12 @@ from lenet_desktop.training.runs import (
     Run,
     RunError,
     RunStore,
-    comparison_csv,
 )
-from lenet_desktop.ui.training.compare_window import CompareWindow
+from lenet_desktop.ui.training.compare_window import (
+    CompareWindow,
+    export_csv,
+    export_csv_dialog,
+)
 from lenet_desktop.ui.translation import Retranslating, error_text, translate
 
 DIAGNOSES = {
@@ -255,21 +257,14 @@ class RunsView(Retranslating, QWidget):
 
     def export_csv(self, path: str | Path) -> Path:
         """The ticked runs' table (every run when none is ticked) as CSV."""
+        return export_csv(self._table_runs(), path)
+
+    def _table_runs(self) -> list[Run]:
         ticked = set(self.ticked_ids())
-        runs = [r for r in self.runs if r.id in ticked] or self.runs
-        path = Path(path)
-        path.write_text(comparison_csv(runs), encoding="utf-8")
-        return path
+        return [r for r in self.runs if r.id in ticked] or self.runs
 
     def export_csv_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export Table"), str(Path.home() / "lenet-runs.csv"), "CSV (*.csv)"
-        )
-        if path:
-            try:
-                self.export_csv(path)
-            except OSError as exc:
-                self.problem.emit(str(exc))
+        export_csv_dialog(self, self.tr("Export Table"), self._table_runs(), self.problem)
 
     # -- the comparison ------------------------------------------------------------------------
     def compared(self) -> list[Run]:
