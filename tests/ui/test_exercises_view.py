@@ -143,3 +143,20 @@ def test_the_runs_tab_is_usable_docked_at_1280x800(window, panel, qtbot, small_m
     rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
     assert rows >= 4, rows
     assert panel.runs_view.compare_button.isVisibleTo(window)
+
+
+def test_the_sweater_and_coat_exercise_is_set_up_in_the_main_view(window, panel, qtbot):
+    """The chapter's last exercise is one to look at: Set Up opens the Fashion-MNIST model with
+    a random pullover pinned and a coat beside it, in the Feature maps tab."""
+    view = panel.exercises
+    view.select("activations")
+    assert not view.train_button.isVisible()
+    with qtbot.waitSignal(window.session.pinned_changed, timeout=30_000):
+        view.setup_button.click()
+    qtbot.waitUntil(lambda: window.session.result.input is not None, timeout=10_000)
+    model = window.session.model
+    assert model.dataset.name == "fashion-mnist"
+    classes = model.dataset.classes
+    assert window.session.pinned.input.label == classes.index("Pullover")
+    assert window.session.result.input.label == classes.index("Coat")
+    assert window.tabs.currentWidget() is window.maps
