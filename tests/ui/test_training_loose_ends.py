@@ -209,3 +209,17 @@ def test_the_recipe_box_says_what_was_changed_after_it(window, panel):
     assert panel.recipe_box.currentText().endswith("changed: Epochs")
     panel.epochs_spin.setValue(10)
     assert panel.recipe_box.currentText() == "Book (the chapter's settings)"
+
+
+def test_another_datasets_folder_does_not_stay_when_the_dataset_changes(window, panel,
+                                                                        monkeypatch):  # fmt: skip
+    """MNIST's folder holds files of the same names as Fashion-MNIST's: switching the dataset
+    with no folder found for it empties the folder (never trains digits as garments)."""
+    import lenet_desktop.data.datasets as datasets
+
+    assert panel.folder_edit.text()  # the MNIST subset's
+    monkeypatch.setattr(datasets, "find_folder", lambda info, preferred=None: None)
+    panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("fashion-mnist"))
+    assert panel.folder_edit.text() == ""
+    panel.download_box.setChecked(False)
+    assert not panel.start() and "Choose the dataset folder" in panel.message.text()

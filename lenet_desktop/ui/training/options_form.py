@@ -383,8 +383,9 @@ class OptionsForm(QWidget):
         from lenet_desktop.data.datasets import dataset_info, find_folder
 
         found = find_folder(dataset_info(self.value("dataset")))
-        if found is not None:
-            self.folder_edit.setText(str(found))
+        # the other dataset's folder must not stay: its files have the same names, and
+        # MNIST's digits would be trained on as garments
+        self.folder_edit.setText(str(found) if found is not None else "")
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
