@@ -61,6 +61,13 @@ TARGETS = {
     "train_vs_plain_torch": ("engine over plain PyTorch done right", "×", 1.5, "min"),
     "book_run_s": ("the D2L book's run (10 epochs, Fashion-MNIST)", "s", None, "max"),
     "book_samples_per_s": ("the D2L book's run, training rate", "samples/s", None, "min"),
+    "book_plain_torch_samples_per_s": (
+        "the book's network and optimiser in plain PyTorch done right",
+        "samples/s",
+        None,
+        "min",
+    ),
+    "book_vs_plain_torch": ("the book's run over plain PyTorch done right", "×", 1.5, "min"),
     "seconds_to_90_fashion": ("to 90 % Fashion-MNIST test accuracy", "s", 12, "max"),
     "first_paint_s": ("launch to window painted", "s", 0.5, "max"),
     "first_prediction_s": ("launch to first prediction shown", "s", 1.0, "max"),
