@@ -7,7 +7,9 @@ knows about Qt, so a test or a script can drive it without a window (napari's vi
 the pattern; the events are psygnal's, as napari's are).
 
 Data flows one way: :meth:`Session.show` (an input) → preprocessing → one forward pass →
-``predicted`` (emitted once). torch is imported only when a model is put in use.
+``predicted`` (emitted once). torch is imported only when a model is put in use; before that,
+at start-up, :meth:`Session.preview` lets the model file's NumPy forward pass
+(:mod:`lenet_desktop.nn.numpy_forward`) give the first answers.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from lenet_desktop.data.preprocessing import Preprocessed
     from lenet_desktop.files.model_files import ModelBundle
     from lenet_desktop.nn.inference import Prediction, Predictor
+    from lenet_desktop.nn.numpy_forward import ModelHeader, NumpyPredictor
 
 KINDS = ("drawing", "picture", "sample")
 
@@ -75,7 +78,7 @@ class Result:
     input: Input | None
     prepared: Preprocessed | None
     prediction: Prediction | None
-    model: ModelBundle | None = None
+    model: ModelBundle | ModelHeader | None = None
     notes: tuple[Note, ...] = ()
     pictures: CleaningPictures | None = None
 
@@ -110,8 +113,9 @@ def fits(unit: Unit, predictor: Predictor) -> bool:
 class Session:
     """The model in use, the current input and its result, the selected unit, a pinned input.
 
-    Events (psygnal): ``model_changed(predictor)``, ``predicted(result)`` (the hot path's one
-    event, also after a model change), ``selection_changed(unit or None)``,
+    Events (psygnal): ``model_changed(predictor)``, ``previewed(header or None)`` (a model
+    answers from NumPy until torch's predictor is in use: :meth:`preview`), ``predicted(result)``
+    (the hot path's one event, also after a model change), ``selection_changed(unit or None)``,
     ``pinned_changed(result or None)``, ``hovered(unit or None)`` (the value under the mouse),
     ``reported(error)`` (something the learner asked for failed: a LocalizedError or a text),
     ``explained(explanation or None)`` and ``attributed(attribution or None)`` (computed after
@@ -120,6 +124,7 @@ class Session:
     """
 
     model_changed = Signal(object)
+    previewed = Signal(object)
     predicted = Signal(object)
     selection_changed = Signal(object)
     pinned_changed = Signal(object)
@@ -132,6 +137,7 @@ class Session:
     def __init__(self, device: str = "") -> None:
         self.device = device  # "" means the best available
         self._predictor: Predictor | None = None
+        self._preview: NumpyPredictor | None = None  # answers until a Predictor is in use
         self._result: Result = EMPTY
         self._selection: Unit | None = None
         self._pinned: Result | None = None
@@ -149,11 +155,22 @@ class Session:
     # -- what views read -----------------------------------------------------------------------
     @property
     def predictor(self) -> Predictor | None:
+        """The model in use with torch (None until the first is loaded, even while a
+        preview answers)."""
         return self._predictor
 
     @property
-    def model(self) -> ModelBundle | None:
-        return None if self._predictor is None else self._predictor.bundle
+    def model(self) -> ModelBundle | ModelHeader | None:
+        """The model in use: its bundle, or while a preview answers (:meth:`preview`), the
+        header of the file it reads (a ModelHeader: everything but the torch network)."""
+        if self._predictor is not None:
+            return self._predictor.bundle
+        return None if self._preview is None else self._preview.bundle
+
+    @property
+    def previewing(self) -> bool:
+        """Whether the answers come from the NumPy preview (no torch predictor yet)."""
+        return self._predictor is None and self._preview is not None
 
     @property
     def result(self) -> Result:
@@ -209,7 +226,7 @@ class Session:
         predictor.anatomy  # noqa: B018 - computed here (or in the loader), never in a view
         result = self._run(self._result.input, predictor)
         pinned = None if self._pinned is None else self._run(self._pinned.input, predictor)
-        self._predictor, self._result = predictor, result
+        self._predictor, self._result, self._preview = predictor, result, None
         if self._pinned is not None:
             self._pinned = pinned
         if self._selection is not None and not fits(self._selection, predictor):
@@ -222,6 +239,18 @@ class Session:
         if pinned is not None:
             self.pinned_changed.emit(pinned)
         self._analyse()
+
+    def preview(self, predictor: NumpyPredictor | None) -> None:
+        """Answer with ``predictor`` (a model file's NumPy forward pass, no torch) until a
+        torch predictor is put in use: the window's first seconds. Runs the current input
+        through it, then emits ``previewed(header)`` and ``predicted``. Ignored once a torch
+        predictor is in use; None ends the preview (its model could not be loaded)."""
+        if self._predictor is not None or predictor is self._preview:
+            return
+        self._preview = predictor
+        self._result = self._run(self._result.input)
+        self.previewed.emit(None if predictor is None else predictor.bundle)
+        self.predicted.emit(self._result)
 
     def use_bundle(self, bundle: ModelBundle, device: str | None = None) -> None:
         """Put a model that is in memory in use on ``device`` (default: the session's).
@@ -243,8 +272,10 @@ class Session:
             self.use_bundle(self._predictor.bundle, device)
 
     # -- the hot path --------------------------------------------------------------------------
-    def _run(self, source: Input | None, predictor: Predictor | None = None) -> Result:
-        predictor = predictor or self._predictor
+    def _run(
+        self, source: Input | None, predictor: Predictor | NumpyPredictor | None = None
+    ) -> Result:
+        predictor = predictor or self._predictor or self._preview
         if source is None or predictor is None:
             return Result(source, None, None, None if predictor is None else predictor.bundle)
         info = predictor.bundle.dataset
@@ -254,7 +285,8 @@ class Session:
             prepared = dataset_sample(np.asarray(source.pixels), info.mean, info.std)
         else:
             prepared = predictor.preprocess(source.pixels)
-        prediction = None if prepared.tensor is None else predictor.predict(prepared.tensor)
+        normalized = prepared.normalized
+        prediction = None if normalized is None else predictor.predict(normalized)
         from lenet_desktop.analysis.reading import cleaning_pictures, notes
 
         probabilities = None if prediction is None else prediction.probabilities

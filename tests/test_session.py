@@ -122,3 +122,58 @@ def test_the_session_runs_in_a_plain_interpreter_without_qt(tmp_path, mnist_dir)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['7', 'C1'] []"
+
+
+def test_a_preview_answers_until_the_torch_model_takes_over(mnist_splits):
+    """Start-up: the model file's NumPy pass answers first (no torch predictor yet); when the
+    torch predictor is put in use it runs the same input again, with the same answer, and
+    the preview is gone for good."""
+    from lenet_desktop.files.model_files import load_model
+    from lenet_desktop.nn.inference import Predictor
+    from lenet_desktop.nn.numpy_forward import ModelHeader, load_numpy_model
+
+    _, test = mnist_splits
+    index = int(np.flatnonzero(test.labels.numpy() == 4)[0])
+    picture = redraw(test.images[index].numpy(), canvas=(400, 400), size=260, centre=(200, 200))
+    session = Session()
+    previewed, predicted, changed = (
+        events(session.previewed),
+        events(session.predicted),
+        events(session.model_changed),
+    )
+    session.show(Input("picture", picture, name="four.png"))  # before any model: no answer
+    assert predicted[-1].prediction is None
+    preview = load_numpy_model("mnist")
+    session.preview(preview)
+    assert session.previewing and session.predictor is None and changed == []
+    assert isinstance(session.model, ModelHeader) and session.model.source == "mnist"
+    assert previewed == [session.model]
+    first = predicted[-1]
+    assert first.prediction.label == "4" and first.model is session.model  # the input, run
+
+    torch_model = Predictor(load_model("mnist"), "cpu")
+    session.use(torch_model)
+    assert not session.previewing and session.predictor is torch_model
+    assert changed == [torch_model] and session.model is torch_model.bundle
+    again = predicted[-1]
+    assert again.input is first.input and again.prediction.label == "4"
+    np.testing.assert_allclose(
+        again.prediction.probabilities, first.prediction.probabilities, atol=1e-5
+    )
+    session.preview(preview)  # too late: torch's model stays
+    assert session.predictor is torch_model and len(previewed) == 1
+
+
+def test_a_preview_of_a_model_that_fails_to_load_is_taken_back():
+    from lenet_desktop.nn.numpy_forward import load_numpy_model
+
+    session = Session()
+    drawing = np.full((200, 200), 255, np.uint8)
+    drawing[40:160, 95:105] = 0
+    session.preview(load_numpy_model("mnist"))
+    assert session.draw(drawing).prediction.label == "1"
+    previewed, predicted = events(session.previewed), events(session.predicted)
+    session.preview(None)
+    assert previewed == [None] and predicted[-1].prediction is None
+    assert session.model is None and not session.previewing
+    assert session.result.input is not None  # the drawing stays, for the model that comes

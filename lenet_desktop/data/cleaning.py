@@ -34,7 +34,6 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 from scipy import ndimage
-from scipy.spatial import cKDTree
 
 # The paper's light is estimated on a copy about PAPER_SIDE px per side, with a closing window
 # this fraction of that side: wider than a thick marker's stroke, narrower than a shadow.
@@ -287,6 +286,8 @@ def _find_dots(mask: np.ndarray) -> tuple[np.ndarray, int]:
         return np.zeros_like(mask), 0
     # A template's dots lie on a lattice: each one's nearest neighbour is at the same distance
     # (noise and a pencil's grain are scattered at random distances).
+    from scipy.spatial import cKDTree  # (only for a dotted page: it takes a while to import)
+
     centres = np.array(ndimage.center_of_mass(mask, labels, np.flatnonzero(dots) + 1))
     nearest = cKDTree(centres).query(centres, k=2)[0][:, 1]
     spacing = float(np.median(nearest))

@@ -17,21 +17,25 @@ Data flow — one pipeline for the canvas, opened/dropped/pasted pictures and th
    lines and dots found by their geometry and removed, the digit's pieces kept and its ink
    stretched to full strength. :func:`ink_map` is its ink.
 3. :func:`frame_ink`: crop, scale, place in 28×28 by the dataset's convention.
-4. :func:`normalize`: the model's mean and std → ``(1, 1, 28, 28)`` tensor.
+4. :func:`normalized`: the model's mean and std → ``(1, 1, 28, 28)`` array (no torch).
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from lenet_desktop.data.cleaning import Cleaning, blank, clean
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+
+if TYPE_CHECKING:
+    import torch
 
 SIZE = 28
 MNIST_BOX = 20
@@ -62,20 +66,31 @@ class Preprocessed:
     """The result of preprocessing one picture.
 
     ``image``: ``(28, 28) float32`` in [0, 1], light ink on dark, what the network sees before
-    normalisation (all zeros when empty). ``tensor``: ``(1, 1, 28, 28) float32`` normalised, or
-    None when the picture holds no ink. ``empty``: True for a blank picture, which must not be
-    classified. ``cleaning``: what was found in the picture (None for a dataset image);
-    ``scale``: the picture's pixels per pixel of the cleaning's maps (large pictures are reduced).
+    normalisation (all zeros when empty). ``normalized``: ``(1, 1, 28, 28) float32`` normalised,
+    or None when the picture holds no ink; :attr:`tensor` is the same as a torch tensor.
+    ``empty``: True for a blank picture, which must not be classified. ``cleaning``: what was
+    found in the picture (None for a dataset image); ``scale``: the picture's pixels per pixel
+    of the cleaning's maps (large pictures are reduced). Made without torch: the window's first
+    answers come before torch is loaded.
     """
 
     image: np.ndarray
-    tensor: torch.Tensor | None
+    normalized: np.ndarray | None
     cleaning: Cleaning | None = None
     scale: float = 1.0
 
     @property
     def empty(self) -> bool:
-        return self.tensor is None
+        return self.normalized is None
+
+    @cached_property
+    def tensor(self) -> torch.Tensor | None:
+        """:attr:`normalized` as a ``(1, 1, 28, 28)`` tensor (sharing its memory), or None."""
+        if self.normalized is None:
+            return None
+        import torch
+
+        return torch.from_numpy(self.normalized)
 
 
 def load_image(path: str | os.PathLike[str]) -> Image.Image:
@@ -327,10 +342,17 @@ def to_array(image: Image.Image | np.ndarray) -> np.ndarray:
     return _reduce(_canonical(data))
 
 
+def normalized(image: np.ndarray, mean: float, std: float) -> np.ndarray:
+    """``(28, 28)`` in [0, 1] → ``(1, 1, 28, 28) float32`` normalised array."""
+    values = np.ascontiguousarray(image, dtype=np.float32)
+    return ((values - np.float32(mean)) / np.float32(std)).reshape(1, 1, SIZE, SIZE)
+
+
 def normalize(image: np.ndarray, mean: float, std: float) -> torch.Tensor:
     """``(28, 28)`` in [0, 1] → ``(1, 1, 28, 28) float32`` normalised tensor."""
-    tensor = torch.from_numpy(np.ascontiguousarray(image, dtype=np.float32))
-    return ((tensor - mean) / std).view(1, 1, SIZE, SIZE)
+    import torch
+
+    return torch.from_numpy(normalized(image, mean, std))
 
 
 def preprocess(
@@ -353,11 +375,11 @@ def preprocess(
     framed = frame_ink(found.ink, convention) if found.ink.size else None
     if framed is None:
         return Preprocessed(np.zeros((SIZE, SIZE), dtype=np.float32), None, found, scale)
-    return Preprocessed(framed, normalize(framed, mean, std), found, scale)
+    return Preprocessed(framed, normalized(framed, mean, std), found, scale)
 
 
 def dataset_sample(pixels: np.ndarray, mean: float, std: float) -> Preprocessed:
     """A dataset image (``(28, 28) uint8``, already light on dark) as a Preprocessed result,
     without re-framing: what the network saw in training."""
     image = np.asarray(pixels, dtype=np.float32) / 255.0
-    return Preprocessed(image, normalize(image, mean, std))
+    return Preprocessed(image, normalized(image, mean, std))

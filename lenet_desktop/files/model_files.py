@@ -389,8 +389,13 @@ def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
     expected = network.state_dict()
     network.load_state_dict({k: v.to(expected[k].dtype) for k, v in tensors.items()})
     network.eval()
+    return ModelBundle(network=network, source=model_source(path), **fields)
+
+
+def model_source(path: Path) -> str:
+    """A model file's ``source``: the shipped model's name, else the file's path."""
     shipped = {p.resolve(): n for n, p in shipped_models().items()}
-    return ModelBundle(network=network, source=shipped.get(path.resolve(), str(path)), **fields)
+    return shipped.get(path.resolve(), str(path))
 
 
 def model_metadata(bundle: ModelBundle) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""One forward pass that yields the class probabilities and every layer's output.
+"""One forward pass that yields the class probabilities and every layer's output (torch).
 
 Every network is an ``nn.Sequential``, so the pass runs it layer by layer and keeps each output
 as it goes: no forward hooks, nothing attached to the network that could pile up when a model is
@@ -7,7 +7,6 @@ moved to another device or put in use again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -22,58 +21,12 @@ if TYPE_CHECKING:
 
 from lenet_desktop.nn.device import resolve_device
 from lenet_desktop.nn.models import layer_kind
+from lenet_desktop.nn.prediction import Prediction
+
+__all__ = ["RECORDED_KINDS", "Prediction", "Predictor"]
 
 # Layers whose outputs the views show (padding and flattening show nothing new).
 RECORDED_KINDS = ("conv", "pool", "activation", "norm", "linear", "rbf")
-
-
-@dataclass(frozen=True)
-class Prediction:
-    """What the network made of one image.
-
-    ``probabilities``: ``(num_classes,) float32`` summing to 1, the softmax of ``logits`` divided
-    by the model's temperature. ``logits``: ``(num_classes,)``, the last layer's output.
-    ``input``: ``(1, 28, 28)`` the normalised image the network got. ``activations``: every
-    layer's output for this image by layer name, in the order data flows — ``(C, H, W)`` for
-    maps, ``(F,)`` for vectors. ``device``: where the forward pass ran.
-    """
-
-    probabilities: np.ndarray
-    logits: np.ndarray
-    temperature: float
-    classes: tuple[str, ...]
-    input: np.ndarray
-    activations: dict[str, np.ndarray]
-    device: str
-
-    @property
-    def index(self) -> int:
-        return int(self.probabilities.argmax())
-
-    @property
-    def label(self) -> str:
-        return self.classes[self.index]
-
-    @property
-    def confidence(self) -> float:
-        return float(self.probabilities[self.index])
-
-    def layer_input(self, name: str) -> np.ndarray:
-        """The input of layer ``name``: the previous layer's output, or the image itself."""
-        previous = self.input
-        for key, value in self.activations.items():
-            if key == name:
-                return previous
-            previous = value
-        raise KeyError(name)
-
-    def as_json(self) -> dict:
-        return {
-            "label": self.label,
-            "index": self.index,
-            "confidence": self.confidence,
-            "probabilities": {c: float(p) for c, p in zip(self.classes, self.probabilities)},
-        }
 
 
 class Predictor:
@@ -106,9 +59,11 @@ class Predictor:
         info = self.bundle.dataset
         return preprocess(image, info.convention, info.mean, info.std)
 
-    def predict(self, tensor: torch.Tensor) -> Prediction:
-        """Classify one normalised ``(1, 1, 28, 28)`` image, keeping every layer's output."""
+    def predict(self, tensor: torch.Tensor | np.ndarray) -> Prediction:
+        """Classify one normalised ``(1, 1, 28, 28)`` image (a tensor, or the array of
+        :attr:`Preprocessed.normalized`), keeping every layer's output."""
         outputs = {}
+        tensor = torch.as_tensor(tensor)
         with torch.inference_mode():
             x = tensor.to(self.device, non_blocking=True)
             for name, module in self.layers:

@@ -25,15 +25,12 @@ from torch import nn
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
 from lenet_desktop.options import ARCHITECTURES
 from lenet_desktop.specs import PRESET_LAYERS, Spec, SpecError, build_network, preset_spec
-from lenet_desktop.specs.layer_types import SQUASH_AMPLITUDE, SQUASH_SLOPE, kind_of
-
-# LeCun et al. 1998, Table I: which S2 maps each C3 map reads.
-C3_CONNECTIONS: tuple[tuple[int, ...], ...] = (
-    (0, 1, 2), (1, 2, 3), (2, 3, 4), (3, 4, 5), (4, 5, 0), (5, 0, 1),
-    (0, 1, 2, 3), (1, 2, 3, 4), (2, 3, 4, 5), (3, 4, 5, 0), (4, 5, 0, 1), (5, 0, 1, 2),
-    (0, 1, 3, 4), (1, 2, 4, 5), (0, 2, 3, 5),
-    (0, 1, 2, 3, 4, 5),
-)  # fmt: skip
+from lenet_desktop.specs.layer_types import (
+    C3_CONNECTIONS,
+    SQUASH_AMPLITUDE,
+    SQUASH_SLOPE,
+    kind_of,
+)
 
 
 class Squash(nn.Module):

@@ -34,6 +34,14 @@ if TYPE_CHECKING:
 # LeNet-5's squashing function f(a) = A·tanh(S·a) (LeCun et al. 1998, Appendix A).
 SQUASH_AMPLITUDE = 1.7159
 SQUASH_SLOPE = (2, 3)  # S = 2/3, as a fraction: the formula writes "2a/3"
+# LeCun et al. 1998, Table I: which S2 maps each C3 map reads (torch's network and the NumPy
+# forward pass of the first seconds both build C3 from it).
+C3_CONNECTIONS: tuple[tuple[int, ...], ...] = (
+    (0, 1, 2), (1, 2, 3), (2, 3, 4), (3, 4, 5), (4, 5, 0), (5, 0, 1),
+    (0, 1, 2, 3), (1, 2, 3, 4), (2, 3, 4, 5), (3, 4, 5, 0), (4, 5, 0, 1), (5, 0, 1, 2),
+    (0, 1, 3, 4), (1, 2, 4, 5), (0, 2, 3, 5),
+    (0, 1, 2, 3, 4, 5),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Every view follows the session (:class:`lenet_desktop.session.Session`): the canvas and the
 input sources put inputs in it, the model loader puts models in it, and the views redraw when it
-says something changed. The window is painted before torch is imported;
+says something changed. The window is painted before torch is imported, and answers drawings
+from the model file's NumPy forward pass (:meth:`ModelLoader.preview`) while torch loads;
 :meth:`MainWindow.finish_startup` then builds the heavier views and loads the model.
 """
 
@@ -16,7 +17,6 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from lenet_desktop.files.model_files import DEFAULT_MODEL
-from lenet_desktop.nn.device import use_one_thread
 from lenet_desktop.session import Session
 from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text
 from lenet_desktop.ui import actions
@@ -30,6 +30,26 @@ from lenet_desktop.ui.views.probability_chart import ProbabilityChart
 from lenet_desktop.ui.views.status_bar import StatusBarView
 
 LANGUAGES = {"system": None, "en": "English", "zh_CN": "简体中文"}
+# What :meth:`MainWindow.finish_startup` and the model loader import (torch, pyqtgraph and the
+# views drawn with them): at start-up they are imported in a background thread first
+# (:func:`lenet_desktop.ui.app.preload_engine`), so the main thread never waits on them.
+HEAVY_MODULES = (
+    "lenet_desktop.nn.inference",
+    "lenet_desktop.files.notebook",
+    "lenet_desktop.analysis.anatomy",
+    "lenet_desktop.ui.tools.spec_editor",
+    "lenet_desktop.ui.training.panel",
+    "lenet_desktop.ui.views.architecture",
+    "lenet_desktop.ui.views.feature_maps",
+    "lenet_desktop.ui.views.input_view",
+    "lenet_desktop.ui.views.kernels",
+    "lenet_desktop.ui.views.rbf",
+    "lenet_desktop.ui.views.cleaning_view",
+    "lenet_desktop.ui.analyst",
+    "lenet_desktop.ui.views.explain_panel",
+    "lenet_desktop.ui.views.overlays",
+    "lenet_desktop.ui.dock_layout",
+)
 
 
 if TYPE_CHECKING:
@@ -40,7 +60,8 @@ class MainWindow(Retranslating, QMainWindow):
     """Canvas, the network's input image, the answer and probabilities, and tabs of feature
     maps, kernels and the architecture; the Training panel docks below."""
 
-    ready = Signal()  # the first model is in use
+    ready = Signal()  # the first model is in use (torch's: every view follows it)
+    answering = Signal()  # the window answers drawings (from NumPy while torch loads, or torch)
 
     def __init__(
         self, model: str | None = None, device: str | None = None, settings: QSettings | None = None
@@ -51,6 +72,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.training: TrainingPanel | None = None
         self._views_built = False
         self._ready = False  # the first model is in use
+        self._answering = False
         self.canvas_panel = CanvasPanel(self.session, self.settings)
         self.canvas = self.canvas_panel.canvas
         self.loader = ModelLoader(self.session, self.settings, self)
@@ -94,6 +116,7 @@ class MainWindow(Retranslating, QMainWindow):
             lambda _: self.status.showMessage(self.tr("The current model is still in use."), 8000)
         )
         follow(self, self.session.model_changed, self._first_model)
+        follow(self, self.session.previewed, self._first_answer)
         follow(
             self,
             self.session.pinned_changed,
@@ -155,6 +178,7 @@ class MainWindow(Retranslating, QMainWindow):
         (Once: later calls do nothing.)"""
         if self._views_built:
             return
+        from lenet_desktop.nn.device import use_one_thread
         from lenet_desktop.ui.tools.spec_editor import SpecEditor
         from lenet_desktop.ui.training.panel import TrainingPanel
         from lenet_desktop.ui.views.architecture import ArchitectureView
@@ -213,10 +237,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self.loader.start()
 
-    def _first_model(self, _predictor) -> None:
+    def _first_model(self, predictor) -> None:
+        self._first_answer(predictor.bundle)
         if not self._ready:
             self._ready = True
             self.ready.emit()
+
+    def _first_answer(self, model) -> None:
+        if model is not None and not self._answering:
+            self._answering = True
+            self.answering.emit()
 
     # -- geometry ----------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -338,9 +368,9 @@ class MainWindow(Retranslating, QMainWindow):
 
         from lenet_desktop.files.notebook import NotebookError, export_weights
 
-        model = self.session.model
-        if model is None:
+        if self.session.predictor is None:  # (not while the first answers come from NumPy)
             return
+        model = self.session.predictor.bundle
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export Weights for a Notebook"),

@@ -50,6 +50,7 @@ class InputSources(QObject):
         self.class_menu: QMenu | None = None
         self._splits: dict = {}
         follow(self, session.model_changed, lambda _: self._rebuild_class_menu())
+        follow(self, session.previewed, lambda _: self._rebuild_class_menu())
 
     # -- pictures --------------------------------------------------------------------------------
     def show_picture(self, picture, name: str = "") -> bool:

@@ -88,6 +88,7 @@ class ModelLoader(QObject):
         self.recent_menu: QMenu | None = None
         self._group = QActionGroup(self)
         follow(self, session.model_changed, lambda p: self._check(p.bundle.source))
+        follow(self, session.previewed, lambda h: self._check(h.source if h else ""))
 
     # -- loading ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -97,6 +98,20 @@ class ModelLoader(QObject):
         pending, self.pending = self.pending, []
         for name in pending[-1:]:
             self.load(name)
+
+    def preview(self) -> None:
+        """Before torch is loaded (start-up): the model asked for answers from its file's NumPy
+        forward pass (:mod:`lenet_desktop.nn.numpy_forward`) until it is loaded. Nothing when
+        the file cannot be run so: torch's load then says what is wrong with it."""
+        if self.session.predictor is not None or not self.pending:
+            return
+        from lenet_desktop.nn.numpy_forward import load_numpy_model
+
+        try:
+            preview = load_numpy_model(self.pending[-1])
+        except (ValueError, OSError):  # ModelFileError, UnsupportedModel: torch's load says
+            return
+        self.session.preview(preview)
 
     def stop(self) -> None:
         if self.runner is not None:
@@ -171,6 +186,8 @@ class ModelLoader(QObject):
         text = self.tr("Could not open the model: {0}").format(message)
         self.session.report(text)
         self.failed.emit(message)
+        if self.session.predictor is None:
+            self.session.preview(None)  # its answers were of a model that cannot be used
         if self.session.predictor is None and name != DEFAULT_MODEL:
             self._fallback_error = text  # said again once the default model is in use
             self.load(DEFAULT_MODEL)  # a stale setting must not leave the window empty

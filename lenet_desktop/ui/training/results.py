@@ -125,11 +125,11 @@ class Results(QWidget):
         self.result_label.setText(text)
 
     def _trained_in_use(self) -> bool:
-        model = self.session.model
+        predictor = self.session.predictor  # (None while the first answers come from NumPy)
         return (
             self.result is not None
-            and model is not None
-            and model.network is self.result.bundle.network
+            and predictor is not None
+            and predictor.bundle.network is self.result.bundle.network
         )
 
     def show_use_button(self) -> None:

@@ -34,12 +34,17 @@ class ProbabilityChart(Retranslating, QWidget):
             follow(
                 self, session.model_changed, lambda p: self.set_classes(p.bundle.dataset.classes)
             )
+            follow(self, session.previewed, self._previewed)
             follow(self, session.predicted, self._predicted)
 
     def retranslate(self) -> None:
         self.classes = class_names(self.raw_classes)
         self.setMinimumHeight(self.minimum_height())
         self.update()
+
+    def _previewed(self, header) -> None:
+        if header is not None:
+            self.set_classes(header.dataset.classes)
 
     def _predicted(self, result: Result) -> None:
         prediction = result.prediction

@@ -27,6 +27,7 @@ class StatusBarView(Retranslating, QStatusBar):
         self.addPermanentWidget(self.device_caption)
         self.addPermanentWidget(self.device_box)
         follow(self, session.model_changed, lambda _: self._show_model())
+        follow(self, session.previewed, lambda _: self._show_model())
         follow(self, session.hovered, self._show_hover)
         follow(self, session.predicted, lambda _: self._show_hover(session.hovered_unit))
         self.retranslate()

@@ -1,0 +1,339 @@
+"""A model file's forward pass in NumPy: the window's first answers while torch loads.
+
+Importing torch takes one to three seconds; the window is on screen in half a second. This
+module reads the same model file — its header with
+:func:`~lenet_desktop.files.model_files.read_model_file`, its tensors with safetensors' NumPy
+loader — and runs its layers with NumPy alone, so the first drawing is answered, with the
+probabilities the torch network gives (to about 1e-6), before torch is there. When torch is
+loaded the session puts the torch :class:`~lenet_desktop.nn.inference.Predictor` in use and
+this one is dropped: the torch network stays the one source of everything beyond the answer
+(kernels, gradients, training, devices).
+
+The layers are every kind a spec may write (convolution with padding and stride, max and
+average pooling, sigmoid, ReLU, leaky ReLU, tanh, batch normalisation and dropout as in eval
+mode, flatten, linear) and LeNet-5's own (the padding to 32×32, trainable subsampling, C3's
+partial connections, the squashing function, the RBF output): the shipped models and any file
+the app writes. Each works on one image, ``(C, H, W)`` or ``(F,)`` float32, the way the
+matching torch module computes it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from lenet_desktop.data.datasets import DatasetInfo
+from lenet_desktop.data.preprocessing import Preprocessed, preprocess
+from lenet_desktop.files.model_files import model_source, read_model_file, resolve_model_path
+from lenet_desktop.nn.prediction import Prediction
+from lenet_desktop.specs import Spec, plan
+from lenet_desktop.specs.layer_types import C3_CONNECTIONS, SQUASH_AMPLITUDE, SQUASH_SLOPE
+
+Layer = Callable[[np.ndarray], np.ndarray]
+BATCH_NORM_EPS = 1e-5  # torch's default, which the networks are built with
+F32 = np.float32
+
+
+class UnsupportedModel(ValueError):
+    """A model file this module cannot run; torch's loader then answers alone (and says,
+    in the learner's words, what is wrong with a file that is damaged)."""
+
+
+# -- the layers --------------------------------------------------------------------------------
+
+
+def _windows(x: np.ndarray, kernel: int, stride: int) -> np.ndarray:
+    """``(C, H, W)`` → ``(C, H', W', k, k)``: the ``k×k`` window under each output position."""
+    return sliding_window_view(x, (kernel, kernel), axis=(1, 2))[:, ::stride, ::stride]
+
+
+def pad(x: np.ndarray, padding: int, value: float = 0.0) -> np.ndarray:
+    """``nn.ConstantPad2d``: ``(C, H, W)`` → ``(C, H + 2p, W + 2p)``, the border ``value``
+    (as float32, as torch fills a float32 tensor)."""
+    width = ((0, 0), (padding, padding), (padding, padding))
+    return np.pad(x, width, constant_values=F32(value))
+
+
+def conv2d(
+    x: np.ndarray, weight: np.ndarray, bias: np.ndarray, stride: int = 1, padding: int = 0
+) -> np.ndarray:
+    """``nn.Conv2d``: ``(C, H, W)`` with ``(O, C, k, k)`` kernels → ``(O, H', W')``."""
+    if padding:
+        x = pad(x, padding)
+    out_channels, in_channels, kernel, _ = weight.shape
+    windows = _windows(x, kernel, stride)
+    height, width = windows.shape[1:3]
+    columns = windows.transpose(1, 2, 0, 3, 4).reshape(height * width, in_channels * kernel**2)
+    out = columns @ weight.reshape(out_channels, -1).T + bias
+    return np.ascontiguousarray(out.T.reshape(out_channels, height, width))
+
+
+def pool2d(x: np.ndarray, kind: str, kernel: int, stride: int, padding: int = 0) -> np.ndarray:
+    """``nn.MaxPool2d`` (``kind`` "max": padding is −∞) or ``nn.AvgPool2d`` ("avg": padding
+    is 0 and counts in the mean, as torch's default)."""
+    if padding:
+        x = pad(x, padding, -np.inf if kind == "max" else 0.0)
+    windows = _windows(x, kernel, stride)
+    pooled = windows.max(axis=(3, 4)) if kind == "max" else windows.mean(axis=(3, 4))
+    return pooled.astype(F32)
+
+
+def batch_norm(
+    x: np.ndarray, weight: np.ndarray, bias: np.ndarray, mean: np.ndarray, var: np.ndarray
+) -> np.ndarray:
+    """``nn.BatchNorm1d``/``2d`` in eval mode, with the running statistics."""
+    scale = weight / np.sqrt(var + F32(BATCH_NORM_EPS))
+    shift = bias - mean * scale
+    if x.ndim == 3:
+        scale, shift = scale[:, None, None], shift[:, None, None]
+    return x * scale + shift
+
+
+def linear(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """``nn.Linear``: ``(F,)`` with ``(O, F)`` weights → ``(O,)``."""
+    return weight @ x + bias
+
+
+def rbf(x: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    """LeNet-5's RBF output: minus the squared distance of ``(84,)`` to each class's code."""
+    return -((x[None, :] - centres) ** 2).sum(axis=1)
+
+
+def flatten(x: np.ndarray) -> np.ndarray:
+    return x.reshape(-1)
+
+
+def identity(x: np.ndarray) -> np.ndarray:
+    return x
+
+
+def leaky_relu(x: np.ndarray, slope: float) -> np.ndarray:
+    return np.where(x >= 0, x, F32(slope) * x)
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return np.exp(-np.logaddexp(F32(0), -x))  # no overflow for a large negative x
+
+
+def squash(x: np.ndarray) -> np.ndarray:
+    """LeNet-5's ``A·tanh(S·a)``."""
+    return F32(SQUASH_AMPLITUDE) * np.tanh(F32(SQUASH_SLOPE[0] / SQUASH_SLOPE[1]) * x)
+
+
+def subsample(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """LeNet-5's S layers: each 2×2 block summed, times the map's weight, plus its bias."""
+    summed = pool2d(x, "avg", 2, 2) * F32(4)
+    return summed * weight[:, None, None] + bias[:, None, None]
+
+
+ACTIVATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "sigmoid": sigmoid,
+    "relu": lambda x: np.maximum(x, F32(0)),
+    "tanh": np.tanh,
+}
+
+
+def softmax(logits: np.ndarray, temperature: float) -> np.ndarray:
+    scaled = logits / F32(temperature)
+    exp = np.exp(scaled - scaled.max())
+    return (exp / exp.sum()).astype(F32)
+
+
+# -- a network from a file's tensors -------------------------------------------------------------
+
+
+class Tensors:
+    """A file's tensors, taken by name; :meth:`check_all_used` refuses a file with more."""
+
+    def __init__(self, tensors: dict[str, np.ndarray]) -> None:
+        self._tensors = tensors
+        self._used: set[str] = set()
+
+    def take(self, name: str, shape: tuple[int, ...]) -> np.ndarray:
+        value = self._tensors.get(name)
+        if value is None or tuple(value.shape) != shape:
+            raise UnsupportedModel(f"{name}: missing, or not of shape {shape}")
+        self._used.add(name)
+        if value.dtype.kind != "f":
+            return value
+        value = value.astype(F32)
+        if not np.isfinite(value).all():
+            raise UnsupportedModel(f"{name}: not finite")
+        return value
+
+    def has(self, name: str) -> bool:
+        return name in self._tensors
+
+    def check_all_used(self) -> None:
+        extra = sorted(set(self._tensors) - self._used)
+        if extra:
+            raise UnsupportedModel(f"unexpected tensors {extra[:4]}")
+
+
+def spec_layers(spec: Spec, classes: int, tensors: Tensors) -> list[tuple[str, Layer]]:
+    """The layers of a network built from ``spec`` (:func:`~lenet_desktop.specs.plan` names
+    them and gives their input shapes, as for the torch network)."""
+    layers: list[tuple[str, Layer]] = []
+    for layer, step in zip(spec.layers, plan(spec, classes)):
+        name, kind, shape = step.name, layer.type, step.in_shape
+        fn: Layer
+        if kind == "conv":
+            assert layer.channels is not None and layer.kernel is not None
+            k = layer.kernel
+            w = tensors.take(f"{name}.weight", (layer.channels, shape[0], k, k))
+            b = tensors.take(f"{name}.bias", (layer.channels,))
+            stride, padding = layer.stride or 1, layer.padding or 0
+            fn = partial(conv2d, weight=w, bias=b, stride=stride, padding=padding)
+        elif kind in ("maxpool", "avgpool"):
+            assert layer.kernel is not None
+            how, k = kind[:3], layer.kernel
+            stride, padding = layer.stride or k, layer.padding or 0
+            fn = partial(pool2d, kind=how, kernel=k, stride=stride, padding=padding)
+        elif kind in ACTIVATIONS:
+            fn = ACTIVATIONS[kind]
+        elif kind == "leakyrelu":
+            fn = partial(leaky_relu, slope=layer.slope or 0.0)
+        elif kind == "batchnorm":
+            n = (shape[0],)
+            w, b = tensors.take(f"{name}.weight", n), tensors.take(f"{name}.bias", n)
+            mean = tensors.take(f"{name}.running_mean", n)
+            var = tensors.take(f"{name}.running_var", n)
+            tensors.take(f"{name}.num_batches_tracked", ())
+            fn = partial(batch_norm, weight=w, bias=b, mean=mean, var=var)
+        elif kind == "dropout":
+            fn = identity  # off when predicting
+        elif kind == "flatten":
+            fn = flatten
+        elif kind == "linear":
+            assert layer.features is not None
+            w = tensors.take(f"{name}.weight", (layer.features, shape[0]))
+            b = tensors.take(f"{name}.bias", (layer.features,))
+            fn = partial(linear, weight=w, bias=b)
+        else:
+            raise UnsupportedModel(f"layer type {kind!r}")
+        layers.append((name, fn))
+    return layers
+
+
+def lenet5_layers(classes: int, pad_value: float, tensors: Tensors) -> list[tuple[str, Layer]]:
+    """LeNet-5 as :func:`lenet_desktop.nn.models.lenet5` builds it: the same names, the RBF
+    output with the file's codes (or, in files made before it, a linear output)."""
+    t = tensors.take
+    c1_w, c1_b = t("C1.weight", (6, 1, 5, 5)), t("C1.bias", (6,))
+    s2_w, s2_b = t("S2.weight", (6,)), t("S2.bias", (6,))
+    pairs = [(o, i) for o, inputs in enumerate(C3_CONNECTIONS) for i in inputs]
+    c3_sparse, c3_b = t("C3.weight", (len(pairs), 5, 5)), t("C3.bias", (16,))
+    c3_w = np.zeros((16, 6, 5, 5), dtype=F32)
+    c3_w[[o for o, _ in pairs], [i for _, i in pairs]] = c3_sparse
+    s4_w, s4_b = t("S4.weight", (16,)), t("S4.bias", (16,))
+    c5_w, c5_b = t("C5.weight", (120, 16, 5, 5)), t("C5.bias", (120,))
+    f6_w, f6_b = t("F6.weight", (84, 120)), t("F6.bias", (84,))
+    if classes <= 10 and tensors.has("output.centres"):
+        centres = t("output.centres", (classes, 84))
+        output: Layer = partial(rbf, centres=centres)
+    else:
+        out_w, out_b = t("output.weight", (classes, 84)), t("output.bias", (classes,))
+        output = partial(linear, weight=out_w, bias=out_b)
+    return [
+        ("pad", partial(pad, padding=2, value=pad_value)),
+        ("C1", partial(conv2d, weight=c1_w, bias=c1_b)),
+        ("S2", partial(subsample, weight=s2_w, bias=s2_b)),
+        ("S2_squash", squash),
+        ("C3", partial(conv2d, weight=c3_w, bias=c3_b)),
+        ("S4", partial(subsample, weight=s4_w, bias=s4_b)),
+        ("S4_squash", squash),
+        ("C5", partial(conv2d, weight=c5_w, bias=c5_b)),
+        ("C5_squash", squash),
+        ("flatten", flatten),
+        ("F6", partial(linear, weight=f6_w, bias=f6_b)),
+        ("F6_squash", squash),
+        ("output", output),
+    ]
+
+
+# -- the predictor -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelHeader:
+    """What a model file says about its network, without the network: the fields of a
+    :class:`~lenet_desktop.files.model_files.ModelBundle` but ``network`` (what the window
+    shows of the model before torch is loaded)."""
+
+    architecture: str
+    dataset: DatasetInfo
+    training: dict = field(default_factory=dict)
+    source: str = ""
+    temperature: float = 1.0
+    spec: Spec | None = None
+
+    @property
+    def title(self) -> str:
+        return self.source or f"{self.architecture} ({self.dataset.name})"
+
+
+class NumpyPredictor:
+    """A model file's network in NumPy, with the torch Predictor's hot path:
+    :meth:`preprocess` and :meth:`predict` (every layer's output kept)."""
+
+    device = "cpu"
+
+    def __init__(self, bundle: ModelHeader, layers: list[tuple[str, Layer]]) -> None:
+        self.bundle = bundle
+        self.layers = layers
+
+    def preprocess(self, image) -> Preprocessed:
+        """An image → this model's 28×28 input (see :func:`preprocessing.preprocess`)."""
+        info = self.bundle.dataset
+        return preprocess(image, info.convention, info.mean, info.std)
+
+    def predict(self, normalized: np.ndarray) -> Prediction:
+        """Classify one normalised ``(1, 1, 28, 28) float32`` image, keeping every layer's
+        output."""
+        image = np.asarray(normalized, dtype=F32).reshape(1, 28, 28)
+        x, activations = image, {}
+        with np.errstate(over="ignore", under="ignore"):
+            for name, layer in self.layers:
+                x = np.asarray(layer(x), dtype=F32)
+                activations[name] = x
+        return Prediction(
+            probabilities=softmax(x, self.bundle.temperature),
+            logits=x,
+            temperature=self.bundle.temperature,
+            classes=self.bundle.dataset.classes,
+            input=image,
+            activations=activations,
+            device=self.device,
+        )
+
+
+def load_numpy_model(name_or_path: str | os.PathLike[str]) -> NumpyPredictor:
+    """A shipped model by name or a model file, ready to answer in NumPy.
+
+    Raises ModelFileError for a file that is not a valid model (as torch's loader would), and
+    UnsupportedModel for one this module cannot run (tensors of a type NumPy lacks, a tensor
+    missing or extra): torch's loader then has the last word.
+    """
+    from safetensors.numpy import load
+
+    path = resolve_model_path(name_or_path)
+    data, fields = read_model_file(path)
+    try:
+        tensors = Tensors(load(data))
+    except Exception as exc:  # damaged data, or a dtype NumPy has not (bfloat16)
+        raise UnsupportedModel(f"{path}: {exc}") from None
+    info: DatasetInfo = fields["dataset"]
+    classes = len(info.classes)
+    if fields["architecture"] == "lenet5":
+        layers = lenet5_layers(classes, -info.mean / info.std, tensors)
+    elif fields["spec"] is not None:
+        layers = spec_layers(fields["spec"], classes, tensors)
+    else:
+        raise UnsupportedModel(f"{path}: no layers for {fields['architecture']!r}")
+    tensors.check_all_used()
+    return NumpyPredictor(ModelHeader(source=model_source(path), **fields), layers)
