@@ -220,3 +220,22 @@ def test_the_outline_stays_on_the_canvas_and_goes_with_the_panel(window, qtbot):
     window.explain_panel.close()
     assert window.session.selection is None
     assert window.canvas.outline is None and window.input_view.outline is None
+
+
+def test_the_attribution_overlay_is_cut_at_the_papers_edge(window, qtbot):
+    """Seen under Xvfb (issue 29's look at strokes with the panel open): a heatmap over a field
+    at the edge tinted the window beside the paper."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QImage
+
+    canvas = window.canvas
+    canvas.resize(400, 700)  # taller than wide: the paper has the window's background above it
+    red = QImage(8, 8, QImage.Format.Format_ARGB32)
+    red.fill(QColor(255, 0, 0))
+    canvas.set_overlay(red, QRectF(-200, -200, 960, 960))
+    shot = canvas.grab().toImage()
+    paper = canvas.paper_rect()
+    inside = QColor(shot.pixel(paper.center().x(), paper.center().y()))
+    above = QColor(shot.pixel(paper.center().x(), max(0, paper.top() - 10)))
+    assert inside == QColor(Qt.GlobalColor.red)
+    assert above != QColor(Qt.GlobalColor.red)

@@ -343,9 +343,12 @@ class Canvas(QWidget):
             exposed.height() * scale,
         )
         painter.drawImage(QRectF(exposed), self._image, source)
-        if self.overlay is not None:
+        if self.overlay is not None:  # cut at the paper's edge, as the outline is
             image, where = self.overlay
+            painter.save()
+            painter.setClipRect(paper)
             painter.drawImage(QRectF(self._paper_to_widget(where)), image)
+            painter.restore()
         painter.setPen(QColor(170, 170, 170))
         painter.drawRect(paper.adjusted(0, 0, -1, -1))
         if self.outline is not None:
