@@ -324,7 +324,12 @@ def forward(network: nn.Module, x: torch.Tensor, plan: Plan | None = None) -> to
     if not isinstance(network, nn.Sequential) or x.device.type != "cpu":
         return network(x)
     chosen = plan.batch_as_channels if plan is not None else frozenset()
-    layers = list(network)
+    return _run(list(network), x, chosen)
+
+
+def _run(layers: list, x: torch.Tensor, chosen: frozenset[int], found: list | None = None):
+    """The layers block by block; ``found`` (if given) collects the convolutions that run as
+    themselves and could take the batch-as-channels weight gradient."""
     i = 0
     while i < len(layers):
         done = _fused_block(layers, i, x)
@@ -332,30 +337,19 @@ def forward(network: nn.Module, x: torch.Tensor, plan: Plan | None = None) -> to
             x, i = done
             continue
         module = layers[i]
-        if i in chosen and isinstance(module, nn.Conv2d) and suits_batch_as_channels(module):
-            x = conv2d(module, x)
-        else:
-            x = module(x)
+        batch_as_channels = isinstance(module, nn.Conv2d) and suits_batch_as_channels(module)
+        if found is not None and batch_as_channels:
+            found.append(i)
+        x = conv2d(module, x) if batch_as_channels and i in chosen else module(x)
         i += 1
     return x
 
 
 def _candidates(network: nn.Sequential, x: torch.Tensor) -> list[int]:
-    """The convolutions that run as themselves in :func:`forward` and could take the
-    batch-as-channels weight gradient (a dry run, shapes only)."""
-    layers = list(network)
+    """The convolutions that could take the batch-as-channels weight gradient (a dry run)."""
     found: list[int] = []
     with torch.no_grad():
-        i = 0
-        while i < len(layers):
-            done = _fused_block(layers, i, x)
-            if done is not None:
-                x, i = done
-                continue
-            if suits_batch_as_channels(layers[i]):
-                found.append(i)
-            x = layers[i](x)
-            i += 1
+        _run(list(network), x, frozenset(), found)
     return found
 
 
