@@ -27,9 +27,9 @@ if TYPE_CHECKING:
     from lenet_desktop.analysis.live import Attribution, Job, Outcome
     from lenet_desktop.analysis.reading import CleaningPictures, Note
     from lenet_desktop.data.preprocessing import Preprocessed
-    from lenet_desktop.files.model_files import ModelBundle
+    from lenet_desktop.files.model_files import ModelBundle, ModelHeader
     from lenet_desktop.nn.inference import Prediction, Predictor
-    from lenet_desktop.nn.numpy_forward import ModelHeader, NumpyPredictor
+    from lenet_desktop.nn.numpy_forward import NumpyPredictor
 
 KINDS = ("drawing", "picture", "sample")
 

@@ -128,9 +128,9 @@ def test_a_preview_answers_until_the_torch_model_takes_over(mnist_splits):
     """Start-up: the model file's NumPy pass answers first (no torch predictor yet); when the
     torch predictor is put in use it runs the same input again, with the same answer, and
     the preview is gone for good."""
-    from lenet_desktop.files.model_files import load_model
+    from lenet_desktop.files.model_files import ModelHeader, load_model
     from lenet_desktop.nn.inference import Predictor
-    from lenet_desktop.nn.numpy_forward import ModelHeader, load_numpy_model
+    from lenet_desktop.nn.numpy_forward import load_numpy_model
 
     _, test = mnist_splits
     index = int(np.flatnonzero(test.labels.numpy() == 4)[0])

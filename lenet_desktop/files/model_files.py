@@ -65,17 +65,10 @@ class NotOurModelError(ModelFileError):
 
 
 @dataclass
-class ModelBundle:
-    """A network with everything needed to feed it and read its answers.
+class ModelHeader:
+    """What a model file says about its network, without the network (what the window shows of
+    the model before torch is loaded; a :class:`ModelBundle` is a header with its network)."""
 
-    ``network`` maps ``(N, 1, 28, 28)`` images normalised with ``dataset.mean``/``dataset.std``
-    to ``(N, len(dataset.classes))`` logits. ``temperature`` divides the logits before the
-    softmax (1.0: as trained; fitted on held-out data, it makes the probabilities calibrated).
-    ``source`` is the shipped model's name, the file it came from, or a description.
-    ``spec`` is the spec the network was built from (None for LeNet-5, which is no spec).
-    """
-
-    network: nn.Sequential
     architecture: str
     dataset: DatasetInfo
     training: dict = field(default_factory=dict)
@@ -86,6 +79,20 @@ class ModelBundle:
     @property
     def title(self) -> str:
         return self.source or f"{self.architecture} ({self.dataset.name})"
+
+
+@dataclass
+class ModelBundle(ModelHeader):
+    """A network with everything needed to feed it and read its answers.
+
+    ``network`` maps ``(N, 1, 28, 28)`` images normalised with ``dataset.mean``/``dataset.std``
+    to ``(N, len(dataset.classes))`` logits. ``temperature`` divides the logits before the
+    softmax (1.0: as trained; fitted on held-out data, it makes the probabilities calibrated).
+    ``source`` is the shipped model's name, the file it came from, or a description.
+    ``spec`` is the spec the network was built from (None for LeNet-5, which is no spec).
+    """
+
+    network: nn.Sequential = field(kw_only=True)
 
 
 def _preset(architecture: str, num_classes: int) -> Spec | None:

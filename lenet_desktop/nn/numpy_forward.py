@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 
 import numpy as np
@@ -29,7 +28,12 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from lenet_desktop.data.datasets import DatasetInfo
 from lenet_desktop.data.preprocessing import Preprocessed, preprocess
-from lenet_desktop.files.model_files import model_source, read_model_file, resolve_model_path
+from lenet_desktop.files.model_files import (
+    ModelHeader,
+    model_source,
+    read_model_file,
+    resolve_model_path,
+)
 from lenet_desktop.nn.prediction import Prediction
 from lenet_desktop.specs import Spec, plan
 from lenet_desktop.specs.layer_types import C3_CONNECTIONS, SQUASH_AMPLITUDE, SQUASH_SLOPE
@@ -257,24 +261,6 @@ def lenet5_layers(classes: int, pad_value: float, tensors: Tensors) -> list[tupl
 
 
 # -- the predictor -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ModelHeader:
-    """What a model file says about its network, without the network: the fields of a
-    :class:`~lenet_desktop.files.model_files.ModelBundle` but ``network`` (what the window
-    shows of the model before torch is loaded)."""
-
-    architecture: str
-    dataset: DatasetInfo
-    training: dict = field(default_factory=dict)
-    source: str = ""
-    temperature: float = 1.0
-    spec: Spec | None = None
-
-    @property
-    def title(self) -> str:
-        return self.source or f"{self.architecture} ({self.dataset.name})"
 
 
 class NumpyPredictor:
