@@ -3,10 +3,13 @@ forward pass before torch's model exists, and the maps follow once it does."""
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
 import os
 import subprocess
 import sys
+import textwrap
 
 import numpy as np
 from PySide6.QtWidgets import QApplication
@@ -87,3 +90,19 @@ def test_the_smoke_test_answers_from_numpy_first_then_from_torch():
     assert result["first_label"] == result["label"] == "7"
     assert result["first_by"] == "numpy" and result["device"]
     assert result["painted_at"] <= result["predicted_at"] <= result["ready_at"]
+
+
+def test_the_background_preload_imports_every_module_the_window_finishes_with():
+    """``HEAVY_MODULES`` (imported off the main thread at start-up) names every package module
+    that ``finish_startup`` imports, so none of them is left for the main thread to wait on."""
+    from lenet_desktop.ui import main_window
+
+    source = textwrap.dedent(inspect.getsource(main_window.MainWindow.finish_startup))
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("lenet_desktop.")
+    }
+    light = {"lenet_desktop.nn.device"}  # only torch, which nn.inference has already loaded
+    missing = imported - light - set(main_window.HEAVY_MODULES)
+    assert not missing, missing
