@@ -23,6 +23,7 @@ from psygnal import Signal
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from lenet_desktop.analysis.doubt import Doubt
     from lenet_desktop.analysis.explanations import Explanation
     from lenet_desktop.analysis.live import Attribution, Job, Outcome
     from lenet_desktop.analysis.reading import CleaningPictures, Note
@@ -72,8 +73,9 @@ class Unit:
 class Result:
     """An input with what the network made of it. ``prepared`` is None while no model is in
     use; ``prediction`` is None then and for a blank input. ``notes``: how the input was read
-    (:func:`analysis.reading.notes`: warnings first); ``pictures``: an opened picture before
-    and after its cleaning (None for drawings and samples)."""
+    (:func:`analysis.reading.notes`: the model's doubt first); ``pictures``: an opened picture
+    before and after its cleaning (None for drawings and samples); ``doubt``: how far to trust
+    the answer (None without one)."""
 
     input: Input | None
     prepared: Preprocessed | None
@@ -81,11 +83,13 @@ class Result:
     model: ModelBundle | ModelHeader | None = None
     notes: tuple[Note, ...] = ()
     pictures: CleaningPictures | None = None
+    doubt: Doubt | None = None
 
     @property
     def unsure(self) -> bool:
-        """Whether a note gives a reason to doubt the answer."""
-        return any(note.warning for note in self.notes)
+        """Whether the model's doubt says not to trust the answer: the input is unlike its
+        training images, or it is unsure between classes (:mod:`analysis.doubt`)."""
+        return self.doubt is not None and self.doubt.unsure
 
     @property
     def true_label(self) -> int | None:
@@ -287,14 +291,16 @@ class Session:
             prepared = predictor.preprocess(source.pixels)
         normalized = prepared.normalized
         prediction = None if normalized is None else predictor.predict(normalized)
+        from lenet_desktop.analysis.doubt import doubt_of
         from lenet_desktop.analysis.reading import cleaning_pictures, notes
 
         probabilities = None if prediction is None else prediction.probabilities
-        found = notes(prepared, probabilities, info.classes)
+        doubt = None if prediction is None else doubt_of(prediction, predictor.bundle)
+        found = notes(prepared, probabilities, info.classes, doubt)
         pictures = None
         if source.kind == "picture" and prepared.cleaning is not None:
             pictures = cleaning_pictures(source.pixels, prepared.cleaning)
-        return Result(source, prepared, prediction, predictor.bundle, found, pictures)
+        return Result(source, prepared, prediction, predictor.bundle, found, pictures, doubt)
 
     def show(self, source: Input | None) -> Result:
         """Make ``source`` the current input: preprocess it, run one forward pass, emit

@@ -119,7 +119,9 @@ def test_train_d2l_relu_at_lr_0_9_exits_non_zero_with_the_hint(small_slice, tmp_
                  "--data", str(small_slice), "--epochs", "2", "--out", str(out)])  # fmt: skip
     err = capsys.readouterr().err
     assert code == 1 and not out.exists()
-    assert "training failed:" in err and "diverged" in err or "NaN" in err
+    assert "training failed:" in err
+    # (diverged, or its ReLUs died: which one depends on the trajectory; both are said)
+    assert any(word in err for word in ("diverged", "stopped learning", "NaN")), err
     assert "ReLU networks want a smaller rate — try" in err and "Traceback" not in err
 
 

@@ -53,8 +53,11 @@ def test_polarity_is_detected_so_both_give_the_same_image(digits):
     images, _ = digits
     dark = preprocess(redraw(images[3], dark_on_light=True))
     light = preprocess(redraw(images[3], dark_on_light=False))
-    # (a large picture is box-reduced in uint8, which rounds x and 255 − x apart by ≤ 1/255)
-    np.testing.assert_allclose(dark.image, light.image, atol=0.01)
+    # (a large picture is box-reduced in uint8, which rounds x and 255 − x apart by ≤ 1/255;
+    # a stroke at the edge of the training digits' width range is grown by a hair in one and
+    # not the other: a pixel may then differ by a few hundredths)
+    np.testing.assert_allclose(dark.image, light.image, atol=0.03)
+    assert float(np.abs(dark.image - light.image).mean()) < 0.002
 
 
 @pytest.mark.parametrize("dark", [True, False])

@@ -3,11 +3,13 @@ try), and the before/after pictures of the cleaning.
 
 :func:`notes` turns what the cleaning found (:class:`~lenet_desktop.data.cleaning.Cleaning`)
 and the prediction into short sentences, English and marked for translation (context
-``"notes"``): *warnings* (the input is unlike the training digits: too small, too faint,
-touching the frame, in many pieces, or the model's top answer is weak) and *information* (what
-was removed: the paper's lines or dots, its shading). The window shows them next to the answer,
-``predict --json`` prints them. :func:`cleaning_pictures` draws the picture as it was opened and
-what was kept of it, the removed template in red.
+``"notes"``): the model's *doubt* (the input is unlike anything it was trained on, or it is
+unsure between classes: :mod:`lenet_desktop.analysis.doubt`), *warnings* about the picture (too
+small, too faint, cut by the frame, in many pieces) and *information* (what was removed: the
+paper's lines or dots, its shading; a picture that already was a network input). The window
+shows them next to the answer, ``predict --json`` prints them (:func:`read`).
+:func:`cleaning_pictures` draws the picture as it was opened and what was kept of it, the
+removed template in red.
 """
 
 from __future__ import annotations
@@ -17,20 +19,20 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 
+from lenet_desktop.analysis.doubt import DOUBT_KINDS, Doubt, doubt_of, judge
 from lenet_desktop.data.cleaning import Cleaning
 from lenet_desktop.data.preprocessing import MNIST_BOX, SIZE, Preprocessed, to_array
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, fill
+from lenet_desktop.nn.prediction import Prediction
 
 NOTES = "notes"  # the translation context
 CLASS_VALUES = ("first", "second")  # the values of a note that are class names
 
-# Warnings. The digit's longer side in the picture below SMALL_PX pixels: enlarged to the
-# training digits' MNIST_BOX it blurs. Ink that absorbs less than FAINT of the paper's light.
-# More than PIECES separate pieces. A top probability below UNSURE.
-SMALL_PX = 24
+# Warnings. The digit's longer side in the picture below MNIST_BOX pixels: the training digits
+# were only ever shrunk to their 20-px box, this one is enlarged and blurs. Ink that absorbs
+# less than FAINT of the paper's light. More than PIECES separate pieces.
 FAINT = 0.35
 PIECES = 2
-UNSURE = 0.6
 # Information: the paper's light varied by more than SHADE.
 SHADE = 0.15
 # The before/after pictures' longer side, in pixels.
@@ -68,41 +70,98 @@ class Note:
         return out
 
 
-def notes(prepared: Preprocessed | None, probabilities: np.ndarray | None, classes=()) -> tuple:
-    """The notes on one input, warnings first (empty for a blank or a dataset image)."""
+@dataclass(frozen=True)
+class Reading:
+    """One picture read by a model: its 28×28 input, the answer (None for a blank picture),
+    the doubt about it and the notes."""
+
+    prepared: Preprocessed
+    prediction: Prediction | None
+    doubt: Doubt | None
+    notes: tuple
+
+
+def read(predictor, image) -> Reading:
+    """Preprocess and classify a picture with ``predictor`` (torch's or NumPy's), and say how
+    far to trust the answer: what ``predict`` prints and the benchmarks measure."""
+    prepared, prediction = predictor.predict_image(image)
+    if prediction is None:
+        return Reading(prepared, None, None, ())
+    doubt = doubt_of(prediction, predictor.bundle)
+    found = notes(prepared, prediction.probabilities, prediction.classes, doubt)
+    return Reading(prepared, prediction, doubt, found)
+
+
+def notes(
+    prepared: Preprocessed | None,
+    probabilities: np.ndarray | None,
+    classes=(),
+    doubt: Doubt | None = None,
+) -> tuple:
+    """The notes on one input: the model's doubt first (unlike training, unsure between
+    classes: :mod:`lenet_desktop.analysis.doubt`), then what the picture shows (too small,
+    faint, cut by the frame, in pieces), then what the cleaning did. Empty for a blank input;
+    a dataset image (or a picture that is one) has no picture notes."""
     found: list[Note] = []
     cleaning = None if prepared is None else prepared.cleaning
-    if cleaning is not None and not cleaning.empty:
-        found += _warnings(cleaning, prepared.scale if prepared is not None else 1.0)
     if probabilities is not None and len(probabilities) > 1:
-        ranked = np.argsort(probabilities)[::-1]
-        top, second = float(probabilities[ranked[0]]), float(probabilities[ranked[1]])
-        if top < UNSURE:
-            names = list(classes) or [str(i) for i in range(len(probabilities))]
-            found.append(
-                Note(
-                    "unsure",
-                    QT_TRANSLATE_NOOP(
-                        "notes",
-                        "The model is unsure: {first} at {p1:.0f} %, then {second} at {p2:.0f} %.",
-                    ),
-                    {
-                        "first": names[ranked[0]],
-                        "p1": 100 * top,
-                        "second": names[ranked[1]],
-                        "p2": 100 * second,
-                    },
-                )
-            )
+        names = list(classes) or [str(i) for i in range(len(probabilities))]
+        if doubt is None:
+            doubt = judge(np.log(np.maximum(probabilities, 1e-30)), probabilities, 1.0, None)
+        found += _doubts(doubt, probabilities, names)
     if cleaning is not None and not cleaning.empty:
-        found += _information(cleaning)
+        if cleaning.as_is:
+            found.append(Note("as_is", AS_IS, warning=False))
+        else:
+            found += _warnings(cleaning, prepared.scale if prepared is not None else 1.0)
+            found += _information(cleaning)
     return tuple(found)
+
+
+AS_IS = QT_TRANSLATE_NOOP(
+    "notes",
+    "The picture already is a 28×28 image framed as the dataset's: the network got it pixel "
+    "for pixel, as in training.",
+)
+
+
+def _doubts(doubt: Doubt, probabilities: np.ndarray, names: list[str]) -> list[Note]:
+    found = []
+    if doubt.unlike_training:
+        found.append(
+            Note(
+                "unlike",
+                QT_TRANSLATE_NOOP(
+                    "notes",
+                    "This does not look like anything the model was trained on (score "
+                    "{score:.1f}, above {threshold:.1f}): its answer means little.",
+                ),
+                {"score": doubt.score, "threshold": doubt.threshold},
+            )
+        )
+    if doubt.close:
+        found.append(
+            Note(
+                "unsure",
+                QT_TRANSLATE_NOOP(
+                    "notes",
+                    "The model is unsure: {first} at {p1:.0f} %, then {second} at {p2:.0f} %.",
+                ),
+                {
+                    "first": names[doubt.top],
+                    "p1": 100 * float(probabilities[doubt.top]),
+                    "second": names[doubt.second],
+                    "p2": 100 * float(probabilities[doubt.second]),
+                },
+            )
+        )
+    return found
 
 
 def _warnings(cleaning: Cleaning, scale: float) -> list[Note]:
     found = []
     side = round(max(cleaning.box) * scale)
-    if side < SMALL_PX:
+    if side < MNIST_BOX:
         found.append(
             Note(
                 "small",
@@ -161,6 +220,10 @@ def _information(cleaning: Cleaning) -> list[Note]:
                 "lines",
                 QT_TRANSLATE_NOOP(
                     "notes", "{n} lines of the paper were found and removed (shown in red)."
+                )
+                if lines > 1
+                else QT_TRANSLATE_NOOP(
+                    "notes", "A line of the paper was found and removed (shown in red)."
                 ),
                 {"n": lines},
                 warning=False,
@@ -192,7 +255,9 @@ def _information(cleaning: Cleaning) -> list[Note]:
 
 
 def is_unsure(found: tuple) -> bool:
-    return any(note.warning for note in found)
+    """Whether the notes say the answer is doubtful: unlike training or unsure between
+    classes (what the picture shows is advice, not doubt)."""
+    return any(note.kind in DOUBT_KINDS for note in found)
 
 
 @dataclass(frozen=True)

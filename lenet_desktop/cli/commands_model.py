@@ -12,7 +12,9 @@ from lenet_desktop.options import ARCHITECTURE_TITLES, ARCHITECTURES
 
 
 def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from lenet_desktop.analysis.reading import DOUBT_KINDS, read
     from lenet_desktop.data.preprocessing import ImageReadError, load_image
+    from lenet_desktop.files.catalog import translate
 
     model = predictor(args, parser)
     failures = 0
@@ -20,7 +22,7 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         print(f"model: {model.bundle.title} · device: {model.device}")
     for path in args.images:
         try:
-            prepared, prediction = model.predict_image(load_image(path))
+            reading = read(model, load_image(path))
         except ImageReadError as exc:
             failures += 1
             if args.json:
@@ -28,7 +30,13 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             else:
                 print(f"error: {exc}", file=sys.stderr)
             continue
-        if prediction is None:
+        prepared, prediction, doubt, found = (
+            reading.prepared,
+            reading.prediction,
+            reading.doubt,
+            reading.notes,
+        )
+        if prediction is None or doubt is None:
             failures += 1
             message = "the image is blank: no drawing found"
             if args.json:
@@ -36,10 +44,6 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             else:
                 print(f"{path}: empty ({message})", file=sys.stderr)
             continue
-        from lenet_desktop.analysis.reading import is_unsure, notes
-        from lenet_desktop.files.catalog import translate
-
-        found = notes(prepared, prediction.probabilities, prediction.classes)
         if args.json:
             shown = {"input": prepared.image.round(4).tolist()} if args.show_input else {}
             described = [note.as_json(note.translated(translate)) for note in found]
@@ -48,7 +52,7 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
                     "path": path,
                     **prediction.as_json(),
                     "device": prediction.device,
-                    "unsure": is_unsure(found),
+                    **doubt.as_json(),
                     "notes": described,
                     **shown,
                 }
@@ -67,7 +71,8 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
                 f"{path}: {prediction.label} ({100 * prediction.confidence:.1f} %; then {others})"
             )
             for note in found:
-                print(f"  {'unsure' if note.warning else 'note'}: {note.text}")
+                kind = "doubt" if note.kind in DOUBT_KINDS else "note"
+                print(f"  {kind}: {note.text}")
     return 1 if failures else 0
 
 

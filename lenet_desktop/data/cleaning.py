@@ -13,10 +13,13 @@ by construction, the way document scanners work:
    colour. A line is a thin band along which ink covers most of the page, found in the row
    (then column) profile of a low-threshold ink mask at the tilt that makes the bands
    sharpest. Bands that repeat at a regular spacing (a ruled or squared page) always go; a
-   lone band (a margin, the one rule a tight crop shows) goes when it runs nearly edge to edge
-   and ink is left beside it. A line's own strength is divided out of the pixels it crosses
-   (ink absorbs light multiplicatively, so a darker stroke over it survives), and a stroke is
-   bridged across a line as dark as itself.
+   lone band (a margin, the one rule a tight crop shows) goes when it runs nearly edge to edge,
+   ink is left beside it and it is finer than that ink's strokes (else it is one of them: the
+   stem of a 1 or a 9 in a picture cropped tight to it). A band is a line only when it stands
+   out of the page beside it (paper grain under uneven light covers whole regions, not
+   bands). A line's own strength is divided out of the pixels it crosses (ink absorbs light
+   multiplicatively, so a darker stroke over it survives), and a stroke is bridged across a
+   line as dark as itself.
 3. **Template dots** (:func:`_find_dots`): a dotted page is many tiny pieces of one size;
    they go together.
 4. **The digit** (:func:`_keep_digit`): threshold with Otsu's method; keep the heaviest
@@ -35,6 +38,8 @@ import numpy as np
 from PIL import Image
 from scipy import ndimage
 
+from lenet_desktop.data.strokes import stroke_width
+
 # The paper's light is estimated on a copy about PAPER_SIDE px per side, with a closing window
 # this fraction of that side: wider than a thick marker's stroke, narrower than a shadow.
 PAPER_SIDE = 128
@@ -51,9 +56,13 @@ LINE_NOISE = 5.0
 LINE_LEVEL = 0.04
 LINE_COVER = 0.6
 LONE_COVER = 0.9
-# ... and only when the ink beside it is at least LONE_REST of the band's own.
+# ... and only when the ink beside it is at least LONE_REST of the band's own and the band is
+# at most LONE_THIN times as wide as that ink's strokes.
 LONE_REST = 0.25
+LONE_THIN = 0.6
 LINE_THICK = 0.03
+# ... and its cover exceeds the median cover of the page beside it by at least STANDOUT.
+STANDOUT = 0.4
 LINE_RANK = 75
 # A hollow stroke's rim is at least RIM × the median strength of the ink's edges.
 RIM = 0.5
@@ -91,7 +100,10 @@ class Cleaning:
     the pixels kept as the digit. ``rows``/``columns``: template lines found across/down the
     page; ``dots``: template dots; ``shade``: how much the paper's light varied (0 = even);
     ``contrast``: how dark the kept ink was before stretching (fraction of light absorbed);
-    ``pieces``: separate pieces of ink kept; ``touches_edge``: kept ink reaches the frame.
+    ``pieces``: separate pieces of ink kept; ``touches_edge``: kept ink is cut by the frame
+    (it reaches one side, or two sides that meet, but not two opposite sides: a picture cropped
+    tight to the digit is not cut); ``as_is``: the picture already was a network input, taken
+    pixel for pixel (:func:`~lenet_desktop.data.preprocessing.dataset_framed`).
     """
 
     ink: np.ndarray
@@ -105,6 +117,7 @@ class Cleaning:
     pieces: int = 0
     touches_edge: bool = False
     box: tuple[int, int] = field(default=(0, 0))
+    as_is: bool = False
 
     @property
     def empty(self) -> bool:
@@ -200,7 +213,20 @@ def _bands(cover: np.ndarray, thick: float, lone: bool) -> list[tuple[int, int]]
     breaks = np.flatnonzero(np.diff(hits) > 1)
     starts = np.concatenate([[hits[0]], hits[breaks + 1]])
     stops = np.concatenate([hits[breaks], [hits[-1]]]) + 1
-    return [(int(a), int(b)) for a, b in zip(starts, stops) if b - a <= thick]
+    bands = []
+    for a, b in zip(starts, stops):
+        if b - a > thick:
+            continue
+        # A line is a band that stands out: the page beside it, within a few of its widths,
+        # is mostly paper (grain, shading or a dense scribble cover whole regions, not bands).
+        reach = int(max(3 * (b - a), 3))
+        beside = np.concatenate(
+            [cover[max(0, a - reach) : max(0, a - 1)], cover[b + 1 : b + reach]]
+        )
+        if beside.size and float(cover[a:b].max()) - float(np.median(beside)) < STANDOUT:
+            continue
+        bands.append((int(a), int(b)))
+    return bands
 
 
 def _repeating(bands: list[tuple[int, int]]) -> bool:
@@ -251,6 +277,14 @@ def _find_lines(
     # from edge to edge is the drawing (a "1" cropped tight), not the paper's.
     if lone and np.count_nonzero(mask & ~line_pixels) < LONE_REST * np.count_nonzero(line_pixels):
         return ink, np.zeros_like(mask), 0
+    # ... and only when it is thinner than the strokes beside it: a printed margin is a fine
+    # line, while a band as wide as the pen's strokes is one of them (the stem of a 9 or a 1
+    # in a picture cropped tight to it).
+    if lone:
+        band = stroke_width(np.where(line_pixels, ink, 0.0))
+        rest = np.where(mask & ~line_pixels, ink, 0.0)
+        if band > LONE_THIN * stroke_width(rest):
+            return ink, np.zeros_like(mask), 0
     # Ink just above and just below the band, in each column: a stroke crossing the line.
     reach = max(stop - start for start, stop in bands) + 2
     above = ndimage.shift(ink, (reach, 0), order=0, mode="constant")
@@ -361,6 +395,15 @@ def _keep_digit(ink: np.ndarray, floor: float) -> tuple[np.ndarray, float, int] 
     return kept, strong, pieces
 
 
+def cut_by_frame(kept: np.ndarray) -> bool:
+    """Whether ink reaches the frame as a digit cut off does: on one side, or on two sides that
+    meet. Ink on two opposite sides is a picture cropped tight to its digit (the digit fills
+    its height or width), which cuts nothing."""
+    top, bottom = bool(kept[0].any()), bool(kept[-1].any())
+    left, right = bool(kept[:, 0].any()), bool(kept[:, -1].any())
+    return (top or bottom or left or right) and not ((top and bottom) or (left and right))
+
+
 def clean(lum: np.ndarray) -> Cleaning:
     """The ink of a picture of dark ink on light paper (``lum`` ``(H, W)`` in [0, 1]).
 
@@ -396,7 +439,7 @@ def clean(lum: np.ndarray) -> Cleaning:
     kept, strong, pieces = digit
     low = min(level, strong / 2)
     stretched = np.where(kept, ((ink - low) / max(strong - low, 1e-3)).clip(0.0, 1.0), 0.0)
-    edge = kept[0].any() or kept[-1].any() or kept[:, 0].any() or kept[:, -1].any()
+    edge = cut_by_frame(kept)
     inked = stretched > 0
     rows_at = np.flatnonzero(inked.any(axis=1))
     cols_at = np.flatnonzero(inked.any(axis=0))

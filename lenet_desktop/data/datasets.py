@@ -48,6 +48,30 @@ NO_AUGMENTATION = Augmentation(degrees=0.0, scale=0.0, shift_px=0.0, flip=False)
 
 
 @dataclass(frozen=True)
+class StyleTable:
+    """How the dataset's classes are also written elsewhere (:mod:`lenet_desktop.training.
+    styles`): the ``flagged`` classes get a flag in ``flag_share`` of their training images and
+    a base in ``base_share`` (independently)."""
+
+    flagged: tuple[int, ...] = ()
+    flag_share: float = 0.0
+    base_share: float = 0.0
+
+
+@dataclass(frozen=True)
+class OutlierTable:
+    """Which classes stay none of the classes when turned or mirrored, for making non-examples
+    from a dataset's own images (:mod:`lenet_desktop.training.outliers`): ``quarter`` (a
+    quarter turn either way), ``half`` (a half turn), ``mirror`` (left to right), ``flip``
+    (upside down), each a tuple of class indices."""
+
+    quarter: tuple[int, ...] = ()
+    half: tuple[int, ...] = ()
+    mirror: tuple[int, ...] = ()
+    flip: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class DatasetInfo:
     """What a model needs to know about the data it was trained on.
 
@@ -56,6 +80,9 @@ class DatasetInfo:
     the 28×28 frame, centred by its box). Both are light on dark. ``prompt`` asks a person what
     to draw (English, marked for translation; ``{classes}`` is filled with the class names).
     ``augmentation``: how much training may tilt, scale, shift and flip its images.
+    ``outliers``: how to make pictures that are none of its classes from its own images (None:
+    it has no such table, and training with non-examples is refused). ``styles``: how its
+    classes are written in other hands, added to some training images when augmenting.
     ``torchvision``: the torchvision dataset class that downloads it (None: it cannot be
     downloaded; torchvision keeps it under ``ROOT/<class>/raw``). ``shared_folder``: its folder
     under a ``shared/datasets`` folder (None: its name).
@@ -69,6 +96,8 @@ class DatasetInfo:
     convention: str
     prompt: str = QT_TRANSLATE_NOOP("prompts", "Draw one of: {classes}.")
     augmentation: Augmentation = NO_AUGMENTATION
+    outliers: OutlierTable | None = None
+    styles: StyleTable | None = None
     torchvision: str | None = None
     shared_folder: str | None = None
 
@@ -91,6 +120,16 @@ MNIST = DatasetInfo(
     augmentation=Augmentation(
         degrees=12.0, scale=0.12, shift_px=2.5, flip=False, stroke=(-0.3, 0.6), elastic_px=0.5
     ),
+    # A quarter-turned 0 is a 0; a half-turned 6 a 9 (and 0, 1, 2, 5, 8, 9 pass for digits);
+    # a mirrored 0, 1, 8 is itself and a 2 nearly a 5; a 3 upside down is a 3.
+    outliers=OutlierTable(
+        quarter=(1, 2, 3, 4, 5, 6, 7, 8, 9),
+        half=(3, 4, 7),
+        mirror=(3, 4, 6, 7, 9),
+        flip=(4, 6, 7, 9),
+    ),
+    # MNIST's 1 is one stroke; much of the world writes it with a flag and a base.
+    styles=StyleTable(flagged=(1,), flag_share=0.5, base_share=0.2),
     torchvision="MNIST",
     shared_folder="mnist-subset",
 )

@@ -30,8 +30,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
+from scipy import ndimage
 
 from lenet_desktop.data.cleaning import Cleaning, blank, clean
+from lenet_desktop.data.strokes import restroke
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 
 if TYPE_CHECKING:
@@ -48,8 +50,16 @@ MAX_PIXELS = 50_000_000
 WORKING_SIDE = 160
 # The ink must differ from the background by this much (on a 0–1 scale) to count as a drawing.
 MIN_CONTRAST = 0.08
+# Detail within this of its neighbourhood is no ink when telling dark ink from light ink.
+INK_TOLERANCE = 0.05
 # Ink weaker than this fraction of the strongest ink is treated as paper (noise, JPEG artefacts).
 NOISE_FLOOR = 0.1
+# A 28×28 picture is a dataset image as it is (dataset_framed) when, for MNIST, its centre of
+# mass is within this of the frame's centre (MNIST's are all within 0.5 px of pixel 14.0), and
+# for Fashion-MNIST, at least this share of it is exact black (every test image has 4.8 % or
+# more).
+DATASET_CENTRE = 1.0
+DATASET_BLACK = 0.03
 # Pictures with a shorter side than this are read as they are (a dataset image, an icon): too
 # small to hold paper, lines and ink apart.
 MIN_PHOTO_SIDE = 24
@@ -205,12 +215,28 @@ def _luminance_alpha(data: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     )
 
 
+def _dark_ink(lum: np.ndarray) -> bool:
+    """Whether the ink is darker than the paper: the picture's fine detail — what stands out
+    of its neighbourhood, a quarter of the picture wide — is mostly darker than its
+    surroundings. Not "the border is light" (grey paper in a dim photo is darker than mid-grey
+    and still the light thing on the page), nor the border's colour (a squared page's edge can
+    be a line): light falling unevenly changes slowly, strokes and lines change fast."""
+    side = max(3, max(lum.shape) // 4)
+    detail = lum - ndimage.uniform_filter(lum, size=side, mode="reflect")
+    darker = float(np.clip(-detail - INK_TOLERANCE, 0.0, None).sum(dtype=np.float64))
+    lighter = float(np.clip(detail - INK_TOLERANCE, 0.0, None).sum(dtype=np.float64))
+    if darker == lighter:  # nothing stands out: a blank picture either way
+        return float(np.median(lum)) >= 0.5
+    return darker > lighter
+
+
 def cleaning(data: np.ndarray, handwriting: bool = True) -> Cleaning:
     """What is ink in an image array and what is paper.
 
-    Dark ink on light paper and light ink on a dark background are told apart by the border's
-    colour; transparent pixels are background. Handwriting (the ``"mnist"`` convention) is
-    cleaned (:func:`lenet_desktop.data.cleaning.clean`): paper, template and shading removed.
+    Dark ink on light paper and light ink on a dark background are told apart by the
+    picture's fine detail (:func:`_dark_ink`); transparent pixels are background.
+    Handwriting (the ``"mnist"`` convention) is cleaned
+    (:func:`lenet_desktop.data.cleaning.clean`): paper, template and shading removed.
     Anything else (a garment: its grey levels are the picture), and pictures smaller than
     MIN_PHOTO_SIDE, are read directly: ink is the difference from the border's colour.
     """
@@ -227,7 +253,7 @@ def cleaning(data: np.ndarray, handwriting: bool = True) -> Cleaning:
         lum = lum * alpha + backdrop * (1.0 - alpha)
     border = np.concatenate([lum[0], lum[-1], lum[1:-1, 0], lum[1:-1, -1]])
     background = float(np.median(border))
-    dark_on_light = lum if background >= 0.5 else 1.0 - lum
+    dark_on_light = lum if _dark_ink(lum) else 1.0 - lum
     if handwriting and min(lum.shape) >= MIN_PHOTO_SIDE:
         return clean(np.ascontiguousarray(dark_on_light, dtype=np.float32))
     ink = max(background, 1.0 - background) - dark_on_light
@@ -269,6 +295,8 @@ def frame_ink(ink: np.ndarray, convention: str = "mnist") -> np.ndarray | None:
     if rows.size == 0:
         return None
     crop = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    if convention == "mnist":
+        crop = _crop(restroke(np.ascontiguousarray(crop), MNIST_BOX))
     target = MNIST_BOX if convention == "mnist" else SIZE
     scale = target / max(crop.shape)
     height = min(target, max(1, round(crop.shape[0] * scale)))
@@ -291,7 +319,20 @@ def frame_ink(ink: np.ndarray, convention: str = "mnist") -> np.ndarray | None:
         top, left = (SIZE - height) // 2, (SIZE - width) // 2
     framed = np.zeros((SIZE, SIZE), dtype=np.float32)
     framed[top : top + height, left : left + width] = glyph
+    if convention == "mnist":
+        # The training digits' strokes reach full strength (255): so does the input's.
+        peak = float(framed.max())
+        if 0.0 < peak < 1.0:
+            framed /= peak
     return framed
+
+
+def _crop(ink: np.ndarray) -> np.ndarray:
+    rows = np.flatnonzero(ink.any(axis=1))
+    cols = np.flatnonzero(ink.any(axis=0))
+    if rows.size == 0:
+        return ink
+    return np.ascontiguousarray(ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1])
 
 
 def _reduce(data: np.ndarray) -> np.ndarray:
@@ -370,12 +411,50 @@ def preprocess(
     """
     data = _pil_to_array(image) if isinstance(image, Image.Image) else np.asarray(image)
     reduced = to_array(data)
+    as_is = dataset_framed(reduced, convention)
+    if as_is is not None:
+        return Preprocessed(as_is.ink, normalized(as_is.ink, mean, std), as_is)
     found = cleaning(reduced, handwriting=convention == "mnist")
     scale = max(data.shape[:2], default=1) / max(max(reduced.shape[:2], default=1), 1)
     framed = frame_ink(found.ink, convention) if found.ink.size else None
     if framed is None:
         return Preprocessed(np.zeros((SIZE, SIZE), dtype=np.float32), None, found, scale)
     return Preprocessed(framed, normalized(framed, mean, std), found, scale)
+
+
+def dataset_framed(data: np.ndarray, convention: str = "mnist") -> Cleaning | None:
+    """A picture that already is a network input, as a Cleaning whose ink is that input; None
+    for any other picture.
+
+    That is a 28×28 grey picture framed as the dataset frames its images (a test image saved as
+    PNG): light ink on a black background (or the same inverted), and for ``"mnist"`` the ink's
+    box 20 px on its longer side with its centre of mass at the centre (every MNIST image is),
+    for ``"fashion"`` the object filling the frame (26–28 px) on a background of exact black.
+    Such a picture is given to the network pixel for pixel: re-cropping and re-scaling it would
+    change the very image the dataset holds."""
+    if data.ndim != 2 or data.shape != (SIZE, SIZE):
+        return None
+    values = _unit_float(data)
+    border = np.concatenate([values[0], values[-1], values[1:-1, 0], values[1:-1, -1]])
+    if float(np.median(border)) >= 0.5:
+        values = 1.0 - values
+    background = float(values.min())
+    if background > 0.0 or float(values.max()) < MIN_CONTRAST:
+        return None
+    inked = values > 0.0
+    rows, cols = np.flatnonzero(inked.any(axis=1)), np.flatnonzero(inked.any(axis=0))
+    box = (int(rows[-1] - rows[0] + 1), int(cols[-1] - cols[0] + 1))
+    if convention == "mnist":
+        ys, xs = np.indices(values.shape)
+        total = float(values.sum())
+        centre = np.array([(ys * values).sum(), (xs * values).sum()]) / total
+        framed = max(box) == MNIST_BOX and bool(np.all(np.abs(centre - 14.0) <= DATASET_CENTRE))
+    else:
+        framed = max(box) >= SIZE - 2 and float((values == 0.0).mean()) >= DATASET_BLACK
+    if not framed:
+        return None
+    ink = values.astype(np.float32)
+    return Cleaning(ink, np.zeros_like(inked), inked, contrast=1.0, pieces=1, box=box, as_is=True)
 
 
 def dataset_sample(pixels: np.ndarray, mean: float, std: float) -> Preprocessed:

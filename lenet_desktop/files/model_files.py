@@ -75,6 +75,9 @@ class ModelHeader:
     source: str = ""
     temperature: float = 1.0
     spec: Spec | None = None
+    # The energy above which an input is unlike the training images (analysis.doubt), fitted
+    # on held-out training images; None when the file does not say.
+    unlike_threshold: float | None = None
 
     @property
     def title(self) -> str:
@@ -260,6 +263,8 @@ def _metadata_fields(meta: dict, path: Path) -> dict:
         mean, std = float(meta["mean"]), float(meta["std"])
         temperature = float(meta.get("temperature", "1.0"))
         training = json.loads(meta.get("training", "{}"))
+        unlike = meta.get("unlike_threshold")
+        unlike_threshold = None if unlike is None else float(unlike)
     except (KeyError, ValueError, TypeError) as exc:
         raise _damaged(path, exc) from None
     if (
@@ -272,6 +277,8 @@ def _metadata_fields(meta: dict, path: Path) -> dict:
         raise _damaged(path, f"normalisation {mean}, {std}")
     if not (math.isfinite(temperature) and temperature > 0):
         raise _damaged(path, f"temperature {temperature}")
+    if unlike_threshold is not None and not math.isfinite(unlike_threshold):
+        raise _damaged(path, f"unlike_threshold {unlike_threshold}")
     convention = meta.get("convention", "mnist")
     if convention not in CONVENTIONS:
         raise ModelFileError(
@@ -285,6 +292,7 @@ def _metadata_fields(meta: dict, path: Path) -> dict:
         "dataset": describe(meta.get("dataset", "custom"), tuple(classes), mean, std, convention),
         "training": training if isinstance(training, dict) else {},
         "temperature": temperature,
+        "unlike_threshold": unlike_threshold,
     }
 
 
@@ -425,6 +433,11 @@ def model_metadata(bundle: ModelBundle) -> dict[str, str]:
         "std": repr(float(info.std)),
         "convention": info.convention,
         "temperature": repr(float(bundle.temperature)),
+        **(
+            {}
+            if bundle.unlike_threshold is None
+            else {"unlike_threshold": repr(float(bundle.unlike_threshold))}
+        ),
         "training": json.dumps(bundle.training, ensure_ascii=False),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }

@@ -219,6 +219,25 @@ class TrainConfig:
         ),
         check=QT_TRANSLATE_NOOP("training options", "random affine"),
     )
+    outliers: float = option(
+        0.0,
+        QT_TRANSLATE_NOOP(
+            "training options",
+            "weight of the non-digits made from the training digits (turned, mirrored, "
+            "overlaid, blotted), which the network learns to give no class: it then tells a "
+            "letter or a scribble from a digit; 0: none",
+        ),
+        QT_TRANSLATE_NOOP("training options", "Non-digits"),
+        tip=QT_TRANSLATE_NOOP(
+            "training options",
+            "Teach the network to doubt: a quarter of each batch is non-digits made from the "
+            "training digits themselves (turned, mirrored, overlaid, blotted), and the network "
+            "learns to give them no class (outlier exposure). 0: none. Digits only.",
+        ),
+        range=(0.0, 10.0),
+        step=0.1,
+        decimals=2,
+    )
     seed: int = option(
         0,
         QT_TRANSLATE_NOOP("training options", "random seed: the same seed gives the same run"),
@@ -326,6 +345,22 @@ class TrainConfig:
                     "errors", "the hold-out share must be from 0 to 0.5, not {value}"
                 ),
                 self.holdout,
+            )
+        if not (math.isfinite(self.outliers) and 0.0 <= self.outliers <= 10.0):
+            refuse(
+                QT_TRANSLATE_NOOP(
+                    "errors", "the non-digits' weight must be from 0 to 10, not {value}"
+                ),
+                self.outliers,
+            )
+        if self.outliers > 0 and info.outliers is None:
+            refuse(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{value} has no non-examples to learn from (they are made for digits): "
+                    "set the non-digits' weight to 0",
+                ),
+                info.title,
             )
         if not (0.0 <= self.label_smoothing < 1.0):
             refuse(

@@ -19,6 +19,7 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 
+from lenet_desktop.analysis.doubt import UNLIKE_QUANTILE, unlike_threshold
 from lenet_desktop.data.datasets import Augmentation, Split, dataset_info
 from lenet_desktop.files.model_files import ModelBundle, new_model
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
@@ -36,9 +37,13 @@ from lenet_desktop.training.config import (  # noqa: F401 - where they were firs
 )
 from lenet_desktop.training.diagnosis import Diagnosis
 from lenet_desktop.training.evaluation import Evaluation, evaluate
+from lenet_desktop.training.outliers import OutlierMaker, outlier_loss
 from lenet_desktop.training.recipes import family as network_family
+from lenet_desktop.training.styles import add_styles
 
 CURVE_POINTS = 400  # points of a kept run's loss curve
+# Non-examples (config.outliers > 0) add this share of a batch's size to every batch.
+OUTLIER_SHARE = 0.25
 
 
 def take_slice(split: Split, count: int, seed: int) -> Split:
@@ -265,6 +270,10 @@ def train(
     strength = info.augmentation
 
     plan = _plan(network, images, batch_size, mean, std, config.epochs * steps)
+    outliers = None
+    if config.outliers > 0 and info.outliers is not None:
+        outliers = OutlierMaker(images, labels, info.outliers)
+    outlier_count = max(1, round(OUTLIER_SHARE * batch_size))
 
     history: list[dict] = []
     started = time.perf_counter()
@@ -282,15 +291,25 @@ def train(
             index = order[(step - 1) * batch_size : step * batch_size]
             batch = images[index].unsqueeze(1).float().div_(255.0)
             target = labels[index]
+            if config.augment and info.styles is not None:
+                batch = add_styles(batch, target, generator, info.styles)
+            if outliers is not None:
+                # Non-digits ride in the same batch (and its batch-norm statistics).
+                batch = torch.cat([batch, outliers.batch(outlier_count, generator)])
             if config.augment:
                 batch = augment_batch(batch, generator, strength)
             batch = (batch - mean) / std
             logits = fast_ops.forward(network, batch, plan)
+            if outliers is not None:
+                logits, others = logits[: target.shape[0]], logits[target.shape[0] :]
             if config.loss == "map":
                 loss = map_loss(logits, target)
             else:
                 loss = F.cross_entropy(logits, target, label_smoothing=config.label_smoothing)
+            # The curves and the diagnosis follow the classes' loss.
             loss_value = float(loss.detach())
+            if outliers is not None:
+                loss = loss + config.outliers * outlier_loss(others)
             if not math.isfinite(loss_value):
                 raise TrainingFailed.of(
                     diagnose.diverged(config, kind, epoch=epoch, step=step, loss=loss_value)
@@ -425,7 +444,8 @@ def split_holdout(split: Split, share: float, seed: int) -> tuple[Split, Split |
 
 
 def _calibrate(bundle: ModelBundle, network: torch.nn.Module, held_out, device) -> dict:
-    """Fit the bundle's temperature on the held-out images (never the test split); what was
+    """Fit the bundle's temperature on the held-out images (never the test split), and the
+    energy above which an input is unlike them (:mod:`lenet_desktop.analysis.doubt`); what was
     done, for the model file's training record."""
     if held_out is None:
         return {}
@@ -435,6 +455,7 @@ def _calibrate(bundle: ModelBundle, network: torch.nn.Module, held_out, device) 
     logits = logits_of(network, held_out, info.mean, info.std, device)
     temperature = fit_temperature(logits, held_out.labels)
     bundle.temperature = temperature
+    bundle.unlike_threshold = unlike_threshold(logits.numpy(), temperature)
     before = calibration(logits, held_out.labels)
     after = calibration(logits, held_out.labels, temperature)
     return {
@@ -442,4 +463,6 @@ def _calibrate(bundle: ModelBundle, network: torch.nn.Module, held_out, device) 
         "holdout_size": len(held_out),
         "holdout_ece_before": round(before.ece, 4),
         "holdout_ece_after": round(after.ece, 4),
+        "unlike_threshold": bundle.unlike_threshold,
+        "unlike_quantile": UNLIKE_QUANTILE,
     }

@@ -2,19 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/planning.py" line="46"/>
+        <source>{0} recipe for {1} ({2}): {3} lr {4:g}, {5} epochs, batch {6}.</source>
+        <translation type="unfinished">{1} 的“{0}”配方（{2}）：{3}，学习率 {4:g}，{5} 轮，批量 {6}。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/planning.py" line="66"/>
+        <source>Options changed as suggested: press Train to try again.</source>
+        <translation type="unfinished">已按建议修改选项：点“开始训练”再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/planning.py" line="80"/>
+        <source>Set up: {0} on {1} with the {2} recipe. Press Train.</source>
+        <translation type="unfinished">已设置：在 {1} 上训练 {0}，配方为“{2}”。请点“开始训练”。</translation>
+    </message>
+</context>
+<context>
     <name>AnswerView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="81"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="85"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="89"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="93"/>
         <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</source>
         <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="94"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="98"/>
+        <source>unlike anything it was trained on</source>
+        <translation>不像训练时见过的任何东西</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="100"/>
+        <source>unsure</source>
+        <translation>没有把握</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="107"/>
         <source>Test sample #{0} · true label: {1} {2}</source>
         <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
     </message>
@@ -22,78 +50,78 @@
 <context>
     <name>ArchitectureView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="175"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="176"/>
         <source>Operation</source>
         <translation>运算</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="168"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="177"/>
         <source>Output
 shape</source>
         <translation>输出
 形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="179"/>
         <source>Output
 size</source>
         <translation>输出
 尺寸</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="184"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="193"/>
         <source>{0} (all)</source>
         <translation>{0}（全部）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="186"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="195"/>
         <source>{0}, jump {1}</source>
         <translation>{0}，跳距 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="178"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="155"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="164"/>
         <source>Show PyTorch Code</source>
         <translation>显示 PyTorch 代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="157"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="166"/>
         <source>Receptive
 field</source>
         <translation>感受
 野</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="159"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="168"/>
         <source>How many input pixels one value of the layer sees, and how far apart (jump) neighbouring values&apos; fields are: r = r₋₁ + (k − 1)·j₋₁, j = s·j₋₁</source>
         <translation>该层一个值看到多少输入像素，以及相邻值的感受野相隔多远（跳距）：r = r₋₁ + (k − 1)·j₋₁，j = s·j₋₁</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="176"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="185"/>
         <source>Output size of a convolution or pooling: {0}</source>
         <translation>卷积或汇聚层的输出尺寸：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="202"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="211"/>
         <source>total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="206"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="215"/>
         <source>{0} — {1:,} parameters; input {2}. Output size of a convolution or pooling: {3}, n input size, k kernel, p padding per side, s stride.</source>
         <translation>{0} — 共 {1:,} 个参数；输入 {2}。卷积或汇聚层的输出尺寸：{3}，n 为输入尺寸，k 为核大小，p 为每侧填充，s 为步幅。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/architecture.py" line="211"/>
+        <location filename="../../lenet_desktop/ui/views/architecture.py" line="220"/>
         <source>Test accuracy: {0:.2f} %.</source>
         <translation>测试准确率：{0:.2f} %。</translation>
     </message>
@@ -271,7 +299,7 @@ field</source>
         <translation>C1 卷积核，每个 {0}×{0} 个权重 · {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="208"/>
+        <location filename="../../lenet_desktop/ui/training/compare_window.py" line="202"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
@@ -713,77 +741,77 @@ field</source>
 <context>
     <name>InputSources</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="63"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="64"/>
         <source>The picture is too large for the memory left.</source>
         <translation>图片太大，剩余内存不足。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="66"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="67"/>
         <source>The picture is blank: no drawing found.</source>
         <translation>图片是空白的：没有找到笔迹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="83"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="84"/>
         <source>Open Image</source>
         <translation>打开图片</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="85"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="86"/>
         <source>Images ({0});;All files (*)</source>
         <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="119"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="120"/>
         <source>The clipboard holds no image.</source>
         <translation>剪贴板中没有图片。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="131"/>
         <source>The image is too large ({0}×{1} pixels; the limit is {2} megapixels).</source>
         <translation>图片太大（{0}×{1} 像素；上限为 {2} 百万像素）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="156"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="157"/>
         <source>The test split has no image of that class.</source>
         <translation>测试集中没有该类别的图像。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="183"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="184"/>
         <source>Test images not found</source>
         <translation>找不到测试图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="184"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="185"/>
         <source>The {0} test images are not on this computer yet.</source>
         <translation>这台电脑上还没有 {0} 的测试图像。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="186"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="187"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="187"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="188"/>
         <source>Choose Folder…</source>
         <translation>选择文件夹…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="200"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="201"/>
         <source>Folder of the {0} files</source>
         <translation>{0} 文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="207"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="208"/>
         <source>{0}: no {1} test files there (t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz])</source>
         <translation>{0}：这里没有 {1} 的测试文件（t10k-images-idx3-ubyte[.gz] 和 t10k-labels-idx1-ubyte[.gz]）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="221"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="222"/>
         <source>Downloading {0}…</source>
         <translation>正在下载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="243"/>
+        <location filename="../../lenet_desktop/ui/sources/inputs.py" line="244"/>
         <source>Random Test Sample &amp;of</source>
         <translation>随机测试样本：指定类别(&amp;O)</translation>
     </message>
@@ -814,87 +842,87 @@ field</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="149"/>
         <source>LeNet Desktop</source>
         <translation>LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="153"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="162"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="163"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="157"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="151"/>
         <source>What the network sees ({0}):</source>
         <translation>网络看到的输入（{0}）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="158"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="161"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="164"/>
         <source>Architecture Editor</source>
         <translation>架构编辑器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="142"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="165"/>
         <source>LeNet-5 Output</source>
         <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="173"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="356"/>
         <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
         <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="376"/>
         <source>Export Weights for a Notebook</source>
         <translation>导出权重到笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="378"/>
         <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
         <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="357"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="387"/>
         <source>Wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="112"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="94"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="116"/>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
     </message>
@@ -930,32 +958,32 @@ field</source>
 <context>
     <name>ModelLoader</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="152"/>
         <source>no architecture fits these weights</source>
         <translation>没有架构与这些权重相符</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="186"/>
         <source>Could not open the model: {0}</source>
         <translation>无法打开模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="176"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="198"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="179"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="201"/>
         <source>LeNet Desktop models (*{0});;Notebook weights (*.params *.pt *.pth *.safetensors);;All files (*)</source>
         <translation>LeNet Desktop 模型 (*{0});;笔记本权重 (*.params *.pt *.pth *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="210"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="232"/>
         <source>{0} · {1} (shipped)</source>
         <translation>{0} · {1}（内置）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="217"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="239"/>
         <source>Recent Models</source>
         <translation>最近的模型</translation>
     </message>
@@ -1028,7 +1056,7 @@ field</source>
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="391"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="392"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
@@ -1340,122 +1368,122 @@ field</source>
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="100"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="102"/>
         <source>Run (double-click to rename)</source>
         <translation>训练记录（双击可重命名）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="100"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="102"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="100"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="102"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="101"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="103"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="101"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="103"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="101"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="103"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="105"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="107"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="108"/>
         <source>Delete Ticked</source>
         <translation>删除勾选的记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="107"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="109"/>
         <source>Export Table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="39"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="41"/>
         <source>at chance</source>
         <translation>停在随机水平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="40"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="42"/>
         <source>overfits</source>
         <translation>过拟合</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="41"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="43"/>
         <source>diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="101"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="103"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="102"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="104"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="104"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="106"/>
         <source>Compare Ticked…</source>
         <translation>比较勾选的记录…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="112"/>
         <source>Every finished run, named by what it changed. Tick runs and press Compare to see their curves, confusion matrices and C1 kernels side by side.</source>
         <translation>每次完成的训练都在这里，以它改动了什么来命名。勾选几条记录并点“比较”，即可并排查看它们的曲线、混淆矩阵和 C1 卷积核。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="135"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="133"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="135"/>
         <source>Book</source>
         <translation>书中设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="146"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="148"/>
         <source>{0} (damaged)</source>
         <translation>{0}（已损坏）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="174"/>
         <source>The run was not kept: {0}</source>
         <translation>这次运行没有保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="174"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="176"/>
         <source>Kept as run “{0}” (Runs tab).</source>
         <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="241"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="243"/>
         <source>Delete Runs</source>
         <translation>删除训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="242"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="244"/>
         <source>Delete {0} ticked run(s) and their models?</source>
         <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="266"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="267"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
@@ -1655,32 +1683,32 @@ field</source>
 <context>
     <name>StatusBarView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="35"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="36"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="56"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="57"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="59"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="60"/>
         <source>Model: {0} · {1} · {2}</source>
         <translation>模型：{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="65"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="66"/>
         <source>Runs on {0}</source>
         <translation>运行于 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="77"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="78"/>
         <source>{0} · unit {1}</source>
         <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="80"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="81"/>
         <source>{0} · map {1} · row {2}, column {3}</source>
         <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
@@ -1701,112 +1729,97 @@ field</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="155"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="156"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="157"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="158"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="157"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="158"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="157"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="158"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="157"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="158"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="184"/>
-        <source>{0} recipe for {1} ({2}): {3} lr {4:g}, {5} epochs, batch {6}.</source>
-        <translation>{1} 的“{0}”配方（{2}）：{3}，学习率 {4:g}，{5} 轮，批量 {6}。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="243"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="214"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="244"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="215"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="279"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="250"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="297"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="268"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="298"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="269"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="342"/>
-        <source>Set up: {0} on {1} with the {2} recipe. Press Train.</source>
-        <translation>已设置：在 {1} 上训练 {0}，配方为“{2}”。请点“开始训练”。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="380"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="315"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="392"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="327"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="422"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="357"/>
         <source>The run failed: {0} Nothing was kept.</source>
         <translation>训练失败：{0} 没有保存任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="423"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="358"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="435"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="370"/>
         <source>The run was cancelled after {0} of {1} epochs; nothing was kept.</source>
         <translation>训练在完成 {1} 轮中的 {0} 轮后被取消；没有保存任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="439"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="374"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="420"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="355"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="159"/>
         <source>Exercises</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="204"/>
-        <source>Options changed as suggested: press Train to try again.</source>
-        <translation>已按建议修改选项：点“开始训练”再试一次。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="431"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="366"/>
         <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
         <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
@@ -2074,52 +2087,52 @@ field</source>
 <context>
     <name>classes</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="102"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="141"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="103"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="142"/>
         <source>Trouser</source>
         <translation>裤子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="104"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="143"/>
         <source>Pullover</source>
         <translation>套衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="105"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="144"/>
         <source>Dress</source>
         <translation>连衣裙</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="106"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="145"/>
         <source>Coat</source>
         <translation>外套</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="107"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="146"/>
         <source>Sandal</source>
         <translation>凉鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="108"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="147"/>
         <source>Shirt</source>
         <translation>衬衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="109"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="148"/>
         <source>Sneaker</source>
         <translation>运动鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="110"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="149"/>
         <source>Bag</source>
         <translation>包</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="111"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="150"/>
         <source>Ankle boot</source>
         <translation>短靴</translation>
     </message>
@@ -2218,231 +2231,231 @@ field</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="150"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="189"/>
         <source>unknown dataset {name!r} (known: {known})</source>
         <translation>未知的数据集 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="209"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="248"/>
         <source>{path}: missing — a {title} folder needs the four files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)</source>
         <translation>{path}：缺失 —— {title} 文件夹需要四个文件 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte 和 t10k-labels-idx1-ubyte（可以是 .gz）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="239"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="278"/>
         <source>{path}: the gzip file is truncated or damaged ({detail})</source>
         <translation>{path}：gzip 文件不完整或已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="245"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="338"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="284"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="353"/>
         <location filename="../../lenet_desktop/files/notebook.py" line="63"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="251"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="290"/>
         <source>{path}: too short to be an IDX file ({size} bytes)</source>
         <translation>{path}：太短，不是 IDX 文件（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="258"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="297"/>
         <source>{path}: not an IDX {kind} file (magic number {found}, expected {magic})</source>
         <translation>{path}：不是 IDX {kind} 文件（魔数 {found}，应为 {magic}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="272"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="311"/>
         <source>{path}: the file is truncated or too long ({size} bytes of data, expected {expected} for {shape})</source>
         <translation>{path}：文件不完整或过长（数据 {size} 字节，{shape} 应为 {expected} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="297"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="336"/>
         <source>{path}: no such folder</source>
         <translation>{path}：没有这个文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="305"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="344"/>
         <source>{path}: images are {shape}, expected 28×28</source>
         <translation>{path}：图像是 {shape}，应为 28×28</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="311"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="350"/>
         <source>{path}: {labels} labels for {images} images in {name}</source>
         <translation>{path}：{labels} 个标签，但 {name} 中有 {images} 张图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="319"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="358"/>
         <source>{path}: label {label} is out of range for {count} classes</source>
         <translation>{path}：标签 {label} 超出了 {count} 个类别的范围</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="357"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="396"/>
         <source>{title} cannot be downloaded: choose a folder of its files</source>
         <translation>无法下载 {title}：请选择存放其文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="367"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="406"/>
         <source>{title} cannot be downloaded here: torchvision is not installed (or does not match this PyTorch). Install it with “pip install torchvision”, or download the four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.</source>
         <translation>这里无法下载 {title}：没有安装 torchvision（或与当前 PyTorch 不匹配）。请用“pip install torchvision”安装，或者下载四个文件（train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz、t10k-labels-idx1-ubyte.gz）后选择它们所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="386"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="425"/>
         <source>the download of {title} was cancelled</source>
         <translation>{title} 的下载已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="395"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="434"/>
         <source>could not download {title} into {root}: {detail}. Check the network connection, or choose a folder holding the four IDX files.</source>
         <translation>无法把 {title} 下载到 {root}：{detail}。请检查网络连接，或选择存放四个 IDX 文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="446"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="485"/>
         <source>no {title} test files found; looked in {places} ({reason})</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="454"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="493"/>
         <source>no {title} test files found; looked in {places}</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="139"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="149"/>
         <source>{path}: no shipped model is installed</source>
         <translation>{path}：没有安装内置模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="155"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="165"/>
         <source>{path}: is not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="158"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="168"/>
         <source>{name}: no such model (shipped models: {names}) and no such file</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="89"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="113"/>
         <source>{path}: image is too large ({width}×{height} pixels; the limit is {limit} megapixels)</source>
         <translation>{path}：图像太大（{width}×{height} 像素；上限为 {limit} 百万像素）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="106"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="164"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="130"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="174"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="110"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="134"/>
         <source>{path}: is a folder, not an image</source>
         <translation>{path}：是文件夹，不是图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="114"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="138"/>
         <source>{path}: image is too large to open safely</source>
         <translation>{path}：图像太大，无法安全打开</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="118"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="142"/>
         <source>{path}: not an image file LeNet Desktop can read</source>
         <translation>{path}：不是 LeNet Desktop 能读取的图像文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="123"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="147"/>
         <source>{path}: the image is damaged or truncated ({detail})</source>
         <translation>{path}：图像已损坏或不完整（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="170"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="194"/>
         <source>cannot read pixels of type {kind}</source>
         <translation>无法读取类型为 {kind} 的像素</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="185"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="209"/>
         <source>an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {shape}</source>
         <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="172"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="182"/>
         <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
         <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="181"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="191"/>
         <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
         <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="192"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="202"/>
         <source>{path}: not a model file (only {size} bytes)</source>
         <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="199"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="209"/>
         <source>{path}: the file is truncated or not a safetensors model file</source>
         <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="210"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="220"/>
         <source>{path}: not a safetensors model file (unreadable header)</source>
         <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="218"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="228"/>
         <source>{path}: damaged metadata ({detail})</source>
         <translation>{path}：元数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="226"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="236"/>
         <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
         <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="240"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="379"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="250"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="394"/>
         <source>{path}: its architecture spec is broken: {detail}</source>
         <translation>{path}：其中的网络结构描述有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="246"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="256"/>
         <source>{path}: unknown architecture {name!r} (known: {known})</source>
         <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="271"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="285"/>
         <source>{path}: unknown preprocessing convention {name!r}</source>
         <translation>{path}：未知的预处理方式 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="304"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="319"/>
         <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
         <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="317"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="332"/>
         <source>{path}: the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="331"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="346"/>
         <source>{path}: too large for a LeNet model ({size} bytes)</source>
         <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="368"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="383"/>
         <source>{path}: the tensor data is damaged ({detail})</source>
         <translation>{path}：张量数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="437"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="462"/>
         <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="453"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="478"/>
         <source>{path}: cannot write here ({detail})</source>
         <translation>{path}：无法写入此处（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="451"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="476"/>
         <source>{path}: could not be saved ({detail})</source>
         <translation>{path}：无法保存（{detail}）</translation>
     </message>
@@ -2487,7 +2500,7 @@ field</source>
         <translation>{path}：无法删除（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/nn/models.py" line="222"/>
+        <location filename="../../lenet_desktop/nn/models.py" line="219"/>
         <source>unknown architecture {name!r} (known: {known})</source>
         <translation>未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
@@ -2772,57 +2785,67 @@ field</source>
         <translation>{path}：无法写入（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="273"/>
+        <location filename="../../lenet_desktop/training/config.py" line="292"/>
         <source>unknown {option} {value!r} (known: {known})</source>
         <translation>未知的{option} {value!r}（可选：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="289"/>
+        <location filename="../../lenet_desktop/training/config.py" line="308"/>
         <source>training images must be from 0 to 10000000, not {value}</source>
         <translation>训练图像数必须在 0 到 10000000 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="296"/>
+        <location filename="../../lenet_desktop/training/config.py" line="315"/>
         <source>epochs must be from 1 to 100000, not {value}</source>
         <translation>轮数必须在 1 到 100000 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="301"/>
+        <location filename="../../lenet_desktop/training/config.py" line="320"/>
         <source>batch size must be at least 2, not {value}</source>
         <translation>批量大小至少为 2，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="306"/>
+        <location filename="../../lenet_desktop/training/config.py" line="325"/>
         <source>the learning rate must be a positive number, not {value}</source>
         <translation>学习率必须是正数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="313"/>
+        <location filename="../../lenet_desktop/training/config.py" line="332"/>
         <source>the momentum must be from 0 up to (not including) 1, not {value}</source>
         <translation>动量必须在 0（含）到 1（不含）之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="320"/>
+        <location filename="../../lenet_desktop/training/config.py" line="339"/>
         <source>the weight decay must be zero or more, not {value}</source>
         <translation>权重衰减必须大于或等于 0，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="325"/>
+        <location filename="../../lenet_desktop/training/config.py" line="344"/>
         <source>the hold-out share must be from 0 to 0.5, not {value}</source>
         <translation>留出比例必须在 0 到 0.5 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="332"/>
+        <location filename="../../lenet_desktop/training/config.py" line="351"/>
+        <source>the non-digits&apos; weight must be from 0 to 10, not {value}</source>
+        <translation>非数字样本的权重必须在 0 到 10 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="358"/>
+        <source>{value} has no non-examples to learn from (they are made for digits): set the non-digits&apos; weight to 0</source>
+        <translation>{value} 没有可供学习的非样本（它们只为数字而做）：请把非数字样本的权重设为 0</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="367"/>
         <source>label smoothing must be from 0 up to (not including) 1, not {value}</source>
         <translation>标签平滑必须在 0（含）到 1（不含）之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="100"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="105"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="245"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="264"/>
         <source>the training split has fewer than two images</source>
         <translation>训练集少于两张图像</translation>
     </message>
@@ -3086,40 +3109,40 @@ field</source>
 <context>
     <name>layer keys</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="243"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="253"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="251"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="261"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="244"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="255"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="252"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="263"/>
         <source>stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="245"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="254"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="253"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="262"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="252"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="260"/>
         <source>channels</source>
         <translation>通道数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="290"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="298"/>
         <source>negative slope</source>
         <translation>负半轴斜率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="306"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="314"/>
         <source>dropout p</source>
         <translation>丢弃率 p</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="321"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="329"/>
         <source>features</source>
         <translation>特征数</translation>
     </message>
@@ -3127,77 +3150,77 @@ field</source>
 <context>
     <name>layer types</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="249"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="257"/>
         <source>convolution</source>
         <translation>卷积</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="261"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="269"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="266"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="274"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="271"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="279"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="276"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="284"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="281"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="289"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="287"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="295"/>
         <source>leaky ReLU</source>
         <translation>带泄漏的 ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="298"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="306"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="303"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="311"/>
         <source>dropout</source>
         <translation>暂退（dropout）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="312"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="320"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="316"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="324"/>
         <source>fully connected</source>
         <translation>全连接</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="328"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="336"/>
         <source>subsampling</source>
         <translation>下采样</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="333"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="341"/>
         <source>LeNet-5&apos;s squashing function</source>
         <translation>LeNet-5 的压缩函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="338"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="346"/>
         <source>Euclidean RBF output</source>
         <translation>欧氏 RBF 输出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="343"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="351"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
@@ -3205,88 +3228,88 @@ field</source>
 <context>
     <name>layers</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="139"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="147"/>
         <source>convolution {0}×{0}</source>
         <translation>卷积 {0}×{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="137"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="145"/>
         <source>convolution {0}×{0}, partly connected</source>
         <translation>卷积 {0}×{0}，部分连接</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="144"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="157"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="152"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="165"/>
         <source>, padding {0}</source>
         <translation>，填充 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="146"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="154"/>
         <source>, stride {0}</source>
         <translation>，步幅 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="262"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="270"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="267"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="275"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="154"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="162"/>
         <source>{0} {1}×{1}, stride {2}</source>
         <translation>{0} {1}×{1}，步幅 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="288"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="296"/>
         <source>leaky ReLU, slope {0:g}</source>
         <translation>带泄漏的 ReLU，斜率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="329"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="337"/>
         <source>subsampling: 2×2 sum × weight + bias</source>
         <translation>下采样：2×2 求和 × 权重 + 偏置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="299"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="307"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="272"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="280"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="318"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="326"/>
         <source>fully connected {0} → {1}</source>
         <translation>全连接 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="313"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="321"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="334"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="342"/>
         <source>squashing {0}</source>
         <translation>压缩函数 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="339"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="347"/>
         <source>Euclidean RBF: distance to each class&apos;s code</source>
         <translation>欧氏 RBF：到每个类别编码的距离</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="344"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="352"/>
         <source>padding to the 32×32 field</source>
         <translation>填充到 32×32 的输入区域</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="304"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="312"/>
         <source>dropout (off when predicting)</source>
         <translation>暂退法 dropout（预测时关闭）</translation>
     </message>
@@ -3367,42 +3390,57 @@ field</source>
 <context>
     <name>notes</name>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="85"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="121"/>
+        <source>The picture already is a 28×28 image framed as the dataset&apos;s: the network got it pixel for pixel, as in training.</source>
+        <translation>这张图片本身就是按数据集方式取景的 28×28 图像：网络逐像素地接收它，和训练时一样。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="134"/>
+        <source>This does not look like anything the model was trained on (score {score:.1f}, above {threshold:.1f}): its answer means little.</source>
+        <translation>这看起来不像模型训练时见过的任何东西（得分 {score:.1f}，高于 {threshold:.1f}）：它的答案没有多大意义。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="146"/>
         <source>The model is unsure: {first} at {p1:.0f} %, then {second} at {p2:.0f} %.</source>
         <translation>模型没有把握：{first} 只有 {p1:.0f} %，其次是 {second}，{p2:.0f} %。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="109"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="168"/>
         <source>The digit is only {px} px tall in the picture; the model reads digits {box} px tall, so it was enlarged and blurs — draw or photograph it larger.</source>
         <translation>图中的数字只有 {px} 像素高；模型读取的数字高 {box} 像素，所以它被放大而变得模糊——请写大一些或拍得大一些。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="121"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="180"/>
         <source>The ink is faint (only {pct:.0f} % darker than the paper); it was strengthened — a darker pen or brush reads more surely.</source>
         <translation>墨迹很淡（只比纸张暗 {pct:.0f} %），已被加深——用颜色更深的笔或画笔，识别会更可靠。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="133"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="192"/>
         <source>The ink touches the edge of the picture: part of the digit may be cut off — leave a margin around it.</source>
         <translation>墨迹碰到了图片边缘：数字可能有一部分被截掉了——请在数字四周留出空白。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="144"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="203"/>
         <source>The ink is in {n} separate pieces; a digit is one or two strokes — a gap or a stray mark can change the answer.</source>
         <translation>墨迹分成了 {n} 个互不相连的部分；一个数字通常只有一两笔——断开的笔画或多余的痕迹都可能改变答案。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="162"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="221"/>
         <source>{n} lines of the paper were found and removed (shown in red).</source>
         <translation>找到并去掉了纸张上的 {n} 条线（以红色显示）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="173"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="225"/>
+        <source>A line of the paper was found and removed (shown in red).</source>
+        <translation>找到并去掉了纸张上的一条线（以红色显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="236"/>
         <source>{n} dots of the paper&apos;s grid were removed.</source>
         <translation>去掉了纸张网格上的 {n} 个圆点。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="182"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="245"/>
         <source>The paper&apos;s light was evened out (it was up to {pct:.0f} % darker in places: a shadow or uneven light).</source>
         <translation>已把纸张的明暗调匀（有些地方暗了多达 {pct:.0f} %：阴影或光照不均）。</translation>
     </message>
@@ -3410,17 +3448,17 @@ field</source>
 <context>
     <name>prompts</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="70"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="97"/>
         <source>Draw one of: {classes}.</source>
         <translation>请画以下之一：{classes}。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="88"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="117"/>
         <source>Draw a digit on the canvas.</source>
         <translation>请在画布上画一个数字。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="118"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="157"/>
         <source>Draw a garment as a filled shape (the Fill tool fills an outline): the dataset&apos;s garments are solid silhouettes, and a bare outline is often read as a bag.</source>
         <translation>请把服装画成实心的形状（“填充”工具可填满轮廓）：数据集中的服装都是实心剪影，只画轮廓常被认成包。</translation>
     </message>
@@ -3825,46 +3863,61 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/training/config.py" line="224"/>
+        <source>weight of the non-digits made from the training digits (turned, mirrored, overlaid, blotted), which the network learns to give no class: it then tells a letter or a scribble from a digit; 0: none</source>
+        <translation>用训练数字做成的非数字样本（旋转、镜像、叠加、涂成墨团）的权重，网络学着不把它们归入任何类别，从而能把字母或乱涂与数字区分开；0：不用</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="230"/>
+        <source>Non-digits</source>
+        <translation>非数字样本</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="231"/>
+        <source>Teach the network to doubt: a quarter of each batch is non-digits made from the training digits themselves (turned, mirrored, overlaid, blotted), and the network learns to give them no class (outlier exposure). 0: none. Digits only.</source>
+        <translation>教网络学会怀疑：每个批次再加四分之一由训练数字本身做成的非数字样本（旋转、镜像、叠加、涂成墨团），网络学着不把它们归入任何类别（离群样本暴露）。0：不用。仅适用于数字。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="243"/>
         <source>random seed: the same seed gives the same run</source>
         <translation>随机种子：相同的种子得到相同的训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="225"/>
+        <location filename="../../lenet_desktop/training/config.py" line="244"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="230"/>
+        <location filename="../../lenet_desktop/training/config.py" line="249"/>
         <source>share of the training split kept out of training to calibrate the probabilities (temperature scaling); 0 for none</source>
         <translation>留出不参与训练、用于校准概率（温度缩放）的训练集比例；0 表示不留出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="235"/>
+        <location filename="../../lenet_desktop/training/config.py" line="254"/>
         <source>Held out to calibrate</source>
         <translation>留出用于校准</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="236"/>
+        <location filename="../../lenet_desktop/training/config.py" line="255"/>
         <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
         <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="248"/>
+        <location filename="../../lenet_desktop/training/config.py" line="267"/>
         <source>where to train</source>
         <translation>在哪里训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="249"/>
+        <location filename="../../lenet_desktop/training/config.py" line="268"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="256"/>
+        <location filename="../../lenet_desktop/training/config.py" line="275"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="257"/>
+        <location filename="../../lenet_desktop/training/config.py" line="276"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>

@@ -1,5 +1,6 @@
 """Handwriting from anywhere, in the window: a note-app page opened reads right and the cleaning
-view shows its lines as removed; a tiny faint digit gets the unsure note, in English and Chinese."""
+view shows its lines as removed; a tiny faint digit gets the notes that say so, in English and
+Chinese."""
 
 from __future__ import annotations
 
@@ -46,9 +47,7 @@ def test_a_template_page_opened_reads_right_and_shows_its_lines_removed(
     assert not view.isVisible()
 
 
-def test_a_tiny_faint_digit_says_it_is_unsure_in_english_and_chinese(
-    window, qtbot, tmp_path, mnist_splits
-):
+def test_a_tiny_faint_digit_says_so_in_english_and_chinese(window, qtbot, tmp_path, mnist_splits):
     from lenet_desktop.ui.app import install_translator
 
     _, test = mnist_splits

@@ -1,6 +1,8 @@
-"""The network's answer in large type, a test sample's true label beside it, what to draw when
-there is nothing to read, the notes on how the input was read (when to doubt the answer, what
-the cleaning removed), and the last thing that went wrong (until the next input)."""
+"""The network's answer in large type — marked when the model doubts it (the input is unlike
+anything it was trained on, or it is unsure between classes) —, a test sample's true label
+beside it, what to draw when there is nothing to read, the notes on how the input was read (why
+to doubt the answer, what the picture shows, what the cleaning removed), and the last thing that
+went wrong (until the next input)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from lenet_desktop.analysis.doubt import DOUBT_KINDS
 from lenet_desktop.session import Result, Session
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.translation import (
@@ -21,6 +24,7 @@ from lenet_desktop.ui.translation import (
 from lenet_desktop.ui.widgets.emphasis import ERROR, emphasise
 
 NOTE_LINES = 3
+DOUBT_COLOUR = "#c0392b"
 
 
 class AnswerView(Retranslating, QWidget):
@@ -88,6 +92,15 @@ class AnswerView(Retranslating, QWidget):
         text = self.tr(
             "<span style='font-size:28pt; font-weight:bold'>{0}</span> {1:.1f} %"
         ).format(class_name(prediction.label), 100 * prediction.confidence)
+        doubt = result.doubt
+        if doubt is not None and doubt.unsure:
+            verdict = (
+                self.tr("unlike anything it was trained on")
+                if doubt.unlike_training
+                else self.tr("unsure")
+            )
+            style = f"color:{DOUBT_COLOUR}; font-weight:bold"
+            text += f" <span style='{style}'>⚠ {escape(verdict)}</span>"
         truth = result.true_label
         if truth is not None and result.input is not None:
             verdict = "✓" if truth == prediction.index else "✗"
@@ -100,7 +113,10 @@ class AnswerView(Retranslating, QWidget):
         found = () if result is None else result.notes
         lines = []
         for note in found:
-            colour, mark = ("#b9770e", "⚠") if note.warning else ("#5d6d7e", "ℹ")
+            if note.kind in DOUBT_KINDS:
+                colour, mark = DOUBT_COLOUR, "⚠"
+            else:
+                colour, mark = ("#b9770e", "⚠") if note.warning else ("#5d6d7e", "ℹ")
             lines.append(f"<span style='color:{colour}'>{mark} {escape(note_text(note))}</span>")
         text = "<br>".join(lines)
         height = self.notes.fontMetrics().lineSpacing() * NOTE_LINES + 4
