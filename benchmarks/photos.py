@@ -41,26 +41,50 @@ sys.path[:0] = [str(REPO / "tests"), str(REPO)]
 BASELINE = "3c7e132"
 
 
-def baseline_module(rev: str) -> ModuleType:
-    """The preprocessing module of commit ``rev`` as a module of its own (it lived at
-    ``lenet_desktop/preprocessing.py`` before the engine had folders)."""
-    for where in ("lenet_desktop/data/preprocessing.py", "lenet_desktop/preprocessing.py"):
+def _git_source(rev: str, *places: str) -> str | None:
+    for where in places:
         done = subprocess.run(
             ["git", "-C", str(REPO), "show", f"{rev}:{where}"], capture_output=True, text=True
         )
         if done.returncode == 0:
-            source = done.stdout
-            break
-    else:
-        raise SystemExit(f"{rev}: no preprocessing module found")
-    path = Path(tempfile.mkdtemp(prefix="lenet-photos-")) / f"preprocessing_{rev}.py"
+            return done.stdout
+    return None
+
+
+def _load_source(name: str, source: str) -> ModuleType:
+    path = Path(tempfile.mkdtemp(prefix="lenet-photos-")) / f"{name}.py"
     path.write_text(source)
-    spec = importlib.util.spec_from_file_location(f"preprocessing_{rev}", path)
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # (dataclasses look their module up while it loads)
     spec.loader.exec_module(module)
     return module
+
+
+def baseline_module(rev: str) -> ModuleType:
+    """The preprocessing module of commit ``rev`` as a module of its own (it lived at
+    ``lenet_desktop/preprocessing.py`` before the engine had folders), with that commit's own
+    cleaning and stroke modules where it had them (not this tree's)."""
+    tag = rev.replace("-", "_").replace("~", "_").replace("^", "_")
+    source = _git_source(
+        rev, "lenet_desktop/data/preprocessing.py", "lenet_desktop/preprocessing.py"
+    )
+    if source is None:
+        raise SystemExit(f"{rev}: no preprocessing module found")
+    for part in ("strokes", "cleaning"):
+        own = _git_source(rev, f"lenet_desktop/data/{part}.py")
+        if own is None:
+            continue
+        for other in ("strokes",):  # the cleaning module measures strokes too
+            own = own.replace(
+                f"from lenet_desktop.data.{other} import", f"from {other}_{tag} import"
+            )
+        _load_source(f"{part}_{tag}", own)
+        source = source.replace(
+            f"from lenet_desktop.data.{part} import", f"from {part}_{tag} import"
+        )
+    return _load_source(f"preprocessing_{tag}", source)
 
 
 def canvas_drawing(side: int) -> np.ndarray:

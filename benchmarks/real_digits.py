@@ -145,8 +145,9 @@ def summary(rows: list[dict], nondigit_rows: list[dict]) -> dict:
         "real_digits_unsure_on_right": round(
             sum(r["unsure"] for r in right) / max(len(right), 1), 4
         ),
-        "real_digits_unsure_on_wrong": round(
-            sum(r["unsure"] for r in wrong) / max(len(wrong), 1), 4
+        # (None when nothing was wrong: there is no share to give)
+        "real_digits_unsure_on_wrong": (
+            round(sum(r["unsure"] for r in wrong) / len(wrong), 4) if wrong else None
         ),
         "real_digits_unlike_on_right": round(
             sum(r["unlike"] for r in right) / max(len(right), 1), 4
@@ -291,6 +292,10 @@ def _auroc(scores: np.ndarray, truth: np.ndarray) -> float:
     return float((ranks[positives].sum() - n_pos * (n_pos + 1) / 2) / max(n_pos * n_neg, 1))
 
 
+def _share(value: float | None) -> str:
+    return "— (none wrong)" if value is None else f"{100 * value:.1f} %"
+
+
 def table(result: dict) -> str:
     lines = [
         f"real digits: {result['real_digits_pictures']} pictures",
@@ -302,7 +307,7 @@ def table(result: dict) -> str:
     lines += [
         f"  wrong above 90 % confidence   {result['real_digits_confident_wrong']}",
         f"  unsure on right answers       {100 * result['real_digits_unsure_on_right']:.1f} %",
-        f"  unsure on wrong answers       {100 * result['real_digits_unsure_on_wrong']:.1f} %",
+        f"  unsure on wrong answers       {_share(result['real_digits_unsure_on_wrong'])}",
         f"  unlike training, right ones   {100 * result['real_digits_unlike_on_right']:.1f} %",
         f"  confusions (true→read)        {result['real_digits_confusions'] or '—'}",
         f"  picture notes                 {result['real_digits_notes'] or '—'}",

@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
-from scipy import ndimage
 
 from lenet_desktop.data.cleaning import Cleaning, blank, clean
 from lenet_desktop.data.strokes import restroke
@@ -50,8 +49,9 @@ MAX_PIXELS = 50_000_000
 WORKING_SIDE = 160
 # The ink must differ from the background by this much (on a 0–1 scale) to count as a drawing.
 MIN_CONTRAST = 0.08
-# Detail within this of its neighbourhood is no ink when telling dark ink from light ink.
-INK_TOLERANCE = 0.05
+# The picture's dark and light ends, when telling dark ink from light ink on a dark border
+# (percentiles).
+ENDS = (0.5, 99.5)
 # Ink weaker than this fraction of the strongest ink is treated as paper (noise, JPEG artefacts).
 NOISE_FLOOR = 0.1
 # A 28×28 picture is a dataset image as it is (dataset_framed) when, for MNIST, its centre of
@@ -215,26 +215,25 @@ def _luminance_alpha(data: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     )
 
 
-def _dark_ink(lum: np.ndarray) -> bool:
-    """Whether the ink is darker than the paper: the picture's fine detail — what stands out
-    of its neighbourhood, a quarter of the picture wide — is mostly darker than its
-    surroundings. Not "the border is light" (grey paper in a dim photo is darker than mid-grey
-    and still the light thing on the page), nor the border's colour (a squared page's edge can
-    be a line): light falling unevenly changes slowly, strokes and lines change fast."""
-    side = max(3, max(lum.shape) // 4)
-    detail = lum - ndimage.uniform_filter(lum, size=side, mode="reflect")
-    darker = float(np.clip(-detail - INK_TOLERANCE, 0.0, None).sum(dtype=np.float64))
-    lighter = float(np.clip(detail - INK_TOLERANCE, 0.0, None).sum(dtype=np.float64))
-    if darker == lighter:  # nothing stands out: a blank picture either way
-        return float(np.median(lum)) >= 0.5
-    return darker > lighter
+def _dark_ink(lum: np.ndarray, border: np.ndarray) -> bool:
+    """Whether the ink is darker than the paper. A light border is paper under dark ink (a
+    shadow over part of a photo can be darker than faint pencil, so nothing else is asked).
+    A dark border is a dark background, or grey paper in a dim photo: then the ink is what
+    stands out of the picture's typical colour (its median, the paper's or the background's),
+    darker or lighter."""
+    if float(np.median(border)) >= 0.5:
+        return True
+    typical = float(np.median(lum))
+    dark_end, light_end = (float(v) for v in np.percentile(lum, ENDS))
+    return typical - dark_end > light_end - typical
 
 
 def cleaning(data: np.ndarray, handwriting: bool = True) -> Cleaning:
     """What is ink in an image array and what is paper.
 
-    Dark ink on light paper and light ink on a dark background are told apart by the
-    picture's fine detail (:func:`_dark_ink`); transparent pixels are background.
+    Dark ink on light paper and light ink on a dark background are told apart by the border's
+    colour and, on a dark border, by which way the ink stands out (:func:`_dark_ink`);
+    transparent pixels are background.
     Handwriting (the ``"mnist"`` convention) is cleaned
     (:func:`lenet_desktop.data.cleaning.clean`): paper, template and shading removed.
     Anything else (a garment: its grey levels are the picture), and pictures smaller than
@@ -253,7 +252,7 @@ def cleaning(data: np.ndarray, handwriting: bool = True) -> Cleaning:
         lum = lum * alpha + backdrop * (1.0 - alpha)
     border = np.concatenate([lum[0], lum[-1], lum[1:-1, 0], lum[1:-1, -1]])
     background = float(np.median(border))
-    dark_on_light = lum if _dark_ink(lum) else 1.0 - lum
+    dark_on_light = lum if _dark_ink(lum, border) else 1.0 - lum
     if handwriting and min(lum.shape) >= MIN_PHOTO_SIDE:
         return clean(np.ascontiguousarray(dark_on_light, dtype=np.float32))
     ink = max(background, 1.0 - background) - dark_on_light

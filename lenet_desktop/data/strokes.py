@@ -27,6 +27,7 @@ percentile 1.99 px, 10th 2.10, 25th 2.33, median 2.64, 75th 3.04, 90th 3.57, 95t
 from __future__ import annotations
 
 import numpy as np
+from PIL import Image
 from scipy import ndimage
 
 # The training digits' stroke width in the 28×28 frame (px): a digit whose width is outside
@@ -39,11 +40,15 @@ THICKEST = 3.6
 RESOLVED = 3.0
 # A grown stroke's edge covering less than this of a pixel leaves it paper.
 HALO_FLOOR = 0.1
+# The correction of a growth adds at most this share of it again.
+CORRECTION = 1.5
 # Ink at least this strong is the stroke's body (the cleaning stretches a core to 1).
 BODY = 0.4
 # Enlarge a crop smaller than this (px, longer side) before changing its width, so the change
 # has sub-pixel steps.
 FINE_SIDE = 80
+# ... and a crop larger than twice that, of strokes at least BROAD px wide, is reduced first.
+BROAD = 4.0
 # The medial axis lies at least this deep inside the ink (px): a pixel of the outline's own
 # steps is no axis.
 AXIS_DEPTH = 1.5
@@ -102,21 +107,27 @@ def _fine(crop: np.ndarray) -> tuple[np.ndarray, int]:
     return enlarged.clip(0.0, 1.0).astype(np.float32), factor
 
 
-def _thicken(ink: np.ndarray, grow: float) -> np.ndarray:
-    """Every pixel within ``grow`` px of the stroke's body becomes ink (antialiased edge)."""
-    pad = int(np.ceil(grow)) + 2
+def _thickener(ink: np.ndarray, most: float):
+    """A function that grows the ink's strokes by ``grow`` px (up to ``most``): every pixel
+    within ``grow`` of the stroke's body becomes ink, with an antialiased edge. (The distance to
+    the body is computed once, for a first growth and its correction.)"""
+    pad = int(np.ceil(most)) + 2
     padded = np.pad(ink, pad)
     body = padded >= BODY
     if not body.any():
-        return padded
-    distance = ndimage.distance_transform_edt(~body)
-    # A body pixel's edge is half a pixel beyond its centre: a pixel at distance d from it is
-    # covered by a stroke grown by ``grow`` over 1 + grow − d of its width.
-    halo = np.clip(grow + 1.0 - distance, 0.0, 1.0)
-    # (a pixel covered by less than a tenth is left as paper: a stroke grown by a hair must
-    # not grow the digit's box by a pixel, and so its scale)
-    halo[halo < HALO_FLOOR] = 0.0
-    return np.maximum(padded, halo).astype(np.float32)
+        return lambda grow: padded
+    distance = ndimage.distance_transform_edt(~body).astype(np.float32)
+
+    def grown(grow: float) -> np.ndarray:
+        # A body pixel's edge is half a pixel beyond its centre: a pixel at distance d from it
+        # is covered by a stroke grown by ``grow`` over 1 + grow − d of its width.
+        halo = np.clip(np.float32(min(grow, most) + 1.0) - distance, 0.0, 1.0)
+        # (a pixel covered by less than a tenth is left as paper: a stroke grown by a hair must
+        # not grow the digit's box by a pixel, and so its scale)
+        halo[halo < HALO_FLOOR] = 0.0
+        return np.maximum(padded, halo).astype(np.float32)
+
+    return grown
 
 
 def _thin(ink: np.ndarray, shrink: float, width: float) -> np.ndarray:
@@ -138,23 +149,31 @@ def _thin(ink: np.ndarray, shrink: float, width: float) -> np.ndarray:
 def restroke(crop: np.ndarray, box: float) -> np.ndarray:
     """The ink of a digit's crop (``(H, W)`` in [0, 1], cut to its ink's box) with its strokes
     brought into the training digits' width for a ``box``-px digit; the crop itself when they
-    already are. The result may be enlarged (a whole factor) and grown by a margin: crop it to
-    its ink again before scaling."""
+    already are. The result may be enlarged or reduced (a whole factor) and grown by a margin:
+    crop it to its ink again before scaling."""
     width = stroke_width(crop)
     if target_width(width, max(crop.shape), box) is None:
         return crop
     fine, factor = _fine(np.asarray(crop, dtype=np.float32))
     width *= factor
+    # A large crop of broad strokes is changed on a copy box-reduced by a whole factor: still
+    # FINE_SIDE px or more, its strokes still BROAD px wide or more (the canvas's, every stroke).
+    reduce = int(min(max(fine.shape) / FINE_SIDE, width / BROAD))
+    if reduce >= 2:
+        fine = np.asarray(Image.fromarray(fine, mode="F").reduce(reduce), dtype=np.float32)
+        width /= reduce
     side = max(fine.shape)
     goal = target_width(width, side, box)
     if goal is None:
         return fine
     if goal > width:
-        changed = _thicken(fine, (goal - width) / 2.0)
+        grow = (goal - width) / 2.0
+        grown = _thickener(fine, CORRECTION * grow + 1.0)
+        changed = grown(grow)
         # The estimate of a grown stroke is better than of a 1-px one: correct once.
         again = stroke_width(changed)
         better = target_width(again, _side(changed), box)
         if better is not None and better > again:
-            changed = _thicken(fine, (goal - width) / 2.0 + (better - again) / 2.0)
+            changed = grown(grow + (better - again) / 2.0)
         return changed
     return _thin(fine, (width - goal) / 2.0, goal)
