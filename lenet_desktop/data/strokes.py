@@ -31,10 +31,14 @@ from PIL import Image
 from scipy import ndimage
 
 # The training digits' stroke width in the 28×28 frame (px): a digit whose width is outside
-# [THINNEST, THICKEST] at its 20-px box is brought to the nearer end (the 10th and 90th
+# their central 90 % at its 20-px box is brought to THINNEST or THICKEST (the 10th and 90th
 # percentiles of MNIST's training digits, measured as above).
 THINNEST = 2.1
 THICKEST = 3.6
+# ... but a digit whose strokes are within the central 90 % of the training digits' widths
+# (their 5th and 95th percentiles) is left as it is.
+LEFT_THIN = 1.99
+LEFT_THICK = 3.97
 # A width below this (px) is measured again on a copy enlarged 2×: central differences blur a
 # 1-px line's edges into its width.
 RESOLVED = 3.0
@@ -45,7 +49,7 @@ CORRECTION = 1.5
 # Ink at least this strong is the stroke's body (the cleaning stretches a core to 1).
 BODY = 0.4
 # Enlarge a crop smaller than this (px, longer side) before changing its width, so the change
-# has sub-pixel steps.
+# has sub-pixel steps (unless its strokes are BROAD).
 FINE_SIDE = 80
 # ... and a crop larger than twice that, of strokes at least BROAD px wide, is reduced first.
 BROAD = 4.0
@@ -78,15 +82,15 @@ def _width(values: np.ndarray, mass: float) -> float:
 
 def target_width(width: float, side: int, box: float) -> float | None:
     """The width (in the crop's pixels) the strokes of a ``side``-px crop should have so that,
-    once its longer side is ``box`` px, they are within [THINNEST, THICKEST] (of a 28-px
-    frame whose digits are ``box`` px); None when they already are.
+    once its longer side is ``box`` px, they are at THINNEST or THICKEST (of a 28-px frame
+    whose digits are ``box`` px); None when they are within [LEFT_THIN, LEFT_THICK].
 
     Growing a stroke by d grows the crop by d too: w' · box / (side + w' − w) = T gives
     w' = T (side − w) / (box − T)."""
     if width <= 0.0 or side <= 0:
         return None
     now = width * box / side
-    if THINNEST <= now <= THICKEST:
+    if LEFT_THIN <= now <= LEFT_THICK:
         return None
     goal = THINNEST if now < THINNEST else THICKEST
     return max(goal * (side - width) / (box - goal), 0.5)
@@ -154,7 +158,9 @@ def restroke(crop: np.ndarray, box: float) -> np.ndarray:
     width = stroke_width(crop)
     if target_width(width, max(crop.shape), box) is None:
         return crop
-    fine, factor = _fine(np.asarray(crop, dtype=np.float32))
+    # (broad strokes need no finer copy: their change is many pixels)
+    fine, factor = (crop, 1) if width >= BROAD else _fine(np.asarray(crop, dtype=np.float32))
+    fine = np.asarray(fine, dtype=np.float32)
     width *= factor
     # A large crop of broad strokes is changed on a copy box-reduced by a whole factor: still
     # FINE_SIDE px or more, its strokes still BROAD px wide or more (the canvas's, every stroke).
