@@ -92,6 +92,33 @@ def main_zh() -> None:
     run_window("zh_CN", (1400, 860), steps)
 
 
+# A letter A as a learner draws it on the canvas (issue 35: flagged beside the answer).
+LETTER_A = ([(0.25, 0.82), (0.5, 0.18), (0.75, 0.82)], [(0.35, 0.6), (0.65, 0.6)])
+
+
+def doubt_steps(language: str, name: str):
+    """A letter A drawn on the canvas: the answer marked "unlike anything it was trained on",
+    and why, in the notes."""
+
+    def steps(window, save):
+        window.canvas_panel.brush_slider.setValue(24)
+        for points in LETTER_A:
+            window.canvas.draw_polyline(list(points))
+        QTimer.singleShot(300, lambda: save(window, name))
+
+    return steps
+
+
+@shot("doubt-en")
+def doubt_en() -> None:
+    run_window("en", (1366, 768), doubt_steps("en", "doubt-en.png"))
+
+
+@shot("doubt-zh")
+def doubt_zh() -> None:
+    run_window("zh_CN", (1366, 768), doubt_steps("zh_CN", "doubt-zh_CN.png"))
+
+
 @shot("training")
 def training() -> None:
     """The Training panel in the middle of its second epoch, live view on."""

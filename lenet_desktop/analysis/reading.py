@@ -133,13 +133,13 @@ def _doubts(doubt: Doubt, probabilities: np.ndarray, names: list[str]) -> list[N
                 "unlike",
                 QT_TRANSLATE_NOOP(
                     "notes",
-                    "This does not look like anything the model was trained on (score "
-                    "{score:.1f}, above {threshold:.1f}): its answer means little.",
+                    "Unlike anything it was trained on (score {score:.1f}, above "
+                    "{threshold:.1f}): the answer means little.",
                 ),
                 {"score": doubt.score, "threshold": doubt.threshold},
             )
         )
-    if doubt.close:
+    if doubt.close and not doubt.unlike_training:  # (unlike training says more)
         found.append(
             Note(
                 "unsure",

@@ -33,8 +33,8 @@
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/views/answer.py" line="98"/>
-        <source>unlike anything it was trained on</source>
-        <translation>不像训练时见过的任何东西</translation>
+        <source>unlike its training</source>
+        <translation>不像训练数据</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/views/answer.py" line="100"/>
@@ -2333,43 +2333,43 @@ field</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="113"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="114"/>
         <source>{path}: image is too large ({width}×{height} pixels; the limit is {limit} megapixels)</source>
         <translation>{path}：图像太大（{width}×{height} 像素；上限为 {limit} 百万像素）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="130"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="131"/>
         <location filename="../../lenet_desktop/files/model_files.py" line="174"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="134"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="135"/>
         <source>{path}: is a folder, not an image</source>
         <translation>{path}：是文件夹，不是图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="138"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="139"/>
         <source>{path}: image is too large to open safely</source>
         <translation>{path}：图像太大，无法安全打开</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="142"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="143"/>
         <source>{path}: not an image file LeNet Desktop can read</source>
         <translation>{path}：不是 LeNet Desktop 能读取的图像文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="147"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="148"/>
         <source>{path}: the image is damaged or truncated ({detail})</source>
         <translation>{path}：图像已损坏或不完整（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="194"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="195"/>
         <source>cannot read pixels of type {kind}</source>
         <translation>无法读取类型为 {kind} 的像素</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="209"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="210"/>
         <source>an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {shape}</source>
         <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
     </message>
@@ -3396,8 +3396,8 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/analysis/reading.py" line="134"/>
-        <source>This does not look like anything the model was trained on (score {score:.1f}, above {threshold:.1f}): its answer means little.</source>
-        <translation>这看起来不像模型训练时见过的任何东西（得分 {score:.1f}，高于 {threshold:.1f}）：它的答案没有多大意义。</translation>
+        <source>Unlike anything it was trained on (score {score:.1f}, above {threshold:.1f}): the answer means little.</source>
+        <translation>不像训练时见过的任何东西（得分 {score:.1f}，高于 {threshold:.1f}）：这个答案没有多大意义。</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/analysis/reading.py" line="146"/>

@@ -95,7 +95,7 @@ class AnswerView(Retranslating, QWidget):
         doubt = result.doubt
         if doubt is not None and doubt.unsure:
             verdict = (
-                self.tr("unlike anything it was trained on")
+                self.tr("unlike its training")
                 if doubt.unlike_training
                 else self.tr("unsure")
             )
