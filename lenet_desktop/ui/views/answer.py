@@ -94,11 +94,7 @@ class AnswerView(Retranslating, QWidget):
         ).format(class_name(prediction.label), 100 * prediction.confidence)
         doubt = result.doubt
         if doubt is not None and doubt.unsure:
-            verdict = (
-                self.tr("unlike its training")
-                if doubt.unlike_training
-                else self.tr("unsure")
-            )
+            verdict = self.tr("unlike its training") if doubt.unlike_training else self.tr("unsure")
             style = f"color:{DOUBT_COLOUR}; font-weight:bold"
             text += f" <span style='{style}'>⚠ {escape(verdict)}</span>"
         truth = result.true_label
