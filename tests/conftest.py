@@ -44,3 +44,23 @@ def mnist_splits(mnist_dir):
     from lenet_desktop.data.datasets import MNIST, load_dataset
 
     return load_dataset(mnist_dir, MNIST)
+
+
+@pytest.fixture(scope="session")
+def notebook_files(tmp_path_factory, fashion_dir):
+    """Issue 36's three networks (the English book's class, the Chinese book's nn.Sequential,
+    a learner's ReLU + max-pooling class), trained a few hundred steps on Fashion-MNIST with
+    ToTensor-style input, each saved as .params, a tutorial checkpoint .pth and a bare
+    .safetensors: {name: (network, {kind: path})}."""
+    import torch
+    from notebook_nets import save_as_a_learner_would, trained_notebooks
+
+    from lenet_desktop.data.datasets import FASHION_MNIST, load_split
+
+    folder = tmp_path_factory.mktemp("notebooks")
+    train = load_split(fashion_dir, FASHION_MNIST, "train")
+    threads = torch.get_num_threads()
+    nets = trained_notebooks(train.images, train.labels)
+    torch.set_num_threads(threads)
+    return {name: (net, save_as_a_learner_would(net, folder, f"lenet-{name}"))
+            for name, net in nets.items()}  # fmt: skip

@@ -52,6 +52,7 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
                     "path": path,
                     **prediction.as_json(),
                     "device": prediction.device,
+                    "model": model_json(model.bundle),
                     **doubt.as_json(),
                     "notes": described,
                     **shown,
@@ -74,6 +75,24 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
                 kind = "doubt" if note.kind in DOUBT_KINDS else "note"
                 print(f"  {kind}: {note.text}")
     return 1 if failures else 0
+
+
+def model_json(bundle) -> dict:
+    """What ``predict --json`` says of the model: its architecture, dataset and input scaling,
+    and for a notebook's weights how they were found."""
+    training = bundle.training or {}
+    out = {
+        "source": bundle.title,
+        "architecture": bundle.architecture,
+        "dataset": bundle.dataset.name,
+        "mean": bundle.dataset.mean,
+        "std": bundle.dataset.std,
+    }
+    if "imported_from" in training:
+        out["scale"] = training.get("scale")
+        if "found" in training:
+            out["found"] = training["found"]
+    return out
 
 
 def _is_spec_file(target: str) -> bool:
@@ -100,12 +119,7 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         architecture = target if spec is None else spec_architecture(spec)
         network = build_model(spec or target, len(MNIST.classes), (MNIST.mean, MNIST.std))
     else:
-        from lenet_desktop.cli.commands_notebook import import_from_args, is_notebook_file
-
-        if is_notebook_file(target, args.arch):
-            bundle = import_from_args(target, args)
-        else:
-            bundle = load(target)
+        bundle = load(target, args)
         architecture, network, spec = bundle.architecture, bundle.network, bundle.spec
     if args.toml:
         if spec is None:

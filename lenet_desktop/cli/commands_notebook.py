@@ -8,8 +8,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from lenet_desktop.cli.common import CommandError
+from lenet_desktop.cli.common import CommandError, open_notebook
 from lenet_desktop.options import ARCHITECTURES, DATASET_NAMES
+from lenet_desktop.specs.code import STYLES
 
 NOTEBOOK_HELP = "for a notebook file (.params, .pt, .pth, a bare .safetensors)"
 
@@ -22,65 +23,35 @@ def add_notebook_options(
         parser.add_argument(
             "--arch",
             metavar="PRESET|SPEC.toml",
-            help=f"the network the weights are for ({NOTEBOOK_HELP}; found from the shapes "
-            "when only one fits)",
+            help=f"the network the weights are for ({NOTEBOOK_HELP}; default: found by "
+            "trying every network their shapes fit on the app's test images)",
         )
     if dataset:
         parser.add_argument(
             "--dataset",
             choices=DATASET_NAMES,
-            help=f"the classes it was trained on ({NOTEBOOK_HELP})",
+            help=f"the classes it was trained on ({NOTEBOOK_HELP}; default: found by trying)",
         )
     parser.add_argument(
         "--scale",
-        default="unit",
+        default=None,
         metavar="unit|standard|MEAN,STD",
-        help="how it saw its input: unit = ToTensor's [0, 1] (the notebook's, default), "
-        "standard = the dataset's mean and std, or MEAN,STD",
+        help="how it saw its input: unit = ToTensor's [0, 1], standard = the dataset's mean "
+        "and std, or MEAN,STD (default: found by trying both)",
     )
-
-
-def is_notebook_file(name: str | None, arch: str | None = None) -> bool:
-    """A pickle-based weights file, or a bare safetensors file named with --arch."""
-    from lenet_desktop.files.notebook import PICKLE_SUFFIXES
-
-    if not name:
-        return False
-    suffix = Path(name).suffix.lower()
-    return suffix in PICKLE_SUFFIXES or (suffix == ".safetensors" and arch is not None)
-
-
-def import_from_args(path: str, args: argparse.Namespace):
-    """The model in a notebook file, as the options say (CommandError in one line)."""
-    from lenet_desktop.data.datasets import dataset_info
-    from lenet_desktop.files.notebook import Candidate, NotebookError, import_model
-    from lenet_desktop.specs import SpecError, resolve_spec
-
-    dataset = getattr(args, "dataset", None) or "mnist"
-    info = dataset_info(dataset)
-    candidate = None
-    arch = getattr(args, "arch", None)
-    if arch:
-        spec = resolve_spec(arch, len(info.classes))
-        if spec is None:
-            raise CommandError(f"{arch}: LeNet-5's own layers cannot come from a notebook")
-        candidate = Candidate(arch if arch in ARCHITECTURES else spec.name or arch, spec)
-    try:
-        return import_model(path, candidate, info, getattr(args, "scale", "unit"))
-    except (NotebookError, SpecError) as exc:
-        raise CommandError(str(exc)) from None
 
 
 def cmd_import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from lenet_desktop.files.model_files import ModelFileError, save_model
 
-    bundle = import_from_args(args.file, args)
+    bundle = open_notebook(args.file, args)
     try:
         path = save_model(bundle, args.out)
     except ModelFileError as exc:
         raise CommandError(str(exc)) from None
+    scale = bundle.training.get("scale", "unit")
     print(f"imported {args.file} as {bundle.architecture} ({bundle.dataset.name}, scale "
-          f"{args.scale}): {path}")  # fmt: skip
+          f"{scale}): {path}")  # fmt: skip
     return 0
 
 
@@ -94,7 +65,7 @@ def cmd_code(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if target in ARCHITECTURES or target.endswith(".toml"):
         spec = resolve_spec(target)
     else:
-        bundle = load(target)
+        bundle = load(target, args)
         spec, classes = bundle.spec, len(bundle.dataset.classes)
         mean, std, temperature = bundle.dataset.mean, bundle.dataset.std, bundle.temperature
     if spec is None:
@@ -102,7 +73,7 @@ def cmd_code(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             "lenet5 has layers of its own (trainable subsampling, a partly connected C3, an RBF "
             "output): see lenet_desktop/nn/models.py for its code"
         )
-    print(pytorch_code(spec, classes, args.weights, mean, std, temperature), end="")
+    print(pytorch_code(spec, classes, args.weights, mean, std, temperature, args.style), end="")
     return 0
 
 
@@ -110,13 +81,14 @@ def cmd_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     from lenet_desktop.cli.common import load
     from lenet_desktop.files.notebook import NotebookError, export_weights
 
-    bundle = load(args.model)
+    bundle = load(args.model, args)
     try:
-        path = export_weights(bundle, args.out)
+        path = export_weights(bundle, args.out, args.keys)
     except NotebookError as exc:
         raise CommandError(str(exc)) from None
-    print(f"wrote {path}: load it with net.load_state_dict(…) into `lenet-desktop code "
-          f"{args.model} --weights {Path(args.out).name}`'s network", file=sys.stderr)  # fmt: skip
+    print(f"wrote {path}: load it with net.load_state_dict(…, strict=True) into `lenet-desktop "
+          f"code {args.model} --style {args.keys} --weights {Path(args.out).name}`'s network",
+          file=sys.stderr)  # fmt: skip
     return 0
 
 
@@ -143,14 +115,32 @@ def add_commands(commands) -> None:
     code.add_argument(
         "--weights", metavar="FILE", help="also load these exported weights (lenet-desktop export)"
     )
+    code.add_argument(
+        "--style",
+        choices=STYLES,
+        default="sequential",
+        help="sequential: the Chinese book's net = nn.Sequential(…) (default); d2l-class: the "
+        "English book's class LeNet(d2l.Classifier), its layers in self.net",
+    )
+    add_notebook_options(code)
     code.set_defaults(func=cmd_code)
 
     export = commands.add_parser(
         "export",
         help="a model's weights for a notebook (.params or .safetensors)",
-        description="Write the model's state dict with the keys `lenet-desktop code` builds "
-        "(0.weight, 0.bias, …), as .params (torch.save, the book's convention) or .safetensors.",
+        description="Write the model's state dict (any model the app opens: a shipped one, a "
+        "model file, a notebook's) with the keys of the network `lenet-desktop code --style` "
+        "builds (0.weight, … or net.0.weight, …), as .params (torch.save, the book's "
+        "convention) or .safetensors.",
     )
     export.add_argument("model", metavar="MODEL")
     export.add_argument("--out", metavar="FILE.params", required=True)
+    export.add_argument(
+        "--keys",
+        choices=STYLES,
+        default="sequential",
+        help="sequential: 0.weight, … for the Chinese book's nn.Sequential (default); d2l-class: "
+        "net.0.weight, … for the English book's class (d2l.LeNet)",
+    )
+    add_notebook_options(export)
     export.set_defaults(func=cmd_export)

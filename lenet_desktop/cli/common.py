@@ -14,23 +14,106 @@ def print_json(obj: dict) -> None:
     print(json.dumps(obj, ensure_ascii=False), flush=True)
 
 
-def load(name_or_path: str | None):
-    from lenet_desktop.files.model_files import ModelFileError, load_default_model, load_model
+def load(name_or_path: str | None, args: argparse.Namespace | None = None):
+    """The model a command names: a shipped model, a model file, or a notebook's weights
+    (found by trying them, or as ``args``' ``--arch``/``--dataset``/``--scale`` say).
+    CommandError in one line."""
+    from lenet_desktop.files.model_files import (
+        ModelFileError,
+        NotOurModelError,
+        load_default_model,
+        load_model,
+    )
+    from lenet_desktop.files.trying import NothingFits
 
+    if not name_or_path:
+        return load_default_model()
+    if is_notebook_file(name_or_path, getattr(args, "arch", None)):
+        return open_notebook(name_or_path, args)
     try:
-        return load_model(name_or_path) if name_or_path else load_default_model()
+        return load_model(name_or_path)
+    except NotOurModelError as exc:  # no metadata of ours: a notebook's bare safetensors, maybe
+        try:
+            return open_notebook(name_or_path, args, quiet_misfit=True)
+        except NothingFits:
+            raise CommandError(str(exc)) from None
     except ModelFileError as exc:
         raise CommandError(str(exc)) from None
 
 
+def is_notebook_file(name: str | None, arch: str | None = None) -> bool:
+    """A pickle-based weights file, or a safetensors file named with --arch."""
+    from pathlib import Path
+
+    from lenet_desktop.files.notebook import PICKLE_SUFFIXES
+
+    if not name:
+        return False
+    suffix = Path(name).suffix.lower()
+    return suffix in PICKLE_SUFFIXES or (suffix == ".safetensors" and arch is not None)
+
+
+def open_notebook(path: str, args: argparse.Namespace | None = None, quiet_misfit: bool = False):
+    """A notebook's model, found by trying what its weights could be (what ``--arch``,
+    ``--dataset`` and ``--scale`` give is not tried); what was found, and what a checkpoint
+    held besides the weights, said on stderr."""
+    import sys
+
+    from lenet_desktop.data.datasets import dataset_info
+    from lenet_desktop.files.notebook import Candidate, NotebookError
+    from lenet_desktop.files.trying import NothingFits, open_notebook
+    from lenet_desktop.options import ARCHITECTURES
+    from lenet_desktop.specs import SpecError, resolve_spec
+
+    dataset = getattr(args, "dataset", None)
+    info = dataset_info(dataset) if dataset else None
+    arch = getattr(args, "arch", None)
+    candidate = None
+    try:
+        if arch:
+            spec = resolve_spec(arch, len(info.classes) if info else 10)
+            if spec is None:
+                raise CommandError(f"{arch}: LeNet-5's own layers cannot come from a notebook")
+            candidate = Candidate(arch if arch in ARCHITECTURES else spec.name or arch, spec)
+        bundle, finding = open_notebook(path, candidate, info, getattr(args, "scale", None))
+    except NothingFits:
+        if quiet_misfit:  # the caller has a better word for it
+            raise
+        raise CommandError(str(sys.exc_info()[1])) from None
+    except (NotebookError, SpecError) as exc:
+        raise CommandError(str(exc)) from None
+    best = finding.best
+    if finding.verdict == "given":
+        return bundle
+    scale = "[0, 1] input (ToTensor)" if best.scale == "unit" else "standardised input"
+    print(
+        f"{path}: {_network_name(best.candidate)}, "
+        f"{dataset_info(best.dataset).title}, {scale}: reads {100 * best.accuracy:.0f} % of "
+        f"{best.images} test images",
+        file=sys.stderr,
+    )
+    if finding.weights.ignored:
+        print(
+            f"{path}: a checkpoint; read its weights, ignored: "
+            f"{', '.join(finding.weights.ignored)}",
+            file=sys.stderr,
+        )
+    return bundle
+
+
+def _network_name(candidate) -> str:
+    """``d2l (sigmoid + average pooling)``, or a network of no preset by its layers alone."""
+    from lenet_desktop.files.trying import describe
+    from lenet_desktop.options import ARCHITECTURES
+
+    words = describe(candidate.spec)
+    return f"{candidate.name} ({words})" if candidate.name in ARCHITECTURES else words
+
+
 def predictor(args: argparse.Namespace, parser: argparse.ArgumentParser):
-    from lenet_desktop.cli.commands_notebook import import_from_args, is_notebook_file
     from lenet_desktop.nn.inference import Predictor
 
-    if is_notebook_file(args.model, getattr(args, "arch", None)):
-        bundle = import_from_args(args.model, args)
-    else:
-        bundle = load(args.model)
+    bundle = load(args.model, args)
     try:
         return Predictor(bundle, args.device)
     except ValueError as exc:

@@ -215,10 +215,13 @@ IMAGE_MAGIC, LABEL_MAGIC = 0x00000803, 0x00000801
 
 @dataclass(frozen=True)
 class Split:
-    """One split in memory: ``images (N, 28, 28) uint8`` light on dark, ``labels (N,) int64``."""
+    """One split in memory: ``images (N, 28, 28) uint8`` light on dark, ``labels (N,) int64``;
+    ``indices``: for a part of a split, each image's index in the whole split (None: it is
+    the whole split)."""
 
     images: torch.Tensor
     labels: torch.Tensor
+    indices: torch.Tensor | None = None
 
     def __len__(self) -> int:
         return int(self.labels.shape[0])
@@ -465,6 +468,31 @@ def find_folder(info: DatasetInfo, preferred: str | os.PathLike[str] | None = No
     """The first of ``preferred`` and the candidate folders that holds ``info``'s test files."""
     places = ([Path(preferred)] if preferred else []) + candidate_folders(info)
     return next((p for p in places if holds(p, info)), None)
+
+
+# The test images that ship inside the package: SAMPLE_PER_CLASS of each class, the first of
+# each in the test split, so that a notebook's network can be tried and a test sample shown
+# with no dataset on the computer (resources/samples; its README says where they come from).
+SAMPLE_PER_CLASS = 50
+
+
+def shipped_sample(info: DatasetInfo) -> Split | None:
+    """The part of ``info``'s test split shipped with the app (None for a dataset without
+    one)."""
+    import numpy as np
+    import torch
+
+    from lenet_desktop.files.places import resources_folder
+
+    path = resources_folder() / "samples" / f"{info.name}-test-{10 * SAMPLE_PER_CLASS}.npz"
+    if not path.is_file():
+        return None
+    with np.load(path, allow_pickle=False) as data:
+        return Split(
+            torch.from_numpy(np.ascontiguousarray(data["images"], dtype=np.uint8)),
+            torch.from_numpy(np.ascontiguousarray(data["labels"], dtype=np.int64)),
+            torch.from_numpy(np.ascontiguousarray(data["indices"], dtype=np.int64)),
+        )
 
 
 def find_test_split(info: DatasetInfo, preferred: str | os.PathLike[str] | None = None) -> Split:

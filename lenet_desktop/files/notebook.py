@@ -52,75 +52,71 @@ def _torch_version() -> tuple[int, int]:
     return int(major), int("".join(c for c in minor if c.isdigit()) or 0)
 
 
+# The entries of a checkpoint dictionary that may hold the network's weights (PyTorch's
+# tutorial writes model_state_dict; Lightning and others state_dict; some model or net).
+CHECKPOINT_KEYS = ("model_state_dict", "state_dict", "model", "net")
+# Prefixes a notebook's keys may carry: the English book's class keeps its layers in self.net,
+# others in self.model, and nn.DataParallel adds module.
+PREFIXES = ("module.", "model.", "net.")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """A notebook file's weights: ``state`` (``name → tensor``, its keys without a prefix every
+    key shared, in the network's order), the ``prefix`` taken off (``net.``) and the entries of
+    a checkpoint that were not the weights (``epoch``, ``optimizer_state_dict``…), ignored."""
+
+    state: dict[str, torch.Tensor]
+    prefix: str = ""
+    ignored: tuple[str, ...] = ()
+
+
 def read_state_dict(path: str | os.PathLike[str]) -> dict[str, torch.Tensor]:
-    """The ``name → tensor`` mapping in a notebook file, read without running any code.
-    Raises NotebookError naming the file."""
+    """The ``name → tensor`` mapping in a notebook file (see :func:`read_weights`)."""
+    return read_weights(path).state
+
+
+def read_weights(path: str | os.PathLike[str]) -> Weights:
+    """The weights in a notebook file, read without running any code: a state dict as
+    ``torch.save`` or safetensors wrote it, or a checkpoint dictionary holding one. Raises
+    NotebookError naming the file, in the app's words."""
     path = Path(path)
     try:
         size = path.stat().st_size
+        regular = path.is_file()
     except OSError as exc:
         raise NotebookError(
             QT_TRANSLATE_NOOP("errors", "{path}: cannot be read ({detail})"),
             path=path,
             detail=exc.strerror or exc,
         ) from None
+    if not regular:
+        raise NotebookError(QT_TRANSLATE_NOOP("errors", "{path}: is not a file"), path=path)
     if size > MAX_FILE_BYTES:
         raise NotebookError(
             QT_TRANSLATE_NOOP("errors", "{path}: too large for a LeNet ({size} bytes)"),
             path=path,
             size=size,
         )
-    import torch
-
-    if path.suffix.lower() == ".safetensors":
-        from safetensors.torch import load_file
-
-        try:
-            data: Any = load_file(str(path), device="cpu")
-        except Exception as exc:  # safetensors' own errors name no file
-            raise NotebookError(
-                QT_TRANSLATE_NOOP("errors", "{path}: not a safetensors file ({detail})"),
-                path=path,
-                detail=exc,
-            ) from None
-    else:
-        if _torch_version() < SAFE_TORCH:
-            raise NotebookError(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "{path}: PyTorch {version} cannot open pickle files safely; install "
-                    "PyTorch 2.6 or later (pip install -U torch), or save the weights with "
-                    "safetensors",
-                ),
-                path=path,
-                version=torch.__version__,
-            )
-        try:
-            data = torch.load(str(path), weights_only=True, map_location="cpu")
-        except Exception as exc:  # the restricted loader refused it, or it is damaged
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise NotebookError(
-                QT_TRANSLATE_NOOP(
-                    "errors",
-                    "{path}: not a file of weights: PyTorch's restricted loader refused it "
-                    "({detail}), so nothing in this pickle ran; save the network's weights "
-                    "with torch.save(net.state_dict(), …)",
-                ),
-                path=path,
-                detail=first[:200],
-            ) from None
-        if isinstance(data, dict) and "state_dict" in data and isinstance(data["state_dict"], dict):
-            data = data["state_dict"]  # a checkpoint that holds one
+    data = _read_safetensors(path) if path.suffix.lower() == ".safetensors" else _unpickle(path)
+    ignored: tuple[str, ...] = ()
+    if isinstance(data, dict) and not _all_tensors(data):
+        held = next((k for k in CHECKPOINT_KEYS if isinstance(data.get(k), dict)), None)
+        if held is not None:  # a checkpoint: the weights, and what else it kept
+            ignored = tuple(str(k) for k in data if k != held)
+            data = data[held]
     if not isinstance(data, dict) or not data:
         raise NotebookError(
             QT_TRANSLATE_NOOP(
                 "errors",
-                "{path}: holds a {kind}, not a network's weights; save them with "
-                "torch.save(net.state_dict(), …)",
+                "{path}: holds a {kind}, not a network's weights; in your notebook run "
+                "torch.save(net.state_dict(), 'lenet.params') and open that",
             ),
             path=path,
             kind=type(data).__name__,
         )
+    import torch
+
     bad = next(
         (k for k, v in data.items() if not isinstance(k, str) or not isinstance(v, torch.Tensor)),
         None,
@@ -129,13 +125,142 @@ def read_state_dict(path: str | os.PathLike[str]) -> dict[str, torch.Tensor]:
         raise NotebookError(
             QT_TRANSLATE_NOOP(
                 "errors",
-                "{path}: {key!r} is not a tensor of weights (an optimiser checkpoint? save "
-                "net.state_dict())",
+                "{path}: {key!r} is not a tensor of weights; in your notebook run "
+                "torch.save(net.state_dict(), 'lenet.params') and open that",
             ),
             path=path,
-            key=str(bad)[:80],
+            key=_printable(str(bad))[:80],
         )
-    return dict(data)
+    prefix = _common_prefix(list(data))
+    state = {key[len(prefix) :]: value for key, value in data.items()}
+    return Weights(_in_order(state, sorted_as_text=path.suffix.lower() == ".safetensors"),
+                   prefix, ignored)  # fmt: skip
+
+
+def _all_tensors(data: dict) -> bool:
+    import torch
+
+    return all(isinstance(v, torch.Tensor) for v in data.values())
+
+
+def _printable(text: str) -> str:
+    """``text`` without control characters (a terminal's escape codes among them)."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
+def _read_safetensors(path: Path) -> Any:
+    from safetensors.torch import load_file
+
+    try:
+        return load_file(str(path), device="cpu")
+    except Exception:  # safetensors' own errors name no file
+        raise NotebookError(
+            QT_TRANSLATE_NOOP("errors", "{path}: not a safetensors file, or a damaged one"),
+            path=path,
+        ) from None
+
+
+# What PyTorch's restricted loader names when a pickle holds a whole network object.
+WHOLE_NETWORK = ("torch.nn.modules", "__main__.", "d2l.")
+
+
+def _unpickle(path: Path) -> Any:
+    """A pickle read by PyTorch's restricted loader alone (nothing in it can run), its warnings
+    kept off the terminal; a refusal said in the app's words, never PyTorch's (which suggest
+    loading the file unsafely)."""
+    import warnings
+
+    import torch
+
+    if _torch_version() < SAFE_TORCH:
+        raise NotebookError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path}: PyTorch {version} cannot open pickle files safely; install "
+                "PyTorch 2.6 or later (pip install -U torch), or save the weights with "
+                "safetensors",
+            ),
+            path=path,
+            version=torch.__version__,
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return torch.load(str(path), weights_only=True, map_location="cpu")
+    except Exception as exc:  # the restricted loader refused it, or it is damaged
+        said = str(exc)
+        if "Unsupported global" in said or "Weights only load failed" in said:
+            if any(f"GLOBAL {name}" in said for name in WHOLE_NETWORK) or _names_modules(path):
+                raise NotebookError(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "{path}: this file holds the whole network object, which cannot be "
+                        "opened safely; in your notebook run torch.save(net.state_dict(), "
+                        "'lenet.params') and open that",
+                    ),
+                    path=path,
+                ) from None
+            raise NotebookError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{path}: this pickle holds Python objects other than weights, which could "
+                    "run code; it was refused and nothing in it ran",
+                ),
+                path=path,
+            ) from None
+        raise NotebookError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{path}: not a PyTorch file of weights, or a damaged one; in your notebook run "
+                "torch.save(net.state_dict(), 'lenet.params') and open that",
+            ),
+            path=path,
+        ) from None
+
+
+def _names_modules(path: Path) -> bool:
+    """Whether a pickle names PyTorch's layer classes: a whole network (its own class may come
+    first, from the learner's notebook or module). Read as bytes: nothing is unpickled."""
+    try:
+        return b"torch.nn.modules" in path.read_bytes()
+    except OSError:
+        return False
+
+
+def _common_prefix(keys: list[str]) -> str:
+    """The prefixes (PREFIXES, repeated: ``module.net.``) every key begins with."""
+    prefix = ""
+    while True:
+        rest = [key[len(prefix) :] for key in keys]
+        step = next((p for p in PREFIXES if all(k.startswith(p) for k in rest)), None)
+        if step is None or any(k == step for k in rest):
+            return prefix
+        prefix += step
+
+
+def _natural(text: str) -> tuple:
+    """A key's parts with numbers compared as numbers (``2`` before ``11``)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in text.split("."))
+
+
+def _in_order(state: dict[str, Any], sorted_as_text: bool) -> dict[str, Any]:
+    """The weights in the network's order. A pickle keeps the order the network registered
+    them in; safetensors stores keys sorted as text (``0, 11, 3``), so there the layers are put
+    back in numeric order, convolutions (4-D weights) before linear layers."""
+    if not sorted_as_text:
+        return state
+    layers: dict[str, list[str]] = {}
+    for key in state:
+        layers.setdefault(key.rpartition(".")[0], []).append(key)
+
+    def rank(prefix: str) -> tuple:
+        weight = state.get(f"{prefix}.weight" if prefix else "weight")
+        linear = weight is not None and weight.dim() == 2
+        return (linear, _natural(prefix))
+
+    ordered = sorted(layers, key=rank)
+    # batch norm's buffers follow the layer they normalise (their order among themselves kept)
+    return {key: state[key] for prefix in ordered for key in layers[prefix]}
 
 
 # -- matching -------------------------------------------------------------------------------
@@ -250,12 +375,16 @@ def import_model(
     arch: Candidate | None,
     info: DatasetInfo,
     scale: str = "unit",
+    weights: Weights | None = None,
 ) -> ModelBundle:
-    """A model from a notebook file: its weights, unchanged, in the network ``arch`` (None:
-    the only candidate, NotebookError when none or several fit), fed as ``scale`` says."""
+    """A model from a notebook file: its weights (``weights``, or read from ``path``),
+    unchanged, in the network ``arch`` (None: the only candidate, NotebookError when none or
+    several fit), fed as ``scale`` says. :mod:`lenet_desktop.files.trying` finds the network
+    when several fit."""
     from lenet_desktop.files.model_files import new_model
 
-    state = read_state_dict(path)
+    weights = weights or read_weights(path)
+    state = weights.state
     classes = len(info.classes)
     if arch is None:
         found = candidates(state, classes)
@@ -293,21 +422,30 @@ def import_model(
     bundle.network.eval()
     from dataclasses import replace
 
-    return replace(
-        bundle,
-        source=Path(path).name,
-        training={"imported_from": str(Path(path).name), "scale": scale, "architecture": arch.name},
-    )
+    record: dict[str, Any] = {
+        "imported_from": str(Path(path).name),
+        "scale": scale,
+        "architecture": arch.name,
+        "dataset": info.name,
+    }
+    if weights.prefix:
+        record["key_prefix"] = weights.prefix
+    if weights.ignored:
+        record["ignored"] = list(weights.ignored)
+    return replace(bundle, source=Path(path).name, training=record)
 
 
 # -- the way back -----------------------------------------------------------------------------
 
 
-def export_weights(bundle: ModelBundle, path: str | os.PathLike[str]) -> Path:
+def export_weights(
+    bundle: ModelBundle, path: str | os.PathLike[str], style: str = "sequential"
+) -> Path:
     """Write ``bundle``'s weights for a notebook: ``.params``/``.pt``/``.pth`` (``torch.save``
     of a plain state dict, the book's convention) or ``.safetensors``, with the keys of the
-    ``nn.Sequential`` that :func:`lenet_desktop.specs.code.pytorch_code` writes (``0.weight``,
-    …). Written atomically; NotebookError for LeNet-5 (its layers are not ``nn`` ones)."""
+    network :func:`lenet_desktop.specs.code.pytorch_code` writes in ``style``: ``0.weight``…
+    for the Chinese book's ``nn.Sequential``, ``net.0.weight``… for the English book's class.
+    Written atomically; NotebookError for LeNet-5 (its layers are not ``nn`` ones)."""
     import io
 
     import torch
@@ -326,7 +464,7 @@ def export_weights(bundle: ModelBundle, path: str | os.PathLike[str]) -> Path:
             name=bundle.architecture,
         )
     names = [name for name, _ in bundle.network.named_children()]
-    index = sequential_keys(names)
+    index = sequential_keys(names, style)
     state = {}
     for key, tensor in bundle.network.state_dict().items():
         module, _, name = key.partition(".")

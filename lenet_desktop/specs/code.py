@@ -42,6 +42,13 @@ def _module(layer, in_shape: tuple[int, ...]) -> str:
     }[kind]
 
 
+# How the code (and an export's keys) is laid out: the Chinese book's ``net = nn.Sequential(…)``
+# (keys ``0.weight``…), or the English book's ``class LeNet(d2l.Classifier)`` with its layers in
+# ``self.net`` (keys ``net.0.weight``…).
+STYLES = ("sequential", "d2l-class")
+KEY_PREFIX = {"sequential": "", "d2l-class": "net."}
+
+
 def pytorch_code(
     spec: Spec,
     num_classes: int | None = None,
@@ -49,23 +56,49 @@ def pytorch_code(
     mean: float = 0.0,
     std: float = 1.0,
     temperature: float = 1.0,
+    style: str = "sequential",
 ) -> str:
     """Python that builds ``spec`` as ``net`` (run as it is), then, given ``weights`` (a file
-    :func:`lenet_desktop.files.notebook.export_weights` wrote), loads them strictly and shows
-    how to scale an input as the app does."""
+    :func:`lenet_desktop.files.notebook.export_weights` wrote with the same ``style``'s keys),
+    loads them strictly and shows how to scale an input as the app does. ``style``
+    ``d2l-class`` writes the English book's class (``d2l.Classifier``, its layers in
+    ``self.net``; plain ``nn.Module`` when the d2l package is not installed)."""
     steps = plan(spec, num_classes)
-    lines = [
-        "import torch",
-        "from torch import nn",
-        "",
-        f"# {spec.title or spec.name or 'a network'}: input {shape_text(INPUT_SHAPE)}",
-        "net = nn.Sequential(",
+    title = f"# {spec.title or spec.name or 'a network'}: input {shape_text(INPUT_SHAPE)}"
+    body = [
+        f"{_module(layer, step.in_shape)},  # {step.name} → {shape_text(step.out_shape)}"
+        for layer, step in zip(spec.layers, steps)
     ]
-    for layer, step in zip(spec.layers, steps):
-        lines.append(
-            f"    {_module(layer, step.in_shape)},  # {step.name} → {shape_text(step.out_shape)}"
-        )
-    lines.append(")")
+    if style == "d2l-class":
+        lines = [
+            "import torch",
+            "from torch import nn",
+            "",
+            "try:  # the English book's base class, when the d2l package is installed",
+            "    from d2l import torch as d2l",
+            "    Base = d2l.Classifier",
+            "except ImportError:",
+            "    Base = nn.Module",
+            "",
+            "",
+            title,
+            "class LeNet(Base):",
+            "    def __init__(self):",
+            "        super().__init__()",
+            "        self.net = nn.Sequential(",
+            *(f"            {line}" for line in body),
+            "        )",
+            "",
+            "    def forward(self, X):",
+            "        return self.net(X)",
+            "",
+            "",
+            "net = LeNet()",
+        ]
+    else:
+        lines = ["import torch", "from torch import nn", "", title, "net = nn.Sequential("]
+        lines += [f"    {line}" for line in body]
+        lines.append(")")
     if weights is not None:
         loader = (
             f"safetensors.torch.load_file({weights!r})"
@@ -97,6 +130,8 @@ def pytorch_code(
     return "\n".join(lines) + "\n"
 
 
-def sequential_keys(names: list[str]) -> dict[str, str]:
-    """The app's module names in order → the code's ``nn.Sequential`` indices (``C1`` → ``0``)."""
-    return {name: str(index) for index, name in enumerate(names)}
+def sequential_keys(names: list[str], style: str = "sequential") -> dict[str, str]:
+    """The app's module names in order → the code's ``nn.Sequential`` indices (``C1`` → ``0``),
+    with the style's prefix (``net.0`` for the English book's class)."""
+    prefix = KEY_PREFIX[style]
+    return {name: f"{prefix}{index}" for index, name in enumerate(names)}

@@ -44,6 +44,57 @@ def architecture_title(name: str, fallback: str | None = None) -> str:
     return QCoreApplication.translate("architectures", title) if title else (fallback or name)
 
 
+def network_words(spec) -> str:
+    """``sigmoid + average pooling`` (+ batch norm) in the window's language: what shapes
+    cannot tell of a notebook's network."""
+    from lenet_desktop.specs.layer_types import SPEC_TYPES
+
+    kinds = [layer.type for layer in spec.layers]
+    words = [
+        QCoreApplication.translate("layer types", SPEC_TYPES[k].word)
+        for k in (
+            next((k for k in kinds if SPEC_TYPES[k].kind == "activation"), None),
+            next((k for k in kinds if SPEC_TYPES[k].kind == "pool"), None),
+            "batchnorm" if "batchnorm" in kinds else None,
+        )
+        if k is not None
+    ]
+    return " + ".join(words)
+
+
+def trial_text(trial) -> str:
+    """One network tried on the test images, with its score (files.trying.Trial)."""
+    from lenet_desktop.data.datasets import dataset_info
+
+    scale = (
+        QCoreApplication.translate("notebook", "[0, 1] input (ToTensor)")
+        if trial.scale == "unit"
+        else QCoreApplication.translate("notebook", "standardised input")
+    )
+    return QCoreApplication.translate(
+        "notebook", "{0}, {1}, {2}: {3:.0f} % of {4} test images"
+    ).format(
+        network_words(trial.candidate.spec),
+        dataset_info(trial.dataset).title,
+        scale,
+        100 * trial.accuracy,
+        trial.images,
+    )
+
+
+def found_text(finding) -> str:
+    """What trying a notebook's weights found, in one line."""
+    text = QCoreApplication.translate("notebook", "Found by trying it: {0}.").format(
+        trial_text(finding.best)
+    )
+    if finding.verdict == "likeliest":
+        text += " " + QCoreApplication.translate(
+            "notebook",
+            "Others read the test images about as well; the book's own network was kept.",
+        )
+    return text
+
+
 def dataset_prompt(info) -> str:
     """What to draw for a model trained on ``info`` (a DatasetInfo)."""
     names = ", ".join(class_names(info.classes))

@@ -32,17 +32,17 @@
         <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="98"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="97"/>
         <source>unlike its training</source>
         <translation>不像训练数据</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="100"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="97"/>
         <source>unsure</source>
         <translation>没有把握</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="107"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="103"/>
         <source>Test sample #{0} · true label: {1} {2}</source>
         <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
     </message>
@@ -693,47 +693,27 @@ field</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="31"/>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="33"/>
         <source>Open a Notebook Model</source>
         <translation>打开笔记本中的模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="34"/>
-        <source>{0} holds a network&apos;s weights. Their shapes fit these architectures; shapes cannot tell sigmoid from ReLU or average from max pooling, so choose the one your notebook built.</source>
-        <translation>{0} 保存的是一个网络的权重。它们的形状符合下面这些架构；仅凭形状分不出 sigmoid 与 ReLU、平均汇聚与最大汇聚，所以请选择你在笔记本中搭建的那一个。</translation>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="36"/>
+        <source>{0} holds a network&apos;s weights, but none of the networks their shapes fit reads the app&apos;s test images much better than chance: the weights look untrained, or the network is unlike these. Describe it in the Architecture Editor, or open one of them anyway.</source>
+        <translation>{0} 存有一个网络的权重，但与这些形状相符的网络没有一个读应用的测试图像明显好于随机猜测：这些权重看起来没有训练过，或者网络与这些都不一样。请在架构编辑器中描述它，或者仍然打开其中一个。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="49"/>
-        <source>ToTensor() pixels in [0, 1] (the notebook&apos;s)</source>
-        <translation>ToTensor() 给出的 [0, 1] 像素（笔记本的做法）</translation>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="43"/>
+        <source>{0} holds a network&apos;s weights. Shapes cannot tell sigmoid from ReLU, average from max pooling, the dataset or the input&apos;s scaling, so each network was tried on the app&apos;s test images; these read them about as well. Choose the one your notebook built.</source>
+        <translation>{0} 存有一个网络的权重。仅凭形状分不出 sigmoid 与 ReLU、平均汇聚与最大汇聚、数据集以及输入的缩放方式，所以每个网络都在应用的测试图像上试过了；下面这些读得差不多好。请选择你的笔记本所建的那个。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="50"/>
-        <source>normalised with the dataset&apos;s mean and std</source>
-        <translation>用数据集的均值和标准差归一化</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="52"/>
-        <source>Architecture</source>
-        <translation>网络结构</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="53"/>
-        <source>Trained on</source>
-        <translation>训练所用数据集</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="54"/>
-        <source>Input</source>
-        <translation>输入</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="59"/>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="61"/>
         <source>Edit as Spec…</source>
         <translation>作为规格编辑…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="62"/>
+        <location filename="../../lenet_desktop/ui/sources/import_dialog.py" line="64"/>
         <source>Describe your own layers in the Architecture Editor; it says which layer the weights do not fit.</source>
         <translation>在架构编辑器中描述你自己的各层；它会指出权重与哪一层不符。</translation>
     </message>
@@ -958,32 +938,27 @@ field</source>
 <context>
     <name>ModelLoader</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="152"/>
-        <source>no architecture fits these weights</source>
-        <translation>没有架构与这些权重相符</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="186"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="243"/>
         <source>Could not open the model: {0}</source>
         <translation>无法打开模型：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="198"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="255"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="201"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="258"/>
         <source>LeNet Desktop models (*{0});;Notebook weights (*.params *.pt *.pth *.safetensors);;All files (*)</source>
         <translation>LeNet Desktop 模型 (*{0});;笔记本权重 (*.params *.pt *.pth *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="232"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="289"/>
         <source>{0} · {1} (shipped)</source>
         <translation>{0} · {1}（内置）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="239"/>
+        <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="296"/>
         <source>Recent Models</source>
         <translation>最近的模型</translation>
     </message>
@@ -2236,84 +2211,84 @@ field</source>
         <translation>未知的数据集 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="248"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="251"/>
         <source>{path}: missing — a {title} folder needs the four files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)</source>
         <translation>{path}：缺失 —— {title} 文件夹需要四个文件 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte 和 t10k-labels-idx1-ubyte（可以是 .gz）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="278"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="281"/>
         <source>{path}: the gzip file is truncated or damaged ({detail})</source>
         <translation>{path}：gzip 文件不完整或已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="284"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="287"/>
         <location filename="../../lenet_desktop/files/model_files.py" line="353"/>
-        <location filename="../../lenet_desktop/files/notebook.py" line="63"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="89"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="290"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="293"/>
         <source>{path}: too short to be an IDX file ({size} bytes)</source>
         <translation>{path}：太短，不是 IDX 文件（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="297"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="300"/>
         <source>{path}: not an IDX {kind} file (magic number {found}, expected {magic})</source>
         <translation>{path}：不是 IDX {kind} 文件（魔数 {found}，应为 {magic}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="311"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="314"/>
         <source>{path}: the file is truncated or too long ({size} bytes of data, expected {expected} for {shape})</source>
         <translation>{path}：文件不完整或过长（数据 {size} 字节，{shape} 应为 {expected} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="336"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="339"/>
         <source>{path}: no such folder</source>
         <translation>{path}：没有这个文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="344"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="347"/>
         <source>{path}: images are {shape}, expected 28×28</source>
         <translation>{path}：图像是 {shape}，应为 28×28</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="350"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="353"/>
         <source>{path}: {labels} labels for {images} images in {name}</source>
         <translation>{path}：{labels} 个标签，但 {name} 中有 {images} 张图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="358"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="361"/>
         <source>{path}: label {label} is out of range for {count} classes</source>
         <translation>{path}：标签 {label} 超出了 {count} 个类别的范围</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="396"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="399"/>
         <source>{title} cannot be downloaded: choose a folder of its files</source>
         <translation>无法下载 {title}：请选择存放其文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="406"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="409"/>
         <source>{title} cannot be downloaded here: torchvision is not installed (or does not match this PyTorch). Install it with “pip install torchvision”, or download the four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.</source>
         <translation>这里无法下载 {title}：没有安装 torchvision（或与当前 PyTorch 不匹配）。请用“pip install torchvision”安装，或者下载四个文件（train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz、t10k-labels-idx1-ubyte.gz）后选择它们所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="425"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="428"/>
         <source>the download of {title} was cancelled</source>
         <translation>{title} 的下载已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="434"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="437"/>
         <source>could not download {title} into {root}: {detail}. Check the network connection, or choose a folder holding the four IDX files.</source>
         <translation>无法把 {title} 下载到 {root}：{detail}。请检查网络连接，或选择存放四个 IDX 文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="485"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="513"/>
         <source>no {title} test files found; looked in {places} ({reason})</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="493"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="521"/>
         <source>no {title} test files found; looked in {places}</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
@@ -2324,6 +2299,7 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/files/model_files.py" line="165"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="94"/>
         <source>{path}: is not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
@@ -2720,67 +2696,77 @@ field</source>
         <translation>{path}：不在 {folder} 之内</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="69"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="97"/>
         <source>{path}: too large for a LeNet ({size} bytes)</source>
         <translation>{path}：对 LeNet 来说太大（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="82"/>
-        <source>{path}: not a safetensors file ({detail})</source>
-        <translation>{path}：不是 safetensors 文件（{detail}）</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="89"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="177"/>
         <source>{path}: PyTorch {version} cannot open pickle files safely; install PyTorch 2.6 or later (pip install -U torch), or save the weights with safetensors</source>
         <translation>{path}：PyTorch {version} 无法安全地打开 pickle 文件；请安装 PyTorch 2.6 或更新版本（pip install -U torch），或用 safetensors 保存权重</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="103"/>
-        <source>{path}: not a file of weights: PyTorch&apos;s restricted loader refused it ({detail}), so nothing in this pickle ran; save the network&apos;s weights with torch.save(net.state_dict(), …)</source>
-        <translation>{path}：不是权重文件：PyTorch 的受限加载器拒绝了它（{detail}），所以这个 pickle 中的任何内容都没有运行；请用 torch.save(net.state_dict(), …) 保存网络的权重</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="110"/>
+        <source>{path}: holds a {kind}, not a network&apos;s weights; in your notebook run torch.save(net.state_dict(), &apos;lenet.params&apos;) and open that</source>
+        <translation>{path}：保存的是 {kind}，不是网络的权重；请在笔记本中运行 torch.save(net.state_dict(), &apos;lenet.params&apos;)，然后打开那个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="116"/>
-        <source>{path}: holds a {kind}, not a network&apos;s weights; save them with torch.save(net.state_dict(), …)</source>
-        <translation>{path}：保存的是 {kind}，不是网络的权重；请用 torch.save(net.state_dict(), …) 保存</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="126"/>
+        <source>{path}: {key!r} is not a tensor of weights; in your notebook run torch.save(net.state_dict(), &apos;lenet.params&apos;) and open that</source>
+        <translation>{path}：{key!r} 不是权重张量；请在笔记本中运行 torch.save(net.state_dict(), &apos;lenet.params&apos;)，然后打开那个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="130"/>
-        <source>{path}: {key!r} is not a tensor of weights (an optimiser checkpoint? save net.state_dict())</source>
-        <translation>{path}：{key!r} 不是权重张量（是优化器检查点吗？请保存 net.state_dict()）</translation>
+        <location filename="../../lenet_desktop/files/notebook.py" line="158"/>
+        <source>{path}: not a safetensors file, or a damaged one</source>
+        <translation>{path}：不是 safetensors 文件，或者文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="236"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="195"/>
+        <source>{path}: this file holds the whole network object, which cannot be opened safely; in your notebook run torch.save(net.state_dict(), &apos;lenet.params&apos;) and open that</source>
+        <translation>{path}：这个文件保存的是整个网络对象，无法安全地打开；请在笔记本中运行 torch.save(net.state_dict(), &apos;lenet.params&apos;)，然后打开那个文件</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="204"/>
+        <source>{path}: this pickle holds Python objects other than weights, which could run code; it was refused and nothing in it ran</source>
+        <translation>{path}：这个 pickle 文件保存的不只是权重，还有可能运行代码的 Python 对象；已拒绝打开，其中的任何内容都没有运行</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="212"/>
+        <source>{path}: not a PyTorch file of weights, or a damaged one; in your notebook run torch.save(net.state_dict(), &apos;lenet.params&apos;) and open that</source>
+        <translation>{path}：不是 PyTorch 权重文件，或者文件已损坏；请在笔记本中运行 torch.save(net.state_dict(), &apos;lenet.params&apos;)，然后打开那个文件</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/notebook.py" line="361"/>
         <source>scale {scale!r}: use unit, standard or MEAN,STD (e.g. 0.1307,0.3081)</source>
         <translation>缩放 {scale!r}：请用 unit、standard 或 均值,标准差（例如 0.1307,0.3081）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="243"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="368"/>
         <source>scale {scale!r}: the std must be positive</source>
         <translation>缩放 {scale!r}：标准差必须为正</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="265"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="394"/>
         <source>{path}: choose the architecture with --arch (the weights fit: {names})</source>
         <translation>{path}：请用 --arch 选择架构（与权重相符的有：{names}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="275"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="404"/>
         <source>{path}: the weights do not fit {name}: {why}</source>
         <translation>{path}：权重与 {name} 不符：{why}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="321"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="459"/>
         <source>{name} has layers of its own (trainable subsampling, a partly connected C3, an RBF output), not plain nn layers: export a spec-built network instead</source>
         <translation>{name} 有自己特有的层（可训练的下采样、部分连接的 C3、RBF 输出），不是普通的 nn 层：请导出由规格构建的网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="344"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="482"/>
         <source>{path}: write .params, .pt, .pth or .safetensors</source>
         <translation>{path}：请写成 .params、.pt、.pth 或 .safetensors</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="351"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="489"/>
         <source>{path}: cannot be written ({detail})</source>
         <translation>{path}：无法写入（{detail}）</translation>
     </message>
@@ -3385,6 +3371,34 @@ field</source>
         <location filename="../../lenet_desktop/analysis/sandbox.py" line="289"/>
         <source>A 1×1 kernel sees one pixel, but of every channel: each output pixel is a weighted sum of the three input channels at that pixel, like a fully connected layer applied at every position. Here three channels become two.</source>
         <translation>1×1 卷积核只看一个像素，但看的是所有通道：每个输出像素是该位置三个输入通道的加权和，就像在每个位置上应用一个全连接层。这里三个通道变成了两个。</translation>
+    </message>
+</context>
+<context>
+    <name>notebook</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/translation.py" line="70"/>
+        <source>[0, 1] input (ToTensor)</source>
+        <translation>[0, 1] 输入（ToTensor）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/translation.py" line="72"/>
+        <source>standardised input</source>
+        <translation>标准化输入</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/translation.py" line="74"/>
+        <source>{0}, {1}, {2}: {3:.0f} % of {4} test images</source>
+        <translation>{0}，{1}，{2}：{4} 张测试图像中读对 {3:.0f} %</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/translation.py" line="87"/>
+        <source>Found by trying it: {0}.</source>
+        <translation>试过之后找到：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/translation.py" line="91"/>
+        <source>Others read the test images about as well; the book&apos;s own network was kept.</source>
+        <translation>其他网络读测试图像的效果差不多；保留了书中自己的网络。</translation>
     </message>
 </context>
 <context>

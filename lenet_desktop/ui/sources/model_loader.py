@@ -14,43 +14,70 @@ from lenet_desktop.files.model_files import DEFAULT_MODEL, SUFFIX, shipped_model
 from lenet_desktop.session import Session
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.tasks import Runner
-from lenet_desktop.ui.translation import architecture_title, error_text
+from lenet_desktop.ui.translation import architecture_title, error_text, found_text
 
 RECENT_LIMIT = 8
+FOUND_MS = 20_000  # how long the status bar says what a notebook's weights were found to be
 
 
 def _load(name_or_path: str, device: str):
-    """In the worker thread: the model file read and prepared on the device; for a notebook's
-    weights (no code run), the architectures they fit, for the learner to choose from."""
+    """In the worker thread: the model file read and prepared on the device. A notebook's
+    weights (no code run) are tried on the app's test images
+    (:mod:`lenet_desktop.files.trying`): the network they clearly are is imported; when
+    several read about as well, or none better than chance, what was found, for the learner to
+    choose from."""
     from lenet_desktop.files.model_files import NotOurModelError, load_model
-    from lenet_desktop.files.notebook import PICKLE_SUFFIXES, candidates, read_state_dict
+    from lenet_desktop.files.notebook import PICKLE_SUFFIXES
     from lenet_desktop.nn.inference import Predictor
 
     suffix = Path(name_or_path).suffix.lower()
     if suffix in PICKLE_SUFFIXES:
-        state = read_state_dict(name_or_path)
-        return Notebook(name_or_path, candidates(state, 10), state)
+        return _try_notebook(name_or_path, None, device)
     try:
         return Predictor(load_model(name_or_path), device or None)
-    except NotOurModelError:  # no metadata of ours: a notebook's bare state dict, maybe
-        try:  # a bare safetensors state dict, saved from a notebook
-            state = read_state_dict(name_or_path)
-            found = candidates(state, 10)
-        except ValueError:
-            found = []
-        if not found:
-            raise
-        return Notebook(name_or_path, found, state)
+    except NotOurModelError as exc:  # no metadata of ours: a notebook's bare state dict, maybe
+        from lenet_desktop.files.trying import NothingFits
+
+        try:
+            return _try_notebook(name_or_path, None, device)
+        except NothingFits:
+            raise exc from None
+
+
+def _try_notebook(path: str, candidate, device: str):
+    """In the worker thread: a notebook's file tried (only ``candidate`` when given): the
+    imported model (``Imported``) when one network is clearly it, else ``Notebook``."""
+    from lenet_desktop.data.datasets import dataset_info
+    from lenet_desktop.files.trying import find
+
+    finding = find(path, candidate)
+    if finding.verdict in ("clear", "likeliest"):
+        best = finding.best
+        return _import(path, best.candidate, dataset_info(best.dataset).name, best.scale,
+                       device, finding)  # fmt: skip
+    return Notebook(path, finding)
 
 
 class Notebook:
-    """A notebook's weights file and the architectures they fit (from the worker thread)."""
+    """A notebook's weights file and what trying them found (from the worker thread)."""
 
-    def __init__(self, path: str, found: list, state: dict) -> None:
-        self.path, self.found, self.state = path, found, state
+    def __init__(self, path: str, finding) -> None:
+        self.path, self.finding = path, finding
+
+    @property
+    def state(self) -> dict:
+        return self.finding.weights.state
 
 
-def _import(path: str, candidate, dataset: str, scale: str, device: str):
+class Imported:
+    """A notebook's network put in use: the model file it is kept as, the predictor, and
+    what trying it found (None when the learner chose it)."""
+
+    def __init__(self, kept: str, predictor, finding=None) -> None:
+        self.kept, self.predictor, self.finding = kept, predictor, finding
+
+
+def _import(path: str, candidate, dataset: str, scale: str, device: str, finding=None):
     """In the worker thread: the notebook's network kept as a model file in the per-user
     models folder (so it reopens with no questions), and prepared on the device."""
     from lenet_desktop.data.datasets import dataset_info
@@ -59,11 +86,18 @@ def _import(path: str, candidate, dataset: str, scale: str, device: str):
     from lenet_desktop.files.places import inside, slug, user_folder
     from lenet_desktop.nn.inference import Predictor
 
-    bundle = import_model(path, candidate, dataset_info(dataset), scale)
+    weights = None if finding is None else finding.weights
+    bundle = import_model(path, candidate, dataset_info(dataset), scale, weights)
+    if finding is not None:
+        bundle.training["found"] = {
+            "accuracy": round(finding.best.accuracy, 4),
+            "images": finding.best.images,
+            "others": [t.as_json() for t in finding.trials[1:4]],
+        }
     folder = user_folder("models")
     folder.mkdir(parents=True, exist_ok=True)
     kept = save_model(bundle, inside(folder, f"{slug(Path(path).stem, 'notebook')}{SUFFIX}"))
-    return str(kept), Predictor(bundle, device or None)
+    return Imported(str(kept), Predictor(bundle, device or None), finding)
 
 
 class ModelLoader(QObject):
@@ -135,6 +169,9 @@ class ModelLoader(QObject):
         if isinstance(predictor, Notebook):
             self._ask(predictor)
             return
+        found = None
+        if isinstance(predictor, Imported):
+            name, found, predictor = predictor.kept, predictor.finding, predictor.predictor
         self.session.use(predictor)
         if self._fallback_error is not None:  # why this model and not the one asked for
             self.session.report(self._fallback_error)
@@ -143,41 +180,61 @@ class ModelLoader(QObject):
         if name not in shipped_models():
             self.remember(name)
         self.loaded.emit(name)
+        if found is not None:  # what trying the notebook's weights found, said once
+            bar = getattr(self.window, "statusBar", None)
+            if bar is not None:
+                bar().showMessage(found_text(found), FOUND_MS)
 
     def _ask(self, notebook: Notebook) -> None:
-        """Which network, which dataset, which scaling: asked (non-blocking), then imported."""
+        """Several networks read the test images about as well, or none better than chance:
+        the learner chooses (non-blocking, each one's score shown), then it is imported."""
         from lenet_desktop.ui.sources.import_dialog import ImportDialog
 
-        if not notebook.found:
-            self._failed(notebook.path, ValueError(self.tr("no architecture fits these weights")))
-            return
-        self.import_dialog = ImportDialog(Path(notebook.path).name, notebook.found, self.window)
+        finding = notebook.finding
+        self.import_dialog = ImportDialog(Path(notebook.path).name, finding, self.window)
         self.import_dialog.chosen.connect(
-            lambda candidate, dataset, scale: self._import(notebook.path, candidate, dataset, scale)
+            lambda trial: self._import(notebook.path, trial.candidate, trial.dataset, trial.scale)
         )
-        self.import_dialog.rejected.connect(lambda: self.failed.emit(""))
+        self.import_dialog.rejected.connect(self._declined)
         self.import_dialog.edit_requested.connect(
-            lambda: self.edit_as_spec.emit(notebook.path, notebook.state, notebook.found[0].spec)
+            lambda: self.edit_as_spec.emit(notebook.path, notebook.state, self._first_spec(finding))
         )
         self.import_dialog.open()
+
+    @staticmethod
+    def _first_spec(finding):
+        """The spec the editor starts from: the best candidate's, or the book's network."""
+        if finding.trials:
+            return finding.best.candidate.spec
+        from lenet_desktop.specs import preset_spec
+
+        return preset_spec("d2l")
+
+    def _declined(self) -> None:
+        """The learner closed the dialog (or went to the editor): nothing was opened. With no
+        model in use yet the window must not wait for one: the default model comes."""
+        self.failed.emit("")
+        if self.session.predictor is None:
+            self.load(DEFAULT_MODEL)
 
     def import_with(self, path: str, candidate) -> None:
-        """The editor's network for a notebook's weights: dataset and scaling asked, then
-        imported."""
-        from lenet_desktop.ui.sources.import_dialog import ImportDialog
-
-        self.import_dialog = ImportDialog(Path(path).name, [candidate], self.window)
-        self.import_dialog.chosen.connect(
-            lambda chosen, dataset, scale: self._import(path, chosen, dataset, scale)
+        """The editor's network for a notebook's weights: its dataset and scaling found by
+        trying it (asked only when not clear), then imported."""
+        assert self.runner is not None
+        device = self.session.device
+        self.loading.emit(path)
+        self.runner.run(
+            lambda: _try_notebook(path, candidate, device),
+            lambda done: self._loaded(path, done),
+            lambda error: self._failed(path, error),
         )
-        self.import_dialog.open()
 
     def _import(self, path: str, candidate, dataset: str, scale: str) -> None:
         assert self.runner is not None
         device = self.session.device
         self.runner.run(
             lambda: _import(path, candidate, dataset, scale, device),
-            lambda kept: self._loaded(kept[0], kept[1]),
+            lambda kept: self._loaded(kept.kept, kept),
             lambda error: self._failed(path, error),
         )
 
