@@ -6,6 +6,7 @@ import json
 
 import numpy as np
 import pytest
+import torch
 from drawing import redraw
 
 from lenet_desktop.cli import main
@@ -86,3 +87,57 @@ def test_the_papers_lenet5_is_shipped_with_its_rbf_output(capsys, mnist_dir):
     assert model.architecture == "lenet5" and type(model.network.output).__name__ == "RBFOutput"
     report = evaluate(capsys, "lenet5", mnist_dir)
     assert report["accuracy"] >= 0.98  # 98.35 % (the paper's MAP loss, 160 epochs)
+
+
+# -- the book's own network (issue 37) ------------------------------------------------------------
+
+# The LeNet chapter's training printout (D2L 2.0, 10 epochs at lr 0.9 on Fashion-MNIST):
+# loss 0.469, train acc 0.823, test acc 0.779.
+BOOK_REPORTED = {"loss": 0.469, "train_accuracy": 0.823, "test_accuracy": 0.779}
+
+
+@pytest.mark.parametrize(("name", "dataset"), [("book", "fashion-mnist"), ("book-mnist", "mnist")])
+def test_the_books_network_is_shipped_as_the_book_trains_it(name, dataset):
+    from lenet_desktop.files.model_files import load_model, shipped_models
+
+    assert name in shipped_models()
+    bundle = load_model(name)
+    assert bundle.architecture == "d2l" and bundle.dataset.name == dataset
+    assert (bundle.dataset.mean, bundle.dataset.std) == (0.0, 1.0)  # ToTensor's [0, 1]
+    config = bundle.training["config"]
+    assert config["recipe"] == "book" and config["scale"] == "unit"
+    assert (config["optimizer"], config["lr"], config["batch_size"]) == ("sgd", 0.9, 256)
+    assert config["init"] == "xavier" and not config["augment"]
+    assert bundle.temperature == 1.0  # the book does not calibrate
+
+
+def test_the_book_model_is_as_good_as_the_chapter_says(capsys, fashion_dir):
+    from lenet_desktop.cli import main
+
+    assert main(["evaluate", "--model", "book", "--json", "--data", str(fashion_dir)]) == 0
+    accuracy = json.loads(capsys.readouterr().out.splitlines()[-1])["accuracy"]
+    assert abs(accuracy - BOOK_REPORTED["test_accuracy"]) < 0.04
+
+
+def test_info_book_prints_the_chapters_shape_printout_line_for_line(capsys):
+    """The chapter's loop, run on the book's network, prints exactly these lines."""
+    import io
+    from contextlib import redirect_stdout
+
+    from lenet_desktop.cli import main
+    from lenet_desktop.files.model_files import load_model
+
+    net = load_model("book").network
+    chapter = io.StringIO()
+    X = torch.rand(size=(1, 1, 28, 28), dtype=torch.float32)
+    with redirect_stdout(chapter):
+        for layer in net:  # the chapter's own code
+            X = layer(X)
+            print(layer.__class__.__name__, "output shape: \t", X.shape)
+    assert main(["info", "book"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    expected = chapter.getvalue().splitlines()
+    assert expected[0] == "Conv2d output shape: \t torch.Size([1, 6, 28, 28])"
+    assert expected[-1] == "Linear output shape: \t torch.Size([1, 10])"
+    start = printed.index(expected[0])
+    assert printed[start : start + len(expected)] == expected

@@ -9,6 +9,7 @@ import sys
 from lenet_desktop.cli.common import CommandError, load, predictor, print_json
 from lenet_desktop.cli.tables import print_table
 from lenet_desktop.options import ARCHITECTURE_TITLES, ARCHITECTURES
+from lenet_desktop.specs.geometry import INPUT_SHAPE
 
 
 def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -175,4 +176,23 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     ]
     table.append(("total", "", "", f"{total} trainable", ""))
     print_table(table, right={3}, rules_after={0, len(table) - 2}, last_rule=12)
+    print()
+    print("The chapter's shape printout (D2L 6.6: X = torch.rand(size=(1, 1, 28, 28)); for layer")
+    print("in net: X = layer(X); print(layer.__class__.__name__, 'output shape: \\t', X.shape)):")
+    for line in shape_printout(network):
+        print(line)
     return 0
+
+
+def shape_printout(network) -> list[str]:
+    """The lines the LeNet chapter's loop prints for ``network``, as its ``print`` writes them
+    (``Conv2d output shape: \\t torch.Size([1, 6, 28, 28])``)."""
+    import torch
+
+    lines = []
+    x = torch.rand(size=(1, 1, *INPUT_SHAPE[1:]), dtype=torch.float32)
+    with torch.no_grad():
+        for layer in network:
+            x = layer(x)
+            lines.append(" ".join((layer.__class__.__name__, "output shape: \t", str(x.shape))))
+    return lines

@@ -53,6 +53,9 @@ MODEL_SUFFIXES = (SUFFIX, ".params", ".pt", ".pth", ".ckpt", ".pkl")  # dropped:
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
 DEFAULT_MODEL = "mnist"
+# The shipped models in the Model menu's order (Ctrl+1, Ctrl+2, …): the default first, the
+# book's own network (on its chapter's dataset, then on MNIST) after the app's two.
+SHIPPED_ORDER = (DEFAULT_MODEL, "fashion-mnist", "book", "book-mnist", "lenet5")
 
 
 class ModelFileError(LocalizedError):
@@ -132,12 +135,16 @@ def new_model(
 
 
 def shipped_models() -> dict[str, Path]:
-    """The shipped models by name (``mnist``, ``fashion-mnist``, …) → file, the default first."""
+    """The shipped models by name (``mnist``, ``fashion-mnist``, …) → file, in SHIPPED_ORDER
+    (the default first), then any other by name."""
     folder = models_folder()
     if not folder.is_dir():
         return {}
     found = {p.name[: -len(SUFFIX)]: p for p in sorted(folder.glob(f"*{SUFFIX}"))}
-    order = sorted(found, key=lambda name: (name != DEFAULT_MODEL, name))
+    order = sorted(
+        found,
+        key=lambda name: (SHIPPED_ORDER.index(name) if name in SHIPPED_ORDER else 99, name),
+    )
     return {name: found[name] for name in order}
 
 

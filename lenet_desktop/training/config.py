@@ -24,6 +24,8 @@ from lenet_desktop.specs import resolve_spec
 from lenet_desktop.specs.plan import check_memory
 
 LOSSES = ("cross-entropy", "map")
+# How a network sees its input: normalised with the dataset's mean and std, or ToTensor's [0, 1].
+SCALES = ("standard", "unit")
 # Where a run's settings came from: the learner's own, or a recipe (training.recipes).
 RECIPES = ("custom", "quick", "book")
 
@@ -219,6 +221,20 @@ class TrainConfig:
         ),
         check=QT_TRANSLATE_NOOP("training options", "random affine"),
     )
+    scale: str = option(
+        "standard",
+        QT_TRANSLATE_NOOP(
+            "training options",
+            "how the network sees its input: standard = normalised with the dataset's mean and "
+            "std (the app's), unit = ToTensor's pixels in [0, 1] (the book's)",
+        ),
+        QT_TRANSLATE_NOOP("training options", "Input"),
+        choices=SCALES,
+        titles={
+            "standard": QT_TRANSLATE_NOOP("training options", "normalised (mean, std)"),
+            "unit": QT_TRANSLATE_NOOP("training options", "pixels in [0, 1] (the book's)"),
+        },
+    )
     outliers: float = option(
         0.0,
         QT_TRANSLATE_NOOP(
@@ -303,6 +319,7 @@ class TrainConfig:
         known("schedule", self.schedule, SCHEDULES)
         known("initialisation", self.init, INITS)
         known("loss", self.loss, LOSSES)
+        known("input", self.scale, SCALES)
         if not 0 <= self.train_images <= 10_000_000:
             refuse(
                 QT_TRANSLATE_NOOP(
@@ -396,4 +413,5 @@ BOOK_SETTINGS: dict[str, Any] = {
     "augment": False,
     "weight_decay": 0.0,
     "holdout": 0.0,  # the book trains on all 60,000 images
+    "scale": "unit",  # ToTensor()'s pixels in [0, 1], no normalisation
 }

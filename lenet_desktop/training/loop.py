@@ -246,7 +246,8 @@ def train(
     generator = torch.Generator(device=device)
     generator.manual_seed(config.seed)
     spec = resolve_spec(config.architecture, len(info.classes))
-    bundle = new_model(spec or config.architecture, info)
+    unit = config.scale == "unit"  # the book's ToTensor() input: pixels in [0, 1] as they are
+    bundle = new_model(spec or config.architecture, info, *((0.0, 1.0) if unit else (None, None)))
     initialize_weights(bundle.network, config.init)
     network = bundle.network.to(device)
     mean, std = bundle.dataset.mean, bundle.dataset.std

@@ -6,13 +6,14 @@ Training panel at the bottom; on a small one (narrower than ``WIDE`` or lower th
 both dock at the bottom, tabbed together when both are open, so the maps keep their width.
 
 Until the learner moves, floats or tabs a dock themselves, the docks are placed so each time one
-opens. After that their arrangement is the learner's: saved on closing, restored at the next
+opens, and again when the window is resized across that line (made smaller from a wide
+screen's size, say). After that their arrangement is the learner's: saved on closing, restored at the next
 start. *View ▸ Reset Layout* forgets it and places everything as at first.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
 WIDE, TALL = 1400, 860
@@ -36,9 +37,27 @@ class DockLayout(QObject):
         self.window, self.splitter, self.settings = window, splitter, settings
         self.explain, self.training = explain, training
         self._placing = False
+        self._was_small: bool | None = self.small
         for dock in (explain, training):
             dock.dockLocationChanged.connect(self._moved)
             dock.topLevelChanged.connect(self._moved)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """A window resized across WIDE or TALL (a laptop's screen, a window made smaller) has
+        its docks placed again as that size wants them — unless the learner arranged them."""
+        if watched is self.window and event.type() == QEvent.Type.Resize and not self.arranged:
+            small = self.small
+            shown = [d for d in (self.training, self.explain) if d.isVisible()]
+            if shown and small != self._was_small:
+                self.place()
+                for dock in shown:
+                    dock.show()
+                self.splitter.setSizes(SPLITTER_SIZES)  # the panes' shares for this size too
+            elif shown:
+                self._size()  # the docks keep their share of a window made smaller
+            self._was_small = small
+        return False
 
     @property
     def arranged(self) -> bool:

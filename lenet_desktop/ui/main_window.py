@@ -82,6 +82,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.middle = QWidget()
         self.middle_layout = QVBoxLayout(self.middle)
         self.middle_layout.setContentsMargins(4, 4, 4, 4)
+        self.middle_layout.setSpacing(2)  # (on a laptop's screen every pixel of height counts)
         self.answer = AnswerView(self.session)
         self.chart = ProbabilityChart(self.session)
         for widget, stretch in ((self.sees_label, 0), (self.answer, 0), (self.chart, 1)):

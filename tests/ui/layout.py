@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-SIZES = [(1024, 700), (1280, 800), (1600, 1000), (1920, 1080)]
+SIZES = [(1024, 700), (1280, 800), (1366, 768), (1600, 1000), (1920, 1080)]
+# Reached by resizing down from this, both docks open where a wide window puts them (the
+# explanation panel at the right) and an opened photo's cleaning view shown.
+LARGEST = (1920, 1080)
 DOCKS = ("none", "explain", "training", "both")
 LANGUAGES = ("en", "zh_CN")
 SEVEN = ([(0.28, 0.22), (0.72, 0.22), (0.46, 0.8)], [(0.38, 0.52), (0.62, 0.52)])
@@ -179,6 +182,21 @@ def open_window(size: tuple[int, int], docks, settings: QSettings, language: str
             time.sleep(0.05)
     window.resize(*size)
     for _ in range(3):
+        QApplication.processEvents()
+    return window
+
+
+def open_resized(size: tuple[int, int], settings: QSettings, language: str = "en"):
+    """The window opened at LARGEST with both docks, a photo of a digit on ruled paper opened
+    (its cleaning view shown), then resized down to ``size``, as a learner's window gets there."""
+    from pages import audit_blue_five
+
+    window = open_window(LARGEST, "both", settings, language)
+    window.inputs.show_picture(audit_blue_five(), "five.png")
+    for _ in range(3):
+        QApplication.processEvents()
+    window.resize(*size)
+    for _ in range(5):
         QApplication.processEvents()
     return window
 

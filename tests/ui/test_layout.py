@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from layout import DOCKS, LANGUAGES, SIZES, open_window, problems
+from layout import DOCKS, LANGUAGES, SIZES, fully_visible, open_window, problems
 from PySide6.QtCore import QEvent, QRect
 from PySide6.QtWidgets import QApplication
 
@@ -40,6 +40,33 @@ def test_the_window_fits(qtbot, settings, size, docks, language):
     try:
         if SHOTS:
             window.grab().save(str(Path(SHOTS) / f"{_name(size, docks, language)}.png"))
+        assert problems(window, size) == []
+    finally:
+        window.close()
+        install_translator("en")
+
+
+DOWN = [(size, language) for size in SIZES[:-1] for language in LANGUAGES]
+
+
+@pytest.mark.parametrize(
+    ("size", "language"), DOWN, ids=[f"{s[0]}x{s[1]}-{lang}" for s, lang in DOWN]
+)
+def test_the_window_fits_when_resized_down_with_both_docks(qtbot, settings, size, language):
+    """Issue 37: from 1920×1080 with both docks open (the explanation at the right) and a
+    photo's cleaning view shown, down to each smaller size: the answer and the ten classes
+    stay on screen, nothing is clipped."""
+    from layout import open_resized
+
+    from lenet_desktop.ui.app import install_translator
+
+    window = open_resized(size, settings, language)
+    qtbot.addWidget(window)
+    try:
+        if SHOTS:
+            name = f"down-{size[0]}x{size[1]}-both-{language}.png"
+            window.grab().save(str(Path(SHOTS) / name))
+        assert fully_visible(window.answer.answer), "the answer is cut"
         assert problems(window, size) == []
     finally:
         window.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,7 +26,8 @@ from lenet_desktop.ui.translation import Retranslating
 if TYPE_CHECKING:
     from lenet_desktop.analysis.reading import CleaningPictures
 
-HEIGHT = 140  # the picture's height on screen, in pixels
+HEIGHT = 140  # the picture's height on screen, in pixels, when there is room
+SMALLEST = 48  # ... and below this it is not shown
 
 
 class CleaningView(Retranslating, QWidget):
@@ -36,6 +37,9 @@ class CleaningView(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("CleaningView")
         self.title = QLabel()
+        # a column too narrow for the title and the two buttons keeps the buttons (their
+        # tooltips say what they show)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.before_button, self.after_button = QToolButton(), QToolButton()
         self.group = QButtonGroup(self)
         for button in (self.after_button, self.before_button):
@@ -44,10 +48,13 @@ class CleaningView(Retranslating, QWidget):
             self.group.addButton(button)
         self.after_button.setChecked(True)
         self.group.buttonToggled.connect(lambda *_: self._paint())
-        self.picture = QLabel()
+        # The picture takes what height the column can spare, up to HEIGHT: on a laptop's
+        # screen the answer and the ten classes come first, and a picture too small to read
+        # (below SMALLEST) is left out, the two buttons kept.
+        self.picture = _Shrinking()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setFixedHeight(HEIGHT)
-        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.picture.setMaximumHeight(HEIGHT)
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.title, 1)
@@ -97,12 +104,16 @@ class CleaningView(Retranslating, QWidget):
         if image is None:
             self.picture.clear()
             return
+        height = min(HEIGHT, self.picture.height())
+        if height < SMALLEST:
+            self.picture.clear()
+            return
         pixmap = QPixmap.fromImage(image)
         width = max(1, self.picture.width())
         self.picture.setPixmap(
             pixmap.scaled(
                 width,
-                HEIGHT,
+                height,
                 Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation,
             )
@@ -110,6 +121,8 @@ class CleaningView(Retranslating, QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        buttons = self.after_button.sizeHint().width() + self.before_button.sizeHint().width()
+        self.title.setVisible(self.width() >= self.title.sizeHint().width() + buttons + 12)
         self._paint()
 
     def shown_pixels(self) -> np.ndarray | None:
@@ -117,6 +130,16 @@ class CleaningView(Retranslating, QWidget):
         if self._pictures is None:
             return None
         return self._pictures.before if self.showing == "before" else self._pictures.after
+
+
+class _Shrinking(QLabel):
+    """A picture that asks for its full height but takes less, down to none."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().sizeHint().width(), HEIGHT)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, 0)
 
 
 def _qimage(rgb: np.ndarray) -> QImage:

@@ -70,7 +70,7 @@ class ProbabilityChart(Retranslating, QWidget):
         self.update()
 
     def row_height(self) -> int:
-        return self.fontMetrics().height() + 3
+        return self.fontMetrics().height() + 1  # (a laptop's screen: ten rows must fit)
 
     def minimum_height(self) -> int:
         return self.row_height() * max(len(self.classes), 2)
