@@ -110,6 +110,7 @@ class _Step:
     position: int
     source: str
     common: dict[str, Any]
+    scaling: tuple[float, float] = (0.0, 1.0)  # the model's input scaling (mean, std)
 
     @property
     def at(self) -> tuple[int, int, int]:
@@ -147,15 +148,21 @@ def _conv(step: _Step) -> Explanation | None:
         inputs = tuple(range(group * per_group, (group + 1) * per_group))
         kernels = [weight[c, i - group * per_group] for i in inputs]
     windows, padded = _window(x, row, col, k, s, p, d)
+    first = step.position == 0  # its input is the network's: show the pixels, in [0, 1]
+    mean, std = step.scaling
     channels = tuple(
-        ConvChannel(i, windows[i], padded, kernel, windows[i] * kernel)
+        ConvChannel(
+            i, windows[i], padded, kernel, windows[i] * kernel,
+            np.where(padded, 0.0, windows[i] * std + mean) if first else None,
+        )
         for i, kernel in zip(inputs, kernels)
-    )
+    )  # fmt: skip
     bias = 0.0 if module.bias is None else float(_numpy(module.bias)[c])
     total = float(sum(ch.sum for ch in channels)) + bias
     return ConvExplanation(
         **common, channels=channels, bias=bias, total=total, kernel_size=k, stride=s,
         padding=p, in_channels=x.shape[0], connections=connections,
+        scaling=(float(mean), float(std)) if first else None,
     )  # fmt: skip
 
 
@@ -317,11 +324,14 @@ def explain(
     prediction: Prediction,
     unit: Unit,
     fields: dict[str, FieldArithmetic] | None = None,
+    scaling: tuple[float, float] = (0.0, 1.0),
 ) -> Explanation:
     """How ``unit``'s value in ``prediction`` was computed (see the module's docstring).
 
     ``layers``: the network's ``(name, module)`` pairs; ``fields``: their receptive fields
-    (computed when not given). KeyError for a layer the prediction does not hold.
+    (computed when not given); ``scaling``: the model's input scaling (mean, std), so the first
+    layer's explanation starts from the pixels in [0, 1] the learner sees. KeyError for a layer
+    the prediction does not hold.
     """
     modules = dict(layers)
     module = modules[unit.layer]
@@ -333,7 +343,7 @@ def explain(
     common: dict[str, Any] = {"unit": unit, "field": field, "recorded": recorded}
     step = _Step(
         module, prediction.layer_input(unit.layer), unit, prediction, modules, names, position,
-        names[position - 1] if position else "input", common,
+        names[position - 1] if position else "input", common, scaling,
     )  # fmt: skip
     explainer = EXPLAINERS.get(kind_of(module))
     explained = explainer(step) if explainer is not None else None

@@ -28,6 +28,9 @@ class ConvChannel:
     padded: np.ndarray
     kernel: np.ndarray
     products: np.ndarray
+    # for the network's first layer: the input pixels (in [0, 1], as the book feeds them) the
+    # patch holds, before the model's scaling (None for any later layer)
+    pixels: np.ndarray | None = None
 
     @property
     def sum(self) -> float:
@@ -58,7 +61,14 @@ class ConvExplanation(Explained):
     padding: int
     in_channels: int
     connections: tuple[tuple[int, ...], ...] | None = None
+    # the network's first layer: the model's input scaling (mean, std), x = (pixel − mean) / std
+    scaling: tuple[float, float] | None = None
     kind: str = "conv"
+
+    @property
+    def standardised(self) -> bool:
+        """The first layer of a model whose input is not ToTensor's [0, 1] as it is."""
+        return self.scaling is not None and self.scaling != (0.0, 1.0)
 
 
 @dataclass(frozen=True, eq=False)

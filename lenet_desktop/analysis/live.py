@@ -89,7 +89,10 @@ class Job:
             if unit is None or unit.layer not in prediction.activations:
                 return Outcome(self, None, None)
             fields = self.predictor.anatomy.fields
-            return Outcome(self, explain(self.predictor.layers, prediction, unit, fields), None)
+            info = self.predictor.bundle.dataset
+            scaling = (float(info.mean), float(info.std))
+            explained = explain(self.predictor.layers, prediction, unit, fields, scaling)
+            return Outcome(self, explained, None)
         if self.method is None or self.target is None:
             return Outcome(self, None, None)
         attributor = ATTRIBUTORS.get(self.predictor)

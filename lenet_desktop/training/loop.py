@@ -166,7 +166,8 @@ def augment_batch(
 
 
 def _copy(bundle: ModelBundle, network: torch.nn.Sequential, training: dict) -> ModelBundle:
-    """A CPU copy of the network as it is now, for showing while training goes on."""
+    """A CPU copy of the network as it is now, for showing while training goes on (its
+    ``training["live"]``: the epoch, the run's epochs and its recipe, for the live label)."""
     clone = copy.deepcopy(network).to("cpu").eval()
     return dataclasses.replace(
         bundle,
@@ -366,8 +367,13 @@ def train(
         if diagnosis is not None and diagnosis.kind == "diverged":
             raise TrainingFailed.of(diagnosis)
         if snapshot is not None:
+            live = {"epoch": epoch, "epochs": config.epochs, "recipe": config.recipe}
             snapshot(
-                _copy(bundle, network, {"epochs": epoch, "test_accuracy": evaluation.accuracy})
+                _copy(
+                    bundle,
+                    network,
+                    {"epochs": epoch, "test_accuracy": evaluation.accuracy, "live": live},
+                )
             )
         if progress is not None:
             elapsed = time.perf_counter() - started

@@ -7,8 +7,8 @@ both dock at the bottom, tabbed together when both are open, so the maps keep th
 
 Until the learner moves, floats or tabs a dock themselves, the docks are placed so each time one
 opens, and again when the window is resized across that line (made smaller from a wide
-screen's size, say). After that their arrangement is the learner's: saved on closing, restored at the next
-start. *View ▸ Reset Layout* forgets it and places everything as at first.
+screen's size, say). After that their arrangement is the learner's: saved on closing, restored
+at the next start. *View ▸ Reset Layout* forgets it and places everything as at first.
 """
 
 from __future__ import annotations

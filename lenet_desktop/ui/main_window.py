@@ -190,6 +190,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         use_one_thread()
         self.input_view = InputView(self.session)
+        self.input_view.hovered.connect(self.status.show_input_hover)
         self.middle_layout.insertWidget(1, self.input_view, 1)
         from lenet_desktop.ui.views.cleaning_view import CleaningView
 

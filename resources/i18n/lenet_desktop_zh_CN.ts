@@ -22,27 +22,47 @@
 <context>
     <name>AnswerView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="85"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="86"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="93"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="94"/>
         <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</source>
         <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="97"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="98"/>
         <source>unlike its training</source>
         <translation>不像训练数据</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="97"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="98"/>
         <source>unsure</source>
         <translation>没有把握</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="103"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="104"/>
+        <source>Quick</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="105"/>
+        <source>Book</source>
+        <translation>书中设置</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="106"/>
+        <source>your own settings</source>
+        <translation>你自己的设置</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="109"/>
+        <source>Live view: epoch {0} of {1} · {2} · {3} — not kept</source>
+        <translation>实时视图：第 {0}/{1} 轮 · {2} · {3} —— 不会保留</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="119"/>
         <source>Test sample #{0} · true label: {1} {2}</source>
         <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
     </message>
@@ -173,27 +193,27 @@ field</source>
 <context>
     <name>CleaningView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="74"/>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="81"/>
         <source>How the picture was read</source>
         <translation>图片是怎样读取的</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="75"/>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="82"/>
         <source>Read as ink</source>
         <translation>读作墨迹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="77"/>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="84"/>
         <source>What was kept as the digit; the paper&apos;s lines and dots, removed, in red</source>
         <translation>保留为数字的部分；去掉的纸张横线和圆点以红色显示</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="79"/>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="86"/>
         <source>As opened</source>
         <translation>原图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="80"/>
+        <location filename="../../lenet_desktop/ui/views/cleaning_view.py" line="87"/>
         <source>The picture as it was opened</source>
         <translation>打开时的图片</translation>
     </message>
@@ -462,174 +482,189 @@ field</source>
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="82"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="84"/>
         <source>Explain this value</source>
         <translation>解释这个值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="118"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="120"/>
         <source>Draw something: the numbers appear here.</source>
         <translation>画点什么：数字会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="126"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="128"/>
         <source>{0} · unit {1}</source>
         <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="127"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="129"/>
         <source>{0} · map {1} · row {2}, column {3}</source>
         <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="137"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="139"/>
         <source>Receptive field: rows {0}–{1}, columns {2}–{3} of the {6} input ({4}×{5} pixels)</source>
         <translation>感受野：{6} 输入的第 {0}–{1} 行、第 {2}–{3} 列（{4}×{5} 像素）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="142"/>
         <source>— {0}×{0} unclipped, cut at the border</source>
         <translation>— 未裁剪时为 {0}×{0}，在边界处被截断</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="146"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="148"/>
         <source>Recomputed: {0} · recorded by the forward pass: {1}</source>
         <translation>重新计算：{0} · 前向传播记录的值：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="156"/>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="270"/>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="289"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="299"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="318"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="163"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="165"/>
         <source>Convolution {0}×{0}, stride {1}, padding {2}: for each input map, the patch under the kernel times the kernel, element by element; the products summed, the sums added, plus the bias.</source>
         <translation>卷积 {0}×{0}，步幅 {1}，填充 {2}：对每个输入特征图，把卷积核下方的区域与卷积核逐元素相乘；乘积求和，各通道的和相加，再加上偏置。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="176"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="178"/>
         <source>LeNet-5&apos;s connection table: map {0} of {1} reads only the {2} maps of row {0}.</source>
         <translation>LeNet-5 的连接表：{1} 的第 {0} 个特征图只读取第 {0} 行所列的 {2} 特征图。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="180"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="182"/>
         <source>table (rows: {0} maps)</source>
         <translation>连接表（行：{0} 特征图）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="189"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="193"/>
         <source>{0} map {1}</source>
         <translation>{0} 特征图 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="192"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="196"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="195"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="199"/>
         <source>products</source>
         <translation>乘积</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="202"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="206"/>
         <source>Grey cells lie in the padding: zeros.</source>
         <translation>灰色格子位于填充区：值为 0。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="206"/>
-        <source>Pre-activation = {0} + bias {1} = {2}</source>
-        <translation>激活前的值 = {0} + 偏置 {1} = {2}</translation>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="209"/>
+        <source>Pre-activation = {0} (the bias) = {1}</source>
+        <translation>激活前的值 = {0}（最后一项是偏置）= {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="218"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="225"/>
+        <source>input pixels (0–1)</source>
+        <translation>输入像素（0–1）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="230"/>
+        <source>The model sees the pixels as they are (ToTensor&apos;s [0, 1]): x = pixel.</source>
+        <translation>模型按原样接收像素（ToTensor 的 [0, 1]）：x = 像素。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="238"/>
+        <source>Standardised as the model was trained: x = (pixel − {0}) / {1}; here x = ({2} − {0}) / {1} = {3}</source>
+        <translation>按模型训练时的方式标准化：x = (像素 − {0}) / {1}；这里 x = ({2} − {0}) / {1} = {3}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="247"/>
         <source>window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="225"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="254"/>
         <source>Max pooling: the largest of the {0} values wins: {1} (outlined).</source>
         <translation>最大汇聚：{0} 个值中最大的胜出：{1}（已框出）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="228"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="257"/>
         <source>Average pooling: ({0}) / {1} = {2}</source>
         <translation>平均汇聚：({0}) / {1} = {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="232"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="261"/>
         <source>Subsampling: ({0}) × weight {1} + bias {2} = {3}</source>
         <translation>下采样：({0}) × 权重 {1} + 偏置 {2} = {3}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="239"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="268"/>
         <source>Batch normalisation with the statistics kept from training:</source>
         <translation>批量规范化，使用训练时保存的统计量：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="254"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="283"/>
         <source>Activation: {0}</source>
         <translation>激活函数：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="266"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="295"/>
         <source>Fully connected: bias + Σ w·x over all {0} inputs. The {1} largest contributions, largest first:</source>
         <translation>全连接：偏置 + 全部 {0} 个输入的 Σ w·x。贡献最大的 {1} 项，从大到小：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="272"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="301"/>
         <source>The other {0} inputs together: {1}</source>
         <translation>其余 {0} 个输入合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="273"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="302"/>
         <source>Bias + Σ w·x = {0} = {1}</source>
         <translation>偏置 + Σ w·x = {0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="285"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="314"/>
         <source>LeNet-5&apos;s RBF output: y = Σ (x − w)², the squared distance between F6&apos;s 84 outputs x and this class&apos;s fixed ±1 code w; the logit is −y, so the nearest code wins. The {0} largest terms:</source>
         <translation>LeNet-5 的 RBF 输出层：y = Σ (x − w)²，即 F6 的 84 个输出 x 与该类别固定的 ±1 编码 w 之间的平方距离；logit 为 −y，因此距离最近的编码获胜。最大的 {0} 项：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="290"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="319"/>
         <source>The other {0} terms together: {1}</source>
         <translation>其余 {0} 项之和：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="291"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="320"/>
         <source>y = {0}; logit = −y = {1}</source>
         <translation>y = {0}；logit = −y = {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="310"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="339"/>
         <source>Softmax turns the logits into probabilities:</source>
         <translation>归一化指数函数把未归一化的得分 z 变成概率：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="314"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="343"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="316"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="345"/>
         <source>p = {0} / {1} = {2} — the chart shows {3:.1f} %</source>
         <translation>p = {0} / {1} = {2} — 图表显示 {3:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="324"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="353"/>
         <source>the padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="327"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="356"/>
         <source>Value taken from {0}: {1}</source>
         <translation>取自 {0} 的值：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="331"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="360"/>
         <source>Not explained: this app does not explain {0} layers yet.</source>
         <translation>未解释：本应用还不能解释 {0} 层。</translation>
     </message>
@@ -797,6 +832,14 @@ field</source>
     </message>
 </context>
 <context>
+    <name>InputView</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/input_view.py" line="84"/>
+        <source>input · row {0}, column {1} = {2:.3f} (pixel, 0 = background, 1 = ink)</source>
+        <translation>输入 · 第 {0} 行，第 {1} 列 = {2:.3f}（像素，0 = 背景，1 = 墨迹）</translation>
+    </message>
+</context>
+<context>
     <name>KernelsView</name>
     <message>
         <location filename="../../lenet_desktop/ui/views/kernels.py" line="30"/>
@@ -822,87 +865,87 @@ field</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="150"/>
         <source>LeNet Desktop</source>
         <translation>LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="154"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="163"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="164"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="158"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="152"/>
         <source>What the network sees ({0}):</source>
         <translation>网络看到的输入（{0}）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="159"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="162"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="165"/>
         <source>Architecture Editor</source>
         <translation>架构编辑器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="166"/>
         <source>LeNet-5 Output</source>
         <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="174"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="358"/>
         <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
         <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="378"/>
         <source>Export Weights for a Notebook</source>
         <translation>导出权重到笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="380"/>
         <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
         <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="389"/>
         <source>Wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="112"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="113"/>
         <source>Loading {0}…</source>
         <translation>正在加载 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="117"/>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
     </message>
@@ -1678,12 +1721,12 @@ field</source>
         <translation>运行于 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="78"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="82"/>
         <source>{0} · unit {1}</source>
         <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="81"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="85"/>
         <source>{0} · map {1} · row {2}, column {3}</source>
         <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
@@ -2222,7 +2265,7 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/data/datasets.py" line="287"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="353"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="360"/>
         <location filename="../../lenet_desktop/files/notebook.py" line="89"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
@@ -2293,18 +2336,18 @@ field</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="149"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="156"/>
         <source>{path}: no shipped model is installed</source>
         <translation>{path}：没有安装内置模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="165"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="172"/>
         <location filename="../../lenet_desktop/files/notebook.py" line="94"/>
         <source>{path}: is not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="168"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="175"/>
         <source>{name}: no such model (shipped models: {names}) and no such file</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
@@ -2315,7 +2358,7 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/data/preprocessing.py" line="131"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="174"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="181"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
@@ -2350,88 +2393,88 @@ field</source>
         <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="182"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="189"/>
         <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
         <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="191"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="198"/>
         <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
         <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="202"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="209"/>
         <source>{path}: not a model file (only {size} bytes)</source>
         <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="209"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="216"/>
         <source>{path}: the file is truncated or not a safetensors model file</source>
         <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="220"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="227"/>
         <source>{path}: not a safetensors model file (unreadable header)</source>
         <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="228"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="235"/>
         <source>{path}: damaged metadata ({detail})</source>
         <translation>{path}：元数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="236"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="243"/>
         <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
         <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="250"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="394"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="257"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="401"/>
         <source>{path}: its architecture spec is broken: {detail}</source>
         <translation>{path}：其中的网络结构描述有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="256"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="263"/>
         <source>{path}: unknown architecture {name!r} (known: {known})</source>
         <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="285"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="292"/>
         <source>{path}: unknown preprocessing convention {name!r}</source>
         <translation>{path}：未知的预处理方式 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="319"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="326"/>
         <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
         <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="332"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="339"/>
         <source>{path}: the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="346"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="353"/>
         <source>{path}: too large for a LeNet model ({size} bytes)</source>
         <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="383"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="390"/>
         <source>{path}: the tensor data is damaged ({detail})</source>
         <translation>{path}：张量数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="462"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="469"/>
         <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="478"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="485"/>
         <source>{path}: cannot write here ({detail})</source>
         <translation>{path}：无法写入此处（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="476"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="483"/>
         <source>{path}: could not be saved ({detail})</source>
         <translation>{path}：无法保存（{detail}）</translation>
     </message>
@@ -2752,6 +2795,7 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/files/notebook.py" line="404"/>
+        <location filename="../../lenet_desktop/files/trying.py" line="391"/>
         <source>{path}: the weights do not fit {name}: {why}</source>
         <translation>{path}：权重与 {name} 不符：{why}</translation>
     </message>
@@ -2771,57 +2815,57 @@ field</source>
         <translation>{path}：无法写入（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="292"/>
+        <location filename="../../lenet_desktop/training/config.py" line="308"/>
         <source>unknown {option} {value!r} (known: {known})</source>
         <translation>未知的{option} {value!r}（可选：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="308"/>
+        <location filename="../../lenet_desktop/training/config.py" line="325"/>
         <source>training images must be from 0 to 10000000, not {value}</source>
         <translation>训练图像数必须在 0 到 10000000 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="315"/>
+        <location filename="../../lenet_desktop/training/config.py" line="332"/>
         <source>epochs must be from 1 to 100000, not {value}</source>
         <translation>轮数必须在 1 到 100000 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="320"/>
+        <location filename="../../lenet_desktop/training/config.py" line="337"/>
         <source>batch size must be at least 2, not {value}</source>
         <translation>批量大小至少为 2，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="325"/>
+        <location filename="../../lenet_desktop/training/config.py" line="342"/>
         <source>the learning rate must be a positive number, not {value}</source>
         <translation>学习率必须是正数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="332"/>
+        <location filename="../../lenet_desktop/training/config.py" line="349"/>
         <source>the momentum must be from 0 up to (not including) 1, not {value}</source>
         <translation>动量必须在 0（含）到 1（不含）之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="339"/>
+        <location filename="../../lenet_desktop/training/config.py" line="356"/>
         <source>the weight decay must be zero or more, not {value}</source>
         <translation>权重衰减必须大于或等于 0，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="344"/>
+        <location filename="../../lenet_desktop/training/config.py" line="361"/>
         <source>the hold-out share must be from 0 to 0.5, not {value}</source>
         <translation>留出比例必须在 0 到 0.5 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="351"/>
+        <location filename="../../lenet_desktop/training/config.py" line="368"/>
         <source>the non-digits&apos; weight must be from 0 to 10, not {value}</source>
         <translation>非数字样本的权重必须在 0 到 10 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="358"/>
+        <location filename="../../lenet_desktop/training/config.py" line="375"/>
         <source>{value} has no non-examples to learn from (they are made for digits): set the non-digits&apos; weight to 0</source>
         <translation>{value} 没有可供学习的非样本（它们只为数字而做）：请把非数字样本的权重设为 0</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="367"/>
+        <location filename="../../lenet_desktop/training/config.py" line="384"/>
         <source>label smoothing must be from 0 up to (not including) 1, not {value}</source>
         <translation>标签平滑必须在 0（含）到 1（不含）之间，而不是 {value}</translation>
     </message>
@@ -2831,9 +2875,24 @@ field</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="264"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="266"/>
         <source>the training split has fewer than two images</source>
         <translation>训练集少于两张图像</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/trying.py" line="381"/>
+        <source>{path}: no network the app knows has layers of these shapes</source>
+        <translation>{path}：应用知道的网络中没有一个的各层是这些形状</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/trying.py" line="433"/>
+        <source>{path}: the weights look untrained, or unlike any network the app knows: the best reads {best} of the test images ({scores}); describe the network in the Architecture Editor, or give --arch, --dataset and --scale</source>
+        <translation>{path}：这些权重看起来没有训练过，或者与应用知道的任何网络都不一样：最好的一个只读对 {best} 的测试图像（{scores}）；请在架构编辑器中描述这个网络，或者给出 --arch、--dataset 和 --scale</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/files/trying.py" line="467"/>
+        <source>{path}: these networks read the test images about as well, so choose one with --arch, --dataset and --scale: {scores}</source>
+        <translation>{path}：这些网络读测试图像的效果差不多，请用 --arch、--dataset 和 --scale 选择一个：{scores}</translation>
     </message>
 </context>
 <context>
@@ -3058,17 +3117,17 @@ field</source>
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../lenet_desktop/analysis/explanations.py" line="209"/>
+        <location filename="../../lenet_desktop/analysis/explanations.py" line="219"/>
         <source>flatten: the same value, in a vector</source>
         <translation>展平：同一个值，放进向量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/explanations.py" line="210"/>
+        <location filename="../../lenet_desktop/analysis/explanations.py" line="220"/>
         <source>padding: the input value, or the padding value</source>
         <translation>填充：输入的值，或填充值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/explanations.py" line="211"/>
+        <location filename="../../lenet_desktop/analysis/explanations.py" line="221"/>
         <source>dropout is off when predicting: the same value</source>
         <translation>预测时暂退法关闭：同一个值</translation>
     </message>
@@ -3656,282 +3715,302 @@ field</source>
 <context>
     <name>training options</name>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="62"/>
+        <location filename="../../lenet_desktop/training/config.py" line="64"/>
         <source>the dataset to train on</source>
         <translation>用来训练的数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="63"/>
+        <location filename="../../lenet_desktop/training/config.py" line="65"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="69"/>
+        <location filename="../../lenet_desktop/training/config.py" line="71"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="70"/>
+        <location filename="../../lenet_desktop/training/config.py" line="72"/>
         <source>the network: a preset, or a spec file (.toml) of your own</source>
         <translation>网络：一个预设，或你自己的架构文件（.toml）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="82"/>
+        <location filename="../../lenet_desktop/training/config.py" line="84"/>
         <source>start from a recipe: quick (learns in about a minute on a laptop&apos;s CPU) or book (the D2L chapter&apos;s own settings); the options given beside it still apply</source>
         <translation>从一个配方开始：快速（在笔记本电脑的 CPU 上约一分钟就能学会）或书中设置（D2L 本章的原始设置）；同时给出的其他选项仍然有效</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="87"/>
+        <location filename="../../lenet_desktop/training/config.py" line="89"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="88"/>
+        <location filename="../../lenet_desktop/training/config.py" line="90"/>
         <source>Quick: settings that learn in about a minute on a laptop&apos;s CPU, chosen per activation on held-out images. Book: the D2L chapter&apos;s own settings. Choosing one sets the options below (and again when the network or the dataset changes).</source>
         <translation>快速：在笔记本电脑的 CPU 上约一分钟就能学会的设置，按激活函数在留出的图像上选定。书中设置：D2L 本章的原始设置。选中一个配方会设置下面的选项（换网络或数据集时会重新设置）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="96"/>
+        <location filename="../../lenet_desktop/training/config.py" line="98"/>
         <source>your own settings</source>
         <translation>你自己的设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="97"/>
+        <location filename="../../lenet_desktop/training/config.py" line="99"/>
         <source>Quick (about a minute)</source>
         <translation>快速（约一分钟）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="98"/>
+        <location filename="../../lenet_desktop/training/config.py" line="100"/>
         <source>Book (the chapter&apos;s settings)</source>
         <translation>书中设置（本章的原始设置）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="103"/>
+        <location filename="../../lenet_desktop/training/config.py" line="105"/>
         <source>passes over the training split</source>
         <translation>遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="104"/>
+        <location filename="../../lenet_desktop/training/config.py" line="106"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="109"/>
+        <location filename="../../lenet_desktop/training/config.py" line="111"/>
         <source>train on only this many of the training images (a random slice, the same for the same seed); 0: all of them</source>
         <translation>只用这么多张训练图像（随机抽取，相同种子抽到的相同）；0 表示全部</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="114"/>
+        <location filename="../../lenet_desktop/training/config.py" line="116"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="118"/>
+        <location filename="../../lenet_desktop/training/config.py" line="120"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="122"/>
+        <location filename="../../lenet_desktop/training/config.py" line="124"/>
         <source>images per optimiser step</source>
         <translation>每个优化步骤使用的图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="123"/>
+        <location filename="../../lenet_desktop/training/config.py" line="125"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="128"/>
+        <location filename="../../lenet_desktop/training/config.py" line="130"/>
         <source>the optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="129"/>
+        <location filename="../../lenet_desktop/training/config.py" line="131"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="134"/>
+        <location filename="../../lenet_desktop/training/config.py" line="136"/>
         <source>learning rate (peak of the schedule); default per optimiser</source>
         <translation>学习率（调度的峰值）；默认值随优化器而定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="137"/>
+        <location filename="../../lenet_desktop/training/config.py" line="139"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="146"/>
+        <location filename="../../lenet_desktop/training/config.py" line="148"/>
         <source>SGD&apos;s momentum (Nesterov when above 0; 0: plain SGD, as the book)</source>
         <translation>SGD 的动量（大于 0 时用涅斯捷罗夫动量；0：普通 SGD，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="150"/>
+        <location filename="../../lenet_desktop/training/config.py" line="152"/>
         <source>Momentum (SGD)</source>
         <translation>动量（SGD）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="157"/>
+        <location filename="../../lenet_desktop/training/config.py" line="159"/>
         <source>how the learning rate changes</source>
         <translation>学习率如何变化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="158"/>
+        <location filename="../../lenet_desktop/training/config.py" line="160"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="161"/>
+        <location filename="../../lenet_desktop/training/config.py" line="163"/>
         <source>one-cycle</source>
         <translation>单周期</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="162"/>
+        <location filename="../../lenet_desktop/training/config.py" line="164"/>
         <source>cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="163"/>
+        <location filename="../../lenet_desktop/training/config.py" line="165"/>
         <source>constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="168"/>
+        <location filename="../../lenet_desktop/training/config.py" line="170"/>
         <source>how the weights start: PyTorch&apos;s default, or Xavier (uniform) on conv and linear weights as the book does</source>
         <translation>权重如何初始化：PyTorch 的默认方式，或像书中那样对卷积层和全连接层的权重使用 Xavier（均匀）初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="173"/>
+        <location filename="../../lenet_desktop/training/config.py" line="175"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="176"/>
+        <location filename="../../lenet_desktop/training/config.py" line="178"/>
         <source>PyTorch default</source>
         <translation>PyTorch 默认</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="177"/>
+        <location filename="../../lenet_desktop/training/config.py" line="179"/>
         <source>Xavier (as the book)</source>
         <translation>Xavier（与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="182"/>
+        <location filename="../../lenet_desktop/training/config.py" line="184"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="183"/>
+        <location filename="../../lenet_desktop/training/config.py" line="185"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="190"/>
+        <location filename="../../lenet_desktop/training/config.py" line="192"/>
         <source>label smoothing, from 0 up to (not including) 1</source>
         <translation>标签平滑，从 0 到 1（不含 1）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="191"/>
+        <location filename="../../lenet_desktop/training/config.py" line="193"/>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="198"/>
+        <location filename="../../lenet_desktop/training/config.py" line="200"/>
         <source>cross-entropy, or map: LeCun et al. 1998&apos;s Eq. 9 for an RBF output (the correct class&apos;s distance plus log(e^−j + Σ e^−y_i))</source>
         <translation>交叉熵，或最大后验准则：LeCun 等人 1998 年论文中用于 RBF 输出层的公式 9（正确类别的距离，加上 e^−j 与各类别 e^−y 之和的对数）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="203"/>
+        <location filename="../../lenet_desktop/training/config.py" line="205"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="206"/>
+        <location filename="../../lenet_desktop/training/config.py" line="208"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="207"/>
+        <location filename="../../lenet_desktop/training/config.py" line="209"/>
         <source>MAP (LeCun et al. 1998, Eq. 9)</source>
         <translation>最大后验准则（LeCun 等人 1998，公式 9）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="212"/>
+        <location filename="../../lenet_desktop/training/config.py" line="214"/>
         <source>random affine (and flips for Fashion-MNIST) on the device</source>
         <translation>在设备上做随机仿射变换（Fashion-MNIST 还会翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="215"/>
+        <location filename="../../lenet_desktop/training/config.py" line="217"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="216"/>
+        <location filename="../../lenet_desktop/training/config.py" line="218"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="220"/>
+        <location filename="../../lenet_desktop/training/config.py" line="222"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="224"/>
+        <location filename="../../lenet_desktop/training/config.py" line="226"/>
+        <source>how the network sees its input: standard = normalised with the dataset&apos;s mean and std (the app&apos;s), unit = ToTensor&apos;s pixels in [0, 1] (the book&apos;s)</source>
+        <translation>网络如何看到它的输入：standard = 用数据集的均值和标准差标准化（应用的做法），unit = ToTensor 给出的 [0, 1] 像素（书中的做法）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="231"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="234"/>
+        <source>normalised (mean, std)</source>
+        <translation>标准化（均值、标准差）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="235"/>
+        <source>pixels in [0, 1] (the book&apos;s)</source>
+        <translation>[0, 1] 像素（书中的做法）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/config.py" line="240"/>
         <source>weight of the non-digits made from the training digits (turned, mirrored, overlaid, blotted), which the network learns to give no class: it then tells a letter or a scribble from a digit; 0: none</source>
         <translation>用训练数字做成的非数字样本（旋转、镜像、叠加、涂成墨团）的权重，网络学着不把它们归入任何类别，从而能把字母或乱涂与数字区分开；0：不用</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="230"/>
+        <location filename="../../lenet_desktop/training/config.py" line="246"/>
         <source>Non-digits</source>
         <translation>非数字样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="231"/>
+        <location filename="../../lenet_desktop/training/config.py" line="247"/>
         <source>Teach the network to doubt: a quarter of each batch is non-digits made from the training digits themselves (turned, mirrored, overlaid, blotted), and the network learns to give them no class (outlier exposure). 0: none. Digits only.</source>
         <translation>教网络学会怀疑：每个批次再加四分之一由训练数字本身做成的非数字样本（旋转、镜像、叠加、涂成墨团），网络学着不把它们归入任何类别（离群样本暴露）。0：不用。仅适用于数字。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="243"/>
+        <location filename="../../lenet_desktop/training/config.py" line="259"/>
         <source>random seed: the same seed gives the same run</source>
         <translation>随机种子：相同的种子得到相同的训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="244"/>
+        <location filename="../../lenet_desktop/training/config.py" line="260"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="249"/>
+        <location filename="../../lenet_desktop/training/config.py" line="265"/>
         <source>share of the training split kept out of training to calibrate the probabilities (temperature scaling); 0 for none</source>
         <translation>留出不参与训练、用于校准概率（温度缩放）的训练集比例；0 表示不留出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="254"/>
+        <location filename="../../lenet_desktop/training/config.py" line="270"/>
         <source>Held out to calibrate</source>
         <translation>留出用于校准</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="255"/>
+        <location filename="../../lenet_desktop/training/config.py" line="271"/>
         <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
         <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="267"/>
+        <location filename="../../lenet_desktop/training/config.py" line="283"/>
         <source>where to train</source>
         <translation>在哪里训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="268"/>
+        <location filename="../../lenet_desktop/training/config.py" line="284"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="275"/>
+        <location filename="../../lenet_desktop/training/config.py" line="291"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="276"/>
+        <location filename="../../lenet_desktop/training/config.py" line="292"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>

@@ -239,3 +239,41 @@ def test_the_attribution_overlay_is_cut_at_the_papers_edge(window, qtbot):
     above = QColor(shot.pixel(paper.center().x(), max(0, paper.top() - 10)))
     assert inside == QColor(Qt.GlobalColor.red)
     assert above != QColor(Qt.GlobalColor.red)
+
+
+def test_a_c1_value_of_a_standardised_model_starts_from_the_pixels_in_0_1(window, qtbot):
+    """Issue 37: one unit for the input, the book's. The shipped mnist model standardises its
+    input; the explanation shows the [0, 1] pixels the 28×28 view shows, then the
+    standardisation as its own line, and its sum is still the recorded value."""
+    _draw(window, SEVEN)
+    info = window.session.model.dataset
+    assert (info.mean, info.std) != (0.0, 1.0)
+    window.session.select(Unit("C1", 2, 9, 12))
+    panel = window.explain_panel
+    qtbot.waitUntil(lambda: panel.explanation is not None)
+    e = panel.explanation
+    assert e.standardised and e.scaling == pytest.approx((info.mean, info.std))
+    channel = e.channels[0]
+    image = window.session.result.prepared.image
+    np.testing.assert_allclose(channel.pixels, image[7:12, 10:15], atol=1e-5)  # the view's pixels
+    np.testing.assert_allclose(channel.patch, (channel.pixels - info.mean) / info.std, atol=1e-5)
+    recorded = window.session.prediction.activations["C1"][2, 9, 12]
+    assert e.total == pytest.approx(recorded, abs=1e-5)
+    shown = " ".join(panel.sheet.painted_texts())
+    assert f"x = (pixel − {info.mean:.4f}) / {info.std:.4f}" in shown
+    captions = [grid.caption for grid in panel.sheet.grids()]
+    assert "input pixels (0–1)" in captions
+
+
+def test_hovering_the_28x28_view_says_the_pixel_its_row_and_column(window, qtbot):
+    _draw(window, SEVEN)
+    view = window.input_view
+    rect = view.image_rect()
+    step = rect.width() / 28
+    row, col = 9, 12
+    point = QPoint(int(rect.left() + (col + 0.5) * step), int(rect.top() + (row + 0.5) * step))
+    qtbot.mouseMove(view, point)
+    text = window.status.hover_label.text()
+    value = float(window.session.result.prepared.image[row, col])
+    assert f"row {row}, column {col} = {value:.3f}" in text
+    assert view.pixel_at(rect.left() - 5, rect.top() - 5) is None

@@ -10,12 +10,17 @@ from lenet_desktop.files.model_files import load_model, shipped_models
 def test_a_real_training_through_the_panel(window, panel, qtbot, tmp_path):
     before = window.session.predictor
     panel.epochs_spin.setValue(2)
+    live_labels = []
+    panel.live_model.connect(lambda _: live_labels.append(window.answer.answer.text()))
     with qtbot.waitSignal(panel.ended, timeout=180_000) as ended:
         assert panel.start()
         assert panel.busy
         stroke(window.canvas, SEVEN[0])  # the window keeps working meanwhile
         assert window.session.prediction is not None
     assert ended.args == ["finished"]
+    # while it trained, the main view said whose answer it was (issue 37: no silent swap)
+    assert live_labels and "Live view: epoch 1 of 2 · modern" in live_labels[0]
+    assert "not kept" in live_labels[0]
     qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
 
     # both epochs reported, and the curves got points
@@ -30,9 +35,9 @@ def test_a_real_training_through_the_panel(window, panel, qtbot, tmp_path):
     assert sum(map(sum, evaluation.confusion)) == 2000
     assert panel.gallery.count() == min(len(evaluation.misclassified), 200)
 
-    # live view switched the window to the newest weights
-    assert window.session.predictor is not before
-    assert "training" in window.session.predictor.bundle.source
+    # the run is over: the model from before it is back, unmarked (not the last epoch's)
+    assert window.session.predictor is before
+    assert "Live view" not in window.answer.answer.text()
 
     if panel.gallery.count():
         item = panel.gallery.item(0)
@@ -42,6 +47,8 @@ def test_a_real_training_through_the_panel(window, panel, qtbot, tmp_path):
 
     panel.use_button.click()
     assert window.session.model.network is panel.result.bundle.network
+    # calibrated as the run calibrated it
+    assert window.session.model.temperature == panel.result.bundle.temperature != 1.0
     saved = tmp_path / "mine.safetensors"
     assert panel.save(str(saved))
     assert load_model(saved).training["test_accuracy"] == evaluation.accuracy

@@ -1,6 +1,8 @@
-"""Live view's rule: during a run the session shows the newest weights after every epoch; if
-the run is cancelled or fails, the model that was in use comes back — unless the learner chose
-another model meanwhile, which then stays (and live view stops for that run)."""
+"""Live view's rule: during a run the session shows the newest weights after every epoch,
+marked as such in the answer area; when the run ends — finished, cancelled or failed — the
+model that was in use comes back, unless the learner chose another model meanwhile, which then
+stays (and live view stops for that run). No silent swap: a finished run's model is put in use
+only by *Use this model*, calibrated as the run calibrated it."""
 
 from __future__ import annotations
 
@@ -50,5 +52,7 @@ class LiveView:
         self.snapshots = []
 
     def finish(self) -> None:
-        """The run succeeded: its last snapshot (or the model chosen) stays."""
-        self.previous, self.snapshots = None, []
+        """The run succeeded: as after a cancel, the model from before the run comes back (an
+        epoch's snapshot is neither kept nor calibrated); *Use this model* puts the trained,
+        calibrated one in use."""
+        self.restore()

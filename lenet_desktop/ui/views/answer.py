@@ -25,6 +25,7 @@ from lenet_desktop.ui.widgets.emphasis import ERROR, emphasise
 
 NOTE_LINES = 3
 DOUBT_COLOUR = "#c0392b"
+LIVE_COLOUR = "#1f6fb2"
 
 
 class AnswerView(Retranslating, QWidget):
@@ -97,6 +98,21 @@ class AnswerView(Retranslating, QWidget):
             verdict = self.tr("unlike its training") if doubt.unlike_training else self.tr("unsure")
             style = f"color:{DOUBT_COLOUR}; font-weight:bold"
             text += f" <span style='{style}'>⚠ {escape(verdict)}</span>"
+        live = model.training.get("live") if isinstance(model.training, dict) else None
+        if isinstance(live, dict):  # an epoch of a run in progress: not the model that stays
+            recipes = {
+                "quick": self.tr("Quick"),
+                "book": self.tr("Book"),
+                "custom": self.tr("your own settings"),
+            }
+            style = f"color:{LIVE_COLOUR}"
+            line = self.tr("Live view: epoch {0} of {1} · {2} · {3} — not kept").format(
+                live.get("epoch", "?"),
+                live.get("epochs", "?"),
+                model.architecture,
+                recipes.get(str(live.get("recipe")), str(live.get("recipe", ""))),
+            )
+            text += f"<br><span style='{style}'>{escape(line)}</span>"
         truth = result.true_label
         if truth is not None and result.input is not None:
             verdict = "✓" if truth == prediction.index else "✗"

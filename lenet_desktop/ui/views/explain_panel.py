@@ -24,13 +24,14 @@ from lenet_desktop.ui.widgets.number_sheet import (
     Row,
     Text,
     number_cells,
+    signed,
     signed_shade,
     telling_digits,
 )
 
 
 def _f(value: float, digits: int = 4) -> str:
-    return f"{value:.{digits}f}"
+    return signed(value, digits)
 
 
 def _sum(values, digits: int = 4) -> str:
@@ -40,9 +41,10 @@ def _sum(values, digits: int = 4) -> str:
     for n, value in enumerate(values):
         magnitude = _f(abs(value), digits)
         if n == 0:
-            text = _f(value, digits).replace("-", "−")
+            text = _f(value, digits)
         else:
-            text += f" {'−' if value < 0 else '+'} {magnitude}"
+            sign = "+" if value >= 0 or magnitude == _f(0.0, digits) else "−"
+            text += f" {sign} {magnitude}"
     return text
 
 
@@ -181,6 +183,8 @@ class ExplainPanel(Retranslating, QDockWidget):
                           marked=marked, header=[str(i) for i in range(e.in_channels)])])
             )  # fmt: skip
         sums = []
+        if e.scaling is not None:  # the first layer: from the pixels the 28×28 view shows
+            blocks += self._scaling_blocks(e)
         for channel in e.channels:
             padded = channel.padded if channel.padded.any() else None
             patch_cells = number_cells(channel.patch)
@@ -200,16 +204,41 @@ class ExplainPanel(Retranslating, QDockWidget):
             sums.append(channel.sum)
         if any(ch.padded.any() for ch in e.channels):
             blocks.append(Text(self.tr("Grey cells lie in the padding: zeros.")))
-        terms = _sum(sums)
         blocks.append(
             Text(
-                self.tr("Pre-activation = {0} + bias {1} = {2}").format(
-                    terms, _f(e.bias), _f(e.total)
+                self.tr("Pre-activation = {0} (the bias) = {1}").format(
+                    _sum([*sums, e.bias]), _f(e.total)
                 ),
                 strong=True,
             )
         )
         return blocks
+
+    def _scaling_blocks(self, e) -> list[Block]:
+        """The input pixels under the kernel, in [0, 1] as the book feeds them; for a model
+        trained on standardised input, the step that scales them, as its own line."""
+        channel = e.channels[0]
+        pixels = channel.pixels
+        if pixels is None:
+            return []
+        padded = channel.padded if channel.padded.any() else None
+        grid = Grid(number_cells(pixels), self.tr("input pixels (0–1)"), padded=padded,
+                    key="pixels")  # fmt: skip
+        if not e.standardised:
+            return [
+                Row([grid]),
+                Text(self.tr("The model sees the pixels as they are (ToTensor's [0, 1]): x = "
+                             "pixel.")),
+            ]  # fmt: skip
+        mean, std = e.scaling
+        inside = np.argwhere(~channel.padded)
+        r, c = inside[np.argmax(pixels[~channel.padded])] if inside.size else (0, 0)
+        pixel, x = float(pixels[r, c]), float(channel.patch[r, c])
+        line = self.tr(
+            "Standardised as the model was trained: x = (pixel − {0}) / {1}; here "
+            "x = ({2} − {0}) / {1} = {3}"
+        ).format(_f(mean), _f(std), _f(pixel), _f(x))
+        return [Row([grid]), Text(line, strong=True)]
 
     def _pool(self, e) -> list[Block]:
         # as many decimals as it takes to tell the window's values apart (the winner's too)

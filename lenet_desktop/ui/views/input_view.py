@@ -4,7 +4,7 @@ pixel shows and row and column numbers along its edges."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLine, QRect, QRectF, Qt
+from PySide6.QtCore import QLine, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -18,10 +18,16 @@ SIZE = INPUT_SIDE
 class InputView(QWidget):
     """Follows the session's predictions. ``outline`` (rows, columns as ``(top, left, bottom,
     right)`` in input pixels, inclusive) marks a region, e.g. a selected unit's receptive
-    field; ``overlay`` is a ``(SIZE, SIZE)`` heatmap in [0, 1] drawn over the image."""
+    field; ``overlay`` is a ``(SIZE, SIZE)`` heatmap in [0, 1] drawn over the image.
+    ``hovered(text)``: the pixel under the mouse — its row, column and value in [0, 1], the
+    book's unit (empty when the mouse leaves the image)."""
+
+    hovered = Signal(str)
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setMouseTracking(True)
+        self.values = np.zeros((SIZE, SIZE), dtype=np.float32)
         self.setMinimumSize(SIZE * 4 + 20, SIZE * 4 + 20)
         # Any shape: the image is drawn as the largest square that fits (no height-for-width,
         # which would let the column outgrow a short window and push the chart out of sight).
@@ -41,6 +47,11 @@ class InputView(QWidget):
 
     def show_image(self, image: np.ndarray | None) -> None:
         """``(SIZE, SIZE)`` float in [0, 1], light ink on dark (None: blank)."""
+        self.values = (
+            np.zeros((SIZE, SIZE), dtype=np.float32)
+            if image is None
+            else np.clip(np.asarray(image, dtype=np.float32), 0, 1)
+        )
         if image is None:
             self.pixels = np.zeros((SIZE, SIZE), dtype=np.uint8)
         else:
@@ -59,6 +70,28 @@ class InputView(QWidget):
     def set_overlay(self, overlay: QImage | None) -> None:
         self.overlay = overlay
         self.update()
+
+    def pixel_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """The input pixel (row, column) at widget position (x, y), or None outside."""
+        rect = self.image_rect()
+        if not rect.contains(int(x), int(y)):
+            return None
+        step = rect.width() / SIZE
+        return int((y - rect.top()) // step), int((x - rect.left()) // step)
+
+    def hover_text(self, row: int, col: int) -> str:
+        return self.tr(
+            "input · row {0}, column {1} = {2:.3f} (pixel, 0 = background, 1 = ink)"
+        ).format(row, col, float(self.values[row, col]))
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        at = self.pixel_at(event.position().x(), event.position().y())
+        self.hovered.emit("" if at is None else self.hover_text(*at))
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.hovered.emit("")
+        super().leaveEvent(event)
 
     def image_rect(self) -> QRect:
         """Where the input image is drawn (a whole number of pixels per input pixel)."""

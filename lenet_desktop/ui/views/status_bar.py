@@ -66,6 +66,10 @@ class StatusBarView(Retranslating, QStatusBar):
         self.model_label.setToolTip(self.tr("Runs on {0}").format(device))
         self.device_box.setCurrentIndex(max(0, self.device_box.findData(self.session.device)))
 
+    def show_input_hover(self, text: str) -> None:
+        """The 28×28 view's pixel under the mouse (its text), or nothing."""
+        self.hover_label.setText(text)
+
     def _show_hover(self, unit: Unit | None) -> None:
         prediction = self.session.prediction
         if unit is None or prediction is None or unit.layer not in prediction.activations:

@@ -81,7 +81,21 @@ def _short(value: float, digits: int) -> str:
         return "−∞" if value < 0 else "∞"
     if float(value).is_integer() and abs(value) < 1e6:
         return str(int(value))
-    return f"{value:.{digits}f}"
+    return signed(value, digits)
+
+
+def signed(value: float, digits: int) -> str:
+    """``value`` with ``digits`` decimals, its minus a real minus sign, and never "−0.00": a
+    value that rounds to zero is written without a sign."""
+    text = f"{value:.{digits}f}"
+    if text.startswith("-"):
+        text = text[1:] if float(text) == 0.0 else "−" + text[1:]
+    return text
+
+
+def _operator(item) -> bool:
+    """An item that joins the grids around it (⊙, =, +)."""
+    return isinstance(item, str) and item.strip() in ("⊙", "=", "+", "×")
 
 
 class NumberSheet(QWidget):
@@ -189,12 +203,19 @@ class NumberSheet(QWidget):
                 y = rect.bottom() + 6
                 continue
             x, line_h = 4, 0
-            for item in block.items:
-                if isinstance(item, str):
-                    size = QSize(metrics.horizontalAdvance(item) + 4, metrics.height())
-                else:
-                    size = self._grid_size(item)[0]
-                if x > 4 and x + size.width() > width - 4:
+            sizes = [
+                QSize(metrics.horizontalAdvance(item) + 4, metrics.height())
+                if isinstance(item, str)
+                else self._grid_size(item)[0]
+                for item in block.items
+            ]
+            for index, (item, size) in enumerate(zip(block.items, sizes)):
+                # An operator ("⊙", "=") starts a line with what follows it: never left dangling
+                # at the end of a line.
+                needed = size.width()
+                if _operator(item) and index + 1 < len(sizes):
+                    needed += GAP + sizes[index + 1].width()
+                if x > 4 and x + needed > width - 4:
                     x, y, line_h = 4, y + line_h + GAP, 0
                 rect = QRect(x, y, size.width(), size.height())
                 placed.append((rect, item))
