@@ -3937,7 +3937,7 @@ field</source>
     <message>
         <location filename="../../lenet_desktop/training/config.py" line="226"/>
         <source>how the network sees its input: standard = normalised with the dataset&apos;s mean and std (the app&apos;s), unit = ToTensor&apos;s pixels in [0, 1] (the book&apos;s)</source>
-        <translation>网络如何看到它的输入：standard = 用数据集的均值和标准差标准化（应用的做法），unit = ToTensor 给出的 [0, 1] 像素（书中的做法）</translation>
+        <translation>网络如何看到它的输入：标准化 = 先用数据集的均值和标准差标准化（应用的做法）；[0, 1] 像素 = 直接使用 [0, 1] 之间的像素值（书中的做法）</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/training/config.py" line="231"/>
