@@ -24,6 +24,8 @@ from lenet_desktop.specs import resolve_spec
 from lenet_desktop.specs.plan import check_memory
 
 LOSSES = ("cross-entropy", "map")
+# A run's curves show the training loss and accuracy over about the last this many steps.
+RECENT_STEPS = 50
 # How a network sees its input: normalised with the dataset's mean and std, or ToTensor's [0, 1].
 SCALES = ("standard", "unit")
 # Where a run's settings came from: the learner's own, or a recipe (training.recipes).

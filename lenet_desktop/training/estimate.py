@@ -98,6 +98,8 @@ def duration_text(seconds: float) -> tuple[str, dict]:
     person says it: "about 40 s", "about 3 min", "about 1 h 20 min"."""
     if not math.isfinite(seconds):
         return QT_TRANSLATE_NOOP("durations", "unknown"), {}
+    if seconds < 20:  # (a short run: seconds matter, 1 epoch and 3 are told apart)
+        return QT_TRANSLATE_NOOP("durations", "about {s} s"), {"s": max(1, round(seconds))}
     if seconds < 90:
         return QT_TRANSLATE_NOOP("durations", "about {s} s"), {"s": max(1, 5 * round(seconds / 5))}
     minutes = round(seconds / 60)

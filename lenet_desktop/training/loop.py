@@ -32,6 +32,7 @@ from lenet_desktop.training.config import (  # noqa: F401 - where they were firs
     BOOK_SETTINGS,
     LOSSES,
     OPTIONS_CONTEXT,
+    RECENT_STEPS,
     TrainConfig,
     option,
 )
@@ -70,7 +71,8 @@ def loss_curve(losses: list[float], steps: int, points: int = CURVE_POINTS) -> l
 @dataclass(frozen=True)
 class Progress:
     """Where a run is. ``step`` counts within the epoch (1-based); ``loss`` and ``accuracy``
-    are running means over the epoch so far; ``test_accuracy`` is set once the epoch's
+    are running means over the epoch so far, ``recent_loss`` and ``recent_accuracy`` averages
+    over about the last RECENT_STEPS steps; ``test_accuracy`` is set once the epoch's
     evaluation is done (``phase == "epoch"``)."""
 
     phase: str
@@ -85,6 +87,10 @@ class Progress:
     eta_s: float
     test_accuracy: float | None = None
     diagnosis: Diagnosis | None = None  # an epoch's: what its figures say went wrong
+    # the loss and accuracy of the last RECENT_STEPS steps or so (an exponential average that
+    # runs on across epochs: the curves, which a mean restarted at each epoch made steps in)
+    recent_loss: float | None = None
+    recent_accuracy: float | None = None
 
 
 class TrainingCancelled(Exception):
@@ -221,6 +227,7 @@ def _scheduler(config: TrainConfig, optimizer: torch.optim.Optimizer, total_step
 
 
 PROGRESS_PER_S = 20  # step reports a second, at most
+RECENT_WEIGHT = 2.0 / (RECENT_STEPS + 1)  # the curves' average (config.RECENT_STEPS)
 
 
 def train(
@@ -278,6 +285,7 @@ def train(
     outlier_count = max(1, round(OUTLIER_SHARE * batch_size))
 
     history: list[dict] = []
+    recent_loss = recent_accuracy = 0.0
     started = time.perf_counter()
     last_report = 0.0
     seen = 0
@@ -326,7 +334,11 @@ def train(
             seen += n
             epoch_seen += n
             loss_sum += loss_value * n
-            correct += int((logits.argmax(1) == target).sum())
+            right = int((logits.argmax(1) == target).sum())
+            correct += right
+            weight = max(RECENT_WEIGHT, 1.0 / len(step_losses))  # (the first steps: a mean)
+            recent_loss += weight * (loss_value - recent_loss)
+            recent_accuracy += weight * (right / n - recent_accuracy)
             now = time.perf_counter()
             # at most PROGRESS_PER_S reports a second (a fast device must not flood the window),
             # and always the first and the last step of an epoch
@@ -348,6 +360,8 @@ def train(
                         samples_per_s=rate,
                         elapsed_s=elapsed,
                         eta_s=remaining * batch_size / max(rate, 1e-9),
+                        recent_loss=recent_loss,
+                        recent_accuracy=recent_accuracy,
                     )
                 )
         epoch_seconds = time.perf_counter() - epoch_started

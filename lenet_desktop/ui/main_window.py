@@ -109,13 +109,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.loader.build_menus(self.menus["model"], self.menu_actions["export_weights"])
         self.inputs.build_class_menu(self.menus["file"], self.menu_actions["export_view"])
         self._build_language_menu()
-        self.loader.loading.connect(
-            lambda n: self.status.showMessage(self.tr("Loading {0}…").format(n))
-        )
-        self.loader.loaded.connect(lambda _: self.status.clearMessage())
-        self.loader.failed.connect(
-            lambda _: self.status.showMessage(self.tr("The current model is still in use."), 8000)
-        )
+        # (said in the model's own place in the status bar: a temporary message over it
+        # was drawn on top of "Model: …")
+        self.loader.loading.connect(self.status.show_loading)
+        self.loader.loaded.connect(lambda _: self.status.show_model())
+        self.loader.failed.connect(self._model_kept)
         follow(self, self.session.model_changed, self._first_model)
         follow(self, self.session.previewed, self._first_answer)
         follow(
@@ -127,6 +125,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self._restore_geometry()
         self.loader.load(model or self._setting("model", DEFAULT_MODEL))
+
+    def _model_kept(self, _message: str) -> None:
+        """A model could not be opened (or the learner declined it): the status bar names the
+        one in use again, and says so."""
+        self.status.show_model()
+        if self.session.model is not None:
+            self.status.showMessage(self.tr("The current model is still in use."), 8000)
 
     def _setting(self, key: str, default: str) -> str:
         value = self.settings.value(key, default)

@@ -6,17 +6,17 @@
     <message>
         <location filename="../../lenet_desktop/ui/training/planning.py" line="46"/>
         <source>{0} recipe for {1} ({2}): {3} lr {4:g}, {5} epochs, batch {6}.</source>
-        <translation type="unfinished">{1} 的“{0}”配方（{2}）：{3}，学习率 {4:g}，{5} 轮，批量 {6}。</translation>
+        <translation>{1}（{2}）的{0}方案：{3}，学习率 {4:g}，{5} 轮，批量 {6}。</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/training/planning.py" line="66"/>
         <source>Options changed as suggested: press Train to try again.</source>
-        <translation type="unfinished">已按建议修改选项：点“开始训练”再试一次。</translation>
+        <translation>已按建议修改选项：请按“训练”再试一次。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/planning.py" line="80"/>
+        <location filename="../../lenet_desktop/ui/training/planning.py" line="82"/>
         <source>Set up: {0} on {1} with the {2} recipe. Press Train.</source>
-        <translation type="unfinished">已设置：在 {1} 上训练 {0}，配方为“{2}”。请点“开始训练”。</translation>
+        <translation>已设置：{0}，数据集 {1}，{2}方案。请按“训练”。</translation>
     </message>
 </context>
 <context>
@@ -117,8 +117,7 @@ size</source>
         <location filename="../../lenet_desktop/ui/views/architecture.py" line="166"/>
         <source>Receptive
 field</source>
-        <translation>感受
-野</translation>
+        <translation>感受野</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/views/architecture.py" line="168"/>
@@ -358,12 +357,12 @@ field</source>
 <context>
     <name>Curves</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/curves.py" line="44"/>
-        <source>Training loss</source>
-        <translation>训练损失</translation>
+        <location filename="../../lenet_desktop/ui/training/curves.py" line="47"/>
+        <source>Training loss (average of the last {0} steps)</source>
+        <translation>训练损失（最近 {0} 步的平均）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/curves.py" line="45"/>
+        <location filename="../../lenet_desktop/ui/training/curves.py" line="49"/>
         <source>Accuracy (blue: training, orange: test)</source>
         <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
@@ -865,87 +864,82 @@ field</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="155"/>
         <source>LeNet Desktop</source>
         <translation>LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="159"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="168"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="169"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="163"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="157"/>
         <source>What the network sees ({0}):</source>
         <translation>网络看到的输入（{0}）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="164"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="167"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="170"/>
         <source>Architecture Editor</source>
         <translation>架构编辑器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="171"/>
         <source>LeNet-5 Output</source>
         <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="179"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="358"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="363"/>
         <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
         <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="383"/>
         <source>Export Weights for a Notebook</source>
         <translation>导出权重到笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="385"/>
         <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
         <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="389"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="394"/>
         <source>Wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="113"/>
-        <source>Loading {0}…</source>
-        <translation>正在加载 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="117"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="134"/>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
     </message>
@@ -1310,57 +1304,57 @@ field</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="82"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="84"/>
         <source>No results yet: train a model.</source>
         <translation>还没有结果：请先训练一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="87"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="89"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="118"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="121"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="123"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="126"/>
         <source>Run “{0}” · {1} · confusion matrix: rows true, columns predicted</source>
         <translation>训练记录“{0}” · {1} · 混淆矩阵：行为真实类别，列为预测类别</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="137"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="140"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="139"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="142"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="150"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="153"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="156"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="159"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="179"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="182"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="181"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="184"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="198"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="201"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1368,17 +1362,17 @@ field</source>
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/status.py" line="82"/>
+        <location filename="../../lenet_desktop/ui/training/status.py" line="95"/>
         <source>epoch {0}/{1} · %p% · ETA {2}</source>
         <translation>第 {0}/{1} 轮 · %p% · 剩余 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/status.py" line="85"/>
+        <location filename="../../lenet_desktop/ui/training/status.py" line="98"/>
         <source>epoch {0}/{1} · ETA {2} · {3:,.0f} samples/s</source>
         <translation>第 {0}/{1} 轮 · 剩余 {2} · 每秒 {3:,.0f} 个样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/status.py" line="91"/>
+        <location filename="../../lenet_desktop/ui/training/status.py" line="104"/>
         <source>epoch {0}: loss {1:.4f}, training {2:.2f} %, test {3:.2f} %</source>
         <translation>第 {0} 轮：损失 {1:.4f}，训练集 {2:.2f} %，测试集 {3:.2f} %</translation>
     </message>
@@ -1701,32 +1695,37 @@ field</source>
 <context>
     <name>StatusBarView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="36"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="38"/>
         <source>Device:</source>
         <translation>设备：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="57"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="59"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="60"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="62"/>
         <source>Model: {0} · {1} · {2}</source>
         <translation>模型：{0} · {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="66"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="68"/>
         <source>Runs on {0}</source>
         <translation>运行于 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="82"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="74"/>
+        <source>Loading {0}…</source>
+        <translation>正在加载 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="92"/>
         <source>{0} · unit {1}</source>
         <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="85"/>
+        <location filename="../../lenet_desktop/ui/views/status_bar.py" line="95"/>
         <source>{0} · map {1} · row {2}, column {3}</source>
         <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
@@ -1740,6 +1739,11 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/training/time_estimate.py" line="101"/>
+        <source>Estimated time: {0} ({1:,} images × 1 epoch on {3})</source>
+        <translation>预计用时：{0}（{1:,} 张图像 × 1 轮，设备 {3}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/time_estimate.py" line="103"/>
         <source>Estimated time: {0} ({1:,} images × {2} epochs on {3})</source>
         <translation>预计用时：{0}（{1:,} 张图像 × {2} 轮，设备 {3}）</translation>
     </message>
@@ -1747,99 +1751,99 @@ field</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="156"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="164"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="166"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="166"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="166"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="166"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="214"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="222"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="215"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="223"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="250"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="258"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="268"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="276"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="269"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="277"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="315"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="323"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="327"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="335"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="357"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="365"/>
         <source>The run failed: {0} Nothing was kept.</source>
         <translation>训练失败：{0} 没有保存任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="358"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="367"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="370"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="380"/>
+        <source>Training cancelled after {0} of {1} epochs ({2:.1f} s of training); it stopped {3:.2f} s after Cancel was pressed. Nothing was kept.</source>
+        <translation>训练在完成 {1} 轮中的 {0} 轮后被取消（训练了 {2:.1f} 秒）；按下“取消”后 {3:.2f} 秒停止。什么也没有保留。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="386"/>
         <source>The run was cancelled after {0} of {1} epochs; nothing was kept.</source>
         <translation>训练在完成 {1} 轮中的 {0} 轮后被取消；没有保存任何结果。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="374"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="389"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="355"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="362"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="159"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="167"/>
         <source>Exercises</source>
         <translation>练习</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="366"/>
-        <source>Training cancelled after {0:.2f} s; nothing was kept.</source>
-        <translation>训练已在 {0:.2f} 秒内取消；未保留任何结果。</translation>
     </message>
 </context>
 <context>
@@ -2232,16 +2236,17 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/training/estimate.py" line="102"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="104"/>
         <source>about {s} s</source>
         <translation>约 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/estimate.py" line="105"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="107"/>
         <source>about {m} min</source>
         <translation>约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/estimate.py" line="106"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="108"/>
         <source>about {h} h {m} min</source>
         <translation>约 {h} 小时 {m} 分钟</translation>
     </message>
@@ -2815,67 +2820,67 @@ field</source>
         <translation>{path}：无法写入（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="308"/>
+        <location filename="../../lenet_desktop/training/config.py" line="310"/>
         <source>unknown {option} {value!r} (known: {known})</source>
         <translation>未知的{option} {value!r}（可选：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="325"/>
+        <location filename="../../lenet_desktop/training/config.py" line="327"/>
         <source>training images must be from 0 to 10000000, not {value}</source>
         <translation>训练图像数必须在 0 到 10000000 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="332"/>
+        <location filename="../../lenet_desktop/training/config.py" line="334"/>
         <source>epochs must be from 1 to 100000, not {value}</source>
         <translation>轮数必须在 1 到 100000 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="337"/>
+        <location filename="../../lenet_desktop/training/config.py" line="339"/>
         <source>batch size must be at least 2, not {value}</source>
         <translation>批量大小至少为 2，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="342"/>
+        <location filename="../../lenet_desktop/training/config.py" line="344"/>
         <source>the learning rate must be a positive number, not {value}</source>
         <translation>学习率必须是正数，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="349"/>
+        <location filename="../../lenet_desktop/training/config.py" line="351"/>
         <source>the momentum must be from 0 up to (not including) 1, not {value}</source>
         <translation>动量必须在 0（含）到 1（不含）之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="356"/>
+        <location filename="../../lenet_desktop/training/config.py" line="358"/>
         <source>the weight decay must be zero or more, not {value}</source>
         <translation>权重衰减必须大于或等于 0，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="361"/>
+        <location filename="../../lenet_desktop/training/config.py" line="363"/>
         <source>the hold-out share must be from 0 to 0.5, not {value}</source>
         <translation>留出比例必须在 0 到 0.5 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="368"/>
+        <location filename="../../lenet_desktop/training/config.py" line="370"/>
         <source>the non-digits&apos; weight must be from 0 to 10, not {value}</source>
         <translation>非数字样本的权重必须在 0 到 10 之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="375"/>
+        <location filename="../../lenet_desktop/training/config.py" line="377"/>
         <source>{value} has no non-examples to learn from (they are made for digits): set the non-digits&apos; weight to 0</source>
         <translation>{value} 没有可供学习的非样本（它们只为数字而做）：请把非数字样本的权重设为 0</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="384"/>
+        <location filename="../../lenet_desktop/training/config.py" line="386"/>
         <source>label smoothing must be from 0 up to (not including) 1, not {value}</source>
         <translation>标签平滑必须在 0（含）到 1（不含）之间，而不是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="105"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="111"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="266"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="273"/>
         <source>the training split has fewer than two images</source>
         <translation>训练集少于两张图像</translation>
     </message>
@@ -3715,302 +3720,302 @@ field</source>
 <context>
     <name>training options</name>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="64"/>
+        <location filename="../../lenet_desktop/training/config.py" line="66"/>
         <source>the dataset to train on</source>
         <translation>用来训练的数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="65"/>
+        <location filename="../../lenet_desktop/training/config.py" line="67"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="71"/>
+        <location filename="../../lenet_desktop/training/config.py" line="73"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="72"/>
+        <location filename="../../lenet_desktop/training/config.py" line="74"/>
         <source>the network: a preset, or a spec file (.toml) of your own</source>
         <translation>网络：一个预设，或你自己的架构文件（.toml）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="84"/>
+        <location filename="../../lenet_desktop/training/config.py" line="86"/>
         <source>start from a recipe: quick (learns in about a minute on a laptop&apos;s CPU) or book (the D2L chapter&apos;s own settings); the options given beside it still apply</source>
         <translation>从一个配方开始：快速（在笔记本电脑的 CPU 上约一分钟就能学会）或书中设置（D2L 本章的原始设置）；同时给出的其他选项仍然有效</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="89"/>
+        <location filename="../../lenet_desktop/training/config.py" line="91"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="90"/>
+        <location filename="../../lenet_desktop/training/config.py" line="92"/>
         <source>Quick: settings that learn in about a minute on a laptop&apos;s CPU, chosen per activation on held-out images. Book: the D2L chapter&apos;s own settings. Choosing one sets the options below (and again when the network or the dataset changes).</source>
         <translation>快速：在笔记本电脑的 CPU 上约一分钟就能学会的设置，按激活函数在留出的图像上选定。书中设置：D2L 本章的原始设置。选中一个配方会设置下面的选项（换网络或数据集时会重新设置）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="98"/>
+        <location filename="../../lenet_desktop/training/config.py" line="100"/>
         <source>your own settings</source>
         <translation>你自己的设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="99"/>
+        <location filename="../../lenet_desktop/training/config.py" line="101"/>
         <source>Quick (about a minute)</source>
         <translation>快速（约一分钟）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="100"/>
+        <location filename="../../lenet_desktop/training/config.py" line="102"/>
         <source>Book (the chapter&apos;s settings)</source>
         <translation>书中设置（本章的原始设置）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="105"/>
+        <location filename="../../lenet_desktop/training/config.py" line="107"/>
         <source>passes over the training split</source>
         <translation>遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="106"/>
+        <location filename="../../lenet_desktop/training/config.py" line="108"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="111"/>
+        <location filename="../../lenet_desktop/training/config.py" line="113"/>
         <source>train on only this many of the training images (a random slice, the same for the same seed); 0: all of them</source>
         <translation>只用这么多张训练图像（随机抽取，相同种子抽到的相同）；0 表示全部</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="116"/>
+        <location filename="../../lenet_desktop/training/config.py" line="118"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="120"/>
+        <location filename="../../lenet_desktop/training/config.py" line="122"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="124"/>
+        <location filename="../../lenet_desktop/training/config.py" line="126"/>
         <source>images per optimiser step</source>
         <translation>每个优化步骤使用的图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="125"/>
+        <location filename="../../lenet_desktop/training/config.py" line="127"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="130"/>
+        <location filename="../../lenet_desktop/training/config.py" line="132"/>
         <source>the optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="131"/>
+        <location filename="../../lenet_desktop/training/config.py" line="133"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="136"/>
+        <location filename="../../lenet_desktop/training/config.py" line="138"/>
         <source>learning rate (peak of the schedule); default per optimiser</source>
         <translation>学习率（调度的峰值）；默认值随优化器而定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="139"/>
+        <location filename="../../lenet_desktop/training/config.py" line="141"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="148"/>
+        <location filename="../../lenet_desktop/training/config.py" line="150"/>
         <source>SGD&apos;s momentum (Nesterov when above 0; 0: plain SGD, as the book)</source>
         <translation>SGD 的动量（大于 0 时用涅斯捷罗夫动量；0：普通 SGD，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="152"/>
+        <location filename="../../lenet_desktop/training/config.py" line="154"/>
         <source>Momentum (SGD)</source>
         <translation>动量（SGD）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="159"/>
+        <location filename="../../lenet_desktop/training/config.py" line="161"/>
         <source>how the learning rate changes</source>
         <translation>学习率如何变化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="160"/>
+        <location filename="../../lenet_desktop/training/config.py" line="162"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="163"/>
+        <location filename="../../lenet_desktop/training/config.py" line="165"/>
         <source>one-cycle</source>
         <translation>单周期</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="164"/>
+        <location filename="../../lenet_desktop/training/config.py" line="166"/>
         <source>cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="165"/>
+        <location filename="../../lenet_desktop/training/config.py" line="167"/>
         <source>constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="170"/>
+        <location filename="../../lenet_desktop/training/config.py" line="172"/>
         <source>how the weights start: PyTorch&apos;s default, or Xavier (uniform) on conv and linear weights as the book does</source>
         <translation>权重如何初始化：PyTorch 的默认方式，或像书中那样对卷积层和全连接层的权重使用 Xavier（均匀）初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="175"/>
+        <location filename="../../lenet_desktop/training/config.py" line="177"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="178"/>
+        <location filename="../../lenet_desktop/training/config.py" line="180"/>
         <source>PyTorch default</source>
         <translation>PyTorch 默认</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="179"/>
+        <location filename="../../lenet_desktop/training/config.py" line="181"/>
         <source>Xavier (as the book)</source>
         <translation>Xavier（与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="184"/>
+        <location filename="../../lenet_desktop/training/config.py" line="186"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="185"/>
+        <location filename="../../lenet_desktop/training/config.py" line="187"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="192"/>
+        <location filename="../../lenet_desktop/training/config.py" line="194"/>
         <source>label smoothing, from 0 up to (not including) 1</source>
         <translation>标签平滑，从 0 到 1（不含 1）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="193"/>
+        <location filename="../../lenet_desktop/training/config.py" line="195"/>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="200"/>
+        <location filename="../../lenet_desktop/training/config.py" line="202"/>
         <source>cross-entropy, or map: LeCun et al. 1998&apos;s Eq. 9 for an RBF output (the correct class&apos;s distance plus log(e^−j + Σ e^−y_i))</source>
         <translation>交叉熵，或最大后验准则：LeCun 等人 1998 年论文中用于 RBF 输出层的公式 9（正确类别的距离，加上 e^−j 与各类别 e^−y 之和的对数）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="205"/>
+        <location filename="../../lenet_desktop/training/config.py" line="207"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="208"/>
+        <location filename="../../lenet_desktop/training/config.py" line="210"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="209"/>
+        <location filename="../../lenet_desktop/training/config.py" line="211"/>
         <source>MAP (LeCun et al. 1998, Eq. 9)</source>
         <translation>最大后验准则（LeCun 等人 1998，公式 9）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="214"/>
+        <location filename="../../lenet_desktop/training/config.py" line="216"/>
         <source>random affine (and flips for Fashion-MNIST) on the device</source>
         <translation>在设备上做随机仿射变换（Fashion-MNIST 还会翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="217"/>
+        <location filename="../../lenet_desktop/training/config.py" line="219"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="218"/>
+        <location filename="../../lenet_desktop/training/config.py" line="220"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="222"/>
+        <location filename="../../lenet_desktop/training/config.py" line="224"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="226"/>
+        <location filename="../../lenet_desktop/training/config.py" line="228"/>
         <source>how the network sees its input: standard = normalised with the dataset&apos;s mean and std (the app&apos;s), unit = ToTensor&apos;s pixels in [0, 1] (the book&apos;s)</source>
         <translation>网络如何看到它的输入：标准化 = 先用数据集的均值和标准差标准化（应用的做法）；[0, 1] 像素 = 直接使用 [0, 1] 之间的像素值（书中的做法）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="231"/>
+        <location filename="../../lenet_desktop/training/config.py" line="233"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="234"/>
+        <location filename="../../lenet_desktop/training/config.py" line="236"/>
         <source>normalised (mean, std)</source>
         <translation>标准化（均值、标准差）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="235"/>
+        <location filename="../../lenet_desktop/training/config.py" line="237"/>
         <source>pixels in [0, 1] (the book&apos;s)</source>
         <translation>[0, 1] 像素（书中的做法）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="240"/>
+        <location filename="../../lenet_desktop/training/config.py" line="242"/>
         <source>weight of the non-digits made from the training digits (turned, mirrored, overlaid, blotted), which the network learns to give no class: it then tells a letter or a scribble from a digit; 0: none</source>
         <translation>用训练数字做成的非数字样本（旋转、镜像、叠加、涂成墨团）的权重，网络学着不把它们归入任何类别，从而能把字母或乱涂与数字区分开；0：不用</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="246"/>
+        <location filename="../../lenet_desktop/training/config.py" line="248"/>
         <source>Non-digits</source>
         <translation>非数字样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="247"/>
+        <location filename="../../lenet_desktop/training/config.py" line="249"/>
         <source>Teach the network to doubt: a quarter of each batch is non-digits made from the training digits themselves (turned, mirrored, overlaid, blotted), and the network learns to give them no class (outlier exposure). 0: none. Digits only.</source>
         <translation>教网络学会怀疑：每个批次再加四分之一由训练数字本身做成的非数字样本（旋转、镜像、叠加、涂成墨团），网络学着不把它们归入任何类别（离群样本暴露）。0：不用。仅适用于数字。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="259"/>
+        <location filename="../../lenet_desktop/training/config.py" line="261"/>
         <source>random seed: the same seed gives the same run</source>
         <translation>随机种子：相同的种子得到相同的训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="260"/>
+        <location filename="../../lenet_desktop/training/config.py" line="262"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="265"/>
+        <location filename="../../lenet_desktop/training/config.py" line="267"/>
         <source>share of the training split kept out of training to calibrate the probabilities (temperature scaling); 0 for none</source>
         <translation>留出不参与训练、用于校准概率（温度缩放）的训练集比例；0 表示不留出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="270"/>
+        <location filename="../../lenet_desktop/training/config.py" line="272"/>
         <source>Held out to calibrate</source>
         <translation>留出用于校准</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="271"/>
+        <location filename="../../lenet_desktop/training/config.py" line="273"/>
         <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
         <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="283"/>
+        <location filename="../../lenet_desktop/training/config.py" line="285"/>
         <source>where to train</source>
         <translation>在哪里训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="284"/>
+        <location filename="../../lenet_desktop/training/config.py" line="286"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="291"/>
+        <location filename="../../lenet_desktop/training/config.py" line="293"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="292"/>
+        <location filename="../../lenet_desktop/training/config.py" line="294"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>

@@ -18,6 +18,7 @@ def test_a_model_asked_for_before_start_up_finishes_is_loaded(qtbot, settings):
         window.finish_startup()
     qtbot.waitUntil(lambda: window.session.model.dataset.name == "fashion-mnist", timeout=30_000)
     assert "Loading" not in window.status.currentMessage()
+    assert window.status.model_label.text().startswith("Model: fashion-mnist")
     assert "Loading" not in window.answer.answer.text()
     window.close()
 

@@ -223,3 +223,44 @@ def test_another_datasets_folder_does_not_stay_when_the_dataset_changes(window, 
     assert panel.folder_edit.text() == ""
     panel.download_box.setChecked(False)
     assert not panel.start() and "Choose the dataset folder" in panel.message.text()
+
+
+def test_a_language_switch_says_the_results_and_the_messages_again(
+    window, panel, qtbot, small_mnist
+):
+    """Issue 37: what was said before a switch to Chinese is said again in Chinese — the
+    Results tab of a cancelled run, the message under the bar, the bar's word."""
+    from lenet_desktop.ui.app import install_translator
+
+    panel.folder_edit.setText(str(small_mnist))
+    panel.epochs_spin.setValue(50)
+    with qtbot.waitSignal(panel.ended, timeout=60_000):
+        panel.start()
+        qtbot.waitUntil(lambda: panel.last_progress is not None, timeout=60_000)
+        panel.cancel()
+    message = panel.message.text()
+    assert "Training cancelled after 0 of 50 epochs" in message
+    assert "s of training" in message and "after Cancel was pressed" in message
+    try:
+        install_translator("zh_CN")
+        qtbot.waitUntil(lambda: "取消" in panel.result_label.text(), timeout=5000)
+        assert "训练在完成" in panel.message.text()
+        assert panel.progress.format() != "cancelled"
+    finally:
+        install_translator("en")
+    qtbot.waitUntil(
+        lambda: panel.result_label.text().startswith("The run was cancelled after 0 of 50"),
+        timeout=5000,
+    )
+
+
+def test_the_estimate_tells_one_epoch_from_three(window, panel, qtbot, small_mnist):
+    panel.folder_edit.setText(str(small_mnist))
+    estimate = panel.estimate
+    panel.epochs_spin.setValue(1)
+    qtbot.waitUntil(lambda: "1 epoch on" in estimate.label.text(), timeout=60_000)
+    one = estimate.seconds
+    panel.epochs_spin.setValue(3)
+    qtbot.waitUntil(lambda: "3 epochs on" in estimate.label.text(), timeout=60_000)
+    assert estimate.seconds > one
+    assert "1 epochs" not in estimate.label.text()

@@ -8,6 +8,8 @@ import time
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from lenet_desktop.training.config import RECENT_STEPS
+
 CURVE_POINTS = 1000  # points per run in the live curves, however long the run
 
 
@@ -41,7 +43,9 @@ class Curves(QWidget):
         self.reset()
 
     def retranslate(self) -> None:
-        self.loss_plot.setTitle(self.tr("Training loss"))
+        self.loss_plot.setTitle(
+            self.tr("Training loss (average of the last {0} steps)").format(RECENT_STEPS)
+        )
         self.acc_plot.setTitle(self.tr("Accuracy (blue: training, orange: test)"))
 
     def reset(self) -> None:
@@ -63,8 +67,9 @@ class Curves(QWidget):
             points["test"].append(progress.test_accuracy)
         elif done % self.stride == 0:
             points["x"].append(progress.epoch - 1 + progress.step / progress.steps)
-            points["loss"].append(progress.loss)
-            points["train"].append(progress.accuracy)
+            recent = progress.recent_loss is not None
+            points["loss"].append(progress.recent_loss if recent else progress.loss)
+            points["train"].append(progress.recent_accuracy if recent else progress.accuracy)
         now = time.perf_counter()
         if progress.phase == "epoch" or now - self._last_plot > 0.2:
             self._last_plot = now

@@ -113,7 +113,7 @@ class TrainingPanel(RunPlanning, Retranslating, QDockWidget):
         self.form.recipe_applied.connect(self._recipe_applied)
         self.status = RunStatus(self)
         self.status.fix.connect(self.apply_fix)
-        self._say, self._log = self.status.say, self.status.log
+        self._log = self.status.log
         self.estimate = TimeEstimate(self.form, lambda: self.busy, self)
         self.visibilityChanged.connect(self._shown_or_hidden)
         self.column = ControlsColumn(self.form, self.status, self.estimate.label)
@@ -147,6 +147,14 @@ class TrainingPanel(RunPlanning, Retranslating, QDockWidget):
         row.addWidget(self.tabs, 1)
         body.setMinimumHeight(130)  # with the explanation tabbed beside it at 1024×700
         self.setWidget(body)
+
+    def _say(self, text, error: bool = False) -> None:
+        """The message under the progress bar, scrolled into sight (never cut at the dock's
+        edge on a short screen)."""
+        self.status.say(text, error)
+        column = getattr(self, "column", None)
+        if column is not None:
+            QTimer.singleShot(0, lambda: column.ensureWidgetVisible(self.status.message))
 
     def _shown_or_hidden(self, shown: bool) -> None:
         if shown:
@@ -324,7 +332,7 @@ class TrainingPanel(RunPlanning, Retranslating, QDockWidget):
         self.live.finish()
         evaluation = result.evaluation
         self._say(
-            self.tr("Done: {0:.2f} % of {1} test images right in {2:.0f} s.").format(
+            lambda: self.tr("Done: {0:.2f} % of {1} test images right in {2:.0f} s.").format(
                 100 * evaluation.accuracy, evaluation.count, result.seconds
             )
         )
@@ -345,17 +353,18 @@ class TrainingPanel(RunPlanning, Retranslating, QDockWidget):
         except ValueError as exc:
             self._say(error_text(exc), error=True)
 
-    def _ended_badly(self, word: str) -> None:
+    def _ended_badly(self, word) -> None:
         self.status.reset(word)
         self.live.restore()
 
     @Slot(object)
     def _failed(self, error) -> None:
-        text = error_text(error)
-        self._say(self.tr("Training failed: {0}").format(text), error=True)
+        self._say(lambda: self.tr("Training failed: {0}").format(error_text(error)), error=True)
         self.status.show_diagnosis(getattr(error, "diagnosis", None))
-        self.results.show_ended(self.tr("The run failed: {0} Nothing was kept.").format(text))
-        self._ended_badly(self.tr("failed"))
+        self.results.show_ended(
+            lambda: self.tr("The run failed: {0} Nothing was kept.").format(error_text(error))
+        )
+        self._ended_badly(lambda: self.tr("failed"))
         self.queue = []
         self.last_end = "failed"
         self.ended.emit("failed")
@@ -363,15 +372,21 @@ class TrainingPanel(RunPlanning, Retranslating, QDockWidget):
     @Slot()
     def _cancelled(self) -> None:
         waited = time.perf_counter() - self._cancel_asked if self._cancel_asked else 0.0
-        self._say(self.tr("Training cancelled after {0:.2f} s; nothing was kept.").format(waited))
         done = len(self.epochs_done)
         total = self.worker.config.epochs if self.worker is not None else 0
-        self.results.show_ended(
-            self.tr("The run was cancelled after {0} of {1} epochs; nothing was kept.").format(
-                done, total
-            )
+        ran = self.last_progress.elapsed_s if self.last_progress is not None else 0.0
+        self._say(
+            lambda: self.tr(
+                "Training cancelled after {0} of {1} epochs ({2:.1f} s of training); it "
+                "stopped {3:.2f} s after Cancel was pressed. Nothing was kept."
+            ).format(done, total, ran, waited)
         )
-        self._ended_badly(self.tr("cancelled"))
+        self.results.show_ended(
+            lambda: self.tr(
+                "The run was cancelled after {0} of {1} epochs; nothing was kept."
+            ).format(done, total)
+        )
+        self._ended_badly(lambda: self.tr("cancelled"))
         self.queue = []
         self.last_end = "cancelled"
         self.ended.emit("cancelled")

@@ -63,7 +63,7 @@ class RunPlanning:
             if name != "recipe" and name in self.form.specs:
                 self.form.set_value(name, value)
         self.status.show_diagnosis(None)
-        self._say(self.tr("Options changed as suggested: press Train to try again."))
+        self._say(lambda: self.tr("Options changed as suggested: press Train to try again."))
 
     def set_up(self, options: dict) -> None:
         """Put one run's options in the form (an exercise's *Set Up*): its network and
@@ -76,11 +76,11 @@ class RunPlanning:
         for name, value in options.items():
             if name not in ("architecture", "dataset", "recipe") and name in self.form.specs:
                 self.form.set_value(name, value)
+        architecture, dataset = self.form.value("architecture"), self.form.value("dataset")
+        recipe = self.form.widgets["recipe"]
         self._say(
-            self.tr("Set up: {0} on {1} with the {2} recipe. Press Train.").format(
-                self.form.value("architecture"),
-                self.form.value("dataset"),
-                self.form.widgets["recipe"].currentText(),
+            lambda: self.tr("Set up: {0} on {1} with the {2} recipe. Press Train.").format(
+                architecture, dataset, recipe.currentText()
             )
         )
 

@@ -78,6 +78,8 @@ class Results(QWidget):
         self.confusion.retranslate()
         if self.result is not None:
             self._show_result_label()
+        elif callable(self.ended):  # said again in the new language
+            self.result_label.setText(self.ended())
         elif self.ended is None:
             self.result_label.setText(self.tr("No results yet: train a model."))
 
@@ -92,11 +94,12 @@ class Results(QWidget):
         self.save_button.setEnabled(False)
         self.show_use_button()
 
-    def show_ended(self, text: str) -> None:
-        """A run that ended without results (cancelled, failed): ``text`` says what happened."""
+    def show_ended(self, text) -> None:
+        """A run that ended without results (cancelled, failed): ``text`` says what happened
+        (or a function that says it in the window's language, asked again after a switch)."""
         self.clear()
         self.ended = text
-        self.result_label.setText(text)
+        self.result_label.setText(text() if callable(text) else text)
         emphasise(self.result_label, ERROR)
 
     def show_result(self, result, test_split, name: str | None = None) -> None:

@@ -33,6 +33,8 @@ class RunStatus(QObject):
         self.log_view = QPlainTextEdit()
         self.log_view.setReadOnly(True)
         self.diagnosis = None
+        self._said = None
+        self._word = None
         self.show_diagnosis(None)
         self.reset("")
 
@@ -49,23 +51,34 @@ class RunStatus(QObject):
         if self.diagnosis is not None:
             self.hint.setText(diagnosis_text(self.diagnosis))
             self.fix_button.setText(diagnosis_fix_text(self.diagnosis))
+        # what was said before a language switch, said again in the new language
+        if callable(self._said):
+            self.message.setText(self._said())
+        if callable(self._word):
+            self.progress.setFormat(self._word())
 
     def _fix(self) -> None:
         if self.diagnosis is not None:
             self.fix.emit(dict(self.diagnosis.fix))
 
-    def reset(self, word: str) -> None:
-        """An empty bar saying ``word`` ("starting…", "failed", "cancelled")."""
+    def reset(self, word) -> None:
+        """An empty bar saying ``word`` ("starting…", "failed", "cancelled"; a function that
+        gives it is asked again after a language switch)."""
+        self._word = word
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.progress.setFormat(word)
+        self.progress.setFormat(word() if callable(word) else word)
 
     @Slot(str, bool)
-    def say(self, text: str, error: bool = False) -> None:
-        """The message under the bar (red when something went wrong), logged too."""
+    def say(self, text, error: bool = False) -> None:
+        """The message under the bar (red when something went wrong), logged too. ``text``:
+        the words, or a function that gives them in the window's language (so that a language
+        switch says them again in the new one)."""
+        self._said = text
+        words = text() if callable(text) else text
         emphasise(self.message, ERROR if error else None, bold=error)
-        self.message.setText(text)
-        self.log(text)
+        self.message.setText(words)
+        self.log(words)
 
     @Slot(str)
     def log(self, text: str) -> None:

@@ -97,8 +97,13 @@ class TimeEstimate(QObject):
         self.seconds = estimate_seconds(config, sizes[0], sizes[1], rates)
         from lenet_desktop.nn.device import resolve_device
 
+        template = (
+            self.tr("Estimated time: {0} ({1:,} images × 1 epoch on {3})")
+            if config.epochs == 1
+            else self.tr("Estimated time: {0} ({1:,} images × {2} epochs on {3})")
+        )
         self.label.setText(
-            self.tr("Estimated time: {0} ({1:,} images × {2} epochs on {3})").format(
+            template.format(
                 duration(self.seconds),
                 images_per_epoch(config, sizes[0]),
                 config.epochs,

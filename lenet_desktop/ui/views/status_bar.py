@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from lenet_desktop.session import Session, Unit
@@ -65,6 +67,14 @@ class StatusBarView(Retranslating, QStatusBar):
         device = predictor.device if predictor is not None else "—"
         self.model_label.setToolTip(self.tr("Runs on {0}").format(device))
         self.device_box.setCurrentIndex(max(0, self.device_box.findData(self.session.device)))
+
+    def show_loading(self, name: str) -> None:
+        """A model is being read: said where the model's name is shown, until it is in use."""
+        shown = Path(name).name if ("/" in name or "\\" in name) else name
+        self.model_label.setText(self.tr("Loading {0}…").format(shown))
+
+    def show_model(self) -> None:
+        self._show_model()
 
     def show_input_hover(self, text: str) -> None:
         """The 28×28 view's pixel under the mouse (its text), or nothing."""
