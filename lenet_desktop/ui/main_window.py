@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt, Signal
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -30,6 +30,7 @@ from lenet_desktop.ui.views.probability_chart import ProbabilityChart
 from lenet_desktop.ui.views.status_bar import StatusBarView
 
 LANGUAGES = {"system": None, "en": "English", "zh_CN": "简体中文"}
+FIRST_SIZE = (1280, 800)  # the first window, where the screen allows
 # What :meth:`MainWindow.finish_startup` and the model loader import (torch, pyqtgraph and the
 # views drawn with them): at start-up they are imported in a background thread first
 # (:func:`lenet_desktop.ui.app.preload_engine`), so the main thread never waits on them.
@@ -256,11 +257,26 @@ class MainWindow(Retranslating, QMainWindow):
             self.answering.emit()
 
     # -- geometry ----------------------------------------------------------------------------------
-    def _restore_geometry(self) -> None:
+    def _restore_geometry(self, available: QRect | None = None) -> None:
+        """The window where the learner left it, or 1280×800 — never larger than the screen's
+        available area (``available``; default: the screen's, without its task bar)."""
         geometry = self.settings.value("geometry")
         # A stale or damaged settings store must never stop the window from opening.
         if not isinstance(geometry, (QByteArray, bytes)) or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self.resize(*FIRST_SIZE)
+        screen = self.screen()
+        area = available or (screen.availableGeometry() if screen is not None else None)
+        if area is None or area.isEmpty():
+            return
+        frame = self.frameGeometry().size() - self.geometry().size()  # the title bar's share
+        width = min(self.width(), area.width() - frame.width())
+        height = min(self.height(), area.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+            self.move(
+                area.left() + (area.width() - width - frame.width()) // 2,
+                area.top() + (area.height() - height - frame.height()) // 2,
+            )
 
     # -- what the menus do -------------------------------------------------------------------------
     def _tab(self, index: int) -> None:

@@ -128,3 +128,37 @@ def test_resizing_keeps_the_whole_drawing_on_the_canvas(qtbot, settings):
         assert abs(shown.top() - expected.top()) <= 3, (size, shown, expected)
         assert abs(shown.bottom() - expected.bottom()) <= 3, (size, shown, expected)
     window.close()
+
+
+def test_the_first_window_fits_a_laptops_screen(qtbot, settings):
+    """Issue 37: on a 1366×768 screen (its task bar taking 40 px) the first window is no
+    taller or wider than the screen's available area."""
+    from lenet_desktop.ui.app import create_app
+    from lenet_desktop.ui.main_window import FIRST_SIZE, MainWindow
+
+    create_app()
+    window = MainWindow(model="mnist", settings=settings)
+    qtbot.addWidget(window)
+    available = QRect(0, 0, 1366, 728)
+    window._restore_geometry(available)
+    assert window.width() <= 1366 and window.height() <= 728
+    big = QRect(0, 0, 2560, 1400)
+    window._restore_geometry(big)  # a large screen keeps the first size
+    assert (window.width(), window.height()) == FIRST_SIZE
+    window.close()
+
+
+def test_the_enlarged_map_is_never_wider_than_its_window(qtbot, settings):
+    from layout import open_window
+
+    from lenet_desktop.ui.widgets.map_dialog import MapDialog
+
+    window = open_window((1366, 768), "none", settings)
+    qtbot.addWidget(window)
+    values = window.session.prediction.activations["C1"][0]  # a 28×28 map
+    dialog = MapDialog("C1 · map 0", values, window.maps)
+    assert dialog.width() <= window.width() and dialog.height() <= window.height()
+    assert all(not dialog.table.item(r, c).text().startswith("-")
+               for r in range(28) for c in range(28))  # fmt: skip
+    dialog.close()
+    window.close()

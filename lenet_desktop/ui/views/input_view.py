@@ -122,12 +122,15 @@ class InputView(QWidget):
             lines += [QLine(x0, y0 + i * cell, area.right(), y0 + i * cell) for i in range(29)]
             painter.setPen(QPen(QColor(60, 60, 60), 1))
             painter.drawLines(lines)
-        # Row and column numbers every 7 pixels: where a learner reads coordinates from.
+        # Row and column numbers: where a learner reads coordinates from.
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         metrics = self.fontMetrics()
         wide, high = metrics.horizontalAdvance("27") + 4, metrics.height()
-        for i in range(0, SIZE, 7):
+        # every 7 pixels where the numbers have room, else every 14 (a small view with large
+        # type: presentation mode on a laptop), so they never run into each other
+        every = 7 if 7 * cell >= wide + 2 else 14 if 14 * cell >= wide + 2 else SIZE
+        for i in range(0, SIZE, every):
             x = area.left() + i * cell + cell / 2
             y = area.top() + i * cell + cell / 2
             painter.drawText(

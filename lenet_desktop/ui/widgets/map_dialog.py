@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from lenet_desktop.ui.widgets.heatmaps import LUT, colour_index, text_colour
+from lenet_desktop.ui.widgets.number_sheet import signed
 
 
 class MapDialog(QDialog):
@@ -42,7 +43,7 @@ class MapDialog(QDialog):
         small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
         for y in range(height):
             for x in range(width):
-                item = QTableWidgetItem(f"{grid[y, x]:.2f}")
+                item = QTableWidgetItem(signed(float(grid[y, x]), 2))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setFont(small)
                 colour = colours[y, x]
@@ -76,6 +77,10 @@ class MapDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(summary)
         screen = self.screen().availableGeometry().size() if self.screen() else QSize(1280, 800)
+        window = parent.window() if parent is not None else None
+        if window is not None and window.isVisible():  # never wider or taller than the window
+            # it belongs to, on a laptop's screen above all
+            screen = screen.boundedTo(window.size() / 0.8)
         wanted = QSize(
             self.table.verticalHeader().width() + (cell if not vector else cell + 20) * width + 60,
             self.table.horizontalHeader().height()
