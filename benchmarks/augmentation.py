@@ -112,6 +112,7 @@ def train_recipes(
     from lenet_desktop.files.model_files import save_model
     from lenet_desktop.training import loop
     from lenet_desktop.training.config import TrainConfig
+    from lenet_desktop.training.job import run_training
 
     out.mkdir(parents=True, exist_ok=True)
     train_split, test_split = load_dataset(folder, MNIST)
@@ -126,7 +127,7 @@ def train_recipes(
             lr=0.2, label_smoothing=0.1, seed=0, holdout=holdout,
         )  # fmt: skip
         started = time.perf_counter()
-        result = loop.train(config, train_split, test_split)
+        result = run_training(config, splits=(train_split, test_split), keep=False).result
         loop.dataset_info = original
         path = out / f"{name}.safetensors"
         save_model(result.bundle, path)

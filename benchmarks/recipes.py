@@ -37,7 +37,8 @@ def _data(dataset: str):
 
 def choose(dataset: str) -> dict:
     """Each family's candidate rates scored on held-out training images; the best of each."""
-    from lenet_desktop.training.loop import TrainConfig, TrainingFailed, split_holdout, train
+    from lenet_desktop.training.job import run_training
+    from lenet_desktop.training.loop import TrainConfig, TrainingFailed, split_holdout
     from lenet_desktop.training.recipes import recipe_settings
 
     _, (train_split, _test) = _data(dataset)
@@ -50,7 +51,9 @@ def choose(dataset: str) -> dict:
             config = TrainConfig(dataset=dataset, threads=threads(), **settings)
             started = time.perf_counter()
             try:
-                accuracy = train(config, fit, held).evaluation.accuracy
+                accuracy = run_training(
+                    config, splits=(fit, held), keep=False
+                ).result.evaluation.accuracy
             except TrainingFailed:
                 accuracy = 0.0
             scores[lr] = accuracy
@@ -68,7 +71,8 @@ def table(dataset: str) -> list[dict]:
     """Every preset's Quick run on ``dataset``: test accuracy, wall time, the Book estimate."""
     from lenet_desktop.options import ARCHITECTURES
     from lenet_desktop.training.estimate import estimate_seconds, measure_rates
-    from lenet_desktop.training.loop import TrainConfig, train
+    from lenet_desktop.training.job import run_training
+    from lenet_desktop.training.loop import TrainConfig
     from lenet_desktop.training.recipes import family, recipe_settings
 
     info, (train_split, test_split) = _data(dataset)
@@ -76,7 +80,7 @@ def table(dataset: str) -> list[dict]:
     for preset in ARCHITECTURES:
         config = TrainConfig(dataset=dataset, threads=threads(), **recipe_settings("quick", preset))
         started = time.perf_counter()
-        result = train(config, train_split, test_split)
+        result = run_training(config, splits=(train_split, test_split), keep=False).result
         wall = time.perf_counter() - started
         book = TrainConfig(dataset=dataset, threads=threads(), **recipe_settings("book", preset))
         book_s = estimate_seconds(book, len(train_split), len(test_split), measure_rates(book))

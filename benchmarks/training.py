@@ -1,7 +1,8 @@
 """Training speed on the full Fashion-MNIST (60,000 images), ``modern``, batch 256.
 
 - ``train_samples_per_s`` / ``train_aug_samples_per_s``: one epoch of the engine's loop
-  (``lenet_desktop.training.loop.train``) without and with augmentation, evaluation excluded;
+  (``lenet_desktop.training.job.run_training``, the loop) without and with augmentation,
+  evaluation excluded;
 - ``naive_samples_per_s``: the pipeline of the study notes (D2L's ``train_ch6``) — torchvision's
   ``FashionMNIST`` with ``ToTensor``, a shuffling ``DataLoader``, the same network, optimiser and
   batch size — and ``train_speedup``, the engine's plain rate over it;
@@ -58,14 +59,15 @@ def fashion_folder(data: str | None = None) -> Path:
 def engine_rate(folder: Path, augment: bool) -> float:
     """Samples per second of one epoch of the engine's loop (evaluation not counted)."""
     from lenet_desktop.data.datasets import FASHION_MNIST, load_dataset
-    from lenet_desktop.training.loop import TrainConfig, train
+    from lenet_desktop.training.job import run_training
+    from lenet_desktop.training.loop import TrainConfig
 
     train_split, test_split = load_dataset(folder, FASHION_MNIST)
     config = TrainConfig(
         dataset="fashion-mnist", epochs=1, optimizer="sgd", lr=0.2, augment=augment,
         threads=threads(),
     )  # fmt: skip
-    result = train(config, train_split, test_split)
+    result = run_training(config, splits=(train_split, test_split), keep=False).result
     return result.history[0]["samples_per_s"]
 
 
@@ -113,12 +115,13 @@ def plain_torch_rate(folder: Path, book: bool = False, warm_up: int = 5) -> floa
 def book_run(folder: Path) -> tuple[float, float, float]:
     """The D2L book's run on Fashion-MNIST: (wall seconds, training samples/s, test accuracy)."""
     from lenet_desktop.data.datasets import FASHION_MNIST, load_dataset
-    from lenet_desktop.training.loop import TrainConfig, train
+    from lenet_desktop.training.job import run_training
+    from lenet_desktop.training.loop import TrainConfig
 
     train_split, test_split = load_dataset(folder, FASHION_MNIST)
     config = TrainConfig.book(threads=threads())
     started = time.perf_counter()
-    result = train(config, train_split, test_split)
+    result = run_training(config, splits=(train_split, test_split), keep=False).result
     seconds = time.perf_counter() - started
     rate = sum(h["samples_per_s"] for h in result.history) / len(result.history)
     return seconds, rate, result.evaluation.accuracy
@@ -128,7 +131,8 @@ def seconds_to_90(folder: Path) -> tuple[float | None, list[float]]:
     """Seconds from the start of training (data already in memory) to the end of the first
     epoch at ≥ 90 % test accuracy, and the per-epoch accuracies seen."""
     from lenet_desktop.data.datasets import FASHION_MNIST, load_dataset
-    from lenet_desktop.training.loop import TrainConfig, TrainingCancelled, train
+    from lenet_desktop.training.job import Reports, run_training
+    from lenet_desktop.training.loop import TrainConfig, TrainingCancelled
 
     train_split, test_split = load_dataset(folder, FASHION_MNIST)
     config = TrainConfig(dataset="fashion-mnist", threads=threads(), **TO_90)
@@ -143,7 +147,8 @@ def seconds_to_90(folder: Path) -> tuple[float | None, list[float]]:
                 reached.append(time.perf_counter() - started)
 
     with contextlib.suppress(TrainingCancelled):  # stopped once 90 % is reached
-        train(config, train_split, test_split, progress=progress, should_stop=lambda: bool(reached))
+        reports = Reports(progress=progress, should_stop=lambda: bool(reached))
+        run_training(config, splits=(train_split, test_split), reports=reports, keep=False)
     return (reached[0] if reached else None), accuracies
 
 

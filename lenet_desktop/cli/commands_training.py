@@ -10,18 +10,6 @@ from lenet_desktop.cli.common import CommandError, config_options, predictor, pr
 from lenet_desktop.cli.tables import print_table
 
 
-def _dataset(args: argparse.Namespace, info):
-    from lenet_desktop.data.datasets import DatasetError, download, load_dataset
-
-    try:
-        if args.download:
-            root = download(info, args.data)
-            return load_dataset(root, info)
-        return load_dataset(args.data, info)
-    except DatasetError as exc:
-        raise CommandError(str(exc)) from None
-
-
 def _check_writable(path):
     import os
     import tempfile
@@ -40,9 +28,10 @@ def _check_writable(path):
 
 
 def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from lenet_desktop.data.datasets import dataset_info
+    from lenet_desktop.data.datasets import DatasetError, dataset_info
     from lenet_desktop.files.model_files import ModelFileError, save_model
-    from lenet_desktop.training.loop import TrainConfig, TrainingFailed, train
+    from lenet_desktop.training.job import Reports, run_training
+    from lenet_desktop.training.loop import TrainConfig, TrainingFailed
 
     if args.data is None and not args.download:
         parser.error("give --data DIR (a folder of the four IDX files) or --download")
@@ -61,30 +50,22 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error(str(exc))
     info = dataset_info(args.dataset)
     _check_writable(args.out)
-    train_split, test_split = _dataset(args, info)
-    if not args.json:
-        from lenet_desktop.training.estimate import (
-            duration_text,
-            estimate_seconds,
-            images_per_epoch,
-            measure_rates,
-        )
+    bar = None
 
-        template, values = duration_text(
-            estimate_seconds(config, len(train_split), len(test_split), measure_rates(config))
-        )
+    def estimated(seconds: float, train_count: int, test_count: int) -> None:
+        nonlocal bar
+        from lenet_desktop.training.estimate import duration_text, images_per_epoch
+
+        template, values = duration_text(seconds)
         recipe = f"{config.recipe} recipe, " if config.recipe != "custom" else ""
         print(
             f"training {config.architecture} on {info.title} ({recipe}"
-            f"{images_per_epoch(config, len(train_split))} of {len(train_split)} training "
-            f"images, {len(test_split)} test): {config.epochs} epochs, batch "
+            f"{images_per_epoch(config, train_count)} of {train_count} training "
+            f"images, {test_count} test): {config.epochs} epochs, batch "
             f"{config.batch_size}, {config.optimizer} lr {config.learning_rate:g}, device "
             f"{device}; estimated time {template.format(**values)}",
             flush=True,
         )
-
-    bar = None
-    if not args.json:
         from tqdm import tqdm
 
         bar = tqdm(total=None, unit="step", dynamic_ncols=True, leave=False)
@@ -120,24 +101,29 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 f"{progress.samples_per_s:,.0f} samples/s, {progress.elapsed_s:.0f} s"
             )
 
+    data = None if args.download and args.data is None else args.data
+    reports = Reports(estimated=None if args.json else estimated, progress=report)
     try:
-        result = train(config, train_split, test_split, report)
+        outcome = run_training(config, data, download=args.download, reports=reports)
+    except DatasetError as exc:
+        raise CommandError(str(exc)) from None
     except TrainingFailed as exc:
         raise CommandError(f"training failed: {exc} ({args.out} was not written)") from None
     finally:
         if bar is not None:
             bar.close()
+    result = outcome.result
     try:
         path = save_model(result.bundle, args.out)
     except ModelFileError as exc:
         raise CommandError(str(exc)) from None
-    from lenet_desktop.training.runs import RunError, RunStore
-
-    try:  # kept for `lenet-desktop runs` and the app's Runs tab; the model file is what matters
-        kept = RunStore().save(result).id
-    except RunError as exc:
-        kept = None
-        print(f"warning: the run was not kept: {exc}", file=sys.stderr)
+    # kept for `lenet-desktop runs`, `predict --epoch` and the app's Runs tab; the model file
+    # is what matters
+    kept = outcome.run.id if outcome.run is not None else None
+    if outcome.keep_error is not None:
+        print(f"warning: the run was not kept: {outcome.keep_error}", file=sys.stderr)
+    elif outcome.epochs_error is not None:
+        print(f"warning: the run's epochs were not kept: {outcome.epochs_error}", file=sys.stderr)
     if args.json:
         print_json(
             {
@@ -146,6 +132,7 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 "seconds": round(result.seconds, 1),
                 "temperature": result.bundle.temperature,
                 "run": kept,
+                "epochs_kept": outcome.run.epochs_kept if outcome.run is not None else 0,
                 "diagnosis": result.diagnosis.as_json() if result.diagnosis else None,
             }
         )
@@ -245,6 +232,7 @@ def cmd_runs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             print_json(
                 {"id": printable(run.id), "folder": printable(str(run.folder)), "damaged": None}
                 | comparison_rows([run])[0]
+                | {"epochs_kept": run.epochs_kept}
             )
         for bad in damaged:
             print_json(

@@ -26,8 +26,17 @@ def load(name_or_path: str | None, args: argparse.Namespace | None = None):
     )
     from lenet_desktop.files.trying import NothingFits
 
+    epoch = getattr(args, "epoch", None)
+    run = kept_run(name_or_path)
+    if epoch is not None:
+        return _epoch_of(run, name_or_path, epoch)
     if not name_or_path:
         return load_default_model()
+    if run is not None:
+        try:
+            return load_model(run.model_path)
+        except ModelFileError as exc:
+            raise CommandError(str(exc)) from None
     if is_notebook_file(name_or_path, getattr(args, "arch", None)):
         return open_notebook(name_or_path, args)
     try:
@@ -37,6 +46,47 @@ def load(name_or_path: str | None, args: argparse.Namespace | None = None):
             return open_notebook(name_or_path, args, quiet_misfit=True)
         except NothingFits:
             raise CommandError(str(exc)) from None
+    except ModelFileError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def kept_run(name: str | None):
+    """The kept run ``name`` names — its folder's name in the runs folder (its id, as
+    ``lenet-desktop runs`` lists it), or the path of a run's folder — else None."""
+    from pathlib import Path
+
+    from lenet_desktop.training.runs import RECORD, RunError, RunStore
+
+    if not name:
+        return None
+    path = Path(name).expanduser()
+    try:
+        if path.is_dir() and (path / RECORD).is_file():
+            return RunStore(path.resolve().parent).read(path.resolve())
+        if Path(name).name == name and not path.exists():  # a bare name: a run's id
+            store = RunStore()
+            folder = store.folder(name)
+            return store.read(folder) if folder.is_dir() else None
+    except RunError as exc:
+        raise CommandError(str(exc)) from None
+    return None
+
+
+def _epoch_of(run, name: str | None, epoch: int):
+    """Epoch ``epoch``'s weights of ``run`` (CommandError saying what is kept)."""
+    from lenet_desktop.files.model_files import ModelFileError, load_model
+
+    if run is None:
+        raise CommandError(
+            f"{name or 'no --model'}: --epoch needs a kept run (its id from `lenet-desktop "
+            "runs`, or its folder)"
+        )
+    kept = run.epochs_kept
+    if not 0 <= epoch < kept:
+        held = f"epochs 0–{kept - 1} are kept" if kept else "it kept no epochs"
+        raise CommandError(f"run {run.id}: no epoch {epoch} ({held})")
+    try:
+        return load_model(run.epoch_path(epoch))
     except ModelFileError as exc:
         raise CommandError(str(exc)) from None
 

@@ -14,6 +14,16 @@ from lenet_desktop.cli.common import config_options
 from lenet_desktop.options import ARCHITECTURES, DATASET_NAMES
 
 
+def _epoch_arg(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--epoch",
+        type=int,
+        metavar="K",
+        help="with a kept run as --model: its weights after epoch K (0: as initialised), "
+        "uncalibrated, as the app's epoch slider shows them",
+    )
+
+
 def _device_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--device",
@@ -105,8 +115,12 @@ def build_parser(defaults: dict | None = None) -> argparse.ArgumentParser:
         description="Classify image files; exit status 0 only when every image was classified.",
     )
     predict.add_argument(
-        "--model", metavar="NAME|PATH", help="mnist (default), fashion-mnist or a .safetensors file"
+        "--model",
+        metavar="NAME|PATH|RUN",
+        help="mnist (default), fashion-mnist, a .safetensors file, or a kept run (its id from "
+        "`lenet-desktop runs`, or its folder)",
     )
+    _epoch_arg(predict)
     _device_arg(predict)
     predict.add_argument("--json", action="store_true", help="one JSON object per image")
     predict.add_argument(
@@ -175,7 +189,8 @@ def build_parser(defaults: dict | None = None) -> argparse.ArgumentParser:
         "evaluate",
         help="accuracy, per-class accuracy and confusion matrix on a test split",
     )
-    evaluate.add_argument("--model", metavar="NAME|PATH", required=True)
+    evaluate.add_argument("--model", metavar="NAME|PATH|RUN", required=True)
+    _epoch_arg(evaluate)
     evaluate.add_argument(
         "--data",
         metavar="DIR",

@@ -243,8 +243,9 @@ def train(
     Raises TrainingCancelled when ``should_stop()`` turns true (checked before every step) and
     TrainingFailed when the run diverges (the loss stops being finite, or it blows up and the
     network stops learning: :mod:`~lenet_desktop.training.diagnosis`). ``snapshot`` receives a
-    copy of the model (CPU, eval mode) after every epoch. Returns the trained model (on the
-    CPU, in eval mode) with its final evaluation, per-epoch history, loss curve and diagnosis.
+    copy of the model (CPU, eval mode) as initialised (epoch 0) and after every epoch. Returns
+    the trained model (on the CPU, in eval mode) with its final evaluation, per-epoch history,
+    loss curve and diagnosis.
     """
     if config.threads:
         torch.set_num_threads(config.threads)
@@ -285,6 +286,11 @@ def train(
     outlier_count = max(1, round(OUTLIER_SHARE * batch_size))
 
     history: list[dict] = []
+    if snapshot is not None:  # epoch 0: the network as initialised, before any step
+        before = evaluate(network, test_split, mean, std, device)
+        live = {"epoch": 0, "epochs": config.epochs, "recipe": config.recipe}
+        start = {"epochs": 0, "test_accuracy": before.accuracy, "live": live}
+        snapshot(_copy(bundle, network, start))
     recent_loss = recent_accuracy = 0.0
     started = time.perf_counter()
     last_report = 0.0

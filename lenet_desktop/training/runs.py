@@ -3,15 +3,20 @@ final evaluation, time and weights, in the per-user data folder, so runs can be 
 restarts, compared on one chart and in one table, renamed, deleted, and their models opened.
 
 Layout: ``<root>/<run id>/run.json`` (the record, readable by any tool) beside
-``<root>/<run id>/model.safetensors`` (the weights, a model file like any other). A run is
-written into a hidden folder first and renamed into place, and a record is rewritten atomically
-(:mod:`lenet_desktop.files.atomic`): an interrupted save leaves no half-written run. The root is
+``<root>/<run id>/model.safetensors`` (the weights, a model file like any other) and
+``<root>/<run id>/epochs/epoch-000.safetensors`` … (the weights as initialised and after each
+epoch, uncalibrated, each a model file too: about a quarter of a megabyte an epoch for LeNet).
+A run is written into a hidden folder while it trains (:class:`PendingRun`: its epochs as they
+end) and renamed into place once it is kept; each file is written atomically and a record is
+rewritten atomically (:mod:`lenet_desktop.files.atomic`): an interrupted or cancelled run leaves
+no half-written run. The root is
 ``user_folder("runs")`` (:mod:`lenet_desktop.files.places`); ``$LENET_RUNS`` moves it (tests use
 it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
@@ -37,6 +42,11 @@ if TYPE_CHECKING:
 FORMAT = run_record.FORMAT
 RECORD = "run.json"
 MODEL = "model.safetensors"
+EPOCHS = "epochs"
+EPOCH_FILE = re.compile(r"epoch-(\d{3,5})\.safetensors")
+# a run in training touches its hidden folder at least this often, so that another window's
+# clean-up at start-up (older than 10 minutes) never takes it for an interrupted save
+HEARTBEAT_S = 60.0
 # Records larger than this are not a run's (a run of 1,000 epochs is ~200 kB).
 MAX_RECORD_BYTES = 5_000_000
 
@@ -84,6 +94,17 @@ class Run:
         return len(self.history)
 
     @property
+    def epochs_kept(self) -> int:
+        """How many of its epochs can be stepped through: the weights as initialised (epoch 0)
+        and after epochs 1, 2, … as long as none is missing (0: none kept, an older run)."""
+        return epochs_kept(self.folder)
+
+    def epoch_path(self, epoch: int) -> Path:
+        """Epoch ``epoch``'s model file (an int: the name is made here, never taken from a
+        file)."""
+        return self.folder / EPOCHS / epoch_name(int(epoch))
+
+    @property
     def recipe(self) -> str:
         return str(self.config.get("recipe", "custom"))
 
@@ -106,6 +127,22 @@ class Run:
             "curve": [list(point) for point in self.curve],
             "diagnosis": self.diagnosis,
         }
+
+
+def epoch_name(epoch: int) -> str:
+    return f"epoch-{epoch:03d}.safetensors"
+
+
+def epochs_kept(folder: Path) -> int:
+    """The number of consecutive epoch files from epoch 0 in ``folder``'s ``epochs``."""
+    try:
+        names = {entry.name for entry in (folder / EPOCHS).iterdir() if entry.is_file()}
+    except OSError:
+        return 0
+    count = 0
+    while epoch_name(count) in names:
+        count += 1
+    return count
 
 
 def _slug(text: str) -> str:
@@ -260,10 +297,31 @@ class RunStore:
         return removed
 
     # -- writing -------------------------------------------------------------------------------
+    def begin(self) -> PendingRun:
+        """A run about to train: a hidden folder its epochs are written to as they end, kept
+        (:meth:`PendingRun.keep`) or discarded (:meth:`PendingRun.discard`) when it ends.
+        RunError when the runs folder cannot be written."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            temp = Path(tempfile.mkdtemp(prefix=".training.", dir=self.root))
+        except OSError as exc:
+            raise RunError(
+                QT_TRANSLATE_NOOP("errors", "{path}: the run cannot be kept here ({detail})"),
+                path=self.root,
+                detail=exc.strerror or exc,
+            ) from None
+        return PendingRun(self, temp)
+
     def save(self, result: TrainResult, name: str | None = None, translate=None) -> Run:
-        """Keep a finished run: its record and its weights, all or nothing. Its name is
-        ``name``, else what it changed (:func:`~lenet_desktop.training.naming.run_name`, in the
-        language of ``translate(context, text)``), made unique among the kept runs."""
+        """Keep a finished run (its record and its weights; no epochs), all or nothing."""
+        return self.begin().keep(result, name, translate)
+
+    def _keep(
+        self, temp: Path, result: TrainResult, name: str | None = None, translate=None
+    ) -> Run:
+        """Write ``result``'s record and weights into ``temp`` and rename it into place. Its
+        name is ``name``, else what it changed (:func:`~lenet_desktop.training.naming.run_name`,
+        in the language of ``translate(context, text)``), made unique among the kept runs."""
         from lenet_desktop.analysis.layer_table import total_parameters
         from lenet_desktop.files.model_files import save_model
         from lenet_desktop.training import naming
@@ -306,17 +364,13 @@ class RunStore:
         )
         from lenet_desktop.files.model_files import ModelFileError
 
-        temp: Path | None = None
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            temp = Path(tempfile.mkdtemp(prefix=f".{run_id}.", dir=self.root))
             save_model(bundle, temp / MODEL)
             _write_record(temp, run)
             os.replace(temp, self.root / run_id)
             atomic.fsync_folder(self.root)
         except (OSError, ModelFileError) as exc:
-            if temp is not None:
-                shutil.rmtree(temp, ignore_errors=True)
+            shutil.rmtree(temp, ignore_errors=True)
             detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             raise RunError(
                 QT_TRANSLATE_NOOP("errors", "{path}: the run cannot be kept here ({detail})"),
@@ -324,10 +378,31 @@ class RunStore:
                 detail=detail,
             ) from None
         except BaseException:
-            if temp is not None:
-                shutil.rmtree(temp, ignore_errors=True)
+            shutil.rmtree(temp, ignore_errors=True)
             raise
         return self.get(run_id)
+
+    def load_epoch(self, run_id: str, epoch: int) -> ModelBundle:
+        """Epoch ``epoch``'s model of run ``run_id`` (RunError when the run kept no such epoch;
+        ModelFileError when its file is damaged)."""
+        from lenet_desktop.files.model_files import load_model
+
+        run = self.get(run_id)
+        kept = run.epochs_kept
+        if not kept:
+            raise RunError(
+                QT_TRANSLATE_NOOP("errors", "{name}: this run kept no epochs"), name=run.name
+            )
+        if not 0 <= int(epoch) < kept:
+            raise RunError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "{name}: no epoch {epoch} (epochs 0 to {last} are kept)"
+                ),
+                name=run.name,
+                epoch=epoch,
+                last=kept - 1,
+            )
+        return load_model(run.epoch_path(epoch))
 
     def rename(self, run_id: str, name: str) -> Run:
         """Give a run the name its chart legend shows (blank names are refused)."""
@@ -365,6 +440,52 @@ class RunStore:
         from lenet_desktop.files.model_files import load_model
 
         return load_model(self.get(run_id).model_path)
+
+
+class PendingRun:
+    """A run being trained: its epochs are written into a hidden folder of the runs folder as
+    they end; :meth:`keep` adds the record and the final model and renames the folder into
+    place, :meth:`discard` removes it (a cancelled or failed run leaves nothing). Keeping the
+    epochs is a bonus: if one cannot be written (a full disk), the run goes on and is kept
+    without them (``epochs_error`` says why)."""
+
+    def __init__(self, store: RunStore, folder: Path) -> None:
+        self.store, self.folder = store, folder
+        self.epochs = 0  # epoch files written, from epoch 0
+        self.epochs_error: str | None = None
+        self._touched = time.monotonic()
+
+    def add_epoch(self, bundle: ModelBundle, epoch: int) -> bool:
+        """Write epoch ``epoch``'s weights (the next one expected); whether they were kept."""
+        from lenet_desktop.files.model_files import ModelFileError, save_model
+
+        if self.epochs_error is not None or epoch != self.epochs:
+            return False
+        try:
+            (self.folder / EPOCHS).mkdir(exist_ok=True)
+            save_model(bundle, self.folder / EPOCHS / epoch_name(epoch))
+        except (OSError, ModelFileError) as exc:
+            self.epochs_error = str(exc.strerror if isinstance(exc, OSError) else exc)
+            shutil.rmtree(self.folder / EPOCHS, ignore_errors=True)
+            self.epochs = 0
+            return False
+        self.epochs += 1
+        self._touched = time.monotonic()
+        return True
+
+    def touch(self) -> None:
+        """Show another window's clean-up that this run is alive (at most once a minute)."""
+        if time.monotonic() - self._touched >= HEARTBEAT_S:
+            self._touched = time.monotonic()
+            with contextlib.suppress(OSError):
+                os.utime(self.folder)
+
+    def keep(self, result: TrainResult, name: str | None = None, translate=None) -> Run:
+        """The finished run, kept with its epochs (RunError: nothing was kept)."""
+        return self.store._keep(self.folder, result, name, translate)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 COLUMNS = (

@@ -227,7 +227,12 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self._views_built = True
         self.status.fill_devices()
-        training = self.training = TrainingPanel(self.session, self.settings, self)
+        from lenet_desktop.training.session import TrainingSession
+        from lenet_desktop.ui.translation import translate
+
+        self.training_session = TrainingSession(self.session, translate=translate)
+        self.kernels.history = self.training_session.kernel_history  # while stepping
+        training = self.training = TrainingPanel(self.training_session, self.settings, self)
         training.set_devices()
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, training)
         training.hide()

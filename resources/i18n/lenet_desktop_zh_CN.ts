@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/planning.py" line="46"/>
-        <source>{0} recipe for {1} ({2}): {3} lr {4:g}, {5} epochs, batch {6}.</source>
-        <translation>{1}（{2}）的{0}方案：{3}，学习率 {4:g}，{5} 轮，批量 {6}。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/planning.py" line="66"/>
-        <source>Options changed as suggested: press Train to try again.</source>
-        <translation>已按建议修改选项：请按“训练”再试一次。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/planning.py" line="82"/>
-        <source>Set up: {0} on {1} with the {2} recipe. Press Train.</source>
-        <translation>已设置：{0}，数据集 {1}，{2}方案。请按“训练”。</translation>
-    </message>
-</context>
-<context>
     <name>AnswerView</name>
     <message>
         <location filename="../../lenet_desktop/ui/views/answer.py" line="86"/>
@@ -57,12 +39,17 @@
         <translation>你自己的设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="109"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="111"/>
+        <source>Epoch {0} of {1} · run “{2}” · {3} — stepping through it</source>
+        <translation>第 {0}/{1} 轮 · 训练记录“{2}” · {3} —— 正在逐轮查看</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="115"/>
         <source>Live view: epoch {0} of {1} · {2} · {3} — not kept</source>
         <translation>实时视图：第 {0}/{1} 轮 · {2} · {3} —— 不会保留</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="119"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="122"/>
         <source>Test sample #{0} · true label: {1} {2}</source>
         <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
     </message>
@@ -357,12 +344,12 @@ field</source>
 <context>
     <name>Curves</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/curves.py" line="47"/>
+        <location filename="../../lenet_desktop/ui/training/curves.py" line="94"/>
         <source>Training loss (average of the last {0} steps)</source>
         <translation>训练损失（最近 {0} 步的平均）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/curves.py" line="49"/>
+        <location filename="../../lenet_desktop/ui/training/curves.py" line="96"/>
         <source>Accuracy (blue: training, orange: test)</source>
         <translation>准确率（蓝：训练集，橙：测试集）</translation>
     </message>
@@ -376,104 +363,157 @@ field</source>
     </message>
 </context>
 <context>
+    <name>EpochStepper</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/epochs.py" line="68"/>
+        <source>The epoch before (←)</source>
+        <translation>上一轮（←）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/epochs.py" line="69"/>
+        <source>The epoch after (→)</source>
+        <translation>下一轮（→）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/epochs.py" line="70"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/epochs.py" line="70"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/epochs.py" line="71"/>
+        <source>Back to My Model</source>
+        <translation>回到我的模型</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/epochs.py" line="73"/>
+        <source>Put the model you had before stepping through the epochs back in use</source>
+        <translation>重新使用逐轮查看之前的模型</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/epochs.py" line="116"/>
+        <source>Epochs: no run to step through</source>
+        <translation>轮次：没有可逐轮查看的训练记录</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/epochs.py" line="118"/>
+        <source>Epochs: none kept for this run</source>
+        <translation>轮次：这次训练没有保存各轮的权重</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/epochs.py" line="120"/>
+        <source>Epochs: wait for the run to end</source>
+        <translation>轮次：请等训练结束</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/epochs.py" line="122"/>
+        <source>Epoch {0} of {1}</source>
+        <translation>第 {0}/{1} 轮</translation>
+    </message>
+</context>
+<context>
     <name>ExercisesView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="157"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="158"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="159"/>
         <source>Quick (about a minute each)</source>
         <translation>快速（每次约一分钟）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="159"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="160"/>
         <source>Book (the chapter&apos;s settings)</source>
         <translation>书中设置（本章的原始设置）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="160"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="162"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="163"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="164"/>
         <source>Train on only this many training images: faster, a little less accurate</source>
         <translation>只用这么多张训练图像：更快，准确率略低</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="166"/>
         <source>Set Up</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="167"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="168"/>
         <source>Export Markdown…</source>
         <translation>导出 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="168"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="169"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="171"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="171"/>
         <source>Run</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="171"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="171"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="182"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="183"/>
         <source>Trains: {0} on {1}.</source>
         <translation>训练：在 {1} 上训练 {0}。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="189"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="190"/>
         <source>Train All ({0} runs)</source>
         <translation>全部训练（{0} 次）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="192"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="193"/>
         <source>Your results: {0}</source>
         <translation>你的结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="200"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="201"/>
         <source>not trained yet</source>
         <translation>尚未训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="250"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="251"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown（*.md）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="252"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="253"/>
         <source>Export Exercises</source>
         <translation>导出练习</translation>
     </message>
@@ -839,24 +879,37 @@ field</source>
     </message>
 </context>
 <context>
+    <name>KernelHistoryDialog</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/widgets/kernel_history.py" line="117"/>
+        <source>{0} epochs · one colour scale for all, {1} to {2} · mean change of a weight from epoch {3} to epoch {4}: {5}</source>
+        <translation>共 {0} 轮 · 所有轮次共用一个色标，从 {1} 到 {2} · 从第 {3} 轮到第 {4} 轮，每个权重的平均变化：{5}</translation>
+    </message>
+</context>
+<context>
     <name>KernelsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/kernels.py" line="30"/>
-        <source>The learned kernels of each convolution: one row per output map, one column per input map. Hover a weight to read it; double-click a kernel to enlarge it.</source>
-        <translation>每个卷积层学到的卷积核：每行对应一张输出特征图，每列对应一张输入特征图。悬停可读取权重；双击卷积核可放大。</translation>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="35"/>
+        <source>The learned kernels of each convolution: one row per output map, one column per input map. Hover a weight to read it; double-click a kernel to enlarge it (while stepping through a run&apos;s epochs: to see it at every epoch).</source>
+        <translation>每个卷积层学到的卷积核：每行对应一张输出特征图，每列对应一张输入特征图。悬停可读取权重；双击卷积核可放大（逐轮查看训练时：可看到它在每一轮的样子）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/kernels.py" line="46"/>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="52"/>
         <source>{0} · {1} output × {2} input maps · kernels {3}×{4}</source>
         <translation>{0} · {1} 个输出 × {2} 个输入通道 · 卷积核 {3}×{4}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/kernels.py" line="61"/>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="67"/>
         <source>{0} kernel · output map {1}, input map {2}</source>
         <translation>{0} 卷积核 · 输出特征图 {1}，输入特征图 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/kernels.py" line="76"/>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="75"/>
+        <source>{0} kernel · output map {1}, input map {2} · every epoch</source>
+        <translation>{0} 卷积核 · 输出特征图 {1}，输入特征图 {2} · 每一轮</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="94"/>
         <source>{0} kernel · output map {1}, input map {2} · row {3}, column {4} = {5:.4f}</source>
         <translation>{0} 卷积核 · 输出通道 {1}，输入通道 {2} · 第 {3} 行，第 {4} 列 = {5:.4f}</translation>
     </message>
@@ -864,82 +917,82 @@ field</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="156"/>
         <source>LeNet Desktop</source>
         <translation>LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="160"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="169"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="170"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="164"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="158"/>
         <source>What the network sees ({0}):</source>
         <translation>网络看到的输入（{0}）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="165"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="168"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="171"/>
         <source>Architecture Editor</source>
         <translation>架构编辑器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="172"/>
         <source>LeNet-5 Output</source>
         <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="180"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="384"/>
         <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
         <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="404"/>
         <source>Export Weights for a Notebook</source>
         <translation>导出权重到笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="406"/>
         <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
         <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="415"/>
         <source>Wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="135"/>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
     </message>
@@ -947,27 +1000,27 @@ field</source>
 <context>
     <name>MapDialog</name>
     <message>
-        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="60"/>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="61"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="62"/>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="63"/>
         <source>unit {0}</source>
         <translation>单元 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="67"/>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="68"/>
         <source>one value per unit</source>
         <translation>每个单元一个值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="67"/>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="68"/>
         <source>rows ↓ · columns →</source>
         <translation>行 ↓ · 列 →</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="69"/>
+        <location filename="../../lenet_desktop/ui/widgets/map_dialog.py" line="70"/>
         <source>{0} · min {1:.4f} · max {2:.4f} · mean {3:.4f}</source>
         <translation>{0} · 最小 {1:.4f} · 最大 {2:.4f} · 平均 {3:.4f}</translation>
     </message>
@@ -1299,64 +1352,92 @@ field</source>
 <context>
     <name>Results</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="77"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="97"/>
+        <source>The run was cancelled after {0} of {1} epochs; nothing was kept.</source>
+        <translation>训练在完成 {1} 轮中的 {0} 轮后被取消；没有保存任何结果。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="103"/>
+        <source>The run failed: {0} Nothing was kept.</source>
+        <translation>训练失败：{0} 没有保存任何结果。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="111"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="84"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="118"/>
         <source>No results yet: train a model.</source>
         <translation>还没有结果：请先训练一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="89"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="123"/>
         <source>No results yet: the run is going.</source>
         <translation>还没有结果：训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="121"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="156"/>
         <source>Test accuracy: {0:.2f} % ({1} wrong of {2})</source>
         <translation>测试准确率：{0:.2f} %（{2} 张中错 {1} 张）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="126"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="161"/>
         <source>Run “{0}” · {1} · confusion matrix: rows true, columns predicted</source>
         <translation>训练记录“{0}” · {1} · 混淆矩阵：行为真实类别，列为预测类别</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="167"/>
         <source>In use ✓</source>
         <translation>正在使用 ✓</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="142"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="169"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="153"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="176"/>
         <source>trained {0} ({1})</source>
         <translation>新训练的 {0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="159"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="179"/>
         <source>The trained model is in use in the main view.</source>
         <translation>主视图现在使用训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="182"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="203"/>
         <source>Save Model</source>
         <translation>保存模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="184"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="205"/>
         <source>LeNet Desktop models (*{0})</source>
         <translation>LeNet 桌面版模型 (*{0})</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/results.py" line="201"/>
+        <location filename="../../lenet_desktop/ui/training/results.py" line="222"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RunPlanner</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/planning.py" line="39"/>
+        <source>{0} recipe for {1} ({2}): {3} lr {4:g}, {5} epochs, batch {6}.</source>
+        <translation>{1}（{2}）的{0}方案：{3}，学习率 {4:g}，{5} 轮，批量 {6}。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/planning.py" line="59"/>
+        <source>Options changed as suggested: press Train to try again.</source>
+        <translation>已按建议修改选项：请按“训练”再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/planning.py" line="76"/>
+        <source>Set up: {0} on {1} with the {2} recipe. Press Train.</source>
+        <translation>已设置：{0}，数据集 {1}，{2}方案。请按“训练”。</translation>
     </message>
 </context>
 <context>
@@ -1380,122 +1461,112 @@ field</source>
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="102"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="105"/>
         <source>Run (double-click to rename)</source>
         <translation>训练记录（双击可重命名）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="102"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="105"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="102"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="105"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="103"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="106"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="103"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="106"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="103"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="106"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="107"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="108"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="111"/>
         <source>Delete Ticked</source>
         <translation>删除勾选的记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="109"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="112"/>
         <source>Export Table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="41"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="40"/>
         <source>at chance</source>
         <translation>停在随机水平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="42"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="41"/>
         <source>overfits</source>
         <translation>过拟合</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="43"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="42"/>
         <source>diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="103"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="106"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="104"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="107"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="109"/>
         <source>Compare Ticked…</source>
         <translation>比较勾选的记录…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="112"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="115"/>
         <source>Every finished run, named by what it changed. Tick runs and press Compare to see their curves, confusion matrices and C1 kernels side by side.</source>
         <translation>每次完成的训练都在这里，以它改动了什么来命名。勾选几条记录并点“比较”，即可并排查看它们的曲线、混淆矩阵和 C1 卷积核。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="135"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="149"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="135"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="149"/>
         <source>Book</source>
         <translation>书中设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="148"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="162"/>
         <source>{0} (damaged)</source>
         <translation>{0}（已损坏）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="174"/>
-        <source>The run was not kept: {0}</source>
-        <translation>这次运行没有保存：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="176"/>
-        <source>Kept as run “{0}” (Runs tab).</source>
-        <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="243"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="254"/>
         <source>Delete Runs</source>
         <translation>删除训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="244"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="255"/>
         <source>Delete {0} ticked run(s) and their models?</source>
         <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="267"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="274"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
@@ -1749,119 +1820,137 @@ field</source>
     </message>
 </context>
 <context>
+    <name>TrainingJob</name>
+    <message>
+        <location filename="../../lenet_desktop/training/job.py" line="73"/>
+        <source>Downloading {title}…</source>
+        <translation>正在下载 {title}…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/job.py" line="92"/>
+        <source>Reading {title} from {folder}</source>
+        <translation>正在从 {folder} 读取 {title}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/job.py" line="98"/>
+        <source>{train} training and {test} test images</source>
+        <translation>{train} 张训练图像，{test} 张测试图像</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="125"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="127"/>
         <source>Curves</source>
         <translation>曲线</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="127"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="127"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="127"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="222"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="174"/>
         <source>starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="223"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="175"/>
         <source>Training {0} on {1}…</source>
         <translation>正在用 {1} 训练 {0}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="258"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="207"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="276"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="247"/>
         <source>Training is running</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="277"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="248"/>
         <source>A training is running. Stop it and close the window?</source>
         <translation>训练正在进行。要停止训练并关闭窗口吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="323"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="290"/>
         <source>Live view paused for this run: you chose another model.</source>
         <translation>本次训练的实时视图已暂停：你选择了另一个模型。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="335"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="325"/>
         <source>Done: {0:.2f} % of {1} test images right in {2:.0f} s.</source>
         <translation>完成：{1} 张测试图片中 {0:.2f} % 分类正确，用时 {2:.0f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="365"/>
-        <source>The run failed: {0} Nothing was kept.</source>
-        <translation>训练失败：{0} 没有保存任何结果。</translation>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="331"/>
+        <source>Kept as run “{0}” (Runs tab).</source>
+        <translation>已保存为训练记录“{0}”（见“训练记录”页）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="367"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="334"/>
+        <source>The run was not kept: {0}</source>
+        <translation>这次运行没有保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="336"/>
+        <source>Its epochs were not kept: {0}</source>
+        <translation>各轮的权重没有保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="316"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="380"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="307"/>
         <source>Training cancelled after {0} of {1} epochs ({2:.1f} s of training); it stopped {3:.2f} s after Cancel was pressed. Nothing was kept.</source>
         <translation>训练在完成 {1} 轮中的 {0} 轮后被取消（训练了 {2:.1f} 秒）；按下“取消”后 {3:.2f} 秒停止。什么也没有保留。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="386"/>
-        <source>The run was cancelled after {0} of {1} epochs; nothing was kept.</source>
-        <translation>训练在完成 {1} 轮中的 {0} 轮后被取消；没有保存任何结果。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="389"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="311"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="362"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="314"/>
         <source>Training failed: {0}</source>
         <translation>训练失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/panel.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/training/panel.py" line="128"/>
         <source>Exercises</source>
         <translation>练习</translation>
     </message>
 </context>
 <context>
-    <name>TrainingWorker</name>
+    <name>_Strip</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/worker.py" line="48"/>
-        <source>Downloading {0}…</source>
-        <translation>正在下载 {0}…</translation>
+        <location filename="../../lenet_desktop/ui/widgets/kernel_history.py" line="65"/>
+        <source>epoch {0}</source>
+        <translation>第 {0} 轮</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/worker.py" line="52"/>
-        <source>Reading {0} from {1}</source>
-        <translation>正在从 {1} 读取 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/training/worker.py" line="55"/>
-        <source>{0} training and {1} test images</source>
-        <translation>训练图片 {0} 张，测试图片 {1} 张</translation>
+        <location filename="../../lenet_desktop/ui/widgets/kernel_history.py" line="89"/>
+        <source>epoch {0} · row {1}, column {2} = {3}</source>
+        <translation>第 {0} 轮 · 第 {1} 行，第 {2} 列 = {3}</translation>
     </message>
 </context>
 <context>
@@ -2484,42 +2573,53 @@ field</source>
         <translation>{path}：无法保存（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/worker.py" line="74"/>
+        <location filename="../../lenet_desktop/training/session.py" line="149"/>
         <source>{kind}: {detail}</source>
         <translation>{kind}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="203"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="240"/>
         <source>{path}: not a readable run ({detail})</source>
         <translation>{path}：不是可读取的训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="222"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="259"/>
         <source>{name}: not a run of {root}</source>
         <translation>{name}：不是 {root} 中的运行</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="322"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="309"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="376"/>
         <source>{path}: the run cannot be kept here ({detail})</source>
         <translation>{path}：无法在此保存训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="336"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="394"/>
+        <source>{name}: this run kept no epochs</source>
+        <translation>{name}：这次训练没有保存各轮的权重</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/runs.py" line="398"/>
+        <source>{name}: no epoch {epoch} (epochs 0 to {last} are kept)</source>
+        <translation>{name}：没有第 {epoch} 轮（保存了第 0 到第 {last} 轮）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/runs.py" line="411"/>
         <source>a run needs a name</source>
         <translation>训练记录需要一个名称</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="343"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="418"/>
         <source>{path}: cannot be renamed ({detail})</source>
         <translation>{path}：无法重命名（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="353"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="428"/>
         <source>{path}: no such run</source>
         <translation>{path}：没有这条训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="358"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="433"/>
         <source>{path}: cannot be deleted ({detail})</source>
         <translation>{path}：无法删除（{detail}）</translation>
     </message>
@@ -2880,7 +2980,7 @@ field</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="273"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="274"/>
         <source>the training split has fewer than two images</source>
         <translation>训练集少于两张图像</translation>
     </message>
@@ -2898,6 +2998,11 @@ field</source>
         <location filename="../../lenet_desktop/files/trying.py" line="467"/>
         <source>{path}: these networks read the test images about as well, so choose one with --arch, --dataset and --scale: {scores}</source>
         <translation>{path}：这些网络读测试图像的效果差不多，请用 --arch、--dataset 和 --scale 选择一个：{scores}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/training/job.py" line="85"/>
+        <source>no {title} files found: choose their folder, or download them</source>
+        <translation>找不到 {title} 的文件：请选择它们所在的文件夹，或下载它们</translation>
     </message>
 </context>
 <context>

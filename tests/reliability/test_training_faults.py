@@ -60,12 +60,12 @@ def test_a_damaged_dataset_is_named_before_training_starts(window, panel, qtbot,
                                                           fault):  # fmt: skip
     folder, named = broken_copy(fault)
     before = window.session.predictor
-    panel.folder_edit.setText(str(folder))
+    panel.form.folder_edit.setText(str(folder))
     with qtbot.waitSignal(panel.ended, timeout=60_000) as ended:
         panel.start()
     assert ended.args == ["failed"]
-    assert named in panel.message.text(), panel.message.text()
-    assert panel.last_progress is None  # not a single step ran
+    assert named in panel.status.message.text(), panel.status.message.text()
+    assert panel.training.progress is None  # not a single step ran
     assert window.session.predictor is before
 
 
@@ -85,29 +85,31 @@ def test_cancelling_at_random_moments_many_times(window, panel, qtbot):
     before = window.session.predictor
     stroke(window.canvas, SEVEN[0])
     label = window.session.prediction.label
-    panel.epochs_spin.setValue(50)
+    panel.form.widgets["epochs"].setValue(50)
     moments = random.Random(8).sample(range(0, 1500), 8)  # milliseconds after starting
     for moment in [0, *moments]:
         assert panel.start()
         qtbot.wait(moment)
-        panel.cancel_button.click()
+        panel.column.cancel_button.click()
         qtbot.waitUntil(lambda: not panel.busy, timeout=3000)
         assert panel.worker_thread.isFinished()
         assert window.session.predictor is before  # the live view's snapshots are undone
-        assert panel.train_button.isEnabled()
+        assert panel.column.train_button.isEnabled()
         window.session.refresh()  # the window is usable
         assert window.session.prediction.label == label
 
 
 def test_an_absurd_learning_rate_is_stopped_with_a_reason(window, panel, qtbot):
     before = window.session.predictor
-    panel.arch_box.setCurrentIndex(panel.arch_box.findData("lenet5"))
-    panel.optimizer_box.setCurrentIndex(panel.optimizer_box.findData("sgd"))
-    panel.lr_spin.setValue(panel.lr_spin.maximum())
+    panel.form.widgets["architecture"].setCurrentIndex(
+        panel.form.widgets["architecture"].findData("lenet5")
+    )
+    panel.form.widgets["optimizer"].setCurrentIndex(panel.form.widgets["optimizer"].findData("sgd"))
+    panel.form.widgets["lr"].setValue(panel.form.widgets["lr"].maximum())
     with qtbot.waitSignal(panel.ended, timeout=120_000) as ended:
         panel.start()
     assert ended.args == ["failed"]
-    assert "learning rate" in panel.message.text()
+    assert "learning rate" in panel.status.message.text()
     assert window.session.predictor is before
 
 
@@ -157,31 +159,31 @@ class DiskFull:
 def test_saving_never_damages_the_previous_file(window, panel, qtbot, tmp_path, monkeypatch):
     import lenet_desktop.files.model_files as model_files
 
-    panel.epochs_spin.setValue(1)
+    panel.form.widgets["epochs"].setValue(1)
     with qtbot.waitSignal(panel.ended, timeout=180_000) as ended:
         panel.start()
     assert ended.args == ["finished"]
     target = tmp_path / "mine.safetensors"
-    assert panel.save(str(target))
+    assert panel.results.save(str(target))
     previous = target.read_bytes()
 
     real_fdopen = os.fdopen
     monkeypatch.setattr(model_files.os, "fdopen", lambda *a, **k: DiskFull(real_fdopen(*a, **k)))
-    assert not panel.save(str(target))
-    assert "No space left on device" in panel.message.text()
+    assert not panel.results.save(str(target))
+    assert "No space left on device" in panel.status.message.text()
     monkeypatch.undo()
 
     def fsync_fails(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(model_files.os, "fsync", fsync_fails)
-    assert not panel.save(str(target))
+    assert not panel.results.save(str(target))
     monkeypatch.undo()
 
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
-    assert not panel.save(str(a_file / "mine.safetensors"))
-    assert "cannot write here" in panel.message.text()
+    assert not panel.results.save(str(a_file / "mine.safetensors"))
+    assert "cannot write here" in panel.status.message.text()
 
     assert target.read_bytes() == previous  # byte for byte
     assert not list(tmp_path.glob(".mine.safetensors*"))  # no temporary file left behind

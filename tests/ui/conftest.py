@@ -43,10 +43,12 @@ def panel(window, mnist_dir):
     """The Training panel, shown, set to train modern on the MNIST subset without downloading."""
     panel = window.training
     panel.show()
-    panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("mnist"))
-    panel.folder_edit.setText(str(mnist_dir))
-    panel.arch_box.setCurrentIndex(panel.arch_box.findData("modern"))
-    panel.download_box.setChecked(False)
+    panel.form.widgets["dataset"].setCurrentIndex(panel.form.widgets["dataset"].findData("mnist"))
+    panel.form.folder_edit.setText(str(mnist_dir))
+    panel.form.widgets["architecture"].setCurrentIndex(
+        panel.form.widgets["architecture"].findData("modern")
+    )
+    panel.form.download_box.setChecked(False)
     return panel
 
 

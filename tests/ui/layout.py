@@ -97,8 +97,8 @@ def problems(window, size: tuple[int, int]) -> list[str]:
     window.show_maps()
     QApplication.processEvents()
     if window.training.isVisible():
-        scroll = window.training._controls_scroll
-        needed = window.training._controls.minimumSizeHint().width()
+        scroll = window.training.column
+        needed = window.training.column.widget().minimumSizeHint().width()
         if scroll.viewport().width() < needed:
             found.append(f"training options need {needed} px, have {scroll.viewport().width()}")
     found += clipped(window)

@@ -186,7 +186,7 @@ def test_the_window_speaks_chinese_and_english(window):
         assert window.menus["file"].title() == "文件(&F)"
         assert window.tabs.tabText(0) == "特征图"
         assert "画" in window.answer.answer.text()
-        assert window.training.train_button.text() == "开始训练"
+        assert window.training.column.train_button.text() == "开始训练"
     finally:
         install_translator("en")
         QApplication.processEvents()

@@ -14,7 +14,7 @@ from lenet_desktop.training.recipes import QUICK_BY_FAMILY
 
 
 def _wait_idle(panel, qtbot) -> None:
-    qtbot.waitUntil(lambda: not panel.busy and not panel.queue, timeout=240_000)
+    qtbot.waitUntil(lambda: not panel.busy and not panel.training.queue, timeout=240_000)
 
 
 def test_the_pooling_exercise_is_set_up_trained_filled_in_and_compared(window, panel, qtbot):
@@ -33,11 +33,11 @@ def test_the_pooling_exercise_is_set_up_trained_filled_in_and_compared(window, p
     assert (
         panel.form.recipe == "quick" and panel.form.value("lr") == QUICK_BY_FAMILY["sigmoid"]["lr"]
     )
-    panel.live_box.setChecked(False)
+    panel.form.live_box.setChecked(False)
     view.images_spin.setValue(2000)
     view.train_button.click()
     _wait_idle(panel, qtbot)
-    assert panel.last_end == "finished", panel.message.text()
+    assert panel.training.state.value == "finished", panel.status.message.text()
     names = [run.name for run in panel.runs_view.runs]
     assert names == ["d2l · Quick · 2000 images", "d2l-maxpool · Quick · 2000 images"]
     results = view.shown_results
@@ -60,20 +60,22 @@ def test_a_diverged_run_says_why_and_fixes_it_in_english_and_chinese(window, pan
                                                                      small_mnist):  # fmt: skip
     from lenet_desktop.ui.app import install_translator
 
-    panel.folder_edit.setText(str(small_mnist))
-    panel.arch_box.setCurrentIndex(panel.arch_box.findData("d2l-relu"))
+    panel.form.folder_edit.setText(str(small_mnist))
+    panel.form.widgets["architecture"].setCurrentIndex(
+        panel.form.widgets["architecture"].findData("d2l-relu")
+    )
     panel.form.apply_recipe("book")
-    panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("mnist"))
-    panel.folder_edit.setText(str(small_mnist))
-    panel.epochs_spin.setValue(2)
-    panel.live_box.setChecked(False)
+    panel.form.widgets["dataset"].setCurrentIndex(panel.form.widgets["dataset"].findData("mnist"))
+    panel.form.folder_edit.setText(str(small_mnist))
+    panel.form.widgets["epochs"].setValue(2)
+    panel.form.live_box.setChecked(False)
     with qtbot.waitSignal(panel.ended, timeout=120_000) as ended:
         assert panel.start()
     qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
     assert ended.args == ["failed"]
-    assert "ReLU networks want a smaller rate — try 0.1" in panel.message.text()
-    assert "ReLU networks want a smaller rate" in panel.hint.text()
-    assert panel.fix_button.isVisibleTo(panel) and panel.fix_button.text() == (
+    assert "ReLU networks want a smaller rate — try 0.1" in panel.status.message.text()
+    assert "ReLU networks want a smaller rate" in panel.status.hint.text()
+    assert panel.status.fix_button.isVisibleTo(panel) and panel.status.fix_button.text() == (
         "Use learning rate 0.1"
     )
     assert panel.results.result_label.text().startswith("The run failed:")
@@ -81,38 +83,40 @@ def test_a_diverged_run_says_why_and_fixes_it_in_english_and_chinese(window, pan
     try:
         install_translator("zh_CN")
         QApplication.processEvents()
-        for label in (panel.hint, panel.fix_button):
+        for label in (panel.status.hint, panel.status.fix_button):
             assert not english_words(label.text()), label.text()
             assert "0.1" in label.text()
     finally:
         install_translator("en")
         QApplication.processEvents()
-    panel.fix_button.click()
-    assert panel.form.value("lr") == 0.1 and not panel.fix_button.isVisibleTo(panel)
+    panel.status.fix_button.click()
+    assert panel.form.value("lr") == 0.1 and not panel.status.fix_button.isVisibleTo(panel)
 
 
 def test_a_sigmoid_run_at_chance_offers_the_quick_recipe(window, panel, qtbot, small_mnist):
-    panel.arch_box.setCurrentIndex(panel.arch_box.findData("d2l-maxpool"))
+    panel.form.widgets["architecture"].setCurrentIndex(
+        panel.form.widgets["architecture"].findData("d2l-maxpool")
+    )
     panel.form.apply_recipe("book")
-    panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("mnist"))
-    panel.folder_edit.setText(str(small_mnist))
-    panel.epochs_spin.setValue(1)
-    panel.live_box.setChecked(False)
+    panel.form.widgets["dataset"].setCurrentIndex(panel.form.widgets["dataset"].findData("mnist"))
+    panel.form.folder_edit.setText(str(small_mnist))
+    panel.form.widgets["epochs"].setValue(1)
+    panel.form.live_box.setChecked(False)
     with qtbot.waitSignal(panel.ended, timeout=120_000):
         assert panel.start()
     qtbot.waitUntil(lambda: not panel.busy, timeout=5000)
-    assert "sigmoid networks learn slowly at first" in panel.hint.text()
-    assert panel.fix_button.text() == "Use the Quick recipe"
+    assert "sigmoid networks learn slowly at first" in panel.status.hint.text()
+    assert panel.status.fix_button.text() == "Use the Quick recipe"
     assert panel.runs_view.table.item(0, 7).text() == "at chance"
-    panel.fix_button.click()
+    panel.status.fix_button.click()
     assert panel.form.recipe == "quick" and panel.form.value("optimizer") == "adamw"
     assert panel.form.value("architecture") == "d2l-maxpool"
 
 
 def test_after_a_cancel_the_results_tab_says_so(window, panel, qtbot, mnist_dir):
-    panel.epochs_spin.setValue(50)
-    panel.live_box.setChecked(False)
-    with qtbot.waitSignal(panel.progress.valueChanged, timeout=60_000):
+    panel.form.widgets["epochs"].setValue(50)
+    panel.form.live_box.setChecked(False)
+    with qtbot.waitSignal(panel.status.progress.valueChanged, timeout=60_000):
         assert panel.start()
     with qtbot.waitSignal(panel.ended, timeout=60_000) as ended:
         panel.cancel()
@@ -123,14 +127,14 @@ def test_after_a_cancel_the_results_tab_says_so(window, panel, qtbot, mnist_dir)
 
 
 def test_the_time_is_estimated_before_train(window, panel, qtbot):
-    panel.epochs_spin.setValue(2)
+    panel.form.widgets["epochs"].setValue(2)
     qtbot.waitUntil(
-        lambda: panel.estimate_label.text().startswith("Estimated time"), timeout=30_000
+        lambda: panel.estimate.label.text().startswith("Estimated time"), timeout=30_000
     )
     short = panel.estimate.seconds
-    assert "× 2 epochs" in panel.estimate_label.text()
-    panel.epochs_spin.setValue(20)
-    qtbot.waitUntil(lambda: "× 20 epochs" in panel.estimate_label.text(), timeout=30_000)
+    assert "× 2 epochs" in panel.estimate.label.text()
+    panel.form.widgets["epochs"].setValue(20)
+    qtbot.waitUntil(lambda: "× 20 epochs" in panel.estimate.label.text(), timeout=30_000)
     assert panel.estimate.seconds > 5 * short
 
 

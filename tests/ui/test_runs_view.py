@@ -14,7 +14,7 @@ from lenet_desktop.ui.main_window import MainWindow
 
 def _run(panel, qtbot) -> None:
     with qtbot.waitSignal(panel.ended, timeout=120_000) as ended:
-        assert panel.start(), panel.message.text()
+        assert panel.start(), panel.status.message.text()
     assert ended.args == ["finished"]
     qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)  # the worker thread has ended
 
@@ -22,11 +22,13 @@ def _run(panel, qtbot) -> None:
 def test_two_runs_are_kept_across_a_restart_and_compared(
     window, panel, qtbot, small_mnist, settings, tmp_path
 ):
-    panel.folder_edit.setText(str(small_mnist))
-    panel.epochs_spin.setValue(2)
-    panel.live_box.setChecked(False)
+    panel.form.folder_edit.setText(str(small_mnist))
+    panel.form.widgets["epochs"].setValue(2)
+    panel.form.live_box.setChecked(False)
     _run(panel, qtbot)
-    panel.arch_box.setCurrentIndex(panel.arch_box.findData("d2l"))
+    panel.form.widgets["architecture"].setCurrentIndex(
+        panel.form.widgets["architecture"].findData("d2l")
+    )
     _run(panel, qtbot)
     assert len(panel.runs_view.runs) == 2
 

@@ -62,15 +62,15 @@ def test_train_this_sends_the_spec_to_the_training_panel(window, panel, qtbot, s
     editor.set_value(1, "type", "relu")
     path = editor.train_this()
     assert path is not None and path.endswith(".toml")
-    assert panel.isVisible() and panel.arch_box.currentData() == path
+    assert panel.isVisible() and panel.form.widgets["architecture"].currentData() == path
     assert load_spec(path).layers == editor.spec().layers
-    panel.folder_edit.setText(str(small_mnist))
-    panel.epochs_spin.setValue(1)
+    panel.form.folder_edit.setText(str(small_mnist))
+    panel.form.widgets["epochs"].setValue(1)
     with qtbot.waitSignal(panel.ended, timeout=120_000) as ended:
         assert panel.start()
     assert ended.args == ["finished"]
-    assert panel.result.bundle.spec.layers == editor.spec().layers
-    assert panel.result.bundle.network.C1_relu is not None
+    assert panel.results.result.bundle.spec.layers == editor.spec().layers
+    assert panel.results.result.bundle.network.C1_relu is not None
 
 
 def test_the_editors_buttons_are_whole_in_a_narrow_pane(window):

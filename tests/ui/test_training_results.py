@@ -8,18 +8,18 @@ def test_a_gallery_image_is_shown_through_the_model_that_got_it_wrong(window, pa
                                                                       small_mnist):  # fmt: skip
     """Live view off: the model in use is still the shipped one when training ends; a click on
     a misclassified image shows the trained model's own (wrong) verdict (defect 2)."""
-    panel.folder_edit.setText(str(small_mnist))
-    panel.live_box.setChecked(False)
-    panel.epochs_spin.setValue(1)
+    panel.form.folder_edit.setText(str(small_mnist))
+    panel.form.live_box.setChecked(False)
+    panel.form.widgets["epochs"].setValue(1)
     with qtbot.waitSignal(panel.ended, timeout=120_000):
         panel.start()
     assert window.session.model.source == "mnist"
-    evaluation = panel.result.evaluation
-    assert panel.gallery.count() > 0
-    item = panel.gallery.item(0)
+    evaluation = panel.results.result.evaluation
+    assert panel.results.gallery.images.count() > 0
+    item = panel.results.gallery.images.item(0)
     index = item.data(0x0100)  # Qt.UserRole
-    panel.gallery.itemClicked.emit(item)
-    assert window.session.model.network is panel.result.bundle.network
+    panel.results.gallery.images.itemClicked.emit(item)
+    assert window.session.model.network is panel.results.result.bundle.network
     shown = window.session.prediction
     assert shown.index == evaluation.predictions[index] != window.session.result.true_label
 
@@ -29,13 +29,13 @@ def test_the_panel_keeps_a_bounded_record_of_a_long_run(window, panel, qtbot, sm
     panel keeps one Progress per epoch, not one per step."""
     from lenet_desktop.ui.training.panel import CURVE_POINTS
 
-    panel.folder_edit.setText(str(small_mnist))
-    panel.live_box.setChecked(False)
-    panel.batch_spin.setValue(2)
-    panel.epochs_spin.setValue(2)
+    panel.form.folder_edit.setText(str(small_mnist))
+    panel.form.live_box.setChecked(False)
+    panel.form.widgets["batch_size"].setValue(2)
+    panel.form.widgets["epochs"].setValue(2)
     with qtbot.waitSignal(panel.ended, timeout=180_000):
         panel.start()
-    assert len(panel.epochs_done) == 2
+    assert len(panel.training.epochs) == 2
     # (progress comes at most 20 times a second, and the curve keeps at most CURVE_POINTS)
     assert 10 < len(panel.curves.points["x"]) <= CURVE_POINTS + 1
     assert not hasattr(panel, "history")

@@ -1,5 +1,6 @@
-"""The Curves tab: the training loss and the accuracies of a run as it goes, on a bounded
-number of points however long the run."""
+"""The Curves tab, a view of the training session: the training loss and the accuracies of a
+run as it goes, on a bounded number of points however long the run; while the learner steps
+through a run's epochs, that run's curves with the epoch shown marked."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from lenet_desktop.training.config import RECENT_STEPS
+from lenet_desktop.training.session import RunState, TrainingSession
+from lenet_desktop.ui.follow import follow
 
 CURVE_POINTS = 1000  # points per run in the live curves, however long the run
 
@@ -17,7 +20,7 @@ class Curves(QWidget):
     """The loss (within epochs) and the training and test accuracies. ``points`` holds what
     is drawn: ``x``/``loss``/``train`` every ``stride`` steps, ``test_x``/``test`` per epoch."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, training: TrainingSession | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -37,10 +40,54 @@ class Curves(QWidget):
         for plot in (self.loss_plot, self.acc_plot):
             plot.setMinimumSize(160, 120)
             layout.addWidget(plot)
+        self.marks = []
+        for plot in (self.loss_plot, self.acc_plot):
+            mark = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((200, 40, 40), width=2))
+            mark.setVisible(False)
+            plot.addItem(mark, ignoreBounds=True)
+            self.marks.append(mark)
         self.points: dict[str, list] = {}
         self.stride = 1
         self._last_plot = 0.0
+        self.run_id: str | None = None  # the kept run whose curves are drawn (None: the live run)
         self.reset()
+        if training is not None:
+            follow(self, training.progressed, self.add)
+            follow(self, training.state_changed, self._state_changed)
+            follow(self, training.epoch_shown, self._epoch_shown)
+            self.training = training
+
+    def _state_changed(self, state: RunState) -> None:
+        if state is RunState.PREPARING:
+            self.reset()
+        elif state is RunState.FINISHED:
+            outcome = self.training.outcome
+            self.run_id = outcome.run.id if outcome is not None and outcome.run else None
+
+    def _epoch_shown(self, run, epoch) -> None:
+        if run is not None and run.id != self.run_id:
+            self.show_run(run)
+        self.mark(epoch)
+
+    def mark(self, epoch: int | None) -> None:
+        """A red line at ``epoch`` (epochs done) on both charts; None: none."""
+        for mark in self.marks:
+            mark.setVisible(epoch is not None)
+            if epoch is not None:
+                mark.setValue(float(epoch))
+
+    def show_run(self, run) -> None:
+        """A kept run's curves, from its record: its loss curve, and each epoch's training and
+        test accuracy."""
+        self.reset()
+        self.run_id = run.id
+        points = self.points
+        points["x"] = [float(x) for x, _ in run.curve]
+        points["loss"] = [float(y) for _, y in run.curve]
+        epochs = [float(h.get("epoch", i + 1)) for i, h in enumerate(run.history)]
+        self.loss_curve.setData(points["x"], points["loss"])
+        self.train_acc_curve.setData(epochs, [h.get("train_accuracy", 0.0) for h in run.history])
+        self.test_acc_curve.setData(epochs, [h.get("test_accuracy", 0.0) for h in run.history])
 
     def retranslate(self) -> None:
         self.loss_plot.setTitle(
@@ -52,6 +99,8 @@ class Curves(QWidget):
         """A new run: empty curves."""
         self.points = {"x": [], "loss": [], "train": [], "test_x": [], "test": []}
         self.stride = 1
+        self.run_id = None
+        self.mark(None)
         for curve in (self.loss_curve, self.train_acc_curve, self.test_acc_curve):
             curve.setData([], [])
 

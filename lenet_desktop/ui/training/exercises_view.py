@@ -37,6 +37,7 @@ from lenet_desktop.training.exercises import (
     sheet_markdown,
     summary,
 )
+from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.translation import Retranslating, translate
 from lenet_desktop.ui.widgets.emphasis import emphasise
 
@@ -54,9 +55,9 @@ class ExercisesView(Retranslating, QWidget):
     look = Signal(str)
     problem = Signal(str)
 
-    def __init__(self, runs_view, parent: QWidget | None = None) -> None:
+    def __init__(self, training, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.runs_view = runs_view
+        self.training = training  # the training session: its kept runs fill the results
         self.found: list[Finding] = []
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -136,7 +137,7 @@ class ExercisesView(Retranslating, QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, item.key)
             self.list.addItem(entry)
         self.list.setCurrentRow(0)
-        runs_view.changed.connect(self.refresh)
+        follow(self, training.runs_changed, self.refresh)
         self.retranslate()
 
     # -- what is shown -----------------------------------------------------------------------
@@ -187,7 +188,7 @@ class ExercisesView(Retranslating, QWidget):
                        self.results_label):  # fmt: skip
             widget.setVisible(trains)
         self.train_button.setText(self.tr("Train All ({0} runs)").format(len(item.presets)))
-        self.found = findings(item, self.runs_view.runs, self.recipe, translate) if trains else []
+        self.found = findings(item, self.training.runs, self.recipe, translate) if trains else []
         self.results_label.setText(
             self.tr("Your results: {0}").format(summary(self.found, translate))
         )
@@ -236,7 +237,7 @@ class ExercisesView(Retranslating, QWidget):
     def export(self, path: str | Path) -> Path:
         """The exercise sheet with the results: Markdown for ``.md``, else CSV."""
         path = Path(path)
-        runs, recipe = self.runs_view.runs, self.recipe
+        runs, recipe = self.training.runs, self.recipe
         text = (
             sheet_markdown(runs, recipe, translate)
             if path.suffix.lower() in (".md", ".markdown")

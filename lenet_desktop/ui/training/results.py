@@ -1,5 +1,7 @@
-"""The Results tab of a finished run: its test accuracy, confusion matrix, reliability diagram
-and wrong test images, with "Use this model" and "Save as…"."""
+"""The Results tab of the last run, a view of the training session: a finished run's test
+accuracy, confusion matrix, reliability diagram and wrong test images, its epochs to step
+through (:mod:`epochs`), "Use this model" and "Save as…"; what happened to a run that left no
+results."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lenet_desktop.training.loop import TrainResult
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -24,7 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from lenet_desktop.files.model_files import SUFFIX
-from lenet_desktop.session import Input, Session
+from lenet_desktop.session import Input
+from lenet_desktop.training.session import RunState, TrainingSession
+from lenet_desktop.ui.follow import follow
+from lenet_desktop.ui.training.epochs import EpochStepper
 from lenet_desktop.ui.training.gallery import Gallery
 from lenet_desktop.ui.training.reliability import ReliabilityPlot
 from lenet_desktop.ui.translation import error_text
@@ -38,9 +42,10 @@ class Results(QWidget):
 
     said = Signal(str, bool)
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, training: TrainingSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.training = training
+        self.session = training.session
         self.result: TrainResult | None = None
         self.test_split = None
         self.name: str | None = None  # the kept run's name
@@ -49,6 +54,9 @@ class Results(QWidget):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
+        self.epochs = EpochStepper(training)
+        self.epochs.problem.connect(lambda text: self.said.emit(text, True))
+        layout.addWidget(self.epochs)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.confusion = ConfusionTable()
         self.confusion.setMinimumSize(320, 200)
@@ -69,8 +77,34 @@ class Results(QWidget):
         buttons.addWidget(self.use_button)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
+        follow(self, training.state_changed, self._state_changed)
+        follow(self, self.session.model_changed, lambda _: self.show_use_button())
+
+    def _state_changed(self, state: RunState) -> None:
+        training = self.training
+        if state is RunState.PREPARING:
+            self.clear()
+        elif state is RunState.FINISHED and training.outcome is not None:
+            outcome = training.outcome
+            name = outcome.run.name if outcome.run is not None else None
+            self.show_result(outcome.result, outcome.test_split, name)
+            self.epochs.set_run(outcome.run)
+        elif state is RunState.CANCELLED:
+            done = len(training.epochs)
+            total = training.config.epochs if training.config is not None else 0
+            self.show_ended(
+                lambda: self.tr(
+                    "The run was cancelled after {0} of {1} epochs; nothing was kept."
+                ).format(done, total)
+            )
+        elif state is RunState.FAILED:
+            error = training.error or ValueError()
+            self.show_ended(
+                lambda: self.tr("The run failed: {0} Nothing was kept.").format(error_text(error))
+            )
 
     def retranslate(self) -> None:
+        self.epochs.retranslate()
         self.gallery.retranslate()
         self.reliability.retranslate()
         self.show_use_button()
@@ -90,6 +124,7 @@ class Results(QWidget):
         self.confusion.clear_matrix()
         self.reliability.show_report(None)
         self.gallery.clear()
+        self.epochs.set_run(None)
         self.use_button.setEnabled(False)
         self.save_button.setEnabled(False)
         self.show_use_button()
@@ -127,34 +162,19 @@ class Results(QWidget):
             ).format(self.name, text)
         self.result_label.setText(text)
 
-    def _trained_in_use(self) -> bool:
-        predictor = self.session.predictor  # (None while the first answers come from NumPy)
-        return (
-            self.result is not None
-            and predictor is not None
-            and predictor.bundle.network is self.result.bundle.network
-        )
-
     def show_use_button(self) -> None:
-        if self._trained_in_use():
+        if self.result is not None and self.training.trained_in_use():
             self.use_button.setText(self.tr("In use ✓"))
         else:
             self.use_button.setText(self.tr("Use this model"))
 
     def use_result(self) -> None:
-        """Put the trained model in use (the gallery's verdicts are its own)."""
+        """Put the trained model in use, calibrated (the gallery's verdicts are its own)."""
         if self.result is None:
             return
         bundle = self.result.bundle
-        if not self._trained_in_use():
-            self.session.use_bundle(
-                dataclasses.replace(
-                    bundle,
-                    source=self.tr("trained {0} ({1})").format(
-                        bundle.architecture, bundle.dataset.name
-                    ),
-                )
-            )
+        source = self.tr("trained {0} ({1})").format(bundle.architecture, bundle.dataset.name)
+        self.training.use_trained(source)
         self.show_use_button()
         self.said.emit(self.tr("The trained model is in use in the main view."), False)
 
@@ -165,7 +185,8 @@ class Results(QWidget):
             return
         index = int(item.data(Qt.ItemDataRole.UserRole))
         self.use_result()
-        bundle = self.result.bundle
+        bundle = self.session.model
+        assert bundle is not None
         self.session.show(
             Input(
                 "sample",

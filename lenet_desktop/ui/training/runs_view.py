@@ -1,8 +1,9 @@
 """Kept runs: the list of every finished run (kept across restarts) with what it changed, its
 recipe, accuracy and time, and what went wrong with it; the ticked runs compared in a window of
 their own (:mod:`compare_window`: curves, final figures, confusion matrices and first-layer
-kernels side by side). Rename a run by editing its name; open its model in the main view;
-delete it; export the table (CSV)."""
+kernels side by side). Rename a run by editing its name; open its model in the main view; step
+through the selected run's epochs (:mod:`epochs`); delete it; export the table (CSV). A view of
+the training session, which reads, renames and deletes the runs."""
 
 from __future__ import annotations
 
@@ -24,17 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
-from lenet_desktop.training.runs import (
-    DamagedRun,
-    Run,
-    RunError,
-    RunStore,
-)
+from lenet_desktop.training.runs import DamagedRun, Run, RunError
+from lenet_desktop.training.session import RunState, TrainingSession
+from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.training.compare_window import (
     CompareWindow,
     export_csv,
     export_csv_dialog,
 )
+from lenet_desktop.ui.training.epochs import EpochStepper
 from lenet_desktop.ui.translation import Retranslating, error_text, translate
 
 DIAGNOSES = {
@@ -45,17 +44,15 @@ DIAGNOSES = {
 
 
 class RunsView(Retranslating, QWidget):
-    """``open_run(bundle)`` asks for a run's model to be put in use; ``problem(text)`` says what
-    went wrong (a damaged run, a folder that cannot be written); ``changed()`` after the runs
-    are read again."""
+    """``problem(text)`` says what went wrong (a damaged run, a folder that cannot be
+    written)."""
 
-    open_run = Signal(object)
     problem = Signal(str)
-    changed = Signal()  # the runs were read again
 
-    def __init__(self, store: RunStore | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, training: TrainingSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store or RunStore()
+        self.training = training
+        self.store = training.store
         self.store.clean()  # what an interrupted save left, at start-up
         self.runs: list[Run] = []
         self.damaged: list[DamagedRun] = []
@@ -88,11 +85,17 @@ class RunsView(Retranslating, QWidget):
         self.hint.setWordWrap(True)
         self.comparison: CompareWindow | None = None
 
+        self.epochs = EpochStepper(training)
+        self.epochs.problem.connect(self.problem)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.epochs)
         layout.addLayout(buttons)
+        follow(self, training.runs_changed, self._fill)
+        follow(self, training.state_changed, self._state_changed)
         self.retranslate()
         self.refresh()
 
@@ -113,13 +116,24 @@ class RunsView(Retranslating, QWidget):
                 "see their curves, confusion matrices and C1 kernels side by side."
             )
         )
+        self.epochs.retranslate()
         if self.runs or self.damaged:
-            self.refresh()
+            self._fill()
 
-    def refresh(self, tick: str | None = None) -> None:
-        """Read the runs again; ``tick`` a run id to tick (a run just finished)."""
+    def refresh(self) -> None:
+        """Read the runs again."""
+        self.training.refresh_runs()
+
+    def _state_changed(self, state: RunState) -> None:
+        outcome = self.training.outcome
+        if state is RunState.FINISHED and outcome is not None and outcome.run is not None:
+            self._fill(tick=outcome.run.id)  # a run just kept: ticked
+
+    def _fill(self, tick: str | None = None) -> None:
+        """The table from the training session's runs; ``tick`` a run id to tick."""
         ticked = set(self.ticked_ids()) | ({tick} if tick else set())
-        self.runs, self.damaged = self.store.scan()
+        selected = self._selected_run()
+        self.runs, self.damaged = self.training.runs, self.training.damaged
         self._filling = True
         self.table.setRowCount(len(self.runs) + len(self.damaged))
         for row, run in enumerate(self.runs):
@@ -161,19 +175,12 @@ class RunsView(Retranslating, QWidget):
                 item.setFlags(flags)
                 self.table.setItem(row, col, item)
         self._filling = False
+        if selected is not None:
+            rows = [i for i, run in enumerate(self.runs) if run.id == selected.id]
+            if rows:
+                self.table.selectRow(rows[0])
+        self._selection_changed()
         self.compare()
-        self.changed.emit()
-
-    def keep(self, result, translate=None) -> tuple[Run | None, str]:
-        """Keep a finished run (its record and weights; named by what it changed, in the
-        language of ``translate``) and tick it: the run kept (None: not kept), and the line
-        that says so (or why not)."""
-        try:
-            run = self.store.save(result, translate=translate)
-        except RunError as exc:
-            return None, self.tr("The run was not kept: {0}").format(error_text(exc))
-        self.refresh(tick=run.id)
-        return run, self.tr("Kept as run “{0}” (Runs tab).").format(run.name)
 
     def ticked_ids(self) -> list[str]:
         ids = []
@@ -201,18 +208,25 @@ class RunsView(Retranslating, QWidget):
         run = next((r for r in self.runs if r.id == run_id), None)
         if run is not None and item.text() != run.name:
             try:
-                self.store.rename(run_id, item.text())
+                self.training.rename_run(run_id, item.text())
             except RunError as exc:
                 self.problem.emit(error_text(exc))
-            self.refresh()
             return
         self.compare()
 
     def _selection_changed(self) -> None:
         self.open_button.setEnabled(len(self._selected_rows()) == 1)
+        self.epochs.set_run(self._selected_run())
 
     def _selected_rows(self) -> list[int]:
         return sorted({index.row() for index in self.table.selectedIndexes()})
+
+    def _selected_run(self) -> Run | None:
+        """The one run selected (its epochs are the slider's), None when not one run."""
+        rows = self._selected_rows()
+        if len(rows) != 1 or rows[0] >= len(self.runs):
+            return None
+        return self.runs[rows[0]]
 
     # -- actions -------------------------------------------------------------------------------
     def open_selected(self) -> None:
@@ -222,15 +236,12 @@ class RunsView(Retranslating, QWidget):
         )
         if not rows or rows[0] >= len(self.runs):  # nothing, or a damaged run: no model to open
             return
-        run = self.runs[rows[0]]
         from lenet_desktop.files.model_files import ModelFileError
 
         try:
-            bundle = self.store.load_model(run.id)
-        except (RunError, ModelFileError) as exc:
+            self.training.use_run(self.runs[rows[0]].id)
+        except (RunError, ModelFileError, ValueError) as exc:
             self.problem.emit(error_text(exc))
-            return
-        self.open_run.emit(bundle)
 
     def delete_ticked(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -248,12 +259,8 @@ class RunsView(Retranslating, QWidget):
         self.delete(ids)
 
     def delete(self, run_ids: list[str]) -> None:
-        for run_id in run_ids:
-            try:
-                self.store.delete(run_id)
-            except (RunError, OSError) as exc:
-                self.problem.emit(error_text(exc) if isinstance(exc, RunError) else str(exc))
-        self.refresh()
+        for error in self.training.delete_runs(run_ids):
+            self.problem.emit(error_text(error))
 
     def export_csv(self, path: str | Path) -> Path:
         """The ticked runs' table (every run when none is ticked) as CSV."""

@@ -106,12 +106,15 @@ class AnswerView(Retranslating, QWidget):
                 "custom": self.tr("your own settings"),
             }
             style = f"color:{LIVE_COLOUR}"
-            line = self.tr("Live view: epoch {0} of {1} · {2} · {3} — not kept").format(
-                live.get("epoch", "?"),
-                live.get("epochs", "?"),
-                model.architecture,
-                recipes.get(str(live.get("recipe")), str(live.get("recipe", ""))),
-            )
+            recipe = recipes.get(str(live.get("recipe")), str(live.get("recipe", "")))
+            if "run" in live:  # a kept run's epoch, stepped to on the epoch slider
+                line = self.tr("Epoch {0} of {1} · run “{2}” · {3} — stepping through it").format(
+                    live.get("epoch", "?"), live.get("epochs", "?"), live["run"], recipe
+                )
+            else:
+                line = self.tr("Live view: epoch {0} of {1} · {2} · {3} — not kept").format(
+                    live.get("epoch", "?"), live.get("epochs", "?"), model.architecture, recipe
+                )
             text += f"<br><span style='{style}'>{escape(line)}</span>"
         truth = result.true_label
         if truth is not None and result.input is not None:

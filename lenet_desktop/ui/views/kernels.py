@@ -3,6 +3,8 @@ column per input map, so the kernel at (output o, input i) is where a learner lo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -21,6 +23,9 @@ class KernelsView(Retranslating, MosaicPage):
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.page_layout.addWidget(self.readout)
         self._kernels: dict = {}
+        # while the learner steps through a run's epochs: (layer, output, input) → the kernel
+        # at every epoch, as (epoch, 2-D array) pairs (None otherwise); set by the window
+        self.history: Callable[[str, int, int], list | None] | None = None
         self.mosaics.hovered.connect(self._hovered)
         self.follow_model(session)
 
@@ -28,7 +33,8 @@ class KernelsView(Retranslating, MosaicPage):
         self.hint.setText(
             self.tr(
                 "The learned kernels of each convolution: one row per output map, one column "
-                "per input map. Hover a weight to read it; double-click a kernel to enlarge it."
+                "per input map. Hover a weight to read it; double-click a kernel to enlarge it "
+                "(while stepping through a run's epochs: to see it at every epoch)."
             )
         )
         self.readout.setText("")
@@ -59,7 +65,19 @@ class KernelsView(Retranslating, MosaicPage):
         stack, in_maps = self._kernels[key]
         out, inp = divmod(tile, in_maps)
         title = self.tr("{0} kernel · output map {1}, input map {2}").format(key, out, inp)
-        dialog = MapDialog(title, stack[tile], self)
+        history = self.history(key, out, inp) if self.history is not None else None
+        if history:
+            from lenet_desktop.ui.widgets.kernel_history import KernelHistoryDialog
+
+            model = self.session.model
+            live = model.training.get("live") if model is not None else None
+            shown = live.get("epoch") if isinstance(live, dict) else None
+            title = self.tr("{0} kernel · output map {1}, input map {2} · every epoch").format(
+                key, out, inp
+            )
+            dialog: QWidget = KernelHistoryDialog(title, history, shown, self)
+        else:
+            dialog = MapDialog(title, stack[tile], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
