@@ -7,8 +7,9 @@
 Parts: ``startup`` (first paint, first prediction, memory), ``canvas`` (canvas update end to
 end), ``during-training`` (canvas update while the Training panel trains), ``training`` (the
 engine's loop, the notes' naive pipeline, time to 90 % on Fashion-MNIST), ``real-digits`` (real
-handwriting read right or honestly doubted, and non-digits flagged). Figures are printed, never
-asserted: they depend on the machine.
+handwriting read right or honestly doubted, and non-digits flagged), ``epoch-switch`` (moving
+the epoch slider one epoch: every view updated). Figures are printed, never asserted: they depend
+on the machine.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ PARTS = {
     "during-training": ["benchmarks.canvas_update", "--updates", "500", "--during-training"],
     "training": ["benchmarks.training"],
     "real-digits": ["benchmarks.real_digits"],
+    "epoch-switch": ["benchmarks.epoch_switch"],
 }
 
 # key: (what it is, unit, target, "max" when lower is better / "min" when higher is better)
@@ -80,6 +82,13 @@ TARGETS = {
     "real_digits_unsure_on_right": ("'unsure' on right answers (share)", "", 0.05, "max"),
     "real_digits_unsure_on_wrong": ("'unsure' on wrong answers (share)", "", 0.75, "min"),
     "nondigit_flagged": ("non-digits flagged (share, tests/nondigits.py)", "", 0.8, "min"),
+    "epoch_switch_p95_ms": ("epoch slider, one epoch on: every view updated, p95", "ms", 50, "max"),
+    "epoch_switch_first_p95_ms": (
+        "epoch slider, an epoch's first visit (file read), p95",
+        "ms",
+        None,
+        "max",
+    ),
 }
 
 

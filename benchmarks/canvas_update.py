@@ -66,13 +66,15 @@ def measure(
         from lenet_desktop.data.datasets import FASHION_MNIST, candidate_folders
 
         panel = window.training
-        panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("fashion-mnist"))
+        form = panel.form
+        form.widgets["dataset"].setCurrentIndex(form.widgets["dataset"].findData("fashion-mnist"))
         folders = [p for p in candidate_folders(FASHION_MNIST) if p.is_dir()]
-        panel.folder_edit.setText(str(folders[0]) if folders else "")
-        panel.epochs_spin.setValue(100)
+        form.folder_edit.setText(str(folders[0]) if folders else "")
+        form.widgets["epochs"].setValue(100)
         if not panel.start():
-            raise RuntimeError(panel.message.text())
-        while (panel.last_progress is None or panel.last_progress.step < 5) and panel.busy:
+            raise RuntimeError(panel.status.message.text())
+        progress = panel.training
+        while (progress.progress is None or progress.progress.step < 5) and panel.busy:
             app.processEvents()
     times = []
     for i in range(updates + 20):
@@ -96,7 +98,7 @@ def measure(
         while window.analyst.busy:
             app.processEvents()
     if during_training:
-        last = panel.last_progress
+        last = panel.training.progress
         samples_per_s = round(last.samples_per_s) if last is not None else None
         panel.stop_and_wait()
     window.close()

@@ -126,12 +126,12 @@ def training() -> None:
     def steps(window, save):
         panel = window.training
         window.toggle_training()
-        panel.epochs_spin.setValue(3)
+        panel.form.widgets["epochs"].setValue(3)
         panel.start()
         draw_seven(window)
 
         def wait() -> None:
-            progress = panel.last_progress
+            progress = panel.training.progress
             if (
                 progress is not None and progress.epoch == 2 and progress.step > 12
             ) or not panel.busy:
@@ -152,14 +152,56 @@ def results() -> None:
     def steps(window, save):
         panel = window.training
         window.toggle_training()
-        panel.dataset_box.setCurrentIndex(panel.dataset_box.findData("fashion-mnist"))
-        panel.epochs_spin.setValue(1)
+        panel.form.widgets["dataset"].setCurrentIndex(
+            panel.form.widgets["dataset"].findData("fashion-mnist")
+        )
+        panel.form.widgets["epochs"].setValue(1)
         panel.ended.connect(
             lambda how: QTimer.singleShot(300, lambda: save(panel, "results-en.png"))
         )
         panel.start()
 
     run_window("en", (1400, 1000), steps, model="fashion-mnist")
+
+
+def stepping_steps(language: str):
+    """Issue 38: a 6-epoch run finished, a 7 drawn, the Results tab's slider moved back to epoch
+    2 (the main view showing that epoch's network, the curves marking it); then the history of
+    one C1 kernel at every epoch."""
+    os.environ["LENET_RUNS"] = tempfile.mkdtemp(prefix="lenet-runs-")
+
+    def steps(window, save):
+        panel = window.training
+        window.toggle_training()
+        window.resizeDocks([panel], [330], Qt.Orientation.Vertical)
+        panel.form.widgets["epochs"].setValue(6)
+        panel.form.live_box.setChecked(False)
+        draw_seven(window)
+
+        def finished(_how: str) -> None:
+            panel.results.epochs.show_epoch(2)
+            QTimer.singleShot(700, lambda: save(window, f"steps-{language}.png", last=False))
+            QTimer.singleShot(1100, history)
+
+        def history() -> None:
+            dialog = window.kernels.enlarge(("C1", 0, 3, 0, 0))
+            dialog.resize(1000, 300)
+            QTimer.singleShot(600, lambda: save(dialog, f"kernel-history-{language}.png"))
+
+        panel.ended.connect(lambda how: QTimer.singleShot(400, lambda: finished(how)))
+        panel.start()
+
+    return steps
+
+
+@shot("steps-en")
+def steps_en() -> None:
+    run_window("en", (1400, 1000), stepping_steps("en"))
+
+
+@shot("steps-zh")
+def steps_zh() -> None:
+    run_window("zh_CN", (1400, 1000), stepping_steps("zh_CN"))
 
 
 def exercise_steps(language: str):
@@ -175,10 +217,10 @@ def exercise_steps(language: str):
         panel.tabs.setCurrentWidget(view)
         view.select("pooling")
         view.recipe_box.setCurrentIndex(view.recipe_box.findData("quick"))
-        panel.live_box.setChecked(False)
+        panel.form.live_box.setChecked(False)
 
         def finished(how: str) -> None:
-            if panel.queue or panel.busy:
+            if panel.training.queue or panel.busy:
                 return
             panel.tabs.setCurrentWidget(view)
             QTimer.singleShot(500, lambda: save(window, f"exercises-{language}.png", last=False))

@@ -205,3 +205,28 @@ def test_predict_epoch_k_reads_the_runs_epochs(digits, tmp_path, capsys, mnist_d
     assert main(["predict", "--model", "mnist", "--epoch", "1", str(tmp_path / "seven.png")]) == 1
     assert "--epoch needs a kept run" in capsys.readouterr().err
     assert main(["predict", "--model", "../etc", "--epoch", "1", str(tmp_path / "seven.png")]) == 1
+
+
+def test_damaged_or_linked_epochs_are_refused_in_words(digits, tmp_path):
+    from lenet_desktop.files.model_files import ModelFileError
+    from lenet_desktop.training.runs import RunError
+
+    session = Session()
+    session.use_bundle(load_model("mnist"))
+    mine = session.predictor
+    training = TrainingSession(session, RunStore(tmp_path / "runs"))
+    training.run(quick(2), str(digits))
+    run = training.outcome.run
+    run.epoch_path(1).write_bytes(b"not a model")
+    with pytest.raises(ModelFileError):
+        training.show_epoch(run, 1)
+    assert session.predictor is mine and training.shown is None
+    with pytest.raises(RunError, match="no epoch 7"):
+        training.show_epoch(run, 7)
+    # an epochs folder that is a link elsewhere is not the run's: nothing to step through
+    elsewhere = tmp_path / "elsewhere"
+    (run.folder / "epochs").rename(elsewhere)
+    (run.folder / "epochs").symlink_to(elsewhere)
+    assert run.epochs_kept == 0
+    with pytest.raises(RunError, match="kept no epochs"):
+        training.store.load_epoch(run.id, 0)

@@ -134,9 +134,15 @@ def epoch_name(epoch: int) -> str:
 
 
 def epochs_kept(folder: Path) -> int:
-    """The number of consecutive epoch files from epoch 0 in ``folder``'s ``epochs``."""
+    """The number of consecutive epoch files from epoch 0 in ``folder``'s ``epochs`` (links are
+    not followed: a run's epochs are its own files)."""
+    epochs = folder / EPOCHS
     try:
-        names = {entry.name for entry in (folder / EPOCHS).iterdir() if entry.is_file()}
+        if epochs.is_symlink():
+            return 0
+        names = {
+            entry.name for entry in epochs.iterdir() if entry.is_file() and not entry.is_symlink()
+        }
     except OSError:
         return 0
     count = 0

@@ -396,7 +396,7 @@ class TrainingSession:
         bundle = dataclasses.replace(
             bundle,
             training=dict(bundle.training, live=live),
-            source=f"{run.name} · epoch {int(epoch)}",
+            source=f"{run.name} · {int(epoch)}/{run.epochs_kept - 1}",  # (no words to translate)
         )
         predictor = Predictor(bundle, self.session.device or None)
         predictor.anatomy  # noqa: B018 - computed once, here, not at each step

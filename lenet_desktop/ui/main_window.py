@@ -24,7 +24,7 @@ from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.sources.canvas_panel import CanvasPanel
 from lenet_desktop.ui.sources.inputs import InputSources
 from lenet_desktop.ui.sources.model_loader import ModelLoader
-from lenet_desktop.ui.translation import Retranslating, install_translator
+from lenet_desktop.ui.translation import Retranslating, install_translator, translate
 from lenet_desktop.ui.views.answer import AnswerView
 from lenet_desktop.ui.views.probability_chart import ProbabilityChart
 from lenet_desktop.ui.views.status_bar import StatusBarView
@@ -39,6 +39,7 @@ HEAVY_MODULES = (
     "lenet_desktop.files.notebook",
     "lenet_desktop.analysis.anatomy",
     "lenet_desktop.ui.tools.spec_editor",
+    "lenet_desktop.training.session",
     "lenet_desktop.ui.training.panel",
     "lenet_desktop.ui.views.architecture",
     "lenet_desktop.ui.views.feature_maps",
@@ -228,7 +229,6 @@ class MainWindow(Retranslating, QMainWindow):
         self._views_built = True
         self.status.fill_devices()
         from lenet_desktop.training.session import TrainingSession
-        from lenet_desktop.ui.translation import translate
 
         self.training_session = TrainingSession(self.session, translate=translate)
         self.kernels.history = self.training_session.kernel_history  # while stepping

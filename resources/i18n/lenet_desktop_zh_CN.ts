@@ -4,52 +4,52 @@
 <context>
     <name>AnswerView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="86"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="89"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="94"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="97"/>
         <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</source>
         <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="98"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="101"/>
         <source>unlike its training</source>
         <translation>不像训练数据</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="98"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="101"/>
         <source>unsure</source>
         <translation>没有把握</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="104"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="107"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="105"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="108"/>
         <source>Book</source>
         <translation>书中设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="109"/>
         <source>your own settings</source>
         <translation>你自己的设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="111"/>
-        <source>Epoch {0} of {1} · run “{2}” · {3} — stepping through it</source>
-        <translation>第 {0}/{1} 轮 · 训练记录“{2}” · {3} —— 正在逐轮查看</translation>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="114"/>
+        <source>Epoch {0} of {1} of the run “{2}” (stepping through it)</source>
+        <translation>训练记录“{2}”的第 {0}/{1} 轮（正在逐轮查看）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="115"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="118"/>
         <source>Live view: epoch {0} of {1} · {2} · {3} — not kept</source>
         <translation>实时视图：第 {0}/{1} 轮 · {2} · {3} —— 不会保留</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="122"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="125"/>
         <source>Test sample #{0} · true label: {1} {2}</source>
         <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
     </message>
@@ -882,8 +882,8 @@ field</source>
     <name>KernelHistoryDialog</name>
     <message>
         <location filename="../../lenet_desktop/ui/widgets/kernel_history.py" line="117"/>
-        <source>{0} epochs · one colour scale for all, {1} to {2} · mean change of a weight from epoch {3} to epoch {4}: {5}</source>
-        <translation>共 {0} 轮 · 所有轮次共用一个色标，从 {1} 到 {2} · 从第 {3} 轮到第 {4} 轮，每个权重的平均变化：{5}</translation>
+        <source>Epochs {3} to {4} · one colour scale for all, {1} to {2} · mean change of a weight from epoch {3} to epoch {4}: {5}</source>
+        <translation>第 {3} 到第 {4} 轮 · 所有轮次共用一个色标，从 {1} 到 {2} · 从第 {3} 轮到第 {4} 轮，每个权重的平均变化：{5}</translation>
     </message>
 </context>
 <context>

@@ -126,3 +126,13 @@ def test_a_run_without_epochs_says_so(window, panel, trained):
     runs.table.selectRow([run.id for run in runs.runs].index(trained.id))
     assert not runs.epochs.slider.isEnabled()
     assert "none kept" in runs.epochs.label.text()
+
+
+def test_a_damaged_epoch_is_said_not_raised(window, panel, trained):
+    before = window.session.predictor
+    trained.epoch_path(1).write_bytes(b"\x00" * 64)
+    panel.results.epochs.slider.setValue(1)
+    assert window.session.predictor is before
+    assert "epoch-001.safetensors" in panel.status.message.text()
+    panel.results.epochs.slider.setValue(2)  # the others still step
+    assert window.session.model.training["live"]["epoch"] == 2

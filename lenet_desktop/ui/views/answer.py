@@ -42,8 +42,11 @@ class AnswerView(Retranslating, QWidget):
         self.answer = QLabel()
         self.answer.setTextFormat(Qt.TextFormat.RichText)
         self.answer.setWordWrap(True)
-        # A fixed height: a new answer must not re-lay out (and repaint) the whole column.
-        self.answer.setFixedHeight(self.fontMetrics().height() * 4 + 8)
+        # A fixed height: a new answer must not re-lay out (and repaint) the whole column. It
+        # grows (and shrinks back) only when a line is added below the answer — the live view's
+        # or the epoch slider's label, a test sample's true class — and it would not fit.
+        self.answer.setFixedHeight(self._least_height())
+        self._below = ""
         self.answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         # The notes: always NOTE_LINES lines high, empty or not, so a note that comes and goes
         # while the learner draws never re-lays out the column.
@@ -108,8 +111,8 @@ class AnswerView(Retranslating, QWidget):
             style = f"color:{LIVE_COLOUR}"
             recipe = recipes.get(str(live.get("recipe")), str(live.get("recipe", "")))
             if "run" in live:  # a kept run's epoch, stepped to on the epoch slider
-                line = self.tr("Epoch {0} of {1} · run “{2}” · {3} — stepping through it").format(
-                    live.get("epoch", "?"), live.get("epochs", "?"), live["run"], recipe
+                line = self.tr("Epoch {0} of {1} of the run “{2}” (stepping through it)").format(
+                    live.get("epoch", "?"), live.get("epochs", "?"), live["run"]
                 )
             else:
                 line = self.tr("Live view: epoch {0} of {1} · {2} · {3} — not kept").format(
@@ -123,6 +126,26 @@ class AnswerView(Retranslating, QWidget):
                 result.input.index, class_name(model.dataset.classes[truth]), verdict
             )
         self.answer.setText(text)
+        below = text.partition("<br>")[2]  # the lines under the answer: not every stroke's
+        if below != self._below:
+            self._below = below
+            self._fit()
+
+    def _least_height(self) -> int:
+        return self.fontMetrics().height() * 4 + 8
+
+    def _fit(self) -> None:
+        """As tall as the answer's lines need at this width, and never less than four lines."""
+        width = self.answer.width()
+        if width <= 0:
+            return
+        needed = max(self._least_height(), self.answer.heightForWidth(width))
+        if needed != self.answer.height():
+            self.answer.setFixedHeight(needed)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
 
     def _show_notes(self, result: Result | None) -> None:
         found = () if result is None else result.notes

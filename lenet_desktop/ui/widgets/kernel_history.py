@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 from lenet_desktop.ui.widgets.heatmaps import colourize, nice_levels, to_qimage
 from lenet_desktop.ui.widgets.number_sheet import signed
 
-CELL = 14  # pixels a weight
+CELL = 22  # pixels a weight
 GAP = 10
 FRAME = QColor(220, 40, 40)
 
@@ -29,7 +29,7 @@ class _Strip(QWidget):
         self.images = [to_qimage(colourize(np.asarray(k, np.float32), levels)) for _, k in history]
         height, width = np.asarray(history[0][1]).shape
         self.tile = QSize(width * CELL, height * CELL)
-        self.label_height = self.fontMetrics().height() + 2
+        self.label_height = self.fontMetrics().height() + 6  # the epoch, above its frame
         self.setMouseTracking(True)
         self.setMinimumWidth(self.tile.width() + 2 * GAP)
 
@@ -60,8 +60,8 @@ class _Strip(QWidget):
         for index, ((epoch, _), image) in enumerate(zip(self.history, self.images)):
             rect = self._rect(index)
             painter.setPen(self.palette().text().color())
-            above = QRect(rect.left(), rect.top() - self.label_height, rect.width(), 0)
-            above.setHeight(self.label_height)
+            above = QRect(rect.left() - GAP // 2, rect.top() - self.label_height, 0, 0)
+            above.setSize(QSize(rect.width() + GAP, self.label_height - 4))
             text = self.tr("epoch {0}").format(epoch)
             painter.drawText(above, Qt.AlignmentFlag.AlignCenter, text)
             painter.drawImage(rect, image)
@@ -114,8 +114,8 @@ class KernelHistoryDialog(QDialog):
         change = float(np.abs(last - first).mean())
         self.summary = QLabel(
             self.tr(
-                "{0} epochs · one colour scale for all, {1} to {2} · mean change of a weight "
-                "from epoch {3} to epoch {4}: {5}"
+                "Epochs {3} to {4} · one colour scale for all, {1} to {2} · mean change of a "
+                "weight from epoch {3} to epoch {4}: {5}"
             ).format(
                 len(history),
                 signed(levels[0], 2),
