@@ -29,6 +29,15 @@ def kept_runs(tmp_path_factory, monkeypatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def live_channel(tmp_path_factory, monkeypatch) -> Path:
+    """The notebook channel's files (its secret, the receivers' ports) in a folder of each
+    test's own: a window under test never listens in the developer's folder."""
+    folder = tmp_path_factory.mktemp("live")
+    monkeypatch.setenv("LENET_DESKTOP_LIVE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def mnist_dir() -> Path:
     return dataset_folder("mnist-subset")

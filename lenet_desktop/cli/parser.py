@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from lenet_desktop import __version__
+from lenet_desktop.cli import commands_live
 from lenet_desktop.cli.commands_model import cmd_info, cmd_predict
 from lenet_desktop.cli.commands_notebook import add_commands, add_notebook_options
 from lenet_desktop.cli.commands_tools import cmd_corr2d
@@ -184,6 +185,7 @@ def build_parser(defaults: dict | None = None) -> argparse.ArgumentParser:
     train.add_argument("--json", action="store_true", help="one JSON line per epoch")
     train.set_defaults(func=cmd_train)
     add_commands(commands)
+    commands_live.add_commands(commands)
 
     evaluate = commands.add_parser(
         "evaluate",

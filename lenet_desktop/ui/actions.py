@@ -200,6 +200,13 @@ ACTIONS = (
         separator=True,
     ),
     ActionSpec(
+        "notebook",
+        "view",
+        QT_TRANSLATE_NOOP("actions", "Live from Your &Notebook"),
+        lambda w: lambda: w.notebook.toggle(),
+        ("Ctrl+Shift+L",),
+    ),
+    ActionSpec(
         "reset_layout",
         "view",
         QT_TRANSLATE_NOOP("actions", "Reset &Layout"),

@@ -51,10 +51,12 @@ HEAVY_MODULES = (
     "lenet_desktop.ui.views.explain_panel",
     "lenet_desktop.ui.views.overlays",
     "lenet_desktop.ui.dock_layout",
+    "lenet_desktop.ui.sources.notebook_live",
 )
 
 
 if TYPE_CHECKING:
+    from lenet_desktop.ui.sources.notebook_live import NotebookLive
     from lenet_desktop.ui.training.panel import TrainingPanel
 
 
@@ -72,6 +74,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings = settings or QSettings()
         self.session = Session(device or self._setting("device", ""))
         self.training: TrainingPanel | None = None
+        self.notebook: NotebookLive | None = None
         self._views_built = False
         self._ready = False  # the first model is in use
         self._answering = False
@@ -108,6 +111,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.canvas_panel.eraser_button.toggled.connect(self.menu_actions["eraser"].setChecked)
         self.canvas_panel.fill_button.toggled.connect(self.menu_actions["fill"].setChecked)
         self.menu_actions["training"].setEnabled(False)
+        self.menu_actions["notebook"].setEnabled(False)
         self.loader.build_menus(self.menus["model"], self.menu_actions["export_weights"])
         self.inputs.build_class_menu(self.menus["file"], self.menu_actions["export_view"])
         self._build_language_menu()
@@ -246,6 +250,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.loader.edit_as_spec.connect(self._describe_weights)
         self.editor.weights_requested.connect(self.loader.import_with)
         self.menu_actions["training"].setEnabled(True)
+        from lenet_desktop.ui.sources.notebook_live import NotebookLive
+
+        self.notebook = NotebookLive(self.session, self)  # a notebook's network, as it trains
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.notebook.dock)
+        self.notebook.dock.hide()
+        self.notebook.listen()
+        self.menu_actions["notebook"].setEnabled(True)
         self.docks.restore()
         self.retranslate()
         self.loader.start()
@@ -451,4 +462,6 @@ class MainWindow(Retranslating, QMainWindow):
             self.training.estimate.stop()
         if self._views_built:
             self.analyst.stop()
+        if self.notebook is not None:
+            self.notebook.close()
         super().closeEvent(event)

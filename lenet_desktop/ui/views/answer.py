@@ -101,6 +101,12 @@ class AnswerView(Retranslating, QWidget):
             verdict = self.tr("unlike its training") if doubt.unlike_training else self.tr("unsure")
             style = f"color:{DOUBT_COLOUR}; font-weight:bold"
             text += f" <span style='{style}'>⚠ {escape(verdict)}</span>"
+        notebook = model.training.get("notebook") if isinstance(model.training, dict) else None
+        if isinstance(notebook, dict):  # a notebook's network, followed as it trains
+            line = self.tr("Live from your notebook: {0} · step {1}").format(
+                notebook.get("name", "?"), f"{notebook.get('step', 0):,}"
+            )
+            text += f"<br><span style='color:{LIVE_COLOUR}'>{escape(line)}</span>"
         live = model.training.get("live") if isinstance(model.training, dict) else None
         if isinstance(live, dict):  # an epoch of a run in progress: not the model that stays
             recipes = {
