@@ -8,8 +8,9 @@ Parts: ``startup`` (first paint, first prediction, memory), ``canvas`` (canvas u
 end), ``during-training`` (canvas update while the Training panel trains), ``training`` (the
 engine's loop, the notes' naive pipeline, time to 90 % on Fashion-MNIST), ``real-digits`` (real
 handwriting read right or honestly doubted, and non-digits flagged), ``epoch-switch`` (moving
-the epoch slider one epoch: every view updated). Figures are printed, never asserted: they depend
-on the machine.
+the epoch slider one epoch: every view updated), ``live`` (a notebook followed live: the
+cost of ``live.watch`` to its loop, a copy's way to the window). Figures are printed, never
+asserted: they depend on the machine.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ PARTS = {
     "training": ["benchmarks.training"],
     "real-digits": ["benchmarks.real_digits"],
     "epoch-switch": ["benchmarks.epoch_switch"],
+    "live": ["benchmarks.live"],
 }
 
 # key: (what it is, unit, target, "max" when lower is better / "min" when higher is better)
@@ -87,6 +89,13 @@ TARGETS = {
         "epoch slider, an epoch's first visit (file read), p95",
         "ms",
         None,
+        "max",
+    ),
+    "live_overhead_pct": ("the book's loop with live.watch against without", "%", 5, "max"),
+    "live_latency_p95_ms": (
+        "a notebook's copy to the window's probabilities, p95",
+        "ms",
+        250,
         "max",
     ),
 }

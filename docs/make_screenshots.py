@@ -194,6 +194,39 @@ def stepping_steps(language: str):
     return steps
 
 
+def live_steps(language: str):
+    """Issue 39: the book's LeNet trained in another process with live.watch(net) (the loss and
+    accuracy logged), the window following it on a drawn 7; the last copy shown."""
+    os.environ["LENET_DESKTOP_LIVE_DIR"] = tempfile.mkdtemp(prefix="lenet-live-")
+
+    def steps(window, save):
+        draw_seven(window)
+        command = [sys.executable, "-m", "benchmarks.live_notebook", "--images", "16384"]
+        command += ["--epochs", "4", "--watch", "--every", "0.3", "--log"]
+        process = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[1])
+
+        def wait() -> None:
+            if process.poll() is None:
+                QTimer.singleShot(200, wait)
+                return
+            window.resizeDocks([window.notebook.dock], [330], Qt.Orientation.Vertical)
+            QTimer.singleShot(1200, lambda: save(window, f"live-{language}.png"))
+
+        wait()
+
+    return steps
+
+
+@shot("live-en")
+def live_en() -> None:
+    run_window("en", (1400, 1000), live_steps("en"))
+
+
+@shot("live-zh")
+def live_zh() -> None:
+    run_window("zh_CN", (1400, 1000), live_steps("zh_CN"))
+
+
 @shot("steps-en")
 def steps_en() -> None:
     run_window("en", (1400, 1000), stepping_steps("en"))

@@ -24,32 +24,37 @@
         <translation>没有把握</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="107"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="106"/>
+        <source>Live from your notebook: {0} · step {1}</source>
+        <translation>来自你的笔记本的实时网络：{0} · 第 {1} 步</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="113"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="108"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="114"/>
         <source>Book</source>
         <translation>书中设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="109"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="115"/>
         <source>your own settings</source>
         <translation>你自己的设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="114"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="120"/>
         <source>Epoch {0} of {1} of the run “{2}” (stepping through it)</source>
         <translation>训练记录“{2}”的第 {0}/{1} 轮（正在逐轮查看）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="118"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="124"/>
         <source>Live view: epoch {0} of {1} · {2} · {3} — not kept</source>
         <translation>实时视图：第 {0}/{1} 轮 · {2} · {3} —— 不会保留</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="125"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="131"/>
         <source>Test sample #{0} · true label: {1} {2}</source>
         <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
     </message>
@@ -917,82 +922,82 @@ field</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="156"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="161"/>
         <source>LeNet Desktop</source>
         <translation>LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="165"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="174"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="175"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="169"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="163"/>
         <source>What the network sees ({0}):</source>
         <translation>网络看到的输入（{0}）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="170"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="173"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="176"/>
         <source>Architecture Editor</source>
         <translation>架构编辑器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="177"/>
         <source>LeNet-5 Output</source>
         <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="185"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="395"/>
         <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
         <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="404"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="415"/>
         <source>Export Weights for a Notebook</source>
         <translation>导出权重到笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="406"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="417"/>
         <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
         <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="426"/>
         <source>Wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
     </message>
@@ -1051,6 +1056,146 @@ field</source>
         <location filename="../../lenet_desktop/ui/sources/model_loader.py" line="296"/>
         <source>Recent Models</source>
         <translation>最近的模型</translation>
+    </message>
+</context>
+<context>
+    <name>NotebookDock</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="136"/>
+        <source>Live from Your Notebook</source>
+        <translation>实时跟随你的笔记本</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="137"/>
+        <source>Keep a Copy…</source>
+        <translation>保存一份副本…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="140"/>
+        <source>Add one line before your training loop, then train as the book does:&lt;pre&gt;from lenet_desktop import live
+live.watch(net)&lt;/pre&gt;The window then shows your network on your drawing as it learns.</source>
+        <translation>在训练循环之前加一行代码，然后照书中的方式训练：&lt;pre&gt;from lenet_desktop import live
+live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网络，随着它的学习而变化。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="151"/>
+        <source>Stop Following</source>
+        <translation>停止跟随</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="151"/>
+        <source>Follow Again</source>
+        <translation>重新跟随</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="159"/>
+        <source>The window cannot listen for notebooks: {0}</source>
+        <translation>窗口无法接收笔记本发来的网络：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="164"/>
+        <source>Waiting for your notebook…</source>
+        <translation>正在等待你的笔记本…</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="167"/>
+        <source>Not following your notebook (Follow Again shows its newest network)</source>
+        <translation>未跟随你的笔记本（点“重新跟随”显示它最新的网络）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="177"/>
+        <source>The layers as your notebook&apos;s forward pass runs them</source>
+        <translation>你的笔记本前向传播时依次执行的各层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="184"/>
+        <source>training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="184"/>
+        <source>evaluating</source>
+        <translation>评估中</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="188"/>
+        <source>step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="189"/>
+        <source>{0:.1f} s ago</source>
+        <translation>{0:.1f} 秒前</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="191"/>
+        <source>{0:.0f} min ago</source>
+        <translation>{0:.0f} 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="200"/>
+        <source>named by your notebook</source>
+        <translation>由你的笔记本指定</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="201"/>
+        <source>told from the pixels it was trained on</source>
+        <translation>根据训练时输入的像素判断</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="202"/>
+        <source>assumed: your notebook did not say</source>
+        <translation>推定：你的笔记本没有说明</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="205"/>
+        <source>Network: {0}</source>
+        <translation>网络：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="206"/>
+        <source>Dataset: {0} ({1})</source>
+        <translation>数据集：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="209"/>
+        <source>Input: pixels 0–1, as ToTensor() gives them</source>
+        <translation>输入：像素值 0–1，与 ToTensor() 给出的一致</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="212"/>
+        <source>Input: (pixel − {0:.4g}) / {1:.4g}</source>
+        <translation>输入：（像素 − {0:.4g}）/ {1:.4g}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="215"/>
+        <source>its final softmax is the app&apos;s (the same probabilities)</source>
+        <translation>最后的 softmax 由本应用计算（概率相同）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="219"/>
+        <source>its forward pass could not be traced: the layers are its modules in the order they were defined</source>
+        <translation>无法追踪它的前向传播：各层按模块定义的顺序列出</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="230"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="258"/>
+        <source>Keep a Copy of the Notebook&apos;s Network</source>
+        <translation>保存笔记本中网络的副本</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="260"/>
+        <source>Model files (*.safetensors)</source>
+        <translation>模型文件 (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="271"/>
+        <source>Kept: {0}</source>
+        <translation>已保存：{0}</translation>
     </message>
 </context>
 <context>
@@ -2110,16 +2255,21 @@ field</source>
     </message>
     <message>
         <location filename="../../lenet_desktop/ui/actions.py" line="205"/>
+        <source>Live from Your &amp;Notebook</source>
+        <translation>实时跟随你的笔记本(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/actions.py" line="212"/>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="212"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="219"/>
         <source>&amp;Presentation Mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/actions.py" line="221"/>
+        <location filename="../../lenet_desktop/ui/actions.py" line="228"/>
         <source>&amp;About LeNet Desktop</source>
         <translation>关于 LeNet 桌面版(&amp;A)</translation>
     </message>
@@ -2578,48 +2728,48 @@ field</source>
         <translation>{kind}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="240"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="246"/>
         <source>{path}: not a readable run ({detail})</source>
         <translation>{path}：不是可读取的训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="259"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="265"/>
         <source>{name}: not a run of {root}</source>
         <translation>{name}：不是 {root} 中的运行</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="309"/>
-        <location filename="../../lenet_desktop/training/runs.py" line="376"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="315"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="382"/>
         <source>{path}: the run cannot be kept here ({detail})</source>
         <translation>{path}：无法在此保存训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="394"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="400"/>
         <source>{name}: this run kept no epochs</source>
         <translation>{name}：这次训练没有保存各轮的权重</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="398"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="404"/>
         <source>{name}: no epoch {epoch} (epochs 0 to {last} are kept)</source>
         <translation>{name}：没有第 {epoch} 轮（保存了第 0 到第 {last} 轮）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="411"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="417"/>
         <source>a run needs a name</source>
         <translation>训练记录需要一个名称</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="418"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="424"/>
         <source>{path}: cannot be renamed ({detail})</source>
         <translation>{path}：无法重命名（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="428"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="434"/>
         <source>{path}: no such run</source>
         <translation>{path}：没有这条训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="433"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="439"/>
         <source>{path}: cannot be deleted ({detail})</source>
         <translation>{path}：无法删除（{detail}）</translation>
     </message>
@@ -3003,6 +3153,144 @@ field</source>
         <location filename="../../lenet_desktop/training/job.py" line="85"/>
         <source>no {title} files found: choose their folder, or download them</source>
         <translation>找不到 {title} 的文件：请选择它们所在的文件夹，或下载它们</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/follower.py" line="122"/>
+        <source>The notebook&apos;s network cannot run here: {why}</source>
+        <translation>笔记本中的网络无法在这里运行：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/follower.py" line="162"/>
+        <source>No network from a notebook is shown</source>
+        <translation>当前没有显示来自笔记本的网络</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="38"/>
+        <source>The app cannot draw layer {number} ({text}): {why}</source>
+        <translation>本应用无法显示第 {number} 层（{text}）：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="63"/>
+        <source>the app&apos;s windows are square, with one stride</source>
+        <translation>本应用的窗口是正方形的，步幅只有一个值</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="64"/>
+        <source>the app&apos;s convolutions have no dilation or groups, and pad with zeros</source>
+        <translation>本应用的卷积没有空洞和分组，并用零填充</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="67"/>
+        <source>the app&apos;s pooling rounds down (ceil_mode=False) and has no dilation</source>
+        <translation>本应用的池化向下取整（ceil_mode=False），没有空洞</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="70"/>
+        <source>the app&apos;s batch normalisation has eps 1e-5, a scale and a shift, running statistics</source>
+        <translation>本应用的批量规范化使用 eps 1e-5、缩放和平移参数以及滑动统计量</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="73"/>
+        <source>only a flatten of each picture (from dimension 1)</source>
+        <translation>只能逐张图片展平（从第 1 维开始）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="74"/>
+        <source>the app does not know this layer</source>
+        <translation>本应用不认识这种层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="75"/>
+        <source>a softmax is the app&apos;s, at the end only</source>
+        <translation>softmax 由本应用计算，只能在最后</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="76"/>
+        <source>the forward pass is not a chain of layers (each one feeding the next)</source>
+        <translation>前向传播不是一条层链（每层的输出直接作为下一层的输入）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="205"/>
+        <location filename="../../lenet_desktop/live/network.py" line="212"/>
+        <source>The notebook did not describe its layers</source>
+        <translation>笔记本没有描述它的各层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="239"/>
+        <source>The app cannot build the notebook&apos;s network: {why}</source>
+        <translation>本应用无法构建笔记本中的网络：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="262"/>
+        <source>The notebook names the dataset {name!r}: the app knows {known}</source>
+        <translation>笔记本指定的数据集是 {name!r}：本应用认识的是 {known}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="304"/>
+        <source>The notebook&apos;s network reads {shape} pictures; the app&apos;s are {ours}</source>
+        <translation>笔记本中的网络读取 {shape} 的图片；本应用的图片是 {ours}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="323"/>
+        <source>The notebook sent no weights</source>
+        <translation>笔记本没有发送权重</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="331"/>
+        <source>The notebook&apos;s network has {count} outputs; {dataset} has {classes}</source>
+        <translation>笔记本中的网络有 {count} 个输出；{dataset} 有 {classes} 个类别</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="353"/>
+        <location filename="../../lenet_desktop/live/network.py" line="362"/>
+        <source>The notebook&apos;s weights do not fit its layers ({name})</source>
+        <translation>笔记本发来的权重与它的各层不符（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/receiver.py" line="38"/>
+        <source>A message to the app was dropped: {reason}</source>
+        <translation>发给本应用的一条消息已被丢弃：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/receiver.py" line="40"/>
+        <source>it is not a LeNet Desktop message</source>
+        <translation>它不是本应用的消息</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/receiver.py" line="41"/>
+        <source>it ended early</source>
+        <translation>它提前结束了</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/receiver.py" line="42"/>
+        <source>it was not signed with your secret (not from your notebook)</source>
+        <translation>它没有用你的密钥签名（不是来自你的笔记本）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/receiver.py" line="45"/>
+        <location filename="../../lenet_desktop/live/receiver.py" line="46"/>
+        <source>its header is not JSON</source>
+        <translation>它的消息头不是 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/receiver.py" line="47"/>
+        <source>its weights are not safetensors (pickle is refused)</source>
+        <translation>它的权重不是 safetensors 格式（拒绝 pickle）</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/receiver.py" line="48"/>
+        <source>it is neither a network nor metrics</source>
+        <translation>它既不是网络也不是指标</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/receiver.py" line="49"/>
+        <source>it is larger than the channel takes</source>
+        <translation>它超过了通道允许的大小</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/receiver.py" line="50"/>
+        <source>it did not arrive in time</source>
+        <translation>它没有及时到达</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,7 @@ def readable_texts(root: QWidget) -> list[tuple[str, str]]:
 
 def english_words(text: str) -> list[str]:
     """The words of ``text`` that are neither technical names nor layer names."""
+    text = re.sub(r"<(pre|code)>.*?</\1>", "", text, flags=re.S)  # code, shown as it is typed
     text = re.sub(r"<[^>]*>", "", text)  # rich-text tags
     text = re.sub(r"\(&?[A-Z]\)|&(?=\w)", "", text)  # mnemonics: "文件(&F)", "&File"
     text = re.sub(r"\S+\.(safetensors|png|svg|csv|toml|json|gz)\b", "", text)  # file names
