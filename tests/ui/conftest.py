@@ -12,6 +12,18 @@ from lenet_desktop.ui.app import create_app
 from lenet_desktop.ui.main_window import MainWindow
 
 
+@pytest.fixture(autouse=True)
+def collect_on_the_main_thread():
+    """After each test, the windows it closed are deleted and Python's cyclic garbage (Qt
+    objects among it) collected here, on the main thread. Left to the collector, it may run in
+    a worker thread (the model loader's), where deleting a Qt object that needs the GIL while
+    the main thread deletes another deadlocks both."""
+    yield
+    if QApplication.instance() is not None:
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 @pytest.fixture
 def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
