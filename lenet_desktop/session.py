@@ -14,7 +14,7 @@ at start-up, :meth:`Session.preview` lets the model file's NumPy forward pass
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from lenet_desktop.analysis.doubt import Doubt
     from lenet_desktop.analysis.explanations import Explanation
     from lenet_desktop.analysis.live import Attribution, Job, Outcome
+    from lenet_desktop.analysis.number import NumberReading
     from lenet_desktop.analysis.reading import CleaningPictures, Note
     from lenet_desktop.data.preprocessing import Preprocessed
     from lenet_desktop.files.model_files import ModelBundle, ModelHeader
@@ -84,6 +85,10 @@ class Result:
     notes: tuple[Note, ...] = ()
     pictures: CleaningPictures | None = None
     doubt: Doubt | None = None
+    # A whole number (more than one digit in the ink): its reading, and which digit the
+    # prepared input, the prediction, the doubt and the notes are of.
+    number: NumberReading | None = None
+    digit: int = 0
 
     @property
     def unsure(self) -> bool:
@@ -112,6 +117,42 @@ def fits(unit: Unit, predictor: Predictor) -> bool:
     if unit.row is None or unit.col is None:
         return len(shape) == 1
     return len(shape) == 3 and 0 <= unit.row < shape[1] and 0 <= unit.col < shape[2]
+
+
+def may_be_number(source: Input, prepared: Preprocessed) -> bool:
+    """Whether the ink may hold more than one digit, cheaply: an opened picture always may; a
+    drawing when its ink is in more than one piece or wider than high (one stroke of one
+    digit, the drawing path's common case, costs nothing more)."""
+    found = prepared.cleaning
+    if found is None or found.as_is or found.empty:
+        return False
+    if source.kind == "picture":
+        return True
+    from scipy import ndimage
+
+    ink = np.asarray(source.pixels)[::4, ::4] < 128
+    count = ndimage.label(ink, structure=np.ones((3, 3), dtype=bool))[1]
+    height, width = found.box
+    return count > 1 or width > height
+
+
+def digit_result(result: Result, number: NumberReading, index: int) -> Result:
+    """``result`` showing digit ``index`` of ``number``."""
+    from lenet_desktop.analysis.reading import notes
+
+    digit = number.digits[index]
+    model = result.model
+    classes = model.dataset.classes if model is not None else ()
+    found = notes(digit.prepared, digit.prediction.probabilities, classes, digit.doubt)
+    return replace(
+        result,
+        prepared=digit.prepared,
+        prediction=digit.prediction,
+        notes=found,
+        doubt=digit.doubt,
+        number=number,
+        digit=index,
+    )
 
 
 class Session:
@@ -155,6 +196,7 @@ class Session:
         self._jobs: dict[str, Job | None] = {"explain": None, "attribute": None}
         # Who runs analysis jobs: ``runner(job, deliver)``; None runs them here, at once.
         self.runner: Callable[[Job, Callable[[Outcome], None]], None] | None = None
+        self._digit = 0  # the digit of a number shown (kept while the number is written)
 
     # -- what views read -----------------------------------------------------------------------
     @property
@@ -300,12 +342,38 @@ class Session:
         pictures = None
         if source.kind == "picture" and prepared.cleaning is not None:
             pictures = cleaning_pictures(source.pixels, prepared.cleaning)
-        return Result(source, prepared, prediction, predictor.bundle, found, pictures, doubt)
+        result = Result(source, prepared, prediction, predictor.bundle, found, pictures, doubt)
+        if (
+            prediction is not None
+            and source.kind != "sample"
+            and hasattr(predictor, "network")  # torch's (not the first seconds' NumPy preview)
+            and may_be_number(source, prepared)
+        ):
+            from lenet_desktop.analysis.number import read_number
+
+            number = read_number(predictor, source.pixels)
+            if number is not None:
+                return digit_result(result, number, min(self._digit, len(number.digits) - 1))
+        return result
+
+    # -- a whole number ------------------------------------------------------------------------
+    def show_digit(self, index: int) -> None:
+        """Put digit ``index`` of the number read (counted from the left) in the views: its
+        28×28 input, maps, probabilities and explanations. Ignored without a number."""
+        number = self._result.number
+        if number is None or not 0 <= index < len(number.digits) or index == self._result.digit:
+            return
+        self._digit = index
+        self._result = digit_result(self._result, number, index)
+        self.predicted.emit(self._result)
+        self._analyse()
 
     def show(self, source: Input | None) -> Result:
         """Make ``source`` the current input: preprocess it, run one forward pass, emit
         ``predicted`` once. Returns the result."""
         previous = self._result.input
+        if source is not None and source is not previous and source.kind != "drawing":
+            self._digit = 0  # a new picture: its number from the left
         self._result = self._run(source)
         if source is not None and source is not previous:  # a new input (not a refresh)
             self._worked()
@@ -316,6 +384,8 @@ class Session:
     def offer(self, source: Input) -> Result:
         """Like :meth:`show`, but a blank input (no ink found) is not taken: the current input
         stays and nothing is emitted. ``result.prepared.empty`` tells which happened."""
+        if source.kind != "drawing":
+            self._digit = 0
         result = self._run(source)
         if result.prepared is not None and result.prepared.empty:
             return result

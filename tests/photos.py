@@ -83,16 +83,19 @@ def _lighting(rng: np.random.Generator, height: int, width: int) -> np.ndarray:
     return 1.0 - drop * (high - field) / max(high - low, 1e-6)
 
 
-def photo(digit28: np.ndarray, rng: np.random.Generator) -> Image.Image:
+def photo(digit28: np.ndarray, rng: np.random.Generator, ruled: bool | None = None) -> Image.Image:
     """One phone photo (RGB) of ``digit28`` (``(28, 28) uint8``, light on dark, as MNIST
-    stores it) written on paper; see the module docstring for what varies and by how much."""
+    stores it; or any such ink, a number) written on paper; see the module docstring for what
+    varies and by how much. ``ruled``: a ruled page or not (None: as the seed draws it; the
+    draw is made either way, so a seed's other choices stay the same)."""
     width, height = (int(rng.integers(PHOTO_SIDE[0], PHOTO_SIDE[1] + 1)) for _ in range(2))
     tint = rng.choice([np.array([4, 2, -4]), np.array([-3, 0, 4]), np.array([0, 0, 0])])
     paper = rng.uniform(230, 246) + tint + rng.uniform(-3, 3, size=3)
     page = np.empty((height, width, 3), dtype=np.float32)
     page[:] = paper.clip(222, 250)
 
-    if rng.random() < 0.5:  # ruled notebook paper
+    lined = rng.random() < 0.5
+    if lined if ruled is None else ruled:  # ruled notebook paper
         period = int(rng.integers(25, 46))
         thickness = int(rng.integers(1, 4))
         colour = (

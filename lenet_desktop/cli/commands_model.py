@@ -21,6 +21,8 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     failures = 0
     if not args.json:
         print(f"model: {model.bundle.title} · device: {model.device}")
+    if args.number:
+        return _predict_numbers(model, args)
     for path in args.images:
         try:
             reading = read(model, load_image(path))
@@ -75,6 +77,73 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             for note in found:
                 kind = "doubt" if note.kind in DOUBT_KINDS else "note"
                 print(f"  {kind}: {note.text}")
+    return 1 if failures else 0
+
+
+def _predict_numbers(model, args: argparse.Namespace) -> int:
+    """``predict --number``: each image's number, digit by digit."""
+    from lenet_desktop.analysis.number import digit_of, read_number
+    from lenet_desktop.analysis.reading import notes, read
+    from lenet_desktop.data.preprocessing import ImageReadError, load_image
+    from lenet_desktop.files.catalog import translate
+
+    if model.bundle.dataset.convention != "mnist":
+        raise CommandError("--number reads digits: use a model trained on MNIST")
+    failures = 0
+    for path in args.images:
+        try:
+            image = load_image(path)
+        except ImageReadError as exc:
+            failures += 1
+            print_json({"path": path, "error": str(exc)}) if args.json else print(
+                f"error: {exc}", file=sys.stderr
+            )
+            continue
+        number = read_number(model, image)
+        if number is None:  # one digit: read as a single digit is
+            single = read(model, image)
+            if single.prediction is None:
+                failures += 1
+                message = "the image is blank: no drawing found"
+                if args.json:
+                    print_json({"path": path, "error": "empty", "message": message})
+                else:
+                    print(f"{path}: empty ({message})", file=sys.stderr)
+                continue
+            digits = [digit_of(single)]
+        else:
+            digits = list(number.digits)
+        text = "".join(d.label for d in digits)
+        if args.json:
+            listed = []
+            for digit in digits:
+                said = notes(None, digit.prediction.probabilities, digit.prediction.classes,
+                             digit.doubt)  # fmt: skip
+                top, left, bottom, right = digit.box
+                listed.append(
+                    {
+                        "box": {"top": top, "left": left, "bottom": bottom, "right": right},
+                        "label": digit.label,
+                        "confidence": digit.confidence,
+                        "cut": digit.cut,
+                        "notes": [n.as_json(n.translated(translate)) for n in said],
+                    }
+                )
+            unsure_cut = number is not None and number.unsure_cut
+            print_json(
+                {
+                    "path": path,
+                    "number": text,
+                    "digits": listed,
+                    "unsure_cut": unsure_cut,
+                    "model": model_json(model.bundle),
+                }
+            )
+        else:
+            shares = " ".join(f"{d.label} {100 * d.confidence:.0f} %" for d in digits)
+            print(f"{path}: {text} ({shares})")
+            if number is not None and number.unsure_cut:
+                print("  note: a cut between touching digits is unsure")
     return 1 if failures else 0
 
 

@@ -130,6 +130,13 @@ def build_parser(defaults: dict | None = None) -> argparse.ArgumentParser:
         help="also print the 28×28 input the network saw (rows of values 0–1; with --json, "
         'an "input" list of rows, 4 decimals): the same as the app\'s 28×28 view',
     )
+    predict.add_argument(
+        "--number",
+        action="store_true",
+        help="read a whole number: the ink cut into digits the network checks (LeCun 1998's "
+        'over-segmentation); with --json, "number" and per digit its box, label, confidence '
+        "and notes",
+    )
     predict.add_argument("images", nargs="+", metavar="IMAGE")
     add_notebook_options(predict)
     predict.set_defaults(func=cmd_predict)

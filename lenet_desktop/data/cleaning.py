@@ -347,8 +347,11 @@ def _otsu(values: np.ndarray) -> float:
     return float(int(np.argmax(between)) + 1) / 256
 
 
-def _keep_digit(ink: np.ndarray, floor: float) -> tuple[np.ndarray, float, int] | None:
-    """The digit's pieces of ``ink``: (kept mask, its strong ink level, pieces) or None."""
+def _keep_digit(
+    ink: np.ndarray, floor: float, line: bool = False
+) -> tuple[np.ndarray, float, int] | None:
+    """The digit's pieces of ``ink``: (kept mask, its strong ink level, pieces) or None.
+    ``line``: every piece on the digit's line (a number's digits), not only those near it."""
     threshold = max(_otsu(ink), floor)
     mask = ink > threshold
     if not mask.any():
@@ -389,7 +392,7 @@ def _keep_digit(ink: np.ndarray, floor: float) -> tuple[np.ndarray, float, int] 
             continue
         near_rows = box[0].start < bottom + reach and box[0].stop > top - reach
         near_cols = box[1].start < right + reach and box[1].stop > left - reach
-        keep[index + 1] = near_rows and near_cols
+        keep[index + 1] = near_rows and (near_cols or (line and bool(inside[index])))
     pieces = int(np.count_nonzero(keep))
     kept = ndimage.binary_dilation(keep[labels], iterations=1)
     return kept, strong, pieces
@@ -404,10 +407,11 @@ def cut_by_frame(kept: np.ndarray) -> bool:
     return (top or bottom or left or right) and not ((top and bottom) or (left and right))
 
 
-def clean(lum: np.ndarray) -> Cleaning:
+def clean(lum: np.ndarray, line: bool = False) -> Cleaning:
     """The ink of a picture of dark ink on light paper (``lum`` ``(H, W)`` in [0, 1]).
 
-    See the module's docstring for the steps.
+    See the module's docstring for the steps. ``line``: keep every piece on the digit's line
+    (a number), not only the digit and the pieces near it.
     """
     paper, near = _paper(lum)
     bright = float(np.percentile(paper, 99))
@@ -433,7 +437,7 @@ def clean(lum: np.ndarray) -> Cleaning:
         ink = np.where(ndimage.binary_dilation(dots, iterations=1), 0.0, ink).astype(np.float32)
         removed |= dots
     found: dict = dict(rows=rows, columns=columns, dots=dot_count, shade=shade)
-    digit = _keep_digit(ink, level)
+    digit = _keep_digit(ink, level, line)
     if digit is None:
         return blank(lum.shape, removed=removed, **found)
     kept, strong, pieces = digit

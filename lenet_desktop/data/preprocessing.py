@@ -228,7 +228,7 @@ def _dark_ink(lum: np.ndarray, border: np.ndarray) -> bool:
     return typical - dark_end > light_end - typical
 
 
-def cleaning(data: np.ndarray, handwriting: bool = True) -> Cleaning:
+def cleaning(data: np.ndarray, handwriting: bool = True, line: bool = False) -> Cleaning:
     """What is ink in an image array and what is paper.
 
     Dark ink on light paper and light ink on a dark background are told apart by the border's
@@ -238,6 +238,7 @@ def cleaning(data: np.ndarray, handwriting: bool = True) -> Cleaning:
     (:func:`lenet_desktop.data.cleaning.clean`): paper, template and shading removed.
     Anything else (a garment: its grey levels are the picture), and pictures smaller than
     MIN_PHOTO_SIDE, are read directly: ink is the difference from the border's colour.
+    ``line``: keep every piece of handwriting on the digit's line (a number's digits).
     """
     lum, alpha = _luminance_alpha(np.asarray(data))
     if lum.size == 0:
@@ -254,7 +255,7 @@ def cleaning(data: np.ndarray, handwriting: bool = True) -> Cleaning:
     background = float(np.median(border))
     dark_on_light = lum if _dark_ink(lum, border) else 1.0 - lum
     if handwriting and min(lum.shape) >= MIN_PHOTO_SIDE:
-        return clean(np.ascontiguousarray(dark_on_light, dtype=np.float32))
+        return clean(np.ascontiguousarray(dark_on_light, dtype=np.float32), line)
     ink = max(background, 1.0 - background) - dark_on_light
     peak = float(ink.max())
     if peak < MIN_CONTRAST:

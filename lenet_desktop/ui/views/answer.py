@@ -48,6 +48,7 @@ class AnswerView(Retranslating, QWidget):
         self.answer.setFixedHeight(self._least_height())
         self._below = ""
         self.answer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.answer.linkActivated.connect(self._link)  # a number's digit, clicked
         # The notes: always NOTE_LINES lines high, empty or not, so a note that comes and goes
         # while the learner draws never re-lays out the column.
         self.notes = QLabel()
@@ -93,9 +94,12 @@ class AnswerView(Retranslating, QWidget):
         if prediction is None:
             self.answer.setText(dataset_prompt(model.dataset))
             return
-        text = self.tr(
-            "<span style='font-size:28pt; font-weight:bold'>{0}</span> {1:.1f} %"
-        ).format(class_name(prediction.label), 100 * prediction.confidence)
+        if result.number is not None:
+            text = self._number(result)
+        else:
+            text = self.tr(
+                "<span style='font-size:28pt; font-weight:bold'>{0}</span> {1:.1f} %"
+            ).format(class_name(prediction.label), 100 * prediction.confidence)
         doubt = result.doubt
         if doubt is not None and doubt.unsure:
             verdict = self.tr("unlike its training") if doubt.unlike_training else self.tr("unsure")
@@ -136,6 +140,35 @@ class AnswerView(Retranslating, QWidget):
         if below != self._below:
             self._below = below
             self._fit()
+
+    def _number(self, result: Result) -> str:
+        """A whole number: its digits, each a link that shows it in the views (the one shown
+        underlined), each one's confidence, and which digit the views show."""
+        number = result.number
+        assert number is not None
+        digits = []
+        for index, digit in enumerate(number.digits):
+            style = "text-decoration:none; color:palette(text)"
+            if index == result.digit:
+                style = f"text-decoration:underline; color:{LIVE_COLOUR}"
+            digits.append(f"<a href='digit:{index}' style='{style}'>{escape(digit.label)}</a>")
+        shares = " ".join(
+            self.tr("{0} {1:.0f} %").format(d.label, 100 * d.confidence) for d in number.digits
+        )
+        text = f"<span style='font-size:28pt; font-weight:bold'>{''.join(digits)}</span> {shares}"
+        line = self.tr(
+            "Digit {0} of {1} in the views — click a digit, or its number on the canvas, or ←/→"
+        ).format(result.digit + 1, len(number.digits))
+        text += f"<br><span style='color:{LIVE_COLOUR}'>{escape(line)}</span>"
+        if number.unsure_cut:
+            unsure = self.tr("A cut between touching digits is unsure")
+            text += f"<br><span style='color:{DOUBT_COLOUR}'>⚠ {escape(unsure)}</span>"
+        return text
+
+    def _link(self, target: str) -> None:
+        kind, _, index = target.partition(":")
+        if kind == "digit" and index.isdigit():
+            self.session.show_digit(int(index))
 
     def _least_height(self) -> int:
         return self.fontMetrics().height() * 4 + 8

@@ -59,6 +59,9 @@ class Canvas(QWidget):
         self._redo: list[QImage] = []
         self._last: QPointF | None = None
         self._shown_input = None
+        # a number's digits (paper pixels) and which one the views show
+        self.digit_boxes: list[QRectF] = []
+        self.digit_shown = 0
         self.session = session
         if session is not None:
             from lenet_desktop.ui.follow import follow
@@ -86,6 +89,15 @@ class Canvas(QWidget):
 
     def _predicted(self, result) -> None:
         source = result.input
+        number = getattr(result, "number", None)
+        boxes = []
+        if number is not None and source is not None and source.kind == "drawing":
+            boxes = [QRectF(d.box[1], d.box[0], d.box[3] - d.box[1], d.box[2] - d.box[0])
+                     for d in number.digits]  # fmt: skip
+        if boxes != self.digit_boxes or result.digit != self.digit_shown:
+            self.digit_boxes, self.digit_shown = boxes, result.digit
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if boxes else Qt.FocusPolicy.NoFocus)
+            self.update()
         if source is None or source is self._shown_input or source.kind == "drawing":
             return
         self._shown_input = source
@@ -276,7 +288,46 @@ class Canvas(QWidget):
         self.finished.emit()
         return True
 
+    # -- a number's digits -----------------------------------------------------------------------
+    def digit_tab(self, index: int) -> QRect:
+        """The tab above digit ``index``'s box (widget coordinates): clicking it shows that
+        digit in the views (clicking the paper draws)."""
+        box = self._paper_to_widget(self.digit_boxes[index])
+        side = max(16, self.fontMetrics().height() + 4)
+        return QRect(box.center().x() - side // 2, box.top() - side - 2, side, side)
+
+    def _digit_at(self, point: QPointF) -> int | None:
+        for index in range(len(self.digit_boxes)):
+            if self.digit_tab(index).contains(point.toPoint()):
+                return index
+        return None
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(event.key())
+        if step is not None and self.digit_boxes and self.session is not None:
+            index = min(max(self.digit_shown + step, 0), len(self.digit_boxes) - 1)
+            self.session.show_digit(index)
+            return
+        super().keyPressEvent(event)
+
+    def _paint_digits(self, painter: QPainter) -> None:
+        for index, rect in enumerate(self.digit_boxes):
+            shown = index == self.digit_shown
+            colour = QColor(230, 120, 30) if shown else QColor(70, 130, 200)
+            painter.setPen(QPen(colour, 3 if shown else 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._paper_to_widget(rect))
+            tab = self.digit_tab(index)
+            painter.fillRect(tab, colour)
+            painter.setPen(QColor(255, 255, 255))
+            painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, str(index + 1))
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.digit_boxes:
+            index = self._digit_at(event.position())
+            if index is not None and self.session is not None:
+                self.session.show_digit(index)
+                return
         if event.button() == Qt.MouseButton.LeftButton:
             self._eraser_tip = False
             if self.filling:
@@ -354,6 +405,8 @@ class Canvas(QWidget):
         if self.outline is not None:
             painter.setPen(QPen(QColor(230, 40, 40), 2))
             painter.drawRect(self._paper_to_widget(self.outline))
+        if self.digit_boxes:
+            self._paint_digits(painter)
         painter.end()
 
     def set_overlay(self, image: QImage | None, rect: QRectF | None) -> None:
