@@ -9,7 +9,8 @@ end), ``during-training`` (canvas update while the Training panel trains), ``tra
 engine's loop, the notes' naive pipeline, time to 90 % on Fashion-MNIST), ``real-digits`` (real
 handwriting read right or honestly doubted, and non-digits flagged), ``epoch-switch`` (moving
 the epoch slider one epoch: every view updated), ``live`` (a notebook followed live: the
-cost of ``live.watch`` to its loop, a copy's way to the window). Figures are printed, never
+cost of ``live.watch`` to its loop, a copy's way to the window), ``numbers`` (whole numbers
+read digit by digit). Figures are printed, never
 asserted: they depend on the machine.
 """
 
@@ -31,6 +32,7 @@ PARTS = {
     "real-digits": ["benchmarks.real_digits"],
     "epoch-switch": ["benchmarks.epoch_switch"],
     "live": ["benchmarks.live"],
+    "numbers": ["benchmarks.numbers"],
 }
 
 # key: (what it is, unit, target, "max" when lower is better / "min" when higher is better)
@@ -98,6 +100,12 @@ TARGETS = {
         250,
         "max",
     ),
+    "number_accuracy_apart": ("4-digit numbers, digits apart, read whole", "", 0.97, "min"),
+    "number_accuracy_touching": ("4-digit numbers, one touching pair, read whole", "", 0.85, "min"),
+    "number_accuracy_mixed": ("2–8-digit numbers, digits apart, read whole", "", None, "min"),
+    "digit_accuracy": ("the numbers' digits read right", "", None, "min"),
+    "single_digit_changed": ("single digits the number path changes", "", 0, "max"),
+    "number_read_p95_ms": ("reading a 4-digit number, p95", "ms", 50, "max"),
 }
 
 

@@ -227,6 +227,32 @@ def live_zh() -> None:
     run_window("zh_CN", (1400, 1000), live_steps("zh_CN"))
 
 
+def number_steps(language: str):
+    """Issue 40: 2026 written on the canvas, read digit by digit; the 0 chosen, so the views
+    show the 0's 28×28 input and maps."""
+
+    def steps(window, save):
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ui"))
+        from number_strokes import number_strokes
+
+        for stroke in number_strokes("2026"):
+            window.canvas.draw_polyline(stroke)
+        window.session.show_digit(1)
+        QTimer.singleShot(600, lambda: save(window, f"number-{language}.png"))
+
+    return steps
+
+
+@shot("number-en")
+def number_en() -> None:
+    run_window("en", (1400, 860), number_steps("en"))
+
+
+@shot("number-zh")
+def number_zh() -> None:
+    run_window("zh_CN", (1400, 860), number_steps("zh_CN"))
+
+
 @shot("steps-en")
 def steps_en() -> None:
     run_window("en", (1400, 1000), stepping_steps("en"))

@@ -87,6 +87,8 @@ class NumberReading:
     digits gave a digit the network is not sure of."""
 
     digits: tuple[Digit, ...]
+    ink: np.ndarray | None = None  # the whole number's ink, as the cleaning found it
+    scale: float = 1.0  # the picture's pixels per pixel of ``ink``
 
     @property
     def text(self) -> str:
@@ -336,4 +338,4 @@ def read_number(predictor, image) -> NumberReading | None:
         box = (round(top * scale), round(left * scale), round(bottom * scale), round(right * scale))
         doubt = doubt_of(prediction, predictor.bundle)
         digits.append(Digit(box, prepared, prediction, doubt, cut))
-    return NumberReading(tuple(digits))
+    return NumberReading(tuple(digits), ink, scale)

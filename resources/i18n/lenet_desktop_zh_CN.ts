@@ -4,59 +4,74 @@
 <context>
     <name>AnswerView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="89"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="90"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="97"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="101"/>
         <source>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</source>
         <translation>&lt;span style=&apos;font-size:28pt; font-weight:bold&apos;&gt;{0}&lt;/span&gt; {1:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="101"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="105"/>
         <source>unlike its training</source>
         <translation>不像训练数据</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="101"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="105"/>
         <source>unsure</source>
         <translation>没有把握</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="110"/>
         <source>Live from your notebook: {0} · step {1}</source>
         <translation>来自你的笔记本的实时网络：{0} · 第 {1} 步</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="113"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="117"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="114"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="118"/>
         <source>Book</source>
         <translation>书中设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="115"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="119"/>
         <source>your own settings</source>
         <translation>你自己的设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="120"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="124"/>
         <source>Epoch {0} of {1} of the run “{2}” (stepping through it)</source>
         <translation>训练记录“{2}”的第 {0}/{1} 轮（正在逐轮查看）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="124"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="128"/>
         <source>Live view: epoch {0} of {1} · {2} · {3} — not kept</source>
         <translation>实时视图：第 {0}/{1} 轮 · {2} · {3} —— 不会保留</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="131"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="135"/>
         <source>Test sample #{0} · true label: {1} {2}</source>
         <translation>测试样本 #{0} · 真实标签：{1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="156"/>
+        <source>{0} {1:.0f} %</source>
+        <translation>{0} {1:.0f} %</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="160"/>
+        <source>Digit {0} of {1} in the views — click a digit, or its number on the canvas, or ←/→</source>
+        <translation>视图中显示的是第 {0} 位（共 {1} 位）——点击一位数字、画布上它的编号，或按 ←/→</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="164"/>
+        <source>A cut between touching digits is unsure</source>
+        <translation>相连数字之间的切分不确定</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,17 @@ class Canvas(QWidget):
         if number is not None and source is not None and source.kind == "drawing":
             boxes = [QRectF(d.box[1], d.box[0], d.box[3] - d.box[1], d.box[2] - d.box[0])
                      for d in number.digits]  # fmt: skip
+        elif number is not None and number.ink is not None:  # a picture: its ink fitted in
+            fit, where = self._fitted(number.ink.shape)
+            boxes = [
+                QRectF(
+                    where.x() + d.box[1] / number.scale * fit,
+                    where.y() + d.box[0] / number.scale * fit,
+                    (d.box[3] - d.box[1]) / number.scale * fit,
+                    (d.box[2] - d.box[0]) / number.scale * fit,
+                )
+                for d in number.digits
+            ]
         if boxes != self.digit_boxes or result.digit != self.digit_shown:
             self.digit_boxes, self.digit_shown = boxes, result.digit
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if boxes else Qt.FocusPolicy.NoFocus)
@@ -103,6 +114,8 @@ class Canvas(QWidget):
         self._shown_input = source
         if source.kind == "sample":
             self.set_ink(np.asarray(source.pixels) / 255.0, smooth=False)
+        elif number is not None and number.ink is not None:
+            self.set_ink(number.ink)  # the whole number's ink, not the digit shown
         elif result.prepared is not None and result.prepared.cleaning is not None:
             self.set_ink(result.prepared.cleaning.ink)  # what was read as ink, template removed
 
@@ -158,15 +171,23 @@ class Canvas(QWidget):
             self.update()
             self.finished.emit()
 
+    @staticmethod
+    def _fitted(shape: tuple[int, ...]) -> tuple[float, QRectF]:
+        """How :meth:`set_ink` fits an ink map of ``shape`` on the paper: its scale, and
+        where it lies (paper pixels)."""
+        height, width = shape[:2]
+        scale = 0.9 * RESOLUTION / max(width, height)
+        target = QRectF(0, 0, width * scale, height * scale)
+        target.moveCenter(QPointF(RESOLUTION / 2, RESOLUTION / 2))
+        return scale, target
+
     def set_ink(self, ink: np.ndarray, smooth: bool = True) -> None:
         """Show an ink map (``(H, W)`` float in [0, 1], 1 = ink) on fresh paper, fitted into the
         square with its aspect kept. Undo brings the previous drawing back."""
         height, width = ink.shape
         pixels = np.ascontiguousarray(255 - np.clip(ink, 0, 1) * 255, dtype=np.uint8)
         source = QImage(pixels.data, width, height, width, QImage.Format.Format_Grayscale8)
-        scale = 0.9 * RESOLUTION / max(width, height)
-        target = QRectF(0, 0, width * scale, height * scale)
-        target.moveCenter(QPointF(RESOLUTION / 2, RESOLUTION / 2))
+        scale, target = self._fitted(ink.shape)
         self._remember()
         self._image.fill(PAPER)
         painter = QPainter(self._image)
