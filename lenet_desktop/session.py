@@ -353,6 +353,9 @@ class Session:
 
             number = read_number(predictor, source.pixels)
             if number is not None:
+                if source.kind == "picture" and number.cleaning is not None:  # the cuts shown
+                    whole = cleaning_pictures(source.pixels, number.cleaning, number.cuts)
+                    result = replace(result, pictures=whole)
                 return digit_result(result, number, min(self._digit, len(number.digits) - 1))
         return result
 

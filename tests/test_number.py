@@ -72,3 +72,20 @@ def test_a_photo_of_a_number_on_a_ruled_page(tmp_path, mnist_splits, capsys):
         right += json.loads(capsys.readouterr().out)["number"] == "1998"
     # seed 0 writes the 1 across the page's red margin line, which is removed with it
     assert right >= 2
+
+
+def test_touching_digits_are_cut_and_the_cuts_are_shown(predictor, mnist_splits):
+    from lenet_desktop.analysis.reading import CUT_RGB, cleaning_pictures
+
+    rng = np.random.default_rng(4)
+    cut = 0
+    for nth in range(6):
+        picture = compose(digits_of(mnist_splits, "4729", nth), True, rng)
+        number = read_number(predictor, picture)
+        if number is None or not any(d.cut for d in number.digits):
+            continue
+        cut += 1
+        assert number.cuts  # where the ink was cut, for the cleaning view
+        shown = cleaning_pictures(np.asarray(picture), number.cleaning, number.cuts)
+        assert (shown.after.reshape(-1, 3) == CUT_RGB).all(axis=1).any()
+    assert cut >= 3  # most touching pairs are cut apart

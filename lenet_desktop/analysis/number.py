@@ -89,6 +89,8 @@ class NumberReading:
     digits: tuple[Digit, ...]
     ink: np.ndarray | None = None  # the whole number's ink, as the cleaning found it
     scale: float = 1.0  # the picture's pixels per pixel of ``ink``
+    cleaning: Any = None  # that cleaning (a Cleaning: the template it removed)
+    cuts: tuple[tuple[int, int, int], ...] = ()  # (top, bottom, column) of each cut, in ink px
 
     @property
     def text(self) -> str:
@@ -338,4 +340,10 @@ def read_number(predictor, image) -> NumberReading | None:
         box = (round(top * scale), round(left * scale), round(bottom * scale), round(right * scale))
         doubt = doubt_of(prediction, predictor.bundle)
         digits.append(Digit(box, prepared, prediction, doubt, cut))
-    return NumberReading(tuple(digits), ink, scale)
+    cuts = []
+    for _, j in path[:-1]:  # the boundary after each digit but the last, where it cut ink
+        if pieces[j].part == pieces[j - 1].part:
+            rows = np.flatnonzero(pieces[j].mask.any(axis=1))
+            cuts.append((int(rows[0]), int(rows[-1]) + 1, pieces[j].left))
+    whole = replace(found, kept=ink > 0, pieces=len(parts))
+    return NumberReading(tuple(digits), ink, scale, whole, tuple(cuts))
