@@ -43,10 +43,12 @@ if TYPE_CHECKING:
     from lenet_desktop.nn.prediction import Prediction
 
 SHARED_COLUMNS = 0.5  # parts sharing this much of the narrower one's columns: one digit
+STROKE_HEIGHT = 0.75  # a part lower than this × its neighbour's height may be its stroke
 SPECK = 0.03  # a part lighter than this share of the heaviest: a speck, joined or dropped
 WIDE = 0.8  # a part wider than this × its height and ↓ may be digits touching: cuts tried
 WIDER = 1.25  # … than this × the other parts' median width
 ALONE_WIDE = 2.0  # a part alone: wider than this × its height (a single digit is not cut)
+CUT_MARGIN = 0.35  # no cut nearer a part's end than this × its height (a sliver is no digit)
 MOST_CUTS = 4  # candidate cuts per wide part
 RUN = 4  # the most pieces one digit may be made of
 MERGE_GAP = 0.12  # parts further apart than this × the line's height are never one digit
@@ -57,6 +59,7 @@ FRAGMENT_PENALTY = 6.0
 UNLIKE_PENALTY = 1.0  # per unit of energy above the model's threshold less UNLIKE_MARGIN
 UNLIKE_MARGIN = 1.0  # a digit the model knows well lies this far below its threshold
 CUT_PENALTY = 0.25  # a cut through connected ink must be worth it
+CONVINCED = 0.9  # a part read whole at this probability, its energy low: one digit, not cut
 UNSURE_CUT = 0.8  # a digit made by a cut read below this probability: the cut is unsure
 
 
@@ -152,6 +155,7 @@ def _parts(ink: np.ndarray) -> list[np.ndarray]:
     masses = np.asarray(ndimage.sum_labels(ink, labels, index=np.arange(1, count + 1)))
     heavy = masses >= SPECK * masses.max()
     spans = [(b[1].start, b[1].stop) for b in boxes]
+    heights = [b[0].stop - b[0].start for b in boxes]
     group = list(range(count))
 
     def root(i: int) -> int:
@@ -166,7 +170,11 @@ def _parts(ink: np.ndarray) -> list[np.ndarray]:
             shared = min(a1, b1) - max(a0, b0)
             narrower = min(a1 - a0, b1 - b0)
             light = not (heavy[i] and heavy[j])
-            if shared > 0 and (shared >= SHARED_COLUMNS * narrower or light):
+            # a stroke of the same digit is shorter than it (a 5's flag, a 7's bar); two
+            # digits side by side, slanted, share columns too but both are full height
+            short = min(heights[i], heights[j]) < STROKE_HEIGHT * max(heights[i], heights[j])
+            overlapping = shared >= SHARED_COLUMNS * narrower and short
+            if shared > 0 and (overlapping or shared >= 0.9 * narrower or light):
                 group[root(j)] = root(i)
     found: dict[int, list[int]] = {}
     for i in range(count):
@@ -201,7 +209,7 @@ def _cuts(part: np.ndarray, reference: float | None) -> list[int]:
         return []
     profile = part[:, left:right].sum(axis=0).astype(np.float64)
     profile = ndimage.uniform_filter1d(profile, size=max(1, int(height * 0.06)))
-    margin = max(2, int(0.22 * height))
+    margin = max(2, int(CUT_MARGIN * height))
     if profile.size <= 2 * margin:
         return []
     found: list[int] = []
@@ -273,6 +281,12 @@ def read_number(predictor, image) -> NumberReading | None:
                 gap = pieces[j - 1].left - pieces[j - 2].right
                 if pieces[j - 1].part != pieces[j - 2].part and gap > MERGE_GAP * line:
                     break
+            spanned = {p.part for p in pieces[i:j]}
+            if len(spanned) > 1 and (  # a digit in several parts takes each of them whole
+                (i > 0 and pieces[i - 1].part == pieces[i].part)
+                or (j < len(pieces) and pieces[j].part == pieces[j - 1].part)
+            ):
+                continue
             runs.append((i, j))
     masks = [_segment_mask(pieces[i:j], ink.shape) for i, j in runs]
     framed = [frame_ink(np.where(m, ink, 0.0).astype(np.float32), "mnist") for m in masks]
@@ -285,7 +299,19 @@ def read_number(predictor, image) -> NumberReading | None:
     energies = energy(logits.numpy(), temperature)
     threshold = getattr(predictor.bundle, "unlike_threshold", None)
     score: dict[tuple[int, int], float] = {}
+    convinced: set[int] = set()  # parts the network reads whole as one digit it knows well
     for row, k in enumerate(usable):
+        i, j = runs[k]
+        whole = {p.part for p in pieces[i:j]}
+        if (
+            len(whole) == 1
+            and (i == 0 or pieces[i - 1].part not in whole)
+            and (j == len(pieces) or pieces[j].part not in whole)
+        ):
+            sure = float(probabilities[row].max()) >= CONVINCED
+            known = threshold is None or float(energies[row]) <= threshold - UNLIKE_MARGIN
+            if sure and known:
+                convinced |= whole
         top, left, bottom, right = _box(masks[k])
         aspect = (right - left) / max(1, bottom - top)
         value = math.log(max(float(probabilities[row].max()), 1e-9))
@@ -294,10 +320,13 @@ def read_number(predictor, image) -> NumberReading | None:
         if threshold is not None:
             above = float(energies[row]) - (threshold - UNLIKE_MARGIN)
             value -= UNLIKE_PENALTY * max(0.0, above)
-        i, j = runs[k]
         if j < len(pieces) and pieces[j].part == pieces[j - 1].part:
             value -= CUT_PENALTY  # it ends at a cut through connected ink
         score[runs[k]] = value
+    for i, j in list(score):  # a part read surely as one digit is not cut
+        ends = [k for k in (i, j) if 0 < k < len(pieces) and pieces[k].part == pieces[k - 1].part]
+        if any(pieces[k].part in convinced for k in ends):
+            del score[(i, j)]
     # the best path from cut point 0 to the last, over the runs
     best = [-math.inf] * (len(pieces) + 1)
     back = [0] * (len(pieces) + 1)
