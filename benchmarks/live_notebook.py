@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1] / "tests")]
 
 
 def main() -> None:
@@ -21,6 +25,7 @@ def main() -> None:
     args = parser.parse_args()
     import numpy as np
     import torch
+    from notebook_nets import book_lenet
     from torch import nn
 
     from lenet_desktop.data.datasets import FASHION_MNIST, candidate_folders, load_split
@@ -35,15 +40,7 @@ def main() -> None:
         torch.utils.data.TensorDataset(X.unsqueeze(1), y), batch_size=256, shuffle=True
     )
     torch.manual_seed(0)
-    net = nn.Sequential(
-        nn.Conv2d(1, 6, kernel_size=5, padding=2), nn.Sigmoid(),
-        nn.AvgPool2d(kernel_size=2, stride=2),
-        nn.Conv2d(6, 16, kernel_size=5), nn.Sigmoid(),
-        nn.AvgPool2d(kernel_size=2, stride=2),
-        nn.Flatten(),
-        nn.Linear(16 * 5 * 5, 120), nn.Sigmoid(),
-        nn.Linear(120, 84), nn.Sigmoid(),
-        nn.Linear(84, 10))  # fmt: skip
+    net = book_lenet()  # the Chinese book's LeNet (tests/notebook_nets.py)
     handle = None
     if args.watch:
         from lenet_desktop import live

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import torch
 import torch.nn.functional as F
+from notebook_nets import book_lenet
 from torch import nn
 
 from lenet_desktop.data.datasets import FASHION_MNIST, MNIST
@@ -31,18 +32,6 @@ from lenet_desktop.live.watching import HINT, describe, safetensors_bytes
 NOTEBOOKS = Path(__file__).resolve().parent / "notebooks"
 
 
-def book_net() -> nn.Sequential:
-    return nn.Sequential(
-        nn.Conv2d(1, 6, kernel_size=5, padding=2), nn.Sigmoid(),
-        nn.AvgPool2d(kernel_size=2, stride=2),
-        nn.Conv2d(6, 16, kernel_size=5), nn.Sigmoid(),
-        nn.AvgPool2d(kernel_size=2, stride=2),
-        nn.Flatten(),
-        nn.Linear(16 * 5 * 5, 120), nn.Sigmoid(),
-        nn.Linear(120, 84), nn.Sigmoid(),
-        nn.Linear(84, 10))  # fmt: skip
-
-
 def message(net: nn.Module, **header) -> Update:
     layers, how = describe(net)
     state = {k: v.detach().clone() for k, v in net.state_dict().items()}
@@ -52,7 +41,7 @@ def message(net: nn.Module, **header) -> Update:
 
 def test_a_network_becomes_the_apps_with_its_own_numbers():
     torch.manual_seed(0)
-    net = book_net()
+    net = book_lenet()
     bundle, network = bundle_of(message(net, dataset="fashion"), MNIST)
     assert bundle.architecture == "d2l" and bundle.dataset.name == "fashion-mnist"
     x = torch.rand(4, 1, 28, 28)
@@ -62,7 +51,7 @@ def test_a_network_becomes_the_apps_with_its_own_numbers():
 
 
 def test_the_input_scaling_and_the_dataset_are_read_from_the_pixels():
-    net = book_net()
+    net = book_lenet()
     mean, std = FASHION_MNIST.mean, FASHION_MNIST.std
     batches = [[-mean / std, (1 - mean) / std, (0.29 - mean) / std]] * 3
     bundle, _ = bundle_of(message(net, input={"batches": batches, "shape": [1, 28, 28]}), MNIST)

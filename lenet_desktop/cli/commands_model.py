@@ -41,11 +41,7 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         )
         if prediction is None or doubt is None:
             failures += 1
-            message = "the image is blank: no drawing found"
-            if args.json:
-                print_json({"path": path, "error": "empty", "message": message})
-            else:
-                print(f"{path}: empty ({message})", file=sys.stderr)
+            _say_blank(path, args.json)
             continue
         if args.json:
             shown = {"input": prepared.image.round(4).tolist()} if args.show_input else {}
@@ -80,6 +76,14 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     return 1 if failures else 0
 
 
+def _say_blank(path: str, as_json: bool) -> None:
+    message = "the image is blank: no drawing found"
+    if as_json:
+        print_json({"path": path, "error": "empty", "message": message})
+    else:
+        print(f"{path}: empty ({message})", file=sys.stderr)
+
+
 def _predict_numbers(model, args: argparse.Namespace) -> int:
     """``predict --number``: each image's number, digit by digit."""
     from lenet_desktop.analysis.number import digit_of, read_number
@@ -104,11 +108,7 @@ def _predict_numbers(model, args: argparse.Namespace) -> int:
             single = read(model, image)
             if single.prediction is None:
                 failures += 1
-                message = "the image is blank: no drawing found"
-                if args.json:
-                    print_json({"path": path, "error": "empty", "message": message})
-                else:
-                    print(f"{path}: empty ({message})", file=sys.stderr)
+                _say_blank(path, args.json)
                 continue
             digits = [digit_of(single)]
         else:
