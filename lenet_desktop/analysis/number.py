@@ -50,6 +50,8 @@ WIDER = 1.25  # … than this × the other parts' median width
 ALONE_WIDE = 2.0  # a part alone: wider than this × its height (a single digit is not cut)
 CUT_MARGIN = 0.35  # no cut nearer a part's end than this × its height (a sliver is no digit)
 MOST_CUTS = 4  # candidate cuts per wide part
+PATH_REACH = 0.2  # a cut may lean this × the part's height either side of its column
+PATH_STRAY = 0.02  # the cost of leaning one column, against crossing ink (1 per pixel)
 RUN = 4  # the most pieces one digit may be made of
 MERGE_GAP = 0.12  # parts further apart than this × the line's height are never one digit
 ASPECT = 1.15  # a candidate wider than this × its height is penalised (two digits as one)
@@ -59,6 +61,7 @@ FRAGMENT_PENALTY = 6.0
 UNLIKE_PENALTY = 1.0  # per unit of energy above the model's threshold less UNLIKE_MARGIN
 UNLIKE_MARGIN = 1.0  # a digit the model knows well lies this far below its threshold
 CUT_PENALTY = 0.25  # a cut through connected ink must be worth it
+NARROW = 0.45  # a part narrower than this × its height (a 1) does not set the usual width
 CONVINCED = 0.9  # a part read whole at this probability, its energy low: one digit, not cut
 UNSURE_CUT = 0.8  # a digit made by a cut read below this probability: the cut is unsure
 
@@ -93,7 +96,7 @@ class NumberReading:
     ink: np.ndarray | None = None  # the whole number's ink, as the cleaning found it
     scale: float = 1.0  # the picture's pixels per pixel of ``ink``
     cleaning: Any = None  # that cleaning (a Cleaning: the template it removed)
-    cuts: tuple[tuple[int, int, int], ...] = ()  # (top, bottom, column) of each cut, in ink px
+    cuts: tuple[tuple[tuple[int, int], ...], ...] = ()  # each cut's (row, column), in ink px
 
     @property
     def text(self) -> str:
@@ -135,13 +138,14 @@ def digit_of(reading) -> Digit:
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of columns of one part of the ink: its pixels are ``mask`` within the columns
-    ``left``…``right`` (exclusive)."""
+    """A piece of one part of the ink (the part whole, or the part between two cuts):
+    ``pixels``, its mask; ``left``…``right`` (exclusive) its columns."""
 
-    mask: np.ndarray  # (H, W) bool, the part's pixels
+    pixels: np.ndarray  # (H, W) bool
     left: int
     right: int
     part: int  # which part it comes from
+    path: tuple[tuple[int, int], ...] = ()  # the cut on its left, (row, column) per row
 
 
 def _parts(ink: np.ndarray) -> list[np.ndarray]:
@@ -221,23 +225,76 @@ def _cuts(part: np.ndarray, reference: float | None) -> list[int]:
     return sorted(left + f for f in found)
 
 
-def _pieces(parts: list[np.ndarray]) -> list[Piece]:
+def _cut_path(ink: np.ndarray, part: np.ndarray, column: int) -> np.ndarray:
+    """A cut from the part's top to its bottom near ``column`` that crosses as little ink as
+    it can (moving at most one column a row): touching digits that lean into each other are
+    parted along the gap between them, not by a straight line. The cut's column in each row
+    of the image (``column`` outside the part's rows)."""
+    rows = np.flatnonzero(part.any(axis=1))
+    top, bottom = int(rows[0]), int(rows[-1]) + 1
+    reach = max(2, int(PATH_REACH * (bottom - top)))
+    low, high = max(0, column - reach), min(ink.shape[1], column + reach + 1)
+    cost = np.where(part[top:bottom, low:high], ink[top:bottom, low:high], 0.0)
+    cost = cost + PATH_STRAY * np.abs(np.arange(low, high) - column)[None, :]
+    total = cost[0].copy()
+    came = np.zeros(cost.shape, dtype=np.int64)
+    width = high - low
+    for row in range(1, cost.shape[0]):
+        options = np.stack(
+            [np.r_[np.inf, total[:-1]], total, np.r_[total[1:], np.inf]]
+        )  # from the column to the left, the same, the right
+        step = np.argmin(options, axis=0)
+        came[row] = np.arange(width) + step - 1
+        total = options[step, np.arange(width)] + cost[row]
+    path = np.full(ink.shape[0], column, dtype=np.int64)
+    x = int(np.argmin(total))
+    for row in range(cost.shape[0] - 1, -1, -1):
+        path[top + row] = low + x
+        x = int(came[row, x])
+    return path
+
+
+def _height(part: np.ndarray) -> int:
+    rows = np.flatnonzero(part.any(axis=1))
+    return int(rows[-1] - rows[0] + 1)
+
+
+def references(parts: list[np.ndarray]) -> list[float | None]:
+    """For each part, the median width of the other parts that are not as narrow as a 1 (a
+    digit's usual width in this number), or None when there are none."""
+    sizes = [(_width(part), _height(part)) for part in parts]
+    found: list[float | None] = []
+    for index in range(len(parts)):
+        others = [w for k, (w, h) in enumerate(sizes) if k != index and w >= NARROW * h]
+        found.append(float(np.median(others)) if others else None)
+    return found
+
+
+def _pieces(parts: list[np.ndarray], ink: np.ndarray) -> list[Piece]:
     pieces = []
-    widths = [_width(part) for part in parts]
-    for index, part in enumerate(parts):
-        cols = np.flatnonzero(part.any(axis=0))
-        others = widths[:index] + widths[index + 1 :]
-        reference = float(np.median(others)) if others else None
-        edges = [int(cols[0]), *_cuts(part, reference), int(cols[-1]) + 1]
-        for left, right in zip(edges[:-1], edges[1:]):
-            pieces.append(Piece(part, left, right, index))
+    columns = np.arange(ink.shape[1])[None, :]
+    for index, (part, reference) in enumerate(zip(parts, references(parts))):
+        paths = [_cut_path(ink, part, c) for c in _cuts(part, reference)]
+        bounds = [None, *paths, None]
+        for left_path, right_path in zip(bounds[:-1], bounds[1:]):
+            pixels = part.copy()
+            if left_path is not None:
+                pixels &= columns >= left_path[:, None]
+            if right_path is not None:
+                pixels &= columns < right_path[:, None]
+            cols = np.flatnonzero(pixels.any(axis=0))
+            if cols.size == 0:
+                continue
+            rows = np.flatnonzero(part.any(axis=1))
+            path = () if left_path is None else tuple((int(r), int(left_path[r])) for r in rows)
+            pieces.append(Piece(pixels, int(cols[0]), int(cols[-1]) + 1, index, path))
     return pieces
 
 
 def _segment_mask(pieces: list[Piece], shape: tuple[int, ...]) -> np.ndarray:
     mask = np.zeros(shape, dtype=bool)
     for piece in pieces:
-        mask[:, piece.left : piece.right] |= piece.mask[:, piece.left : piece.right]
+        mask |= piece.pixels
     return mask
 
 
@@ -268,7 +325,7 @@ def read_number(predictor, image) -> NumberReading | None:
     parts = _parts(ink)
     if not parts:
         return None
-    pieces = _pieces(parts)
+    pieces = _pieces(parts, ink)
     if len(pieces) < 2:
         return None
     line_rows = np.flatnonzero((ink > 0).any(axis=1))
@@ -369,10 +426,8 @@ def read_number(predictor, image) -> NumberReading | None:
         box = (round(top * scale), round(left * scale), round(bottom * scale), round(right * scale))
         doubt = doubt_of(prediction, predictor.bundle)
         digits.append(Digit(box, prepared, prediction, doubt, cut))
-    cuts = []
-    for _, j in path[:-1]:  # the boundary after each digit but the last, where it cut ink
-        if pieces[j].part == pieces[j - 1].part:
-            rows = np.flatnonzero(pieces[j].mask.any(axis=1))
-            cuts.append((int(rows[0]), int(rows[-1]) + 1, pieces[j].left))
-    whole = replace(found, kept=ink > 0, pieces=len(parts))
-    return NumberReading(tuple(digits), ink, scale, whole, tuple(cuts))
+    cuts = [  # the boundary after each digit but the last, where it cut ink
+        pieces[j].path for _, j in path[:-1] if pieces[j].part == pieces[j - 1].part
+    ]
+    entire = replace(found, kept=ink > 0, pieces=len(parts))
+    return NumberReading(tuple(digits), ink, scale, entire, tuple(cuts))

@@ -275,8 +275,8 @@ CUT_RGB = (230, 120, 30)  # where a number's touching digits were cut apart
 
 def cleaning_pictures(pixels, cleaning: Cleaning, cuts=()) -> CleaningPictures | None:
     """The before/after pictures of an opened picture (None when the cleaning has no maps);
-    ``cuts``: a number's cuts between touching digits, (top, bottom, column) in the cleaning's
-    pixels, drawn across the ink."""
+    ``cuts``: a number's cuts between touching digits, each its (row, column) points in the
+    cleaning's pixels, drawn across the ink."""
     if cleaning.ink.size == 0 or min(cleaning.ink.shape) < SIZE:
         return None
     data = to_array(pixels)
@@ -289,8 +289,9 @@ def cleaning_pictures(pixels, cleaning: Cleaning, cuts=()) -> CleaningPictures |
     inked = cleaning.ink > 0
     after[inked] = np.repeat(ink[inked][:, None], 3, axis=1)
     wide = max(1, round(max(after.shape[:2]) / PICTURE_SIDE))  # a line still seen once shrunk
-    for top, bottom, column in cuts:
-        after[top:bottom, max(0, column - wide) : column + wide] = CUT_RGB
+    for cut in cuts:
+        for row, column in cut:
+            after[row, max(0, column - wide) : column + wide] = CUT_RGB
     return CleaningPictures(_shrink(before), _shrink(after))
 
 
