@@ -1,10 +1,13 @@
 """Reading a whole number: the ink cut into digits that the network itself checks — LeCun et
 al. 1998's heuristic over-segmentation (sections V–VI), in small.
 
-1. **Pieces.** The ink's connected parts, left to right; parts that share most of their columns
-   are one digit written in several strokes (a 5's flag, a 4's two strokes) and stay together.
-   A part wider than a digit is usually high (two digits touching): it gets candidate cuts at
-   the lowest points of its column profile, where a stroke joins two digits.
+1. **Pieces.** The ink's connected parts, left to right; a stroke that shares most of its
+   columns with a taller neighbour is part of it (a 5's flag, a 7's bar), while two
+   full-height digits slanted into each other's columns stay apart. A part wider than a digit
+   may be two digits touching: it gets candidate cuts at the lows of its column profile (never
+   nearer its ends than a third of its height), each cut following the least-ink path from
+   top to bottom near that column, so digits that lean into each other are parted along the
+   gap between them.
 2. **Candidates.** Every run of one to four consecutive pieces is a candidate digit; each goes
    through the same 28×28 path as a drawing (:func:`~lenet_desktop.data.preprocessing.
    frame_ink`: crop, stroke width, 20-px box, centre of mass) and all of them through the
@@ -12,8 +15,8 @@ al. 1998's heuristic over-segmentation (sections V–VI), in small.
 3. **The reading it is surest of.** Dynamic programming over the cut points picks the
    segmentation whose digits have the highest summed log-probability, less a penalty for a
    candidate shaped unlike a digit (much wider than tall: two digits read as one; much lower
-   than the line: a fragment) and for one the network finds unlike its training images (its
-   energy above the model's threshold).
+   than the line: a fragment), for one the network finds unlike its training images (its
+   energy near the model's threshold) and for each cut through connected ink.
 
 A picture whose best segmentation is one digit is read exactly as before (:func:`read_number`
 returns None). Everything here is NumPy and SciPy; the network is run through the predictor.
@@ -62,7 +65,6 @@ UNLIKE_PENALTY = 1.0  # per unit of energy above the model's threshold less UNLI
 UNLIKE_MARGIN = 1.0  # a digit the model knows well lies this far below its threshold
 CUT_PENALTY = 0.25  # a cut through connected ink must be worth it
 NARROW = 0.45  # a part narrower than this × its height (a 1) does not set the usual width
-CONVINCED = 0.9  # a part read whole at this probability, its energy low: one digit, not cut
 UNSURE_CUT = 0.8  # a digit made by a cut read below this probability: the cut is unsure
 
 
@@ -356,19 +358,8 @@ def read_number(predictor, image) -> NumberReading | None:
     energies = energy(logits.numpy(), temperature)
     threshold = getattr(predictor.bundle, "unlike_threshold", None)
     score: dict[tuple[int, int], float] = {}
-    convinced: set[int] = set()  # parts the network reads whole as one digit it knows well
     for row, k in enumerate(usable):
         i, j = runs[k]
-        whole = {p.part for p in pieces[i:j]}
-        if (
-            len(whole) == 1
-            and (i == 0 or pieces[i - 1].part not in whole)
-            and (j == len(pieces) or pieces[j].part not in whole)
-        ):
-            sure = float(probabilities[row].max()) >= CONVINCED
-            known = threshold is None or float(energies[row]) <= threshold - UNLIKE_MARGIN
-            if sure and known:
-                convinced |= whole
         top, left, bottom, right = _box(masks[k])
         aspect = (right - left) / max(1, bottom - top)
         value = math.log(max(float(probabilities[row].max()), 1e-9))
@@ -380,10 +371,6 @@ def read_number(predictor, image) -> NumberReading | None:
         if j < len(pieces) and pieces[j].part == pieces[j - 1].part:
             value -= CUT_PENALTY  # it ends at a cut through connected ink
         score[runs[k]] = value
-    for i, j in list(score):  # a part read surely as one digit is not cut
-        ends = [k for k in (i, j) if 0 < k < len(pieces) and pieces[k].part == pieces[k - 1].part]
-        if any(pieces[k].part in convinced for k in ends):
-            del score[(i, j)]
     # the best path from cut point 0 to the last, over the runs
     best = [-math.inf] * (len(pieces) + 1)
     back = [0] * (len(pieces) + 1)
