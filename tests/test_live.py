@@ -209,3 +209,13 @@ def test_lenet_desktop_watch_prints_three_updates(tmp_path, fashion_dir):
     for line in lines:
         assert line["architecture"] == "d2l" and line["dataset"] == "fashion-mnist"
         assert abs(sum(line["probabilities"].values()) - 1) < 1e-5
+
+
+def test_watch_says_why_it_cannot_listen(tmp_path, monkeypatch, capsys):
+    from lenet_desktop.cli import main
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv(channel.ENV_DIR, str(blocked))
+    assert main(["watch", "--count", "1", "--timeout", "1"]) != 0
+    assert "cannot listen for notebooks" in capsys.readouterr().err

@@ -56,9 +56,16 @@ def cmd_watch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             image = load_image(args.image)
         except ImageReadError as exc:
             raise CommandError(str(exc)) from None
+    from lenet_desktop.live.channel import ChannelError
+
     arrived: queue.Queue = queue.Queue()
     count, built, metrics = 0, None, {}
-    with Receiver(arrived.put, arrived.put):
+    receiver = Receiver(arrived.put, arrived.put)
+    try:
+        receiver.start()
+    except (OSError, ChannelError) as exc:
+        raise CommandError(f"cannot listen for notebooks: {exc}") from None
+    with receiver:
         print(START_LINE, file=sys.stderr, flush=True)
         try:
             while args.count is None or count < args.count:

@@ -178,7 +178,7 @@ class Receiver:
             self._socket = None
 
     def __enter__(self) -> Receiver:
-        return self.start()
+        return self if self._thread is not None else self.start()
 
     def __exit__(self, *exc: object) -> None:
         self.close()
