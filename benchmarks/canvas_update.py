@@ -23,12 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+from benchmarks.common import open_window, percentile
 
 
 def measure(
@@ -36,24 +31,8 @@ def measure(
 ) -> dict:
     """Time ``updates`` canvas updates, each after a new stroke segment; milliseconds. With
     ``during_training``, the Training panel trains ``modern`` on Fashion-MNIST meanwhile."""
-    from PySide6.QtCore import QSettings
 
-    from lenet_desktop.ui.app import create_app
-    from lenet_desktop.ui.main_window import MainWindow
-
-    app = create_app()
-    store = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(model=model, settings=store)
-    window.resize(1360, 820)
-    window.show()
-    loaded = []
-    window.ready.connect(lambda: loaded.append(True))
-    window.finish_startup()
-    deadline = time.perf_counter() + 60
-    while not loaded and time.perf_counter() < deadline:
-        app.processEvents()
-    if not loaded:
-        raise RuntimeError("the model did not load")
+    app, window = open_window(model)
     canvas = window.canvas
     samples_per_s = None
     if explain:

@@ -21,12 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+from benchmarks.common import draw_seven, open_window, percentile
 
 
 def kept_run(epochs: int, root: Path):
@@ -50,10 +45,6 @@ def kept_run(epochs: int, root: Path):
 
 
 def measure(epochs: int = 10, moves: int = 200) -> dict:
-    from PySide6.QtCore import QSettings
-
-    from lenet_desktop.ui.app import create_app
-    from lenet_desktop.ui.main_window import MainWindow
 
     root = Path(tempfile.mkdtemp(prefix="lenet-epochs-"))
     os.environ["LENET_RUNS"] = str(root)
@@ -61,24 +52,8 @@ def measure(epochs: int = 10, moves: int = 200) -> dict:
     run = kept_run(epochs, root)
     training_s = time.perf_counter() - started
 
-    app = create_app()
-    store = QSettings(str(root / "bench.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(model="mnist", settings=store)
-    window.resize(1360, 820)
-    window.show()
-    loaded: list[bool] = []
-    window.ready.connect(lambda: loaded.append(True))
-    window.finish_startup()
-    deadline = time.perf_counter() + 60
-    while not loaded and time.perf_counter() < deadline:
-        app.processEvents()
-    if not loaded:
-        raise RuntimeError("the model did not load")
-    canvas = window.canvas
-    for t in range(12):  # a 7, drawn
-        canvas.draw_polyline([(0.3 + 0.04 * t, 0.25), (0.34 + 0.04 * t, 0.25)])
-    canvas.draw_polyline([(0.75, 0.25), (0.45, 0.8)])
-    window.session.draw(canvas.to_array())
+    app, window = open_window()
+    draw_seven(window)
     panel = window.training
     panel.show()
     panel.training.refresh_runs()

@@ -24,14 +24,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+from benchmarks.common import draw_seven, open_window, percentile, report
 
 
 def notebook(images: int, epochs: int, watch: bool, every: float = 0.5) -> dict:
@@ -72,29 +66,8 @@ def overhead(rounds: int, images: int) -> dict:
 
 
 def latency(images: int) -> dict:
-    from PySide6.QtCore import QSettings
-
-    from lenet_desktop.ui.app import create_app
-    from lenet_desktop.ui.main_window import MainWindow
-
-    app = create_app()
-    root = Path(tempfile.mkdtemp(prefix="lenet-live-"))
-    window = MainWindow(
-        model="mnist", settings=QSettings(str(root / "b.ini"), QSettings.Format.IniFormat)
-    )
-    window.resize(1360, 820)
-    window.show()
-    loaded: list[bool] = []
-    window.ready.connect(lambda: loaded.append(True))
-    window.finish_startup()
-    deadline = time.perf_counter() + 60
-    while not loaded and time.perf_counter() < deadline:
-        app.processEvents()
-    canvas = window.canvas
-    for t in range(12):  # a 7, drawn
-        canvas.draw_polyline([(0.3 + 0.04 * t, 0.25), (0.34 + 0.04 * t, 0.25)])
-    canvas.draw_polyline([(0.75, 0.25), (0.45, 0.8)])
-    window.session.draw(canvas.to_array())
+    app, window = open_window()
+    draw_seven(window)
     delays: list[float] = []
 
     def shown(followed) -> None:
@@ -135,11 +108,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     figures = measure(args.rounds, args.images)
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key:28} {value}")
+    report(figures, args.json)
 
 
 if __name__ == "__main__":

@@ -88,15 +88,19 @@ def _guess_kind(path: Path) -> str:
 
 
 def read_all(model, items) -> list[dict]:
+    """Each picture as ``predict`` reads it; ``number``: what the window answers instead when
+    it reads the picture as a whole number (issue 40), else None."""
+    from lenet_desktop.analysis.number import read_number
     from lenet_desktop.analysis.reading import read
 
     rows = []
     for item, label, kind in items:
         picture = item if not isinstance(item, Path) else _load(item)
+        number = read_number(model, picture)
         reading = read(model, picture)
         if reading.prediction is None or reading.doubt is None:
             rows.append({"label": label, "kind": kind, "read": None, "confidence": 0.0,
-                         "unsure": True, "unlike": True, "notes": []})  # fmt: skip
+                         "unsure": True, "unlike": True, "notes": [], "number": None})  # fmt: skip
             continue
         rows.append(
             {
@@ -108,6 +112,7 @@ def read_all(model, items) -> list[dict]:
                 "unlike": bool(reading.doubt.unlike_training),
                 "notes": [note.kind for note in reading.notes],
                 "name": str(item) if isinstance(item, Path) else "",
+                "number": None if number is None else number.text,
             }
         )
     return rows
@@ -140,6 +145,18 @@ def summary(rows: list[dict], nondigit_rows: list[dict]) -> dict:
     return {
         "real_digits_pictures": len(rows),
         "real_digits_accuracy": round(len(right) / max(len(rows), 1), 4),
+        # the window's answer: a whole number when it reads the picture as one (issue 40)
+        "real_digits_read_as_number": sum(r["number"] is not None for r in rows),
+        "real_digits_window_accuracy": round(
+            sum(
+                (r["number"] == str(r["label"]))
+                if r["number"] is not None
+                else r["read"] == r["label"]
+                for r in rows
+            )
+            / max(len(rows), 1),
+            4,
+        ),
         "real_digits_wrong": len(wrong),
         "real_digits_confident_wrong": sum(r["confidence"] > CONFIDENT for r in wrong),
         "real_digits_unsure_on_right": round(
@@ -169,6 +186,7 @@ def summary(rows: list[dict], nondigit_rows: list[dict]) -> dict:
         "nondigit_flagged": round(len(flagged) / max(len(nondigit_rows), 1), 4),
         "nondigit_unlike": round(len(unlike) / max(len(nondigit_rows), 1), 4),
         "nondigit_flagged_by_kind": per_kind,
+        "nondigit_read_as_number": sum(r.get("number") is not None for r in nondigit_rows),
     }
 
 

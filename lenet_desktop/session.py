@@ -119,23 +119,6 @@ def fits(unit: Unit, predictor: Predictor) -> bool:
     return len(shape) == 3 and 0 <= unit.row < shape[1] and 0 <= unit.col < shape[2]
 
 
-def may_be_number(source: Input, prepared: Preprocessed) -> bool:
-    """Whether the ink may hold more than one digit, cheaply: an opened picture always may; a
-    drawing when its ink is in more than one piece or wider than high (one stroke of one
-    digit, the drawing path's common case, costs nothing more)."""
-    found = prepared.cleaning
-    if found is None or found.as_is or found.empty:
-        return False
-    if source.kind == "picture":
-        return True
-    from scipy import ndimage
-
-    ink = np.asarray(source.pixels)[::4, ::4] < 128
-    count = ndimage.label(ink, structure=np.ones((3, 3), dtype=bool))[1]
-    height, width = found.box
-    return count > 1 or width > height
-
-
 def digit_result(result: Result, number: NumberReading, index: int) -> Result:
     """``result`` showing digit ``index`` of ``number``."""
     from lenet_desktop.analysis.reading import notes
@@ -347,11 +330,10 @@ class Session:
             prediction is not None
             and source.kind != "sample"
             and hasattr(predictor, "network")  # torch's (not the first seconds' NumPy preview)
-            and may_be_number(source, prepared)
         ):
             from lenet_desktop.analysis.number import read_number
 
-            number = read_number(predictor, source.pixels)
+            number = read_number(predictor, source.pixels, prepared.cleaning)
             if number is not None:
                 if source.kind == "picture" and number.cleaning is not None:  # the cuts shown
                     whole = cleaning_pictures(source.pixels, number.cleaning, number.cuts)

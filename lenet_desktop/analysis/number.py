@@ -32,6 +32,7 @@ import numpy as np
 from PIL import Image
 from scipy import ndimage
 
+from lenet_desktop.data.cleaning import Cleaning
 from lenet_desktop.data.preprocessing import (
     Preprocessed,
     cleaning,
@@ -50,6 +51,7 @@ STROKE_HEIGHT = 0.75  # a part lower than this × its neighbour's height may be 
 SPECK = 0.03  # a part lighter than this share of the heaviest: a speck, joined or dropped
 WIDE = 0.8  # a part wider than this × its height and ↓ may be digits touching: cuts tried
 WIDER = 1.25  # … than this × the other parts' median width
+FLAT = 0.25  # a part lower than this × its width is a bar or a dash, never cut into digits
 ALONE_WIDE = 2.0  # a part alone: wider than this × its height (a single digit is not cut)
 CUT_MARGIN = 0.35  # no cut nearer a part's end than this × its height (a sliver is no digit)
 MOST_CUTS = 4  # candidate cuts per wide part
@@ -97,7 +99,7 @@ class NumberReading:
     digits: tuple[Digit, ...]
     ink: np.ndarray | None = None  # the whole number's ink, as the cleaning found it
     scale: float = 1.0  # the picture's pixels per pixel of ``ink``
-    cleaning: Any = None  # that cleaning (a Cleaning: the template it removed)
+    cleaning: Cleaning | None = None  # that cleaning (the template it removed)
     cuts: tuple[tuple[tuple[int, int], ...], ...] = ()  # each cut's (row, column), in ink px
 
     @property
@@ -208,6 +210,8 @@ def _cuts(part: np.ndarray, reference: float | None) -> list[int]:
     cols = np.flatnonzero(part.any(axis=0))
     height, left, right = rows[-1] - rows[0] + 1, cols[0], cols[-1] + 1
     width = right - left
+    if height < FLAT * width:
+        return []  # a bar, a dash, an underline: no digits side by side
     if reference is None:
         if width <= ALONE_WIDE * height:
             return []
@@ -306,21 +310,26 @@ def _box(mask: np.ndarray) -> tuple[int, int, int, int]:
     return int(rows[0]), int(cols[0]), int(rows[-1]) + 1, int(cols[-1]) + 1
 
 
-def read_number(predictor, image) -> NumberReading | None:
+def read_number(predictor, image, done: Cleaning | None = None) -> NumberReading | None:
     """The number in a drawing or picture, read digit by digit with ``predictor`` (a torch
     :class:`~lenet_desktop.nn.inference.Predictor`); None when the ink is one digit — or the
-    model does not read digits — and the picture is read as before."""
+    model does not read digits — and the picture is read as before. ``done``: the cleaning
+    the single-digit reading already made of ``image``; when it left no piece out it is the
+    number's too, and the picture is not cleaned twice (the drawing path's case)."""
     import torch
 
     from lenet_desktop.analysis.doubt import doubt_of, energy
 
     info = predictor.bundle.dataset
-    if info.convention != "mnist":
+    if info.convention != "mnist" or (done is not None and (done.as_is or done.empty)):
         return None
-    data = to_array(image)
-    if dataset_framed(data, info.convention) is not None:
-        return None  # already a network input: one digit
-    found = cleaning(data, handwriting=True, line=True)
+    if done is not None and done.dropped == 0:
+        found = done
+    else:
+        data = to_array(image)
+        if dataset_framed(data, info.convention) is not None:
+            return None  # already a network input: one digit
+        found = cleaning(data, handwriting=True, line=True)
     ink = found.ink
     if found.empty or ink.size == 0:
         return None
@@ -416,5 +425,7 @@ def read_number(predictor, image) -> NumberReading | None:
     cuts = [  # the boundary after each digit but the last, where it cut ink
         pieces[j].path for _, j in path[:-1] if pieces[j].part == pieces[j - 1].part
     ]
+    if len(parts) == 1 and any(d.doubt.unsure for d in digits):
+        return None  # one stroke cut into digits the network doubts: read as one, as before
     entire = replace(found, kept=ink > 0, pieces=len(parts))
     return NumberReading(tuple(digits), ink, scale, entire, tuple(cuts))

@@ -116,8 +116,8 @@ def cmd_watch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _say(line: dict, text: str, as_json: bool, stream) -> None:
-    if as_json:
-        print_json(line) if stream is sys.stdout else print(text, file=stream, flush=True)
+    """An update on standard output (JSON with --json), a note on standard error (text)."""
+    if as_json and stream is sys.stdout:
+        print_json(line)
     else:
         print(text, file=stream, flush=True)
-    stream.flush()

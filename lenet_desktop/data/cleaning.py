@@ -100,10 +100,11 @@ class Cleaning:
     the pixels kept as the digit. ``rows``/``columns``: template lines found across/down the
     page; ``dots``: template dots; ``shade``: how much the paper's light varied (0 = even);
     ``contrast``: how dark the kept ink was before stretching (fraction of light absorbed);
-    ``pieces``: separate pieces of ink kept; ``touches_edge``: kept ink is cut by the frame
-    (it reaches one side, or two sides that meet, but not two opposite sides: a picture cropped
-    tight to the digit is not cut); ``as_is``: the picture already was a network input, taken
-    pixel for pixel (:func:`~lenet_desktop.data.preprocessing.dataset_framed`).
+    ``pieces``: separate pieces of ink kept (``dropped``: left out, specks aside);
+    ``touches_edge``: kept ink is cut by the frame (it reaches one side, or two sides that
+    meet, but not two opposite sides: a picture cropped tight to the digit is not cut);
+    ``as_is``: the picture already was a network input, taken pixel for pixel
+    (:func:`~lenet_desktop.data.preprocessing.dataset_framed`).
     """
 
     ink: np.ndarray
@@ -115,6 +116,7 @@ class Cleaning:
     shade: float = 0.0
     contrast: float = 0.0
     pieces: int = 0
+    dropped: int = 0  # pieces of ink left out as not the digit's (specks aside)
     touches_edge: bool = False
     box: tuple[int, int] = field(default=(0, 0))
     as_is: bool = False
@@ -349,8 +351,9 @@ def _otsu(values: np.ndarray) -> float:
 
 def _keep_digit(
     ink: np.ndarray, floor: float, line: bool = False
-) -> tuple[np.ndarray, float, int] | None:
-    """The digit's pieces of ``ink``: (kept mask, its strong ink level, pieces) or None.
+) -> tuple[np.ndarray, float, int, int] | None:
+    """The digit's pieces of ``ink``: (kept mask, its strong ink level, pieces kept, pieces
+    left out — specks aside) or None.
     ``line``: every piece on the digit's line (a number's digits), not only those near it."""
     threshold = max(_otsu(ink), floor)
     mask = ink > threshold
@@ -394,8 +397,9 @@ def _keep_digit(
         near_cols = box[1].start < right + reach and box[1].stop > left - reach
         keep[index + 1] = near_rows and (near_cols or (line and bool(inside[index])))
     pieces = int(np.count_nonzero(keep))
+    dropped = int(np.count_nonzero(masses >= SPECK * masses[main])) - pieces
     kept = ndimage.binary_dilation(keep[labels], iterations=1)
-    return kept, strong, pieces
+    return kept, strong, pieces, dropped
 
 
 def cut_by_frame(kept: np.ndarray) -> bool:
@@ -440,7 +444,7 @@ def clean(lum: np.ndarray, line: bool = False) -> Cleaning:
     digit = _keep_digit(ink, level, line)
     if digit is None:
         return blank(lum.shape, removed=removed, **found)
-    kept, strong, pieces = digit
+    kept, strong, pieces, dropped = digit
     low = min(level, strong / 2)
     stretched = np.where(kept, ((ink - low) / max(strong - low, 1e-3)).clip(0.0, 1.0), 0.0)
     edge = cut_by_frame(kept)
@@ -456,6 +460,7 @@ def clean(lum: np.ndarray, line: bool = False) -> Cleaning:
         kept,
         contrast=strong,
         pieces=pieces,
+        dropped=dropped,
         touches_edge=bool(edge),
         box=box,
         **found,

@@ -69,6 +69,7 @@ class NotebookFollower:
         self.metrics: dict[str, list[tuple[int, float]]] = {}
         self.watch: str | None = None  # the notebook's watch whose metrics are kept
         self.received = 0
+        self.last_note: LiveError | None = None  # the last message dropped, and why
         self._before: Predictor | None = None  # the learner's model, back on Stop following
         self._built: tuple[str, LiveNetwork] | None = None
         session.model_changed.connect(self._model_changed)
@@ -96,6 +97,7 @@ class NotebookFollower:
 
     def note(self, error: LiveError) -> None:
         """A message was dropped (the receiver says why)."""
+        self.last_note = error
         self.noted.emit(error)
 
     def _show(self, update: Update) -> None:

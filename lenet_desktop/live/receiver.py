@@ -66,10 +66,6 @@ class Update:
     received_at: float = field(default_factory=time.time)
 
     @property
-    def kind(self) -> str:
-        return "network" if self.state is not None else "metrics"
-
-    @property
     def name(self) -> str:
         return str(self.header.get("name") or "net")[:80]
 

@@ -125,9 +125,6 @@ def _module_entry(path: str, module: nn.Module) -> dict[str, Any]:
     }
 
 
-HELPERS = {"size", "dim", "shape", "getattr", "getitem", "mul", "floordiv", "add_int"}
-
-
 def _target_name(node: Any) -> str:
     target = node.target
     return target if isinstance(target, str) else getattr(target, "__name__", str(target))

@@ -253,8 +253,6 @@ class MainWindow(Retranslating, QMainWindow):
         from lenet_desktop.ui.sources.notebook_live import NotebookLive
 
         self.notebook = NotebookLive(self.session, self)  # a notebook's network, as it trains
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.notebook.dock)
-        self.notebook.dock.hide()
         self.notebook.listen()
         self.menu_actions["notebook"].setEnabled(True)
         self.docks.restore()

@@ -69,7 +69,12 @@
         <translation>视图中显示的是第 {0} 位（共 {1} 位）——点击一位数字、画布上它的编号，或按 ←/→</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/answer.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="165"/>
+        <source>unsure about digit {0}</source>
+        <translation>第 {0} 位没有把握</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/views/answer.py" line="168"/>
         <source>A cut between touching digits is unsure</source>
         <translation>相连数字之间的切分不确定</translation>
     </message>
@@ -992,22 +997,22 @@ field</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="393"/>
         <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
         <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="413"/>
         <source>Export Weights for a Notebook</source>
         <translation>导出权重到笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="415"/>
         <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
         <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="424"/>
         <source>Wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
@@ -1076,139 +1081,139 @@ field</source>
 <context>
     <name>NotebookDock</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="136"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="139"/>
         <source>Live from Your Notebook</source>
         <translation>实时跟随你的笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="137"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="140"/>
         <source>Keep a Copy…</source>
         <translation>保存一份副本…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="143"/>
         <source>Add one line before your training loop, then train as the book does:&lt;pre&gt;from lenet_desktop import live
 live.watch(net)&lt;/pre&gt;The window then shows your network on your drawing as it learns.</source>
         <translation>在训练循环之前加一行代码，然后照书中的方式训练：&lt;pre&gt;from lenet_desktop import live
 live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网络，随着它的学习而变化。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="151"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="154"/>
         <source>Stop Following</source>
         <translation>停止跟随</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="151"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="154"/>
         <source>Follow Again</source>
         <translation>重新跟随</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="159"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="162"/>
         <source>The window cannot listen for notebooks: {0}</source>
         <translation>窗口无法接收笔记本发来的网络：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="167"/>
         <source>Waiting for your notebook…</source>
         <translation>正在等待你的笔记本…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="170"/>
         <source>Not following your notebook (Follow Again shows its newest network)</source>
         <translation>未跟随你的笔记本（点“重新跟随”显示它最新的网络）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="177"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="180"/>
         <source>The layers as your notebook&apos;s forward pass runs them</source>
         <translation>你的笔记本前向传播时依次执行的各层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="184"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="187"/>
         <source>training</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="184"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="187"/>
         <source>evaluating</source>
         <translation>评估中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="188"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="191"/>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="189"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="192"/>
         <source>{0:.1f} s ago</source>
         <translation>{0:.1f} 秒前</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="191"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="194"/>
         <source>{0:.0f} min ago</source>
         <translation>{0:.0f} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="200"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="203"/>
         <source>named by your notebook</source>
         <translation>由你的笔记本指定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="201"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="204"/>
         <source>told from the pixels it was trained on</source>
         <translation>根据训练时输入的像素判断</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="202"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="205"/>
         <source>assumed: your notebook did not say</source>
         <translation>推定：你的笔记本没有说明</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="205"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="208"/>
         <source>Network: {0}</source>
         <translation>网络：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="206"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="209"/>
         <source>Dataset: {0} ({1})</source>
         <translation>数据集：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="209"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="212"/>
         <source>Input: pixels 0–1, as ToTensor() gives them</source>
         <translation>输入：像素值 0–1，与 ToTensor() 给出的一致</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="212"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="215"/>
         <source>Input: (pixel − {0:.4g}) / {1:.4g}</source>
         <translation>输入：（像素 − {0:.4g}）/ {1:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="215"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="218"/>
         <source>its final softmax is the app&apos;s (the same probabilities)</source>
         <translation>最后的 softmax 由本应用计算（概率相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="219"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="222"/>
         <source>its forward pass could not be traced: the layers are its modules in the order they were defined</source>
         <translation>无法追踪它的前向传播：各层按模块定义的顺序列出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="230"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="233"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="258"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="261"/>
         <source>Keep a Copy of the Notebook&apos;s Network</source>
         <translation>保存笔记本中网络的副本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="260"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="263"/>
         <source>Model files (*.safetensors)</source>
         <translation>模型文件 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="271"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="274"/>
         <source>Kept: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -3170,12 +3175,12 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>找不到 {title} 的文件：请选择它们所在的文件夹，或下载它们</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/follower.py" line="122"/>
+        <location filename="../../lenet_desktop/live/follower.py" line="124"/>
         <source>The notebook&apos;s network cannot run here: {why}</source>
         <translation>笔记本中的网络无法在这里运行：{why}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/follower.py" line="162"/>
+        <location filename="../../lenet_desktop/live/follower.py" line="164"/>
         <source>No network from a notebook is shown</source>
         <translation>当前没有显示来自笔记本的网络</translation>
     </message>

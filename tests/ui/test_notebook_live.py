@@ -117,3 +117,27 @@ def test_stop_following_gives_the_model_back_and_a_copy_is_kept(
     assert follower.following and again.training["notebook"]["name"] == "net"
     with torch.no_grad():
         assert torch.equal(again.network(x), shown.network(x))
+
+
+def test_the_notebooks_dock_fits_a_laptops_screen(window, qtbot):
+    """At 1024×700 the dock opens as a strip at the bottom: the window stays within the screen
+    and the answer's ten classes stay in sight."""
+    import time
+
+    from notebook_nets import book_lenet
+
+    from lenet_desktop.live.receiver import decode
+    from lenet_desktop.live.watching import describe, safetensors_bytes
+
+    window.resize(1024, 700)
+    layers, how = describe(book_lenet())
+    state = {k: v.detach().clone() for k, v in book_lenet().state_dict().items()}
+    header = {"kind": "network", "name": "net", "step": 7, "layers": layers, "structure": how,
+              "classes": 10, "taken_at": time.time(), "watch": "1"}  # fmt: skip
+    window.notebook.bridge.put(decode(header, safetensors_bytes(state)))
+    qtbot.waitUntil(lambda: window.notebook.follower.shown is not None)
+    QApplication.processEvents()
+    dock = window.notebook.dock
+    assert dock.isVisible() and window.height() <= 700
+    assert dock.height() <= window.height() // 3 + 40
+    assert window.chart.isVisible() and len(window.chart.values) == 10

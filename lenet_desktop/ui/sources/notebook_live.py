@@ -37,6 +37,7 @@ from lenet_desktop.ui.translation import Retranslating, error_text, model_archit
 
 COLOURS = ((70, 130, 200), (230, 120, 30), (60, 160, 90), (180, 60, 160), (120, 120, 120))
 DOUBT_COLOUR = "#b03030"
+DOCK_HEIGHT = 260  # the dock's height when it opens, at most a third of the window
 
 
 class Bridge(QObject):
@@ -90,10 +91,12 @@ class NotebookDock(Retranslating, QDockWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color:gray")
+        self.note.hide()  # until there is something to say
         self.help = QLabel()
         self.help.setWordWrap(True)
         self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layers = QLabel()
+        self.layers.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.layers.setFont(mono)
@@ -101,10 +104,10 @@ class NotebookDock(Retranslating, QDockWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.layers)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumHeight(90)
+        scroll.setMinimumHeight(48)  # on a laptop's screen the dock gives way
         self.plot = pg.PlotWidget()
         self.plot.setBackground(None)
-        self.plot.setMinimumSize(160, 110)
+        self.plot.setMinimumSize(160, 60)
         self.legend = self.plot.addLegend(offset=(-10, 10))
         self.curves: dict[str, pg.PlotDataItem] = {}
         buttons = QHBoxLayout()
@@ -131,6 +134,9 @@ class NotebookDock(Retranslating, QDockWidget):
         follow(self, follower.noted, self._noted)
         follow(self, follower.metrics_changed, self._metrics)
         self.retranslate()
+        if follower.last_note is not None:
+            self._noted(follower.last_note)
+        self._metrics()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Live from Your Notebook"))
@@ -227,6 +233,7 @@ class NotebookDock(Retranslating, QDockWidget):
         self.error.setText("" if error is None else error_text(error))
 
     def _noted(self, error: LiveError) -> None:
+        self.note.show()
         self.note.setText(self.tr("{0} ({1})").format(error_text(error), time.strftime("%H:%M:%S")))
 
     def _metrics(self) -> None:
@@ -267,29 +274,44 @@ class NotebookDock(Retranslating, QDockWidget):
             saved = self.follower.keep_copy(path)
         except (LiveError, OSError, ValueError) as exc:
             self.note.setText(error_text(exc) if isinstance(exc, LiveError) else str(exc))
+            self.note.show()
             return
         self.note.setText(self.tr("Kept: {0}").format(str(saved)))
+        self.note.show()
 
 
 class NotebookLive(QObject):
-    """The window's notebook source: the follower, its receiver and its dock."""
+    """The window's notebook source: the follower, its receiver and its dock (built when a
+    notebook first sends, or when the learner opens it: nothing of it at start-up)."""
 
     def __init__(self, session: Session, window: QMainWindow) -> None:
         super().__init__(window)
+        self.window = window
         self.follower = NotebookFollower(session)
         self.bridge = Bridge(self)
         self.bridge.arrived.connect(self._drain)
-        self.dock = NotebookDock(self.follower, window)
         self.receiver: Receiver | None = None
-        self._announced = False
+        self.listen_error: BaseException | None = None
+        self._dock: NotebookDock | None = None
+
+    @property
+    def dock(self) -> NotebookDock:
+        if self._dock is None:
+            from PySide6.QtCore import Qt
+
+            dock = self._dock = NotebookDock(self.follower, self.window)
+            dock.listen_error = self.listen_error
+            dock.retranslate()
+            self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            dock.hide()
+        return self._dock
 
     def listen(self) -> None:
         """Start listening (a failure is said in the dock, never raised)."""
         try:
             self.receiver = Receiver(self.bridge.put, self.bridge.put).start()
         except Exception as exc:  # noqa: BLE001 - no port, a folder of another user's…
-            self.dock.listen_error = exc
-            self.dock._followed(None)
+            self.listen_error = exc
 
     def close(self) -> None:
         if self.receiver is not None:
@@ -301,13 +323,18 @@ class NotebookLive(QObject):
             if isinstance(item, LiveError):
                 self.follower.note(item)
                 continue
+            first = item.state is not None and self._dock is None
             self.follower.receive(item)
-            if item.state is not None and not self._announced:
-                self._announced = True  # the first network: the dock comes into sight
-                self.dock.show()
-                self.dock.raise_()
+            if first:  # the first network: the dock comes into sight
+                self.toggle()
 
     def toggle(self) -> None:
-        self.dock.setVisible(not self.dock.isVisible())
-        if self.dock.isVisible():
-            self.dock.raise_()
+        from PySide6.QtCore import Qt
+
+        dock = self.dock
+        dock.setVisible(not dock.isVisible())
+        if dock.isVisible():
+            dock.raise_()
+            # a strip at the bottom: the canvas, the answer and the maps keep the window
+            height = min(DOCK_HEIGHT, self.window.height() // 3)
+            self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)

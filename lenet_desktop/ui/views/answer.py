@@ -101,7 +101,7 @@ class AnswerView(Retranslating, QWidget):
                 "<span style='font-size:28pt; font-weight:bold'>{0}</span> {1:.1f} %"
             ).format(class_name(prediction.label), 100 * prediction.confidence)
         doubt = result.doubt
-        if doubt is not None and doubt.unsure:
+        if doubt is not None and doubt.unsure and result.number is None:  # a number: per digit
             verdict = self.tr("unlike its training") if doubt.unlike_training else self.tr("unsure")
             style = f"color:{DOUBT_COLOUR}; font-weight:bold"
             text += f" <span style='{style}'>⚠ {escape(verdict)}</span>"
@@ -160,6 +160,10 @@ class AnswerView(Retranslating, QWidget):
             "Digit {0} of {1} in the views — click a digit, or its number on the canvas, or ←/→"
         ).format(result.digit + 1, len(number.digits))
         text += f"<br><span style='color:{LIVE_COLOUR}'>{escape(line)}</span>"
+        doubted = [str(i + 1) for i, d in enumerate(number.digits) if d.doubt.unsure]
+        if doubted:  # the doubt of every digit, not only of the one in the views
+            unsure = self.tr("unsure about digit {0}").format(", ".join(doubted))
+            text += f"<br><span style='color:{DOUBT_COLOUR}'>⚠ {escape(unsure)}</span>"
         if number.unsure_cut:
             unsure = self.tr("A cut between touching digits is unsure")
             text += f"<br><span style='color:{DOUBT_COLOUR}'>⚠ {escape(unsure)}</span>"
