@@ -27,7 +27,8 @@ from lenet_desktop.data.datasets import FASHION_MNIST, MNIST
 from lenet_desktop.live import channel
 from lenet_desktop.live.network import bundle_of
 from lenet_desktop.live.receiver import LiveError, Receiver, Update, decode
-from lenet_desktop.live.watching import HINT, describe, safetensors_bytes
+from lenet_desktop.live.structure import describe, safetensors_bytes
+from lenet_desktop.live.watching import HINT
 
 NOTEBOOKS = Path(__file__).resolve().parent / "notebooks"
 

@@ -8,8 +8,9 @@
 and the window follows the network as it learns — its maps, probabilities, kernels and
 explanations on the learner's drawing. ``live.show(net)`` sends a network once.
 
-The notebook's side (:mod:`.watching`, :mod:`.channel`) imports torch and the standard library
-only; the app's side (:mod:`.receiver`, :mod:`.network`) reads what arrives.
+The notebook's side (:mod:`.watching`, :mod:`.structure`, :mod:`.channel`) imports torch and
+the standard library only; the app's side (:mod:`.receiver`, :mod:`.network`,
+:mod:`.follower`) reads what arrives.
 """
 
 from lenet_desktop.live.watching import Watch, show, watch

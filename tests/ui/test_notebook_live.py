@@ -127,7 +127,7 @@ def test_the_notebooks_dock_fits_a_laptops_screen(window, qtbot):
     from notebook_nets import book_lenet
 
     from lenet_desktop.live.receiver import decode
-    from lenet_desktop.live.watching import describe, safetensors_bytes
+    from lenet_desktop.live.structure import describe, safetensors_bytes
 
     window.resize(1024, 700)
     layers, how = describe(book_lenet())
