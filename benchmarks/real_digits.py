@@ -119,7 +119,7 @@ def read_all(model, items) -> list[dict]:
 
 
 def _load(path: Path):
-    from lenet_desktop.data.preprocessing import load_image
+    from lenet_desktop.data.pictures import load_image
 
     return load_image(path)
 

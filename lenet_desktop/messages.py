@@ -14,6 +14,21 @@ name, a number) as they are; ``str(error)`` is the English sentence the command 
 
 from __future__ import annotations
 
+import re
+
+# A str read with errors="surrogateescape" carries each byte that was not UTF-8 as U+DC80–DCFF;
+# any other surrogate in a str is unpaired (JSON's "\ud800", a damaged record).
+_LONE_SURROGATE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` as valid Unicode, the same way wherever a text from a file is shown, printed or
+    written as JSON or CSV: bytes carried as surrogate escapes are decoded as UTF-8 where they
+    are, and anything that still is not valid (an unpaired surrogate, a byte that was not UTF-8)
+    becomes U+FFFD (�)."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     """Mark ``text`` for translation in ``context``; returns it unchanged."""

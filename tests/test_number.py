@@ -89,3 +89,39 @@ def test_touching_digits_are_cut_and_the_cuts_are_shown(predictor, mnist_splits)
         shown = cleaning_pictures(np.asarray(picture), number.cleaning, number.cuts)
         assert (shown.after.reshape(-1, 3) == CUT_RGB).all(axis=1).any()
     assert cut >= 3  # most touching pairs are cut apart
+
+
+def test_the_checker_tells_one_digit_from_pieces_that_are_not(mnist_splits):
+    """The number reader's checker, trained on numbers made of the training split, on test
+    digits: a digit is one digit; two digits squeezed into one frame, or a digit's left half,
+    are not."""
+    from lenet_desktop.analysis.checker import one_digit
+    from lenet_desktop.data.preprocessing import frame_ink
+
+    _, test = mnist_splits
+    images = test.images.numpy()[:400].astype(np.float32) / 255
+
+    def framed(pictures) -> np.ndarray:
+        return np.stack([f for f in (frame_ink(p, "mnist") for p in pictures) if f is not None])
+
+    singles = one_digit(framed(images))
+    pairs = one_digit(framed(np.hstack([a, b]) for a, b in zip(images[:200], images[200:])))
+    halves = one_digit(framed(p[:, :13] for p in images if (p[:, 15:] > 0.5).sum() > 20))
+    assert singles is not None and pairs is not None and halves is not None
+    assert (singles > 0.5).mean() >= 0.95, (singles > 0.5).mean()
+    assert (pairs < 0.5).mean() >= 0.9, (pairs < 0.5).mean()
+    assert (halves < 0.5).mean() >= 0.6, (halves < 0.5).mean()
+
+
+def test_without_the_checker_numbers_are_read_as_before_it(monkeypatch, tmp_path, mnist_splits):
+    from lenet_desktop.analysis import checker
+
+    monkeypatch.setattr(checker, "checker_path", lambda: tmp_path / "missing.safetensors")
+    checker._checker.cache_clear()
+    try:
+        predictor = Predictor(load_model("mnist"), "cpu")
+        picture = compose(digits_of(mnist_splits, "2026"), False, np.random.default_rng(0))
+        number = read_number(predictor, picture)
+        assert number is not None and number.text == "2026"
+    finally:
+        checker._checker.cache_clear()

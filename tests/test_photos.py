@@ -118,7 +118,7 @@ def test_photos_are_deterministic(mnist_splits):
 def test_a_pasted_rgb_picture_and_the_gray_file_give_the_same_input(tmp_path, mnist_splits):
     from drawing import redraw
 
-    from lenet_desktop.data.preprocessing import load_image
+    from lenet_desktop.data.pictures import load_image
 
     _, test = mnist_splits
     gray = redraw(test.images[5].numpy(), mode="L")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from lenet_desktop.cli.commands_tools import cmd_app
 from lenet_desktop.cli.common import CommandError
 from lenet_desktop.cli.parser import build_parser
+from lenet_desktop.messages import printable
 
 __all__ = ["CommandError", "build_parser", "main", "parse_arguments"]
 
@@ -52,18 +53,37 @@ def parse_arguments(argv: Sequence[str] | None = None):
     return parser, args
 
 
+def _replace_unprintable() -> None:
+    """What a file held that is not valid Unicode is printed as U+FFFD, never a traceback:
+    the net under :func:`~lenet_desktop.messages.printable` for any text not passed through it."""
+    import codecs
+
+    def replace(error: UnicodeError) -> tuple[str, int]:
+        if isinstance(error, UnicodeEncodeError | UnicodeDecodeError | UnicodeTranslateError):
+            return "\ufffd", error.end
+        raise error
+
+    codecs.register_error("lenet-desktop", replace)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            utf8 = (stream.encoding or "").lower().replace("-", "") == "utf8"
+            reconfigure(errors="lenet-desktop" if utf8 else "replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from lenet_desktop.specs import SpecError
 
+    _replace_unprintable()
     parser, args = parse_arguments(argv)
     func = getattr(args, "func", cmd_app)
     try:
         return func(args, parser)
     except SpecError as exc:
-        print(f"lenet-desktop: error: {exc}", file=sys.stderr)
+        print(printable(f"lenet-desktop: error: {exc}"), file=sys.stderr)
         return 2
     except CommandError as exc:
-        print(f"lenet-desktop: error: {exc}", file=sys.stderr)
+        print(printable(f"lenet-desktop: error: {exc}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

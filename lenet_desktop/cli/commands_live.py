@@ -50,7 +50,7 @@ def cmd_watch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         raise CommandError("--timeout: give a number of seconds above 0")
     image = None
     if args.image:
-        from lenet_desktop.data.preprocessing import ImageReadError, load_image
+        from lenet_desktop.data.pictures import ImageReadError, load_image
 
         try:
             image = load_image(args.image)

@@ -8,30 +8,31 @@ import sys
 
 from lenet_desktop.cli.common import CommandError, load, predictor, print_json
 from lenet_desktop.cli.tables import print_table
+from lenet_desktop.messages import printable
 from lenet_desktop.options import ARCHITECTURE_TITLES, ARCHITECTURES
 from lenet_desktop.specs.geometry import INPUT_SHAPE
 
 
 def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    usable, failures = _usable_pictures(args)
+    if not usable:
+        return 1  # nothing to read: said at once, before the model is loaded
+
     from lenet_desktop.analysis.reading import DOUBT_KINDS, read
-    from lenet_desktop.data.preprocessing import ImageReadError, load_image
+    from lenet_desktop.data.pictures import ImageReadError, load_image
     from lenet_desktop.files.catalog import translate
 
     model = predictor(args, parser)
-    failures = 0
     if not args.json:
         print(f"model: {model.bundle.title} · device: {model.device}")
     if args.number:
-        return _predict_numbers(model, args)
-    for path in args.images:
+        return _predict_numbers(model, usable, args) or int(failures > 0)
+    for path in usable:
         try:
             reading = read(model, load_image(path))
         except ImageReadError as exc:
             failures += 1
-            if args.json:
-                print_json({"path": path, "error": str(exc)})
-            else:
-                print(f"error: {exc}", file=sys.stderr)
+            _say_unusable(path, exc, args.json)
             continue
         prepared, prediction, doubt, found = (
             reading.prepared,
@@ -84,24 +85,45 @@ def _say_blank(path: str, as_json: bool) -> None:
         print(f"{path}: empty ({message})", file=sys.stderr)
 
 
-def _predict_numbers(model, args: argparse.Namespace) -> int:
+def _usable_pictures(args: argparse.Namespace) -> tuple[list[str], int]:
+    """The pictures given that are regular files, and how many are not (each said in one line:
+    no such file, a folder, a pipe, a device…)."""
+    from lenet_desktop.data.pictures import ImageReadError, check_picture
+
+    usable = []
+    for path in args.images:
+        try:
+            check_picture(path)
+        except ImageReadError as exc:
+            _say_unusable(path, exc, args.json)
+        else:
+            usable.append(path)
+    return usable, len(args.images) - len(usable)
+
+
+def _say_unusable(path: str, exc: Exception, as_json: bool) -> None:
+    if as_json:
+        print_json({"path": path, "error": str(exc)})
+    else:
+        print(printable(f"error: {exc}"), file=sys.stderr)
+
+
+def _predict_numbers(model, paths: list[str], args: argparse.Namespace) -> int:
     """``predict --number``: each image's number, digit by digit."""
     from lenet_desktop.analysis.number import digit_of, read_number
     from lenet_desktop.analysis.reading import notes, read
-    from lenet_desktop.data.preprocessing import ImageReadError, load_image
+    from lenet_desktop.data.pictures import ImageReadError, load_image
     from lenet_desktop.files.catalog import translate
 
     if model.bundle.dataset.convention != "mnist":
         raise CommandError("--number reads digits: use a model trained on MNIST")
     failures = 0
-    for path in args.images:
+    for path in paths:
         try:
             image = load_image(path)
         except ImageReadError as exc:
             failures += 1
-            print_json({"path": path, "error": str(exc)}) if args.json else print(
-                f"error: {exc}", file=sys.stderr
-            )
+            _say_unusable(path, exc, args.json)
             continue
         number = read_number(model, image)
         if number is None:  # one digit: read as a single digit is

@@ -4,10 +4,12 @@ a split) and ``runs`` (the kept training runs)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from lenet_desktop.cli.common import CommandError, config_options, predictor, print_json
 from lenet_desktop.cli.tables import print_table
+from lenet_desktop.files import atomic
 
 
 def _check_writable(path):
@@ -25,6 +27,27 @@ def _check_writable(path):
         raise CommandError(f"{folder}: cannot write the model here ({exc.strerror})") from None
     if Path(path).is_dir() or (Path(path).exists() and not os.access(path, os.W_OK)):
         raise CommandError(f"{path}: cannot be replaced")
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM (``kill``, a closing terminal's session) raised as KeyboardInterrupt while this
+    holds, so an atomic write cleans up after itself as it does for Ctrl+C."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -50,6 +73,7 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error(str(exc))
     info = dataset_info(args.dataset)
     _check_writable(args.out)
+    atomic.clear_stale(args.out)  # what a killed `train --out` into the same place left
     bar = None
 
     def estimated(seconds: float, train_count: int, test_count: int) -> None:
@@ -114,7 +138,8 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             bar.close()
     result = outcome.result
     try:
-        path = save_model(result.bundle, args.out)
+        with _terminate_as_interrupt():  # a SIGTERM mid-save removes the half-written file
+            path = save_model(result.bundle, args.out)
     except ModelFileError as exc:
         raise CommandError(str(exc)) from None
     # kept for `lenet-desktop runs`, `predict --epoch` and the app's Runs tab; the model file
@@ -220,7 +245,8 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 
 
 def cmd_runs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from lenet_desktop.training.runs import RunStore, comparison_csv, comparison_rows, printable
+    from lenet_desktop.messages import printable
+    from lenet_desktop.training.runs import RunStore, comparison_csv, comparison_rows
 
     store = RunStore()
     kept, damaged = store.scan()
@@ -240,9 +266,9 @@ def cmd_runs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             )
         return 0
     if not kept and not damaged:
-        print(f"no runs kept yet in {store.root}")
+        print(printable(f"no runs kept yet in {store.root}"))
         return 0
-    print(f"{len(kept)} run(s) in {store.root}")
+    print(printable(f"{len(kept)} run(s) in {store.root}"))
     if kept:
         header = ("name", "dataset", "architecture", "parameters", "epochs", "test accuracy",
                   "time")  # fmt: skip
@@ -253,5 +279,5 @@ def cmd_runs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         ]  # fmt: skip
         print_table(table)
     for bad in damaged:
-        print(f"damaged: {bad.shown_id}: {bad.reason}")
+        print(printable(f"damaged: {bad.shown_id}: {bad.reason}"))
     return 0

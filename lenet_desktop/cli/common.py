@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 
+from lenet_desktop.messages import printable
+
 
 class CommandError(Exception):
     """A failure to report in one line with exit status 1."""
 
 
 def print_json(obj: dict) -> None:
-    print(json.dumps(obj, ensure_ascii=False), flush=True)
+    """One line of JSON, valid UTF-8 whatever a file put in ``obj`` (:func:`printable`)."""
+    print(printable(json.dumps(obj, ensure_ascii=False)), flush=True)
 
 
 def load(name_or_path: str | None, args: argparse.Namespace | None = None):

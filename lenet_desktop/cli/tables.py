@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from lenet_desktop.messages import printable
+
 
 def print_table(
     rows: Sequence[Sequence[str]],
@@ -24,6 +26,6 @@ def print_table(
             cell.rjust(width) if column in right else cell.ljust(width)
             for column, (cell, width) in enumerate(zip(row, widths))
         )
-        print("  ".join(cells).rstrip())
+        print(printable("  ".join(cells).rstrip()))
         if index in rules_after:
             print(rule)

@@ -22,18 +22,17 @@ Data flow — one pipeline for the canvas, opened/dropped/pasted pictures and th
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image
 
 from lenet_desktop.data.cleaning import Cleaning, blank, clean
+from lenet_desktop.data.pictures import ImageReadError
 from lenet_desktop.data.strokes import restroke
-from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+from lenet_desktop.messages import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import torch
@@ -41,9 +40,6 @@ if TYPE_CHECKING:
 SIZE = 28
 MNIST_BOX = 20
 MNIST_CENTRE = 13.75
-# Pictures larger than this are refused before they are decoded (a decompression bomb is only a
-# few kilobytes on disk).
-MAX_PIXELS = 50_000_000
 # Work on about this many pixels per side (larger pictures are box-reduced by a whole factor
 # first): far more than a 20-pixel glyph needs, and it keeps the drawing path fast.
 WORKING_SIDE = 160
@@ -65,10 +61,6 @@ DATASET_BLACK = 0.03
 MIN_PHOTO_SIDE = 24
 
 _LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)  # ITU-R 601-2, as Pillow's "L"
-
-
-class ImageReadError(LocalizedError):
-    """An image file that cannot be used; the message names the file and says why."""
 
 
 @dataclass(frozen=True)
@@ -101,54 +93,6 @@ class Preprocessed:
         import torch
 
         return torch.from_numpy(self.normalized)
-
-
-def load_image(path: str | os.PathLike[str]) -> Image.Image:
-    """Read an image file (first frame, EXIF orientation applied) or raise ImageReadError."""
-    path = Path(path)
-    try:
-        with Image.open(path) as im:
-            width, height = im.size
-            if width * height > MAX_PIXELS:
-                raise ImageReadError(
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "{path}: image is too large ({width}×{height} pixels; the limit is "
-                        "{limit} megapixels)",
-                    ),
-                    path=path,
-                    width=width,
-                    height=height,
-                    limit=MAX_PIXELS // 1_000_000,
-                )
-            im.seek(0)
-            im.load()
-            return ImageOps.exif_transpose(im) or im.copy()
-    except ImageReadError:
-        raise
-    except FileNotFoundError:
-        raise ImageReadError(
-            QT_TRANSLATE_NOOP("errors", "{path}: no such file"), path=path
-        ) from None
-    except IsADirectoryError:
-        raise ImageReadError(
-            QT_TRANSLATE_NOOP("errors", "{path}: is a folder, not an image"), path=path
-        ) from None
-    except Image.DecompressionBombError:
-        raise ImageReadError(
-            QT_TRANSLATE_NOOP("errors", "{path}: image is too large to open safely"), path=path
-        ) from None
-    except UnidentifiedImageError:
-        raise ImageReadError(
-            QT_TRANSLATE_NOOP("errors", "{path}: not an image file LeNet Desktop can read"),
-            path=path,
-        ) from None
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageReadError(
-            QT_TRANSLATE_NOOP("errors", "{path}: the image is damaged or truncated ({detail})"),
-            path=path,
-            detail=exc,
-        ) from None
 
 
 def _pil_to_array(im: Image.Image) -> np.ndarray:
@@ -284,8 +228,12 @@ def _resize(ink: np.ndarray, width: int, height: int) -> np.ndarray:
     return np.asarray(resized, dtype=np.float32).clip(0.0, 1.0)
 
 
-def frame_ink(ink: np.ndarray, convention: str = "mnist") -> np.ndarray | None:
+def frame_ink(
+    ink: np.ndarray, convention: str = "mnist", stroke: float | None = None
+) -> np.ndarray | None:
     """Place an ink map in a 28×28 frame the way the dataset did; None if there is no ink.
+    ``stroke``: the ink's stroke width when it is known (see :func:`~lenet_desktop.data.
+    strokes.restroke`).
 
     ``"mnist"``: longer side of the ink box 20 px, centre of mass at the centre (whole-pixel
     shift, kept inside the frame). ``"fashion"``: longer side 28 px, box centred.
@@ -296,7 +244,7 @@ def frame_ink(ink: np.ndarray, convention: str = "mnist") -> np.ndarray | None:
         return None
     crop = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
     if convention == "mnist":
-        crop = _crop(restroke(np.ascontiguousarray(crop), MNIST_BOX))
+        crop = _crop(restroke(np.ascontiguousarray(crop), MNIST_BOX, stroke))
     target = MNIST_BOX if convention == "mnist" else SIZE
     scale = target / max(crop.shape)
     height = min(target, max(1, round(crop.shape[0] * scale)))

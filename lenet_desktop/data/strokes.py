@@ -150,12 +150,14 @@ def _thin(ink: np.ndarray, shrink: float, width: float) -> np.ndarray:
     return np.maximum(eroded, axis).astype(np.float32)
 
 
-def restroke(crop: np.ndarray, box: float) -> np.ndarray:
+def restroke(crop: np.ndarray, box: float, width: float | None = None) -> np.ndarray:
     """The ink of a digit's crop (``(H, W)`` in [0, 1], cut to its ink's box) with its strokes
     brought into the training digits' width for a ``box``-px digit; the crop itself when they
     already are. The result may be enlarged or reduced (a whole factor) and grown by a margin:
-    crop it to its ink again before scaling."""
-    width = stroke_width(crop)
+    crop it to its ink again before scaling. ``width``: the crop's stroke width when it is
+    known (a piece of ink whose whole was measured), else it is measured here."""
+    if width is None:
+        width = stroke_width(crop)
     if target_width(width, max(crop.shape), box) is None:
         return crop
     # (broad strokes need no finer copy: their change is many pixels)

@@ -62,6 +62,10 @@ class Predictor:
     def predict(self, tensor: torch.Tensor | np.ndarray) -> Prediction:
         """Classify one normalised ``(1, 1, 28, 28)`` image (a tensor, or the array of
         :attr:`Preprocessed.normalized`), keeping every layer's output."""
+        return self.predict_many(tensor)[0]
+
+    def predict_many(self, tensor: torch.Tensor | np.ndarray) -> list[Prediction]:
+        """:meth:`predict` for each of ``(N, 1, 28, 28)`` normalised images, in one pass."""
         outputs = {}
         tensor = torch.as_tensor(tensor)
         with torch.inference_mode():
@@ -69,18 +73,22 @@ class Predictor:
             for name, module in self.layers:
                 x = module(x)
                 outputs[name] = x
-            logits = x.float()[0]
-            probabilities = torch.softmax(logits / self.bundle.temperature, dim=0).cpu()
-            activations = {n: a[0].float().cpu().numpy() for n, a in outputs.items()}
-        return Prediction(
-            probabilities=probabilities.numpy(),
-            logits=logits.cpu().numpy(),
-            temperature=self.bundle.temperature,
-            classes=self.bundle.dataset.classes,
-            input=tensor[0].float().cpu().numpy(),
-            activations=activations,
-            device=str(self.device),
-        )
+            logits = x.float()
+            probabilities = torch.softmax(logits / self.bundle.temperature, dim=1).cpu().numpy()
+            activations = {n: a.float().cpu().numpy() for n, a in outputs.items()}
+            logits_array, inputs = logits.cpu().numpy(), tensor.float().cpu().numpy()
+        return [
+            Prediction(
+                probabilities=probabilities[k],
+                logits=logits_array[k],
+                temperature=self.bundle.temperature,
+                classes=self.bundle.dataset.classes,
+                input=inputs[k],
+                activations={n: a[k] for n, a in activations.items()},
+                device=str(self.device),
+            )
+            for k in range(len(inputs))
+        ]
 
     def predict_image(
         self, image: Image.Image | np.ndarray

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from lenet_desktop.files import atomic
 from lenet_desktop.files.places import user_folder
-from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError, printable
 from lenet_desktop.training import run_record
 
 if TYPE_CHECKING:
@@ -169,21 +169,16 @@ class DamagedRun:
         return printable(self.id)
 
 
-def printable(name: str) -> str:
-    """A folder name as text any terminal can print (bytes that are not UTF-8 become �)."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
 def _from_json(data: dict, folder: Path) -> Run:
     """A checked record (:func:`run_record.check`) as a Run, addressed by its folder."""
     return Run(
         id=folder.name,
-        name=str(data["name"]),
-        created=str(data["created"]),
-        dataset=str(data["dataset"]),
-        architecture=str(data["architecture"]),
+        name=printable(str(data["name"])),
+        created=printable(str(data["created"])),
+        dataset=printable(str(data["dataset"])),
+        architecture=printable(str(data["architecture"])),
         parameters=int(data["parameters"]),
-        classes=tuple(str(c) for c in data["classes"]),
+        classes=tuple(printable(str(c)) for c in data["classes"]),
         config=dict(data.get("config", {})),
         history=tuple(dict(h) for h in data.get("history", [])),
         accuracy=float(data["accuracy"]),
@@ -531,4 +526,4 @@ def comparison_csv(runs: list[Run]) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(comparison_rows(runs))
-    return out.getvalue()
+    return printable(out.getvalue())

@@ -1081,139 +1081,139 @@ field</source>
 <context>
     <name>NotebookDock</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="139"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="142"/>
         <source>Live from Your Notebook</source>
         <translation>实时跟随你的笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="143"/>
         <source>Keep a Copy…</source>
         <translation>保存一份副本…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="143"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="146"/>
         <source>Add one line before your training loop, then train as the book does:&lt;pre&gt;from lenet_desktop import live
 live.watch(net)&lt;/pre&gt;The window then shows your network on your drawing as it learns.</source>
         <translation>在训练循环之前加一行代码，然后照书中的方式训练：&lt;pre&gt;from lenet_desktop import live
 live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网络，随着它的学习而变化。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="154"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="157"/>
         <source>Stop Following</source>
         <translation>停止跟随</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="154"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="157"/>
         <source>Follow Again</source>
         <translation>重新跟随</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="162"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="165"/>
         <source>The window cannot listen for notebooks: {0}</source>
         <translation>窗口无法接收笔记本发来的网络：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="170"/>
         <source>Waiting for your notebook…</source>
         <translation>正在等待你的笔记本…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="173"/>
         <source>Not following your notebook (Follow Again shows its newest network)</source>
         <translation>未跟随你的笔记本（点“重新跟随”显示它最新的网络）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="180"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="183"/>
         <source>The layers as your notebook&apos;s forward pass runs them</source>
         <translation>你的笔记本前向传播时依次执行的各层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="187"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="190"/>
         <source>training</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="187"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="190"/>
         <source>evaluating</source>
         <translation>评估中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="191"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="194"/>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="192"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="195"/>
         <source>{0:.1f} s ago</source>
         <translation>{0:.1f} 秒前</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="194"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="197"/>
         <source>{0:.0f} min ago</source>
         <translation>{0:.0f} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="203"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="206"/>
         <source>named by your notebook</source>
         <translation>由你的笔记本指定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="204"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="207"/>
         <source>told from the pixels it was trained on</source>
         <translation>根据训练时输入的像素判断</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="205"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="208"/>
         <source>assumed: your notebook did not say</source>
         <translation>推定：你的笔记本没有说明</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="208"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="211"/>
         <source>Network: {0}</source>
         <translation>网络：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="209"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="212"/>
         <source>Dataset: {0} ({1})</source>
         <translation>数据集：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="212"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="215"/>
         <source>Input: pixels 0–1, as ToTensor() gives them</source>
         <translation>输入：像素值 0–1，与 ToTensor() 给出的一致</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="215"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="218"/>
         <source>Input: (pixel − {0:.4g}) / {1:.4g}</source>
         <translation>输入：（像素 − {0:.4g}）/ {1:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="218"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="221"/>
         <source>its final softmax is the app&apos;s (the same probabilities)</source>
         <translation>最后的 softmax 由本应用计算（概率相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="222"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="225"/>
         <source>its forward pass could not be traced: the layers are its modules in the order they were defined</source>
         <translation>无法追踪它的前向传播：各层按模块定义的顺序列出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="233"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="237"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="261"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="265"/>
         <source>Keep a Copy of the Notebook&apos;s Network</source>
         <translation>保存笔记本中网络的副本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="263"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="267"/>
         <source>Model files (*.safetensors)</source>
         <translation>模型文件 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="274"/>
+        <location filename="../../lenet_desktop/ui/sources/notebook_live.py" line="279"/>
         <source>Kept: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -1716,22 +1716,22 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>书中设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="162"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="163"/>
         <source>{0} (damaged)</source>
         <translation>{0}（已损坏）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="254"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="255"/>
         <source>Delete Runs</source>
         <translation>删除训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="255"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="256"/>
         <source>Delete {0} ticked run(s) and their models?</source>
         <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="274"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="275"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
@@ -2616,43 +2616,48 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="114"/>
+        <location filename="../../lenet_desktop/data/pictures.py" line="71"/>
         <source>{path}: image is too large ({width}×{height} pixels; the limit is {limit} megapixels)</source>
         <translation>{path}：图像太大（{width}×{height} 像素；上限为 {limit} 百万像素）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="131"/>
+        <location filename="../../lenet_desktop/data/pictures.py" line="104"/>
         <location filename="../../lenet_desktop/files/model_files.py" line="181"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="135"/>
+        <location filename="../../lenet_desktop/data/pictures.py" line="109"/>
         <source>{path}: is a folder, not an image</source>
         <translation>{path}：是文件夹，不是图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="139"/>
+        <location filename="../../lenet_desktop/data/pictures.py" line="92"/>
         <source>{path}: image is too large to open safely</source>
         <translation>{path}：图像太大，无法安全打开</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="143"/>
+        <location filename="../../lenet_desktop/data/pictures.py" line="27"/>
+        <source>{path}: not a regular file (a pipe, a device or a socket), not an image</source>
+        <translation>{path}：不是普通文件（而是管道、设备或套接字），不是图片</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/data/pictures.py" line="96"/>
         <source>{path}: not an image file LeNet Desktop can read</source>
         <translation>{path}：不是 LeNet Desktop 能读取的图像文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="148"/>
+        <location filename="../../lenet_desktop/data/pictures.py" line="115"/>
         <source>{path}: the image is damaged or truncated ({detail})</source>
         <translation>{path}：图像已损坏或不完整（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="195"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="139"/>
         <source>cannot read pixels of type {kind}</source>
         <translation>无法读取类型为 {kind} 的像素</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="210"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="154"/>
         <source>an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {shape}</source>
         <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
     </message>
@@ -2748,48 +2753,48 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>{kind}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="246"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="241"/>
         <source>{path}: not a readable run ({detail})</source>
         <translation>{path}：不是可读取的训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="265"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="260"/>
         <source>{name}: not a run of {root}</source>
         <translation>{name}：不是 {root} 中的运行</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="315"/>
-        <location filename="../../lenet_desktop/training/runs.py" line="382"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="310"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="377"/>
         <source>{path}: the run cannot be kept here ({detail})</source>
         <translation>{path}：无法在此保存训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="400"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="395"/>
         <source>{name}: this run kept no epochs</source>
         <translation>{name}：这次训练没有保存各轮的权重</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="404"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="399"/>
         <source>{name}: no epoch {epoch} (epochs 0 to {last} are kept)</source>
         <translation>{name}：没有第 {epoch} 轮（保存了第 0 到第 {last} 轮）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="417"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="412"/>
         <source>a run needs a name</source>
         <translation>训练记录需要一个名称</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="424"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="419"/>
         <source>{path}: cannot be renamed ({detail})</source>
         <translation>{path}：无法重命名（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="434"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="429"/>
         <source>{path}: no such run</source>
         <translation>{path}：没有这条训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="439"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="434"/>
         <source>{path}: cannot be deleted ({detail})</source>
         <translation>{path}：无法删除（{detail}）</translation>
     </message>

@@ -6,6 +6,7 @@ picture with no drawing, or ``"error: <words the message must contain>"``.
 
 from __future__ import annotations
 
+import json
 import struct
 import zlib
 from pathlib import Path
@@ -13,6 +14,8 @@ from pathlib import Path
 import numpy as np
 from drawing import redraw
 from PIL import Image
+
+from lenet_desktop.training.runs import FORMAT, RECORD
 
 BOMB_SIDE = 30_000
 
@@ -104,3 +107,25 @@ def one_of_each(split) -> dict[str, np.ndarray]:
         if len(found) == 10:
             break
     return found
+
+
+def run_record(**changes) -> dict:
+    """A run record as `train` keeps it, with ``changes``."""
+    record = {
+        "format": FORMAT, "id": "a-run", "name": "a run", "created": "2026-12-01T10:00:00.000000",
+        "dataset": "mnist", "architecture": "modern", "parameters": 44426,
+        "classes": [str(d) for d in range(10)], "config": {"epochs": 1},
+        "history": [{"epoch": 1, "loss": 0.5, "train_accuracy": 0.8, "test_accuracy": 0.9,
+                     "seconds": 2.0, "samples_per_s": 4000.0}],
+        "accuracy": 0.9, "confusion": [[1] * 10 for _ in range(10)], "seconds": 2.0,
+        "samples_per_s": 4000.0,
+    }  # fmt: skip
+    return record | changes
+
+
+def write_run(root: Path, folder_name: str, text: str | None = None, **changes) -> Path:
+    """A run folder ``root/folder_name`` holding ``text`` as its record, or :func:`run_record`."""
+    folder = root / folder_name
+    folder.mkdir(parents=True)
+    (folder / RECORD).write_text(text if text is not None else json.dumps(run_record(**changes)))
+    return folder

@@ -14,11 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
+from reliability.hostile import run_record, write_run
 
 from lenet_desktop.data.datasets import MNIST
 from lenet_desktop.files.model_files import new_model, save_model
 from lenet_desktop.files.places import PathError, inside, slug
-from lenet_desktop.training.runs import FORMAT, MODEL, RECORD, RunStore
+from lenet_desktop.training.runs import MODEL, RECORD, RunStore
 
 SPEC = """name = "{name}"
 [[layers]]
@@ -33,26 +34,6 @@ type = "flatten"
 type = "linear"
 features = 10
 """
-
-
-def _record(**changes) -> dict:
-    record = {
-        "format": FORMAT, "id": "a-run", "name": "a run", "created": "2026-12-01T10:00:00.000000",
-        "dataset": "mnist", "architecture": "modern", "parameters": 44426,
-        "classes": [str(d) for d in range(10)], "config": {"epochs": 1},
-        "history": [{"epoch": 1, "loss": 0.5, "train_accuracy": 0.8, "test_accuracy": 0.9,
-                     "seconds": 2.0, "samples_per_s": 4000.0}],
-        "accuracy": 0.9, "confusion": [[1] * 10 for _ in range(10)], "seconds": 2.0,
-        "samples_per_s": 4000.0,
-    }  # fmt: skip
-    return record | changes
-
-
-def _run(root: Path, name: str, text: str | None = None, **changes) -> Path:
-    folder = root / name
-    folder.mkdir(parents=True)
-    (folder / RECORD).write_text(text if text is not None else json.dumps(_record(**changes)))
-    return folder
 
 
 # -- names from data are confined ------------------------------------------------------------
@@ -95,7 +76,7 @@ def test_a_record_whose_id_leads_out_deletes_only_its_own_folder(tmp_path):
     victim = tmp_path / "victim"
     victim.mkdir()
     (victim / "keep.txt").write_text("mine")
-    _run(root, "copied-run", id="../victim")
+    write_run(root, "copied-run", id="../victim")
     store = RunStore(root)
     [run] = store.runs()
     assert run.id == "copied-run"  # addressed by the folder it was found in
@@ -109,7 +90,7 @@ def test_a_record_whose_id_leads_out_deletes_only_its_own_folder(tmp_path):
 
 def test_a_renamed_run_folder_opens_its_model(tmp_path):
     root = tmp_path / "runs"
-    folder = _run(root, "first")
+    folder = write_run(root, "first")
     save_model(new_model("modern", MNIST), folder / MODEL)
     os.rename(folder, root / "renamed")
     store = RunStore(root)
@@ -134,17 +115,18 @@ DAMAGED = {
 def _damaged(root: Path) -> None:
     for name, text in DAMAGED.items():
         if text is not None:
-            _run(root, name, text)
-    _run(root, "history-strings", history=["a", "b"])
-    _run(root, "history-without-loss", history=[{"epoch": 1, "train_accuracy": 0.5}])
-    _run(root, "ragged-confusion", confusion=[[1, 2], [3]])
+            write_run(root, name, text)
+    write_run(root, "history-strings", history=["a", "b"])
+    write_run(root, "history-without-loss", history=[{"epoch": 1, "train_accuracy": 0.5}])
+    write_run(root, "ragged-confusion", confusion=[[1, 2], [3]])
     (root / "nan").mkdir()
-    (root / "nan" / RECORD).write_text(json.dumps(_record()).replace('"loss": 0.5', '"loss": NaN'))
-    _run(root, "fine")
+    nan = json.dumps(run_record()).replace('"loss": 0.5', '"loss": NaN')
+    (root / "nan" / RECORD).write_text(nan)
+    write_run(root, "fine")
     odd = os.fsencode(str(root)) + b"/caf\xe9-run"  # a folder name that is not UTF-8
     os.mkdir(odd)
     with open(odd + b"/" + RECORD.encode(), "w") as out:
-        out.write(json.dumps(_record()))
+        out.write(json.dumps(run_record()))
 
 
 def test_damaged_records_are_listed_as_damaged(tmp_path):
@@ -207,7 +189,7 @@ def test_train_writes_its_model_when_the_runs_folder_is_a_file(tmp_path, mnist_d
 
 def test_what_an_interrupted_save_left_is_cleaned(tmp_path):
     root = tmp_path / "runs"
-    _run(root, "fine")
+    write_run(root, "fine")
     old_run = root / ".20261201-modern-mnist.abc"
     old_run.mkdir()
     old_part = root / "fine" / ".run.json.xyz.part"

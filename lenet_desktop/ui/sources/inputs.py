@@ -69,7 +69,7 @@ class InputSources(QObject):
         return True
 
     def open_image(self, path: str) -> bool:
-        from lenet_desktop.data.preprocessing import ImageReadError, load_image
+        from lenet_desktop.data.pictures import ImageReadError, load_image
 
         try:
             picture = load_image(path)
@@ -123,7 +123,7 @@ class InputSources(QObject):
 
     def _show_qimage(self, image: QImage) -> bool:
         """A pasted or dropped image, refused (and said) when larger than a file may be."""
-        from lenet_desktop.data.preprocessing import MAX_PIXELS
+        from lenet_desktop.data.pictures import MAX_PIXELS
 
         if image.width() * image.height() > MAX_PIXELS:
             self.session.report(

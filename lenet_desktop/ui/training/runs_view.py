@@ -63,9 +63,13 @@ class RunsView(Retranslating, QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        # The names keep their width whatever a record holds (set in refresh()); the figures
+        # fit their contents; the Note column takes what is left, its text elided, and a
+        # table too narrow for all of it scrolls.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.itemChanged.connect(self._item_changed)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -153,16 +157,17 @@ class RunsView(Retranslating, QWidget):
                      translate("RunsView", note) if note else ""]  # fmt: skip
             self.table.setItem(row, 0, name)
             for col, text in enumerate(cells, start=1):
-                item = QTableWidgetItem(text)
+                item = _cell(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, col, item)
         grey = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for row, bad in enumerate(self.damaged, start=len(self.runs)):
-            # listed greyed with the reason; it can be ticked to be deleted, nothing else
-            cells = [self.tr("{0} (damaged)").format(bad.shown_id), bad.reason]
-            cells += ["—"] * (self.table.columnCount() - 2)
+            # listed greyed, the reason in the Note column (cut short, whole in the tooltip,
+            # so no record can take the width of the runs' names); ticked to be deleted
+            cells = [self.tr("{0} (damaged)").format(bad.shown_id)]
+            cells += ["—"] * (self.table.columnCount() - 2) + [bad.reason]
             for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = _cell(text) if col else QTableWidgetItem(text)
                 item.setForeground(grey)
                 item.setToolTip(bad.reason)
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -175,6 +180,9 @@ class RunsView(Retranslating, QWidget):
                 item.setFlags(flags)
                 self.table.setItem(row, col, item)
         self._filling = False
+        wanted = self.table.sizeHintForColumn(0) + self.fontMetrics().averageCharWidth() * 2
+        names = self.fontMetrics().averageCharWidth() * NAME_CHARACTERS
+        self.table.setColumnWidth(0, max(names, min(wanted, 2 * names)))
         if selected is not None:
             rows = [i for i, run in enumerate(self.runs) if run.id == selected.id]
             if rows:
@@ -313,3 +321,17 @@ class RunsView(Retranslating, QWidget):
             return None
         kernels = kernels_of(bundle.network)
         return kernels[0].weights if kernels else None
+
+
+LONGEST_CELL = 32  # characters shown in a cell beside the name; the whole text in its tooltip
+NAME_CHARACTERS = 24  # the name column is at least this many characters wide (twice at most)
+
+
+def _cell(text: str) -> QTableWidgetItem:
+    """A cell of the runs table beside the name: a text from a record (a damaged one's reason,
+    a hand-edited dataset name) cut short so the name column keeps its width."""
+    if len(text) <= LONGEST_CELL:
+        return QTableWidgetItem(text)
+    item = QTableWidgetItem(text[: LONGEST_CELL - 1].rstrip() + "…")
+    item.setToolTip(text)
+    return item
