@@ -5,6 +5,7 @@ was added as that demonstration (one row, no other source file)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -48,7 +49,20 @@ def test_every_row_is_complete():
             assert row.build is not None, row.name
         if row.kind == "activation":
             assert row.function is not None and row.formula is not None, row.name
-    assert set(LAYER_TYPES) == {row.name for row in TABLE if row.spec}
+
+
+def test_every_spec_type_is_in_the_readme_and_the_package_docstring():
+    """The hand-written lists of the types a spec may write (README's spec paragraph, the
+    example in ``lenet_desktop.specs``) name every one of them."""
+    import re
+
+    import lenet_desktop.specs as specs
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    paragraph = readme[readme.index("`type` is one of") :].split("\n\n")[0]
+    for name in LAYER_TYPES:
+        assert f"`{name}`" in paragraph, name
+        assert re.search(rf"\b{name}\b", specs.__doc__ or ""), name
 
 
 def test_leakyrelu_in_a_spec_plan_and_network():

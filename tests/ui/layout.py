@@ -15,6 +15,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -64,12 +65,12 @@ def problems(window, size: tuple[int, int]) -> list[str]:
     window.show_table()  # a hidden tab is not laid out
     from PySide6.QtTest import QTest
 
-    QTest.qWait(300)  # the rows follow the columns' widths a moment later
     table = window.architecture.table
-    for _ in range(10):  # (a loaded machine: give the rows up to a second)
-        if all(table.rowHeight(r) >= table.sizeHintForRow(r) for r in range(table.rowCount())):
-            break
-        QTest.qWait(100)
+    deadline = time.monotonic() + 3.0  # the rows follow the columns' widths a moment later
+    while time.monotonic() < deadline and not all(
+        table.rowHeight(r) >= table.sizeHintForRow(r) for r in range(table.rowCount())
+    ):
+        QTest.qWait(20)
     table = window.architecture.table
     metrics = table.fontMetrics()
     for row in range(table.rowCount()):

@@ -59,7 +59,7 @@ def test_a_tiny_faint_digit_says_so_in_english_and_chinese(window, qtbot, tmp_pa
     assert window.answer.notes.text()
     try:
         install_translator("zh_CN")
-        qtbot.wait(50)
+        qtbot.waitUntil(lambda: "像素" in window.answer.shown_notes)
         chinese = window.answer.shown_notes
         assert "像素" in chinese and "墨迹很淡" in chinese
         assert "larger" not in chinese

@@ -115,7 +115,6 @@ def test_the_latest_input_wins_and_the_drawing_never_waits(window, qtbot):
     # the one in flight and the latest; the three between were dropped
     assert window.analyst.computed <= computed + 2
     assert window.session.attribution is not None
-    assert window.session.attribution is not None
     assert window.session._jobs["attribute"].result is window.session.result
 
 
