@@ -85,7 +85,7 @@ TARGETS = {
     "real_digits_confident_wrong": ("real handwriting wrong above 90 % confidence", "", 0, "max"),
     "real_digits_unsure_on_right": ("'unsure' on right answers (share)", "", 0.05, "max"),
     "real_digits_unsure_on_wrong": ("'unsure' on wrong answers (share)", "", 0.75, "min"),
-    "nondigit_flagged": ("non-digits flagged (share, tests/nondigits.py)", "", 0.8, "min"),
+    "nondigit_flagged": ("non-digits flagged (share, tests/helpers/nondigits.py)", "", 0.8, "min"),
     "epoch_switch_p95_ms": ("epoch slider, one epoch on: every view updated, p95", "ms", 50, "max"),
     "epoch_switch_first_p95_ms": (
         "epoch slider, an epoch's first visit (file read), p95",

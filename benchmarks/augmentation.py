@@ -6,10 +6,10 @@
 Each recipe is the shipped recipe (models/README.md: ``modern``, 60 epochs, SGD lr 0.2, label
 smoothing 0.1, seed 0, 5 % held out) with another :class:`Augmentation` for the digits. Every
 model is judged on the 400 training digits its training kept out (the same seeded slice), as
-they are and rendered the ways learners bring digits (tests/pages.py and tests/photos.py:
-note-app pages, a thick marker, faint pencil in a shadow, phone photos, a clean canvas),
-through the app's own preprocessing. Printed: accuracy per set, their mean, and the held-out
-ECE after the model's temperature. Figures are printed, never asserted.
+they are and rendered the ways learners bring digits (tests/helpers/pages.py and
+tests/helpers/photos.py: note-app pages, a thick marker, faint pencil in a shadow, phone
+photos, a clean canvas), through the app's own preprocessing. Printed: accuracy per set, their
+mean, and the held-out ECE after the model's temperature. Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -51,9 +51,9 @@ def held_out(folder: str, bundle):
 
 
 def pictures(kind: str, images: np.ndarray, labels: np.ndarray, n: int, seed: int):
-    from drawing import redraw
-    from pages import page_set
-    from photos import photo
+    from helpers.drawing import redraw
+    from helpers.pages import page_set
+    from helpers.photos import photo
 
     rng = np.random.default_rng(seed)
     if kind == "photo":

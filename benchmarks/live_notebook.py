@@ -25,7 +25,7 @@ def main() -> None:
     args = parser.parse_args()
     import numpy as np
     import torch
-    from notebook_nets import book_lenet
+    from helpers.notebook_nets import book_lenet
     from torch import nn
 
     from lenet_desktop.data.datasets import FASHION_MNIST, candidate_folders, load_split
@@ -40,7 +40,7 @@ def main() -> None:
         torch.utils.data.TensorDataset(X.unsqueeze(1), y), batch_size=256, shuffle=True
     )
     torch.manual_seed(0)
-    net = book_lenet()  # the Chinese book's LeNet (tests/notebook_nets.py)
+    net = book_lenet()  # the Chinese book's LeNet (tests/helpers/notebook_nets.py)
     handle = None
     if args.watch:
         from lenet_desktop import live

@@ -3,7 +3,7 @@ through the over-segmentation of :mod:`lenet_desktop.analysis.number`.
 
     python -m benchmarks.numbers [--count 200] [--json]
 
-The generator (``tests/number_pictures.py``) crops each test digit to its ink and sets them
+The generator (``tests/helpers/number_pictures.py``) crops each test digit to its ink and sets them
 left to right on one line: ``apart`` with gaps of 2–6 pixels (at the digits' 28-pixel
 scale), ``touching`` with one neighbouring pair moved together until their ink touches. Every
 number gets a random slant (shear up to ±0.2) and a vertical jitter per digit, and is enlarged
@@ -30,7 +30,7 @@ from benchmarks.common import report
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "tests"), str(REPO)]
 
-from number_pictures import compose  # noqa: E402 - the generator, tests/number_pictures.py
+from helpers.number_pictures import compose  # noqa: E402 - the generator, tests/helpers/number_pictures.py
 
 
 def measure(count: int = 200, seed: int = 0) -> dict:

@@ -9,11 +9,12 @@ REV had them (``git show``, from temporary files); "after" is this tree's. The m
 is this tree's preprocessing with REV's model, to tell the two changes apart.
 
 * Accuracy on ``--photos`` pictures of MNIST-subset test digits in each way a learner brings
-  them: phone photos (tests/photos.py: uneven light, shadows, ruled lines, blue or black ink,
-  noise, JPEG), clean digits re-drawn large and off-centre (tests/drawing.py ``redraw``), clean
-  note-app pages with a template (ruled, squared, dotted, margin), a thick marker on ruled
-  paper and faint pencil photographed in a shadow (tests/pages.py); and, when scikit-learn is
-  installed, the UCI handwritten digits (43 other writers, 8×8) drawn large on a canvas.
+  them: phone photos (tests/helpers/photos.py: uneven light, shadows, ruled lines, blue or
+  black ink, noise, JPEG), clean digits re-drawn large and off-centre
+  (tests/helpers/drawing.py ``redraw``), clean note-app pages with a template (ruled, squared,
+  dotted, margin), a thick marker on ruled paper and faint pencil photographed in a shadow
+  (tests/helpers/pages.py); and, when scikit-learn is installed, the UCI handwritten digits
+  (43 other writers, 8×8) drawn large on a canvas.
 * Time per ``preprocess`` call (median of many, the two versions alternating) for a canvas-like
   drawing (black strokes on white, ``(400, 400)`` and the canvas's own ``(560, 560) uint8``)
   and for a 640 px photo.
@@ -104,7 +105,7 @@ def canvas_drawing(side: int) -> np.ndarray:
 
 
 def redrawn_digits(test, count: int) -> tuple[list, list[int]]:
-    from drawing import redraw
+    from helpers.drawing import redraw
 
     rng = np.random.default_rng(7)
     indices = rng.choice(len(test), size=count, replace=False)
@@ -185,8 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import torch
-    from pages import TEMPLATES, page_set
-    from photos import photo, photo_set
+    from helpers.pages import TEMPLATES, page_set
+    from helpers.photos import photo, photo_set
 
     from lenet_desktop.data import preprocessing
     from lenet_desktop.data.datasets import MNIST, load_dataset

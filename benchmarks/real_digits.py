@@ -15,7 +15,7 @@ used when there) exactly as ``lenet-desktop predict --json`` does, and reports:
 * wrong answers given with more than 90 % confidence;
 * "unsure" raised on the right and on the wrong answers, and "unlike training" alone;
 * the confusions (true → read);
-* the same doubt on a set of non-digits from ``tests/nondigits.py`` (letters, dots, bars,
+* the same doubt on a set of non-digits from ``tests/helpers/nondigits.py`` (letters, dots, bars,
   scribbles drawn as a hand would): the share flagged (unsure, which includes unlike
   training) and the share "unlike training".
 
@@ -191,7 +191,7 @@ def summary(rows: list[dict], nondigit_rows: list[dict]) -> dict:
 
 
 def nondigit_items(each: int, seed: int) -> list:
-    from nondigits import nondigits
+    from helpers.nondigits import nondigits
 
     return [(picture, -1, kind) for kind, picture in nondigits(each, seed)]
 
@@ -329,7 +329,7 @@ def table(result: dict) -> str:
         f"  unlike training, right ones   {100 * result['real_digits_unlike_on_right']:.1f} %",
         f"  confusions (true→read)        {result['real_digits_confusions'] or '—'}",
         f"  picture notes                 {result['real_digits_notes'] or '—'}",
-        f"non-digits: {result['nondigit_pictures']} pictures (tests/nondigits.py)",
+        f"non-digits: {result['nondigit_pictures']} pictures (tests/helpers/nondigits.py)",
         f"  flagged (unsure)              {100 * result['nondigit_flagged']:.1f} % "
         f"{result['nondigit_flagged_by_kind']}",
         f"  unlike training               {100 * result['nondigit_unlike']:.1f} %",

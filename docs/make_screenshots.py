@@ -232,8 +232,8 @@ def number_steps(language: str):
     show the 0's 28×28 input and maps."""
 
     def steps(window, save):
-        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "ui"))
-        from number_strokes import number_strokes
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+        from helpers.number_strokes import number_strokes
 
         for stroke in number_strokes("2026"):
             window.canvas.draw_polyline(stroke)
@@ -452,7 +452,7 @@ def notebook_steps(language: str):
         import torch
 
         sys.path.insert(0, str(REPO / "tests"))
-        from notebook_nets import tanh_lenet, train
+        from helpers.notebook_nets import tanh_lenet, train
 
         from lenet_desktop.data.datasets import FASHION_MNIST, find_folder, load_split
 

@@ -62,7 +62,7 @@ def notebook_files(tmp_path_factory, fashion_dir):
     ToTensor-style input, each saved as .params, a tutorial checkpoint .pth and a bare
     .safetensors: {name: (network, {kind: path})}."""
     import torch
-    from notebook_nets import save_as_a_learner_would, trained_notebooks
+    from helpers.notebook_nets import save_as_a_learner_would, trained_notebooks
 
     from lenet_desktop.data.datasets import FASHION_MNIST, load_split
 

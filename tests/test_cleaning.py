@@ -7,8 +7,8 @@ import json
 
 import numpy as np
 import pytest
-from drawing import ink_box
-from pages import (
+from helpers.drawing import ink_box
+from helpers.pages import (
     TEMPLATES,
     audit_blue_five,
     draw_template,
@@ -60,8 +60,8 @@ def test_a_template_page_gives_the_input_of_plain_paper(mnist_splits, kind):
 
 
 def test_a_page_of_black_squares_drawn_with_pillow_is_paper(mnist_splits, reader):
-    """Made another way than tests/pages.py: squared paper drawn with Pillow lines as dark as
-    the pen (bridged where the pen crosses them)."""
+    """Made another way than tests/helpers/pages.py: squared paper drawn with Pillow lines as
+    dark as the pen (bridged where the pen crosses them)."""
     _, test = mnist_splits
     right = 0
     for index in range(10):
@@ -145,7 +145,7 @@ def test_a_tiny_faint_digit_is_read_with_notes_that_say_so(mnist_splits, reader)
 
 
 def test_a_clean_large_drawing_has_no_warning(mnist_splits, reader):
-    from drawing import redraw
+    from helpers.drawing import redraw
 
     _, test = mnist_splits
     prepared, prediction = reader.predict_image(redraw(test.images[0].numpy()))

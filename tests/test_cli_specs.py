@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from drawing import redraw, write_idx_slice
+from helpers.drawing import redraw, write_idx_slice
 from test_specs import MY_SPEC
 
 from lenet_desktop.cli import main

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from drawing import write_idx_slice
+from helpers.drawing import write_idx_slice
 
 from lenet_desktop.cli import main
 from lenet_desktop.files.model_files import load_model

@@ -207,7 +207,7 @@ def test_the_sheet_is_filled_from_the_runs_and_exports(mnist_splits, tmp_path):
 
 @pytest.fixture
 def small_slice(tmp_path_factory, mnist_dir):
-    from drawing import write_idx_slice
+    from helpers.drawing import write_idx_slice
 
     folder = tmp_path_factory.mktemp("slice")
     write_idx_slice(mnist_dir, folder, train=2000, test=500)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import torch
 import torch.nn.functional as F
-from notebook_nets import book_lenet
+from helpers.notebook_nets import book_lenet
 from torch import nn
 
 from lenet_desktop.data.datasets import FASHION_MNIST, MNIST

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
-from drawing import redraw
-from notebook_nets import book_lenet
+from helpers.drawing import redraw
+from helpers.notebook_nets import book_lenet
 from torch import nn
 
 from lenet_desktop.cli import main as cli

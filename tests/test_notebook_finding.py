@@ -10,7 +10,7 @@ import sys
 import numpy as np
 import pytest
 import torch
-from notebook_nets import EnglishLeNet, MyLeNet, book_lenet
+from helpers.notebook_nets import EnglishLeNet, MyLeNet, book_lenet
 from PIL import Image
 
 from lenet_desktop.cli import main as cli
@@ -28,7 +28,7 @@ FOUND = {"en": "d2l", "zh": "d2l", "mine": "ReLU + max pooling"}
 @pytest.fixture(scope="module")
 def coat(tmp_path_factory):
     """A Fashion-MNIST test image drawn large on a white page, as a learner would open it."""
-    from drawing import redraw
+    from helpers.drawing import redraw
 
     sample = shipped_sample(FASHION_MNIST)
     path = tmp_path_factory.mktemp("pictures") / "coat.png"
@@ -162,7 +162,7 @@ def test_untrained_weights_are_never_picked_silently(tmp_path, capsys):
 def test_two_networks_reading_alike_are_asked_about(fashion_dir, tmp_path, capsys):
     """tanh + average pooling against tanh + max pooling: neither is the book's, and a tanh
     network trained a few hundred steps reads about as well with either."""
-    from notebook_nets import tanh_lenet, train
+    from helpers.notebook_nets import tanh_lenet, train
 
     from lenet_desktop.data.datasets import load_split
 

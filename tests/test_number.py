@@ -1,5 +1,5 @@
 """Issue 40, the engine and the command line: a whole number read digit by digit (numbers
-made of real MNIST test digits by tests/number_pictures.py), a single digit read exactly as
+made of real MNIST test digits by tests/helpers/number_pictures.py), a single digit read exactly as
 before, and a photo of a number on a ruled page."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import json
 
 import numpy as np
 import pytest
-from number_pictures import compose, number_photo
+from helpers.number_pictures import compose, number_photo
 from PIL import Image
 
 from lenet_desktop.analysis.number import read_number

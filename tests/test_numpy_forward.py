@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 import pytest
-from drawing import redraw
+from helpers.drawing import redraw
 
 from lenet_desktop.files.model_files import (
     ModelFileError,

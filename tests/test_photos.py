@@ -1,5 +1,5 @@
 """Phone photos of handwritten digits on paper (uneven light, shadows, ruled lines, blue or
-black ink, noise, JPEG): read through the same path as any file. See tests/photos.py for how
+black ink, noise, JPEG): read through the same path as any file. See tests/helpers/photos.py for how
 the photos are made."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import json
 
 import numpy as np
 import pytest
-from drawing import ink_box
-from photos import photo, photo_set
+from helpers.drawing import ink_box
+from helpers.photos import photo, photo_set
 
 from lenet_desktop.cli import main
 from lenet_desktop.data.preprocessing import ink_map, preprocess, to_array
@@ -116,7 +116,7 @@ def test_photos_are_deterministic(mnist_splits):
 
 
 def test_a_pasted_rgb_picture_and_the_gray_file_give_the_same_input(tmp_path, mnist_splits):
-    from drawing import redraw
+    from helpers.drawing import redraw
 
     from lenet_desktop.data.pictures import load_image
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from drawing import centre_of_mass, ink_box, redraw
+from helpers.drawing import centre_of_mass, ink_box, redraw
 from PIL import Image
 
 from lenet_desktop.data.datasets import FASHION_MNIST, MNIST
-from lenet_desktop.data.preprocessing import (
-    ImageReadError,
-    load_image,
-    preprocess,
-)
+from lenet_desktop.data.pictures import ImageReadError, load_image
+from lenet_desktop.data.preprocessing import preprocess
 
 CENTRE = 13.5  # the centre of a 28×28 grid of pixel centres
 

@@ -10,9 +10,9 @@ import json
 
 import numpy as np
 import pytest
-from nondigits import nondigits
-from pages import write_digit
-from photos import _lighting, jpeg
+from helpers.nondigits import nondigits
+from helpers.pages import write_digit
+from helpers.photos import _lighting, jpeg
 from PIL import Image, ImageDraw
 from scipy import ndimage
 
@@ -20,12 +20,8 @@ from lenet_desktop.analysis.doubt import UNLIKE_QUANTILE, energy, judge
 from lenet_desktop.analysis.reading import read
 from lenet_desktop.cli import main
 from lenet_desktop.data.datasets import FASHION_MNIST, MNIST, load_split
-from lenet_desktop.data.preprocessing import (
-    dataset_framed,
-    dataset_sample,
-    load_image,
-    preprocess,
-)
+from lenet_desktop.data.pictures import load_image
+from lenet_desktop.data.preprocessing import dataset_framed, dataset_sample, preprocess
 from lenet_desktop.data.strokes import THICKEST, THINNEST, restroke, stroke_width
 from lenet_desktop.files.model_files import load_model
 from lenet_desktop.nn.inference import Predictor
@@ -228,7 +224,7 @@ def test_the_shipped_model_knows_what_is_unlike_its_training(reader, mnist_split
 
 
 def test_non_digits_are_flagged_and_digits_redrawn_are_not(reader, mnist_splits):
-    from drawing import redraw
+    from helpers.drawing import redraw
 
     flagged = [read(reader, picture).doubt.unsure for _, picture in nondigits(10, seed=35)]
     assert np.mean(flagged) >= 0.6

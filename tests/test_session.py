@@ -8,7 +8,7 @@ import textwrap
 
 import numpy as np
 import pytest
-from drawing import redraw
+from helpers.drawing import redraw
 
 from lenet_desktop.session import Input, Session, Unit
 

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 import torch
-from drawing import redraw
+from helpers.drawing import redraw
 
 from lenet_desktop.cli import main
 from lenet_desktop.files.model_files import load_model, shipped_models

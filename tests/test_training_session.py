@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from drawing import write_idx_slice
+from helpers.drawing import write_idx_slice
 
 from lenet_desktop.cli import main
 from lenet_desktop.files.model_files import load_model

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from drawing import redraw, write_idx_slice
+from helpers.drawing import redraw, write_idx_slice
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow

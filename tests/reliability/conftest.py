@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from reliability.hostile import make_cases, one_of_each
+from helpers.hostile import make_cases, one_of_each
 from ui.conftest import panel, settings, small_mnist, window  # noqa: F401 - fixtures shared with the UI suite
 
 

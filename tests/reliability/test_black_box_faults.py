@@ -13,9 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers.hostile import run_record, write_run
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtWidgets import QApplication
-from reliability.hostile import run_record, write_run
 
 from lenet_desktop.files import atomic
 

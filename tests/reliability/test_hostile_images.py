@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers.strokes import stroke
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
-from ui.strokes import stroke
 
 from lenet_desktop.cli import main
 from lenet_desktop.ui.app import resident_mb

@@ -9,9 +9,9 @@ import pickle
 
 import pytest
 import torch
+from helpers.strokes import stroke
 from reliability.test_hostile_images import SEVEN, drop_file
 from safetensors.torch import save_file
-from ui.strokes import stroke
 
 from lenet_desktop.cli import main
 from lenet_desktop.data.datasets import MNIST

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability.hostile import run_record, write_run
+from helpers.hostile import run_record, write_run
 
 from lenet_desktop.data.datasets import MNIST
 from lenet_desktop.files.model_files import new_model, save_model

@@ -12,8 +12,8 @@ import shutil
 import struct
 
 import pytest
+from helpers.strokes import stroke
 from reliability.test_hostile_images import SEVEN
-from ui.strokes import stroke
 
 from lenet_desktop.cli import main
 from lenet_desktop.files.model_files import load_model

@@ -67,7 +67,7 @@ def panel(window, mnist_dir):
 @pytest.fixture(scope="session")
 def small_mnist(tmp_path_factory, mnist_dir):
     """1,024 training and 300 test digits of the real MNIST subset: runs of a few seconds."""
-    from drawing import write_idx_slice
+    from helpers.drawing import write_idx_slice
 
     folder = tmp_path_factory.mktemp("small-mnist")
     write_idx_slice(mnist_dir, folder, train=1024, test=300)

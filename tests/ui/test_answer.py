@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from helpers.strokes import SEVEN, draw
 from PySide6.QtGui import QGuiApplication
-from strokes import SEVEN, draw
 
 from lenet_desktop.data.datasets import MNIST
 from lenet_desktop.files.model_files import new_model, save_model
@@ -41,7 +41,7 @@ def test_the_prompt_comes_from_the_datasets_own_description(window, qtbot, tmp_p
 def test_a_stale_error_is_cleared_by_the_next_thing_that_works(window, qtbot, tmp_path):
     """Issue 28, row 7: an error stays only until the next action that works — a drawing, a
     picture, a model opened — and is not in the export afterwards."""
-    from strokes import load_model
+    from helpers.strokes import load_model
 
     window.session.report("could not open the model /tmp/x.safetensors")
     assert window.answer.error.isVisible()

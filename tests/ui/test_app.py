@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from drawing import redraw
+from helpers.drawing import redraw
+from helpers.strokes import ONE, SEVEN, ZERO, stroke
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
-from strokes import ONE, SEVEN, ZERO, stroke
 
 from lenet_desktop.cli import main
 from lenet_desktop.data.datasets import FASHION_MNIST
@@ -32,7 +32,7 @@ def test_drawn_digits_are_the_top_class(window, strokes, digit):
 
 def test_predictions_update_while_drawing(window, qtbot):
     """Mid-stroke (button still down), the session already has the partial drawing."""
-    from strokes import press_and_move
+    from helpers.strokes import press_and_move
 
     press_and_move(window.canvas, [(0.5, 0.15), (0.5, 0.5)])
     qtbot.waitUntil(lambda: window.session.result.prepared is not None

@@ -3,8 +3,8 @@ garment solid."""
 
 from __future__ import annotations
 
+from helpers.strokes import SEVEN, draw, load_model, stroke
 from PySide6.QtCore import Qt
-from strokes import SEVEN, draw, load_model, stroke
 
 
 def test_a_small_digit_in_a_corner_is_read(window):

@@ -5,9 +5,9 @@ Chinese."""
 from __future__ import annotations
 
 import numpy as np
-from pages import draw_template, write_digit
+from helpers.pages import draw_template, write_digit
+from helpers.strokes import SEVEN, draw
 from PIL import Image
-from strokes import SEVEN, draw
 
 
 def _page(digit: np.ndarray, kind: str, side: int, grey: int = 30, seed: int = 2) -> Image.Image:

@@ -4,9 +4,9 @@ View ▸ Reset Layout puts everything back."""
 
 from __future__ import annotations
 
+from helpers.strokes import SEVEN, draw
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from strokes import SEVEN, draw
 
 from lenet_desktop.session import Unit
 from lenet_desktop.ui.main_window import MainWindow

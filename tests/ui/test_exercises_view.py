@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
+from helpers.texts import english_words
 from PySide6.QtWidgets import QApplication
-from texts import english_words
 
 from lenet_desktop.training.recipes import QUICK_BY_FAMILY
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers.strokes import ONE, SEVEN, stroke
+from helpers.texts import english_words, readable_texts
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
-from strokes import ONE, SEVEN, stroke
-from texts import english_words, readable_texts
 
 from lenet_desktop.analysis.explain import ConvExplanation, LinearExplanation
 from lenet_desktop.analysis.sandbox import LESSONS, run_lesson

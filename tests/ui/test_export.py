@@ -4,9 +4,9 @@ maps, and back."""
 from __future__ import annotations
 
 import pytest
+from helpers.strokes import SEVEN, draw
 from PIL import Image
 from PySide6.QtWidgets import QApplication
-from strokes import SEVEN, draw
 
 
 @pytest.mark.parametrize("suffix", ["png", "svg"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from strokes import SEVEN, draw, load_model
+from helpers.strokes import SEVEN, draw, load_model
 
 
 def test_every_map_opens_as_a_numbered_table_that_fits_its_numbers(window, qtbot):

@@ -4,8 +4,8 @@ a dot, a bar and a scribble drawn on the canvas are flagged beside the answer.""
 from __future__ import annotations
 
 import pytest
-from nondigits import LETTER_STROKES, WINDOW_LETTERS
-from strokes import draw
+from helpers.nondigits import LETTER_STROKES, WINDOW_LETTERS
+from helpers.strokes import draw
 
 # Large digits as a learner draws them, in fractions of the paper.
 THIN_DIGITS = {

@@ -7,12 +7,12 @@ import json
 
 import numpy as np
 import pytest
-from drawing import redraw
+from helpers.drawing import redraw
+from helpers.strokes import load_model
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
-from strokes import load_model
 
 from lenet_desktop.cli import main as cli
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from layout import DOCKS, LANGUAGES, SIZES, fully_visible, open_window, problems
+from helpers.layout import DOCKS, LANGUAGES, SIZES, fully_visible, open_window, problems
 from PySide6.QtCore import QEvent, QRect
 from PySide6.QtWidgets import QApplication
 
@@ -56,7 +56,7 @@ def test_the_window_fits_when_resized_down_with_both_docks(qtbot, settings, size
     """Issue 37: from 1920×1080 with both docks open (the explanation at the right) and a
     photo's cleaning view shown, down to each smaller size: the answer and the ten classes
     stay on screen, nothing is clipped."""
-    from layout import open_resized
+    from helpers.layout import open_resized
 
     from lenet_desktop.ui.app import install_translator
 
@@ -79,7 +79,12 @@ SCALED = [(docks, language) for docks in DOCKS for language in LANGUAGES]
 @pytest.mark.parametrize(("docks", "language"), SCALED, ids=[f"{d}-{lang}" for d, lang in SCALED])
 def test_the_window_fits_at_twice_the_scale(docks, language):
     """A 2560×1600 screen at 200 %: 1280×800 logical pixels (Qt's scale set before start)."""
-    args = [sys.executable, str(Path(__file__).with_name("layout.py")), "1280x800", docks]
+    args = [
+        sys.executable,
+        str(Path(__file__).resolve().parents[1] / "helpers" / "layout.py"),
+        "1280x800",
+        docks,
+    ]
     args += ["--language", language]
     if SHOTS:
         args += ["--shot", str(Path(SHOTS) / f"2x-{docks}-{language}.png")]
@@ -149,7 +154,7 @@ def test_the_first_window_fits_a_laptops_screen(qtbot, settings):
 
 
 def test_the_enlarged_map_is_never_wider_than_its_window(qtbot, settings):
-    from layout import open_window
+    from helpers.layout import open_window
 
     from lenet_desktop.ui.widgets.map_dialog import MapDialog
 

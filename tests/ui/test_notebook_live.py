@@ -124,7 +124,7 @@ def test_the_notebooks_dock_fits_a_laptops_screen(window, qtbot):
     and the answer's ten classes stay in sight."""
     import time
 
-    from notebook_nets import book_lenet
+    from helpers.notebook_nets import book_lenet
 
     from lenet_desktop.live.receiver import decode
     from lenet_desktop.live.structure import describe, safetensors_bytes

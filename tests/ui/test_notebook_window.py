@@ -9,8 +9,8 @@ import os
 
 import pytest
 import torch
-from notebook_nets import book_lenet
-from strokes import SEVEN, draw
+from helpers.notebook_nets import book_lenet
+from helpers.strokes import SEVEN, draw
 
 
 @pytest.mark.parametrize("kind", ["params", "checkpoint", "safetensors"])
@@ -46,7 +46,7 @@ def test_open_model_on_a_notebook_file_shows_that_network_with_no_question(
 def test_a_file_two_networks_read_alike_opens_the_dialog_with_their_scores(
     window, qtbot, tmp_path, fashion_dir
 ):
-    from notebook_nets import tanh_lenet, train
+    from helpers.notebook_nets import tanh_lenet, train
 
     from lenet_desktop.data.datasets import FASHION_MNIST, load_split
 
@@ -78,7 +78,7 @@ def test_a_file_two_networks_read_alike_opens_the_dialog_with_their_scores(
 
 
 def test_a_whole_pickled_network_is_refused_in_one_line_and_the_model_kept(window, qtbot, tmp_path):
-    from notebook_nets import MyLeNet
+    from helpers.notebook_nets import MyLeNet
 
     whole = tmp_path / "whole.pt"
     torch.save(MyLeNet(), whole)

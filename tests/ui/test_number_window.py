@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from number_strokes import number_strokes
+from helpers.number_strokes import number_strokes
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -61,11 +61,7 @@ def test_a_single_seven_is_read_as_before(window):
 
 
 def test_a_picture_of_a_number_takes_the_same_path(window, tmp_path, mnist_splits):
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from number_pictures import compose
+    from helpers.number_pictures import compose
 
     _, test = mnist_splits
     labels, images = test.labels.numpy(), test.images.numpy()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strokes import SEVEN, draw, load_model
+from helpers.strokes import SEVEN, draw, load_model
 
 
 def test_the_hover_readout_follows_the_input_and_the_model(window, qtbot):

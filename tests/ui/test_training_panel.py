@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strokes import SEVEN, stroke
+from helpers.strokes import SEVEN, stroke
 
 from lenet_desktop.files.model_files import load_model, shipped_models
 

@@ -4,10 +4,10 @@ engine errors and dataset titles included."""
 from __future__ import annotations
 
 import pytest
+from helpers.strokes import SEVEN, draw, load_model
+from helpers.texts import english_words, readable_texts
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
-from strokes import SEVEN, draw, load_model
-from texts import english_words, readable_texts
 
 from lenet_desktop.ui.widgets.map_dialog import MapDialog
 

@@ -12,9 +12,9 @@ import zlib
 from pathlib import Path
 
 import numpy as np
-from drawing import redraw
 from PIL import Image
 
+from helpers.drawing import redraw
 from lenet_desktop.training.runs import FORMAT, RECORD
 
 BOMB_SIDE = 30_000

@@ -16,9 +16,10 @@ benchmark; the checks use pictures made in other ways, so nothing here is a targ
 from __future__ import annotations
 
 import numpy as np
-from photos import _lighting, jpeg
 from PIL import Image, ImageDraw
 from scipy import ndimage
+
+from helpers.photos import _lighting, jpeg
 
 TEMPLATES = ("ruled", "squared", "dotted", "margin")
 

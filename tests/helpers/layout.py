@@ -5,7 +5,7 @@ than its size hint — with any combination of the docks open (``DOCKS``: none, 
 panel, the Training panel, both), in English or Chinese. Used by test_layout.py in-process and,
 for 2× scaling (which must be set before Qt starts), as a script:
 
-    QT_SCALE_FACTOR=2 python tests/ui/layout.py 1280x800 [none|explain|training|both]
+    QT_SCALE_FACTOR=2 python tests/helpers/layout.py 1280x800 [none|explain|training|both]
         [--language zh_CN] [--shot FILE.png]
 """
 
@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: helpers.*
 
 from PySide6.QtCore import QRect, QSettings  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
@@ -190,7 +191,7 @@ def open_window(size: tuple[int, int], docks, settings: QSettings, language: str
 def open_resized(size: tuple[int, int], settings: QSettings, language: str = "en"):
     """The window opened at LARGEST with both docks, a photo of a digit on ruled paper opened
     (its cleaning view shown), then resized down to ``size``, as a learner's window gets there."""
-    from pages import audit_blue_five
+    from helpers.pages import audit_blue_five
 
     window = open_window(LARGEST, "both", settings, language)
     window.inputs.show_picture(audit_blue_five(), "five.png")

@@ -160,7 +160,7 @@ def photo_set(
 
     if folder is None:
         shared = Path(
-            os.environ.get("LENET_SHARED", Path(__file__).resolve().parents[2] / "shared")
+            os.environ.get("LENET_SHARED", Path(__file__).resolve().parents[3] / "shared")
         )
         folder = str(shared / "datasets" / "mnist-subset")
     _, test = load_dataset(folder, MNIST)

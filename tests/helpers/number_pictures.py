@@ -6,7 +6,7 @@ them left to right on one line — with gaps of 2–6 pixels at the digits' 28-p
 ``touching``, one neighbouring pair moved together until their ink touches — each digit
 jittered up or down by up to 2 pixels, the whole number slanted by a shear of up to ±0.2.
 :func:`compose` enlarges it 6× as a drawing (dark ink on white); :func:`number_photo` writes it
-on a photographed page (``tests/photos.py``: paper, ruled lines, pen, light, JPEG).
+on a photographed page (``tests/helpers/photos.py``: paper, ruled lines, pen, light, JPEG).
 """
 
 from __future__ import annotations
@@ -71,6 +71,6 @@ def number_photo(
     digits: list[np.ndarray], rng: np.random.Generator, ruled: bool | None = None
 ) -> Image.Image:
     """A phone photo of the number written on paper (``ruled``: force a ruled page or not)."""
-    from photos import photo
+    from helpers.photos import photo
 
     return photo(number_ink(digits, False, rng), rng, ruled=ruled)
