@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import torch
 
@@ -138,6 +140,22 @@ def test_bad_options_are_refused():
         TrainConfig(lr=-1.0)
     with pytest.raises(ValueError):
         TrainConfig(dataset="cifar10")
+
+
+RANGED = [f for f in dataclasses.fields(TrainConfig) if "range" in f.metadata]
+
+
+@pytest.mark.parametrize("item", RANGED, ids=[f.name for f in RANGED])
+def test_every_range_is_the_one_the_form_offers(item):
+    """One home for every range (issue 41): the form's bounds are the option's ``range``, and a
+    run is refused just outside it and accepted at both ends."""
+    low, high = item.metadata["range"]
+    for value in (low, high):
+        assert getattr(TrainConfig(**{item.name: value}), item.name) == value
+    step = 1 if isinstance(low, int) else max(abs(low), abs(high)) * 1e-3
+    for value in (low - step, high + step):
+        with pytest.raises(ValueError, match=rf"{item.name.replace('_', ' ')} must be from"):
+            TrainConfig(**{item.name: value})
 
 
 @pytest.mark.parametrize("images", [512, 1024, 2048])

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PIL import Image
 
-from lenet_desktop.data.cleaning import Cleaning, blank, clean
+from lenet_desktop.data.cleaning import MIN_CONTRAST, Cleaning, blank, clean
 from lenet_desktop.data.pictures import ImageReadError
 from lenet_desktop.data.strokes import restroke
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
@@ -43,8 +43,6 @@ MNIST_CENTRE = 13.75
 # Work on about this many pixels per side (larger pictures are box-reduced by a whole factor
 # first): far more than a 20-pixel glyph needs, and it keeps the drawing path fast.
 WORKING_SIDE = 160
-# The ink must differ from the background by this much (on a 0–1 scale) to count as a drawing.
-MIN_CONTRAST = 0.08
 # The picture's dark and light ends, when telling dark ink from light ink on a dark border
 # (percentiles).
 ENDS = (0.5, 99.5)

@@ -6,7 +6,7 @@ settings are one constructor (:meth:`TrainConfig.book`). Plain Python: no torch.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from lenet_desktop.data.datasets import dataset_info
@@ -41,7 +41,8 @@ def option(default: Any, help: str, label: str, **meta: Any) -> Any:
     panel shows them translated (the help as the tooltip, unless ``tip`` gives another).
     For the command line: ``flag`` (the option's name if not ``--field-name``), ``choices``,
     ``metavar``, ``cli=False`` to leave it out. For the panel: ``form=False`` to leave it out;
-    ``range`` (lowest, highest) with ``step`` and ``decimals`` for a number; ``percent`` to
+    ``range`` (lowest, highest) with ``step`` and ``decimals`` for a number — the one home of
+    its bounds: the form's field and the check on creation both read it; ``percent`` to
     show a share as a percentage; ``titles`` (choice → marked title, in ``titles_context``;
     ``named`` shows the choice's name before it); ``offers`` the choices a free-form field
     lists (``architecture``: the presets); ``check`` the text beside a check box;
@@ -50,6 +51,10 @@ def option(default: Any, help: str, label: str, **meta: Any) -> Any:
     which a change of that field brings back; ``window_default`` where the window starts from
     another value than the command line (none does today)."""
     return field(default=default, metadata={"help": help, "label": label, **meta})
+
+
+def _number(bound: float) -> str:
+    return str(bound) if isinstance(bound, int) else f"{bound:g}"
 
 
 # The translation context of the options' labels, help texts and choice titles.
@@ -322,56 +327,22 @@ class TrainConfig:
         known("initialisation", self.init, INITS)
         known("loss", self.loss, LOSSES)
         known("input", self.scale, SCALES)
-        if not 0 <= self.train_images <= 10_000_000:
-            refuse(
-                QT_TRANSLATE_NOOP(
-                    "errors", "training images must be from 0 to 10000000, not {value}"
-                ),
-                self.train_images,
-            )
-        if not 1 <= self.epochs <= 100_000:
-            refuse(
-                QT_TRANSLATE_NOOP("errors", "epochs must be from 1 to 100000, not {value}"),
-                self.epochs,
-            )
-        if self.batch_size < 2:
-            refuse(
-                QT_TRANSLATE_NOOP("errors", "batch size must be at least 2, not {value}"),
-                self.batch_size,
-            )
-        if self.lr is not None and not (math.isfinite(self.lr) and self.lr > 0):
-            refuse(
-                QT_TRANSLATE_NOOP(
-                    "errors", "the learning rate must be a positive number, not {value}"
-                ),
-                self.lr,
-            )
-        if not (math.isfinite(self.momentum) and 0.0 <= self.momentum < 1.0):
-            refuse(
-                QT_TRANSLATE_NOOP(
-                    "errors", "the momentum must be from 0 up to (not including) 1, not {value}"
-                ),
-                self.momentum,
-            )
-        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
-            refuse(
-                QT_TRANSLATE_NOOP("errors", "the weight decay must be zero or more, not {value}"),
-                self.weight_decay,
-            )
-        if not (0.0 <= self.holdout <= 0.5):
-            refuse(
-                QT_TRANSLATE_NOOP(
-                    "errors", "the hold-out share must be from 0 to 0.5, not {value}"
-                ),
-                self.holdout,
-            )
-        if not (math.isfinite(self.outliers) and 0.0 <= self.outliers <= 10.0):
-            refuse(
-                QT_TRANSLATE_NOOP(
-                    "errors", "the non-digits' weight must be from 0 to 10, not {value}"
-                ),
-                self.outliers,
-            )
+        for item in fields(self):
+            bounds = item.metadata.get("range")
+            value = getattr(self, item.name)
+            if bounds is None or value is None:  # (no learning rate: the optimiser's own)
+                continue
+            low, high = bounds
+            if not (math.isfinite(value) and low <= value <= high):
+                raise LocalizedError(
+                    QT_TRANSLATE_NOOP(
+                        "errors", "{option} must be from {low} to {high}, not {value}"
+                    ),
+                    option=item.name.replace("_", " "),
+                    low=_number(low),
+                    high=_number(high),
+                    value=value,
+                )
         if self.outliers > 0 and info.outliers is None:
             refuse(
                 QT_TRANSLATE_NOOP(
@@ -380,13 +351,6 @@ class TrainConfig:
                     "set the non-digits' weight to 0",
                 ),
                 info.title,
-            )
-        if not (0.0 <= self.label_smoothing < 1.0):
-            refuse(
-                QT_TRANSLATE_NOOP(
-                    "errors", "label smoothing must be from 0 up to (not including) 1, not {value}"
-                ),
-                self.label_smoothing,
             )
 
     @property

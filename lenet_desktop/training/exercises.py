@@ -22,7 +22,9 @@ CONTEXT = "exercises"
 class Exercise:
     """``presets`` are trained on ``dataset``, each one labelled in the results by the same
     place in ``labels``; an exercise with no presets is one to look at, not to train
-    (``look`` says how)."""
+    (``look`` says how). Its *Set Up* opens the shipped ``model``, pins a random test image of
+    class ``pinned`` and puts one of class ``beside`` next to it (class names as the model's
+    dataset writes them), in the Feature maps tab."""
 
     key: str
     title: str
@@ -30,6 +32,9 @@ class Exercise:
     presets: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
     dataset: str = "fashion-mnist"
+    model: str | None = None
+    pinned: str | None = None
+    beside: str | None = None
 
 
 EXERCISES: tuple[Exercise, ...] = (
@@ -163,6 +168,9 @@ EXERCISES: tuple[Exercise, ...] = (
             "coat beside it: the Feature maps tab shows both inputs' maps layer by layer, one "
             "colour scale per layer. Where do C1 and S2 differ?",
         ),
+        model="fashion-mnist",
+        pinned="Pullover",
+        beside="Coat",
     ),
 )
 

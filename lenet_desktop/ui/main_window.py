@@ -326,29 +326,34 @@ class MainWindow(Retranslating, QMainWindow):
             self.toggle_training()
 
     def set_up_look(self, key: str) -> None:
-        """An exercise to look at (the Exercises tab's *Set Up*): the chapter's last one, a
-        pullover pinned beside a coat on the Fashion-MNIST model, in the Feature maps tab."""
-        if key != "activations":
+        """An exercise to look at (the Exercises tab's *Set Up*, its set-up in
+        :class:`~lenet_desktop.training.exercises.Exercise`): its model opened, a test image
+        of one class pinned beside one of another, in the Feature maps tab."""
+        from lenet_desktop.training.exercises import exercise
+
+        item = exercise(key)
+        if item.model is None:
             return
 
         def ready(*_) -> None:
             model = self.session.model
-            if model is None or model.dataset.name != "fashion-mnist":
+            if model is None or model.dataset.name != item.dataset:
                 return
             self.session.model_changed.disconnect(ready)
             self.session.unpin()
             classes = model.dataset.classes
-            if self.inputs.random_sample(classes.index("Pullover")):
+            if item.pinned in classes and self.inputs.random_sample(classes.index(item.pinned)):
                 self.menu_actions["pin"].setChecked(True)
-                self.inputs.random_sample(classes.index("Coat"))
+                if item.beside in classes:
+                    self.inputs.random_sample(classes.index(item.beside))
             self.tabs.setCurrentWidget(self.maps)
 
         self.session.model_changed.connect(ready)
         model = self.session.model
-        if model is not None and model.dataset.name == "fashion-mnist":
+        if model is not None and model.dataset.name == item.dataset:
             ready()
         else:
-            self.loader.load("fashion-mnist")
+            self.loader.load(item.model)
 
     def toggle_pin(self, on: bool) -> None:
         if on and self.session.pinned is None:

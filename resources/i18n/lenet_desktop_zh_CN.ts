@@ -443,102 +443,102 @@ field</source>
 <context>
     <name>ExercisesView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="158"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="159"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="159"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="160"/>
         <source>Quick (about a minute each)</source>
         <translation>快速（每次约一分钟）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="160"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
         <source>Book (the chapter&apos;s settings)</source>
         <translation>书中设置（本章的原始设置）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="162"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="162"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="163"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="164"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="165"/>
         <source>Train on only this many training images: faster, a little less accurate</source>
         <translation>只用这么多张训练图像：更快，准确率略低</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="166"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="167"/>
         <source>Set Up</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="168"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="168"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="169"/>
         <source>Export Markdown…</source>
         <translation>导出 Markdown…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="170"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="172"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="172"/>
         <source>Run</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="172"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="171"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="172"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="183"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="184"/>
         <source>Trains: {0} on {1}.</source>
         <translation>训练：在 {1} 上训练 {0}。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="190"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="191"/>
         <source>Train All ({0} runs)</source>
         <translation>全部训练（{0} 次）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="193"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="194"/>
         <source>Your results: {0}</source>
         <translation>你的结果：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="201"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="202"/>
         <source>not trained yet</source>
         <translation>尚未训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="251"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="252"/>
         <source>Markdown (*.md)</source>
         <translation>Markdown（*.md）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="253"/>
+        <location filename="../../lenet_desktop/ui/training/exercises_view.py" line="254"/>
         <source>Export Exercises</source>
         <translation>导出练习</translation>
     </message>
@@ -997,22 +997,22 @@ field</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="398"/>
         <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
         <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="418"/>
         <source>Export Weights for a Notebook</source>
         <translation>导出权重到笔记本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="420"/>
         <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
         <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="424"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="429"/>
         <source>Wrote {0}</source>
         <translation>已写入 {0}</translation>
     </message>
@@ -1626,47 +1626,47 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="105"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="109"/>
         <source>Run (double-click to rename)</source>
         <translation>训练记录（双击可重命名）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="105"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="109"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="105"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="109"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="114"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="111"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="115"/>
         <source>Delete Ticked</source>
         <translation>删除勾选的记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="112"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="116"/>
         <source>Export Table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
@@ -1686,52 +1686,52 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="106"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="107"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="111"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="109"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="113"/>
         <source>Compare Ticked…</source>
         <translation>比较勾选的记录…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="115"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="119"/>
         <source>Every finished run, named by what it changed. Tick runs and press Compare to see their curves, confusion matrices and C1 kernels side by side.</source>
         <translation>每次完成的训练都在这里，以它改动了什么来命名。勾选几条记录并点“比较”，即可并排查看它们的曲线、混淆矩阵和 C1 卷积核。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="149"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="153"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="149"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="153"/>
         <source>Book</source>
         <translation>书中设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="163"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="167"/>
         <source>{0} (damaged)</source>
         <translation>{0}（已损坏）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="255"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="262"/>
         <source>Delete Runs</source>
         <translation>删除训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="256"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="263"/>
         <source>Delete {0} ticked run(s) and their models?</source>
         <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="275"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="282"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
@@ -2652,12 +2652,12 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>{path}：图像已损坏或不完整（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="139"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="137"/>
         <source>cannot read pixels of type {kind}</source>
         <translation>无法读取类型为 {kind} 的像素</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="154"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="152"/>
         <source>an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {shape}</source>
         <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
     </message>
@@ -3095,59 +3095,19 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>{path}：无法写入（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="310"/>
+        <location filename="../../lenet_desktop/training/config.py" line="315"/>
         <source>unknown {option} {value!r} (known: {known})</source>
         <translation>未知的{option} {value!r}（可选：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="327"/>
-        <source>training images must be from 0 to 10000000, not {value}</source>
-        <translation>训练图像数必须在 0 到 10000000 之间，而不是 {value}</translation>
+        <location filename="../../lenet_desktop/training/config.py" line="338"/>
+        <source>{option} must be from {low} to {high}, not {value}</source>
+        <translation>{option} 必须在 {low} 到 {high} 之间，不能是 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="334"/>
-        <source>epochs must be from 1 to 100000, not {value}</source>
-        <translation>轮数必须在 1 到 100000 之间，而不是 {value}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/training/config.py" line="339"/>
-        <source>batch size must be at least 2, not {value}</source>
-        <translation>批量大小至少为 2，而不是 {value}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/training/config.py" line="344"/>
-        <source>the learning rate must be a positive number, not {value}</source>
-        <translation>学习率必须是正数，而不是 {value}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/training/config.py" line="351"/>
-        <source>the momentum must be from 0 up to (not including) 1, not {value}</source>
-        <translation>动量必须在 0（含）到 1（不含）之间，而不是 {value}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/training/config.py" line="358"/>
-        <source>the weight decay must be zero or more, not {value}</source>
-        <translation>权重衰减必须大于或等于 0，而不是 {value}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/training/config.py" line="363"/>
-        <source>the hold-out share must be from 0 to 0.5, not {value}</source>
-        <translation>留出比例必须在 0 到 0.5 之间，而不是 {value}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/training/config.py" line="370"/>
-        <source>the non-digits&apos; weight must be from 0 to 10, not {value}</source>
-        <translation>非数字样本的权重必须在 0 到 10 之间，而不是 {value}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/training/config.py" line="377"/>
+        <location filename="../../lenet_desktop/training/config.py" line="348"/>
         <source>{value} has no non-examples to learn from (they are made for digits): set the non-digits&apos; weight to 0</source>
         <translation>{value} 没有可供学习的非样本（它们只为数字而做）：请把非数字样本的权重设为 0</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/training/config.py" line="386"/>
-        <source>label smoothing must be from 0 up to (not including) 1, not {value}</source>
-        <translation>标签平滑必须在 0（含）到 1（不含）之间，而不是 {value}</translation>
     </message>
     <message>
         <location filename="../../lenet_desktop/training/loop.py" line="111"/>
@@ -3321,218 +3281,218 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>exercises</name>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="38"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="43"/>
         <source>The book&apos;s own run</source>
         <translation>书中原本的训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="39"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="44"/>
         <source>The sigmoid LeNet with SGD at lr 0.9 for 10 epochs. Watch the loss: flat for the first epoch or two, then falling. The book reports about 78–82 % on Fashion-MNIST; the Quick recipe gets further in a minute.</source>
         <translation>sigmoid LeNet，SGD 学习率 0.9，训练 10 轮。留意损失：前一两轮几乎不动，然后开始下降。书中在 Fashion-MNIST 上约为 78–82 %；“快速”配方一分钟内就能更好。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="46"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="51"/>
         <source>sigmoid LeNet</source>
         <translation>sigmoid LeNet</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="50"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="55"/>
         <source>Replace average pooling with max pooling</source>
         <translation>把平均汇聚换成最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="51"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="56"/>
         <source>Compare the test accuracy and how fast the loss falls. In the Feature maps tab, S2 and S4 of the max-pool network keep the strongest responses: sharper, brighter maps.</source>
         <translation>比较测试准确率和损失下降的快慢。在“特征图”页中，最大汇聚网络的 S2 和 S4 保留最强的响应：特征图更清晰、更亮。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="58"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="63"/>
         <source>avg pool</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="58"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="63"/>
         <source>max pool</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="62"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="67"/>
         <source>Replace the sigmoid with ReLU</source>
         <translation>把 sigmoid 换成 ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="63"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="68"/>
         <source>ReLU networks learn much faster at first, but the book&apos;s rate 0.9 makes them diverge: the Quick recipe gives each its own rate. Compare the first epoch&apos;s test accuracy.</source>
         <translation>ReLU 网络一开始学得快得多，但书中的学习率 0.9 会让它发散：“快速”配方给每种网络各自合适的学习率。比较第一轮的测试准确率。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="70"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="75"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="74"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="79"/>
         <source>Change the convolution window</source>
         <translation>调整卷积窗口大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="75"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="80"/>
         <source>3×3 windows instead of 5×5: more parameters in the fully connected layers (C3&apos;s output is 16×6×6), smaller receptive fields. Compare the C1 kernels side by side.</source>
         <translation>用 3×3 窗口代替 5×5：全连接层的参数更多（C3 的输出为 16×6×6），感受野更小。并排比较 C1 卷积核。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="85"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="90"/>
         <source>Change the number of output channels</source>
         <translation>调整输出通道数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="86"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="91"/>
         <source>16 and 32 channels instead of 6 and 16: twice the parameters. Does the accuracy follow? Look at the time per epoch too.</source>
         <translation>用 16 和 32 个通道代替 6 和 16：参数量翻倍。准确率也会跟着提高吗？也看看每轮的用时。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="96"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="101"/>
         <source>Change the number of convolution layers</source>
         <translation>调整卷积层数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="97"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="102"/>
         <source>A third convolution (16 maps, 3×3, padded by 1) after S4. A deeper sigmoid network starts learning later: compare the loss curves of the first epoch.</source>
         <translation>在 S4 之后加第三个卷积层（16 个特征图，3×3，填充 1）。更深的 sigmoid 网络开始学习得更晚：比较第一轮的损失曲线。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="103"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="108"/>
         <source>2 conv</source>
         <translation>2 个卷积层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="103"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="108"/>
         <source>3 conv</source>
         <translation>3 个卷积层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="107"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="112"/>
         <source>Change the number of fully connected layers</source>
         <translation>调整全连接层数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="108"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="113"/>
         <source>One hidden fully connected layer fewer (400 → 120 → 10): fewer parameters. Is the accuracy the same?</source>
         <translation>少一个隐藏全连接层（400 → 120 → 10）：参数更少。准确率一样吗？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="114"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="119"/>
         <source>3 FC</source>
         <translation>3 个全连接层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="114"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="119"/>
         <source>2 FC</source>
         <translation>2 个全连接层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="118"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="123"/>
         <source>Change the learning rate, initialisation and epochs</source>
         <translation>调整学习率、初始化方式和轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="119"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="124"/>
         <source>Set up, then change one option in the Training panel (Learning rate, Initialisation, Epochs) and train again: each run is named by what you changed, and every run of this network is listed here.</source>
         <translation>先点“设置”，再在训练面板中改一个选项（学习率、初始化、轮数）后重新训练：每次训练都以你改动的内容命名，这个网络的每次训练都会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="130"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="135"/>
         <source>The study notes&apos; two variants</source>
         <translation>学习笔记中的两个变体</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="131"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="136"/>
         <source>The notes pad C3 by 1 and keep one hidden layer (16×7×7 flattened), or drop the padding and pool by max (16×4×4). The Architecture tab shows each shape.</source>
         <translation>笔记中一个变体给 C3 填充 1 并只保留一个隐藏层（展平为 16×7×7），另一个去掉填充并用最大汇聚（16×4×4）。“架构”页显示每一层的形状。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="139"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="144"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="140"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="145"/>
         <source>max, unpadded</source>
         <translation>最大汇聚、无填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="145"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="150"/>
         <source>Try the improved network on MNIST</source>
         <translation>在 MNIST 上试试改进后的网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="146"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="151"/>
         <source>Batch norm, ReLU and max pooling, against the book&apos;s network, on handwritten digits. Then draw a digit on the canvas with each model.</source>
         <translation>批量归一化、ReLU 和最大汇聚，与书中的网络在手写数字上对比。然后分别用两个模型在画布上写一个数字试试。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="152"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="157"/>
         <source>modern</source>
         <translation>改进版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="157"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="162"/>
         <source>Show the first two layers&apos; activations for a sweater and a coat</source>
         <translation>显示毛衣和外套在前两层的激活</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="160"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="165"/>
         <source>Set up opens the Fashion-MNIST model with a random pullover pinned and a random coat beside it: the Feature maps tab shows both inputs&apos; maps layer by layer, one colour scale per layer. Where do C1 and S2 differ?</source>
         <translation>“设置”会打开 Fashion-MNIST 模型，固定一张随机的套头衫，并在旁边显示一张随机的外套：“特征图”页逐层并排显示两个输入的特征图，每层共用一个色标。C1 和 S2 在哪里不同？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="208"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="216"/>
         <source>not trained yet</source>
         <translation>尚未训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="212"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="220"/>
         <source>1 epoch each</source>
         <translation>各 1 轮</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="214"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="222"/>
         <source>1 epoch</source>
         <translation>1 轮</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="218"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="226"/>
         <source>{epochs} epochs each</source>
         <translation>各 {epochs} 轮</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="220"/>
-        <location filename="../../lenet_desktop/training/exercises.py" line="224"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="228"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="232"/>
         <source>{epochs} epochs</source>
         <translation>{epochs} 轮</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="269"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="277"/>
         <source>network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="270"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="278"/>
         <source>run</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="271"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="279"/>
         <source>epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="272"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="280"/>
         <source>test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/exercises.py" line="273"/>
+        <location filename="../../lenet_desktop/training/exercises.py" line="281"/>
         <source>time</source>
         <translation>用时</translation>
     </message>
@@ -4138,302 +4098,302 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>training options</name>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="66"/>
+        <location filename="../../lenet_desktop/training/config.py" line="71"/>
         <source>the dataset to train on</source>
         <translation>用来训练的数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="67"/>
+        <location filename="../../lenet_desktop/training/config.py" line="72"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="73"/>
+        <location filename="../../lenet_desktop/training/config.py" line="78"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="74"/>
+        <location filename="../../lenet_desktop/training/config.py" line="79"/>
         <source>the network: a preset, or a spec file (.toml) of your own</source>
         <translation>网络：一个预设，或你自己的架构文件（.toml）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="86"/>
+        <location filename="../../lenet_desktop/training/config.py" line="91"/>
         <source>start from a recipe: quick (learns in about a minute on a laptop&apos;s CPU) or book (the D2L chapter&apos;s own settings); the options given beside it still apply</source>
         <translation>从一个配方开始：快速（在笔记本电脑的 CPU 上约一分钟就能学会）或书中设置（D2L 本章的原始设置）；同时给出的其他选项仍然有效</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="91"/>
+        <location filename="../../lenet_desktop/training/config.py" line="96"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="92"/>
+        <location filename="../../lenet_desktop/training/config.py" line="97"/>
         <source>Quick: settings that learn in about a minute on a laptop&apos;s CPU, chosen per activation on held-out images. Book: the D2L chapter&apos;s own settings. Choosing one sets the options below (and again when the network or the dataset changes).</source>
         <translation>快速：在笔记本电脑的 CPU 上约一分钟就能学会的设置，按激活函数在留出的图像上选定。书中设置：D2L 本章的原始设置。选中一个配方会设置下面的选项（换网络或数据集时会重新设置）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="100"/>
+        <location filename="../../lenet_desktop/training/config.py" line="105"/>
         <source>your own settings</source>
         <translation>你自己的设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="101"/>
+        <location filename="../../lenet_desktop/training/config.py" line="106"/>
         <source>Quick (about a minute)</source>
         <translation>快速（约一分钟）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="102"/>
+        <location filename="../../lenet_desktop/training/config.py" line="107"/>
         <source>Book (the chapter&apos;s settings)</source>
         <translation>书中设置（本章的原始设置）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="107"/>
+        <location filename="../../lenet_desktop/training/config.py" line="112"/>
         <source>passes over the training split</source>
         <translation>遍历训练集的次数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="108"/>
+        <location filename="../../lenet_desktop/training/config.py" line="113"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="113"/>
+        <location filename="../../lenet_desktop/training/config.py" line="118"/>
         <source>train on only this many of the training images (a random slice, the same for the same seed); 0: all of them</source>
         <translation>只用这么多张训练图像（随机抽取，相同种子抽到的相同）；0 表示全部</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="118"/>
+        <location filename="../../lenet_desktop/training/config.py" line="123"/>
         <source>Training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="122"/>
+        <location filename="../../lenet_desktop/training/config.py" line="127"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="126"/>
+        <location filename="../../lenet_desktop/training/config.py" line="131"/>
         <source>images per optimiser step</source>
         <translation>每个优化步骤使用的图像数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="127"/>
+        <location filename="../../lenet_desktop/training/config.py" line="132"/>
         <source>Batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="132"/>
+        <location filename="../../lenet_desktop/training/config.py" line="137"/>
         <source>the optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="133"/>
+        <location filename="../../lenet_desktop/training/config.py" line="138"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="138"/>
+        <location filename="../../lenet_desktop/training/config.py" line="143"/>
         <source>learning rate (peak of the schedule); default per optimiser</source>
         <translation>学习率（调度的峰值）；默认值随优化器而定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="141"/>
+        <location filename="../../lenet_desktop/training/config.py" line="146"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="150"/>
+        <location filename="../../lenet_desktop/training/config.py" line="155"/>
         <source>SGD&apos;s momentum (Nesterov when above 0; 0: plain SGD, as the book)</source>
         <translation>SGD 的动量（大于 0 时用涅斯捷罗夫动量；0：普通 SGD，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="154"/>
+        <location filename="../../lenet_desktop/training/config.py" line="159"/>
         <source>Momentum (SGD)</source>
         <translation>动量（SGD）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="161"/>
+        <location filename="../../lenet_desktop/training/config.py" line="166"/>
         <source>how the learning rate changes</source>
         <translation>学习率如何变化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="162"/>
+        <location filename="../../lenet_desktop/training/config.py" line="167"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="165"/>
+        <location filename="../../lenet_desktop/training/config.py" line="170"/>
         <source>one-cycle</source>
         <translation>单周期</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="166"/>
+        <location filename="../../lenet_desktop/training/config.py" line="171"/>
         <source>cosine</source>
         <translation>余弦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="167"/>
+        <location filename="../../lenet_desktop/training/config.py" line="172"/>
         <source>constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="172"/>
+        <location filename="../../lenet_desktop/training/config.py" line="177"/>
         <source>how the weights start: PyTorch&apos;s default, or Xavier (uniform) on conv and linear weights as the book does</source>
         <translation>权重如何初始化：PyTorch 的默认方式，或像书中那样对卷积层和全连接层的权重使用 Xavier（均匀）初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="177"/>
+        <location filename="../../lenet_desktop/training/config.py" line="182"/>
         <source>Initialisation</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="180"/>
+        <location filename="../../lenet_desktop/training/config.py" line="185"/>
         <source>PyTorch default</source>
         <translation>PyTorch 默认</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="181"/>
+        <location filename="../../lenet_desktop/training/config.py" line="186"/>
         <source>Xavier (as the book)</source>
         <translation>Xavier（与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="186"/>
+        <location filename="../../lenet_desktop/training/config.py" line="191"/>
         <source>weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="187"/>
+        <location filename="../../lenet_desktop/training/config.py" line="192"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="194"/>
+        <location filename="../../lenet_desktop/training/config.py" line="199"/>
         <source>label smoothing, from 0 up to (not including) 1</source>
         <translation>标签平滑，从 0 到 1（不含 1）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="195"/>
+        <location filename="../../lenet_desktop/training/config.py" line="200"/>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="202"/>
+        <location filename="../../lenet_desktop/training/config.py" line="207"/>
         <source>cross-entropy, or map: LeCun et al. 1998&apos;s Eq. 9 for an RBF output (the correct class&apos;s distance plus log(e^−j + Σ e^−y_i))</source>
         <translation>交叉熵，或最大后验准则：LeCun 等人 1998 年论文中用于 RBF 输出层的公式 9（正确类别的距离，加上 e^−j 与各类别 e^−y 之和的对数）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="207"/>
+        <location filename="../../lenet_desktop/training/config.py" line="212"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="210"/>
+        <location filename="../../lenet_desktop/training/config.py" line="215"/>
         <source>cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="211"/>
+        <location filename="../../lenet_desktop/training/config.py" line="216"/>
         <source>MAP (LeCun et al. 1998, Eq. 9)</source>
         <translation>最大后验准则（LeCun 等人 1998，公式 9）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="216"/>
+        <location filename="../../lenet_desktop/training/config.py" line="221"/>
         <source>random affine (and flips for Fashion-MNIST) on the device</source>
         <translation>在设备上做随机仿射变换（Fashion-MNIST 还会翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="219"/>
+        <location filename="../../lenet_desktop/training/config.py" line="224"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="220"/>
+        <location filename="../../lenet_desktop/training/config.py" line="225"/>
         <source>Random small rotations, scalings and shifts of each batch (and flips for garments)</source>
         <translation>对每个批量做小幅随机旋转、缩放和平移（服装还会水平翻转）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="224"/>
+        <location filename="../../lenet_desktop/training/config.py" line="229"/>
         <source>random affine</source>
         <translation>随机仿射</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="228"/>
+        <location filename="../../lenet_desktop/training/config.py" line="233"/>
         <source>how the network sees its input: standard = normalised with the dataset&apos;s mean and std (the app&apos;s), unit = ToTensor&apos;s pixels in [0, 1] (the book&apos;s)</source>
         <translation>网络如何看到它的输入：标准化 = 先用数据集的均值和标准差标准化（应用的做法）；[0, 1] 像素 = 直接使用 [0, 1] 之间的像素值（书中的做法）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="233"/>
+        <location filename="../../lenet_desktop/training/config.py" line="238"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="236"/>
+        <location filename="../../lenet_desktop/training/config.py" line="241"/>
         <source>normalised (mean, std)</source>
         <translation>标准化（均值、标准差）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="237"/>
+        <location filename="../../lenet_desktop/training/config.py" line="242"/>
         <source>pixels in [0, 1] (the book&apos;s)</source>
         <translation>[0, 1] 像素（书中的做法）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="242"/>
+        <location filename="../../lenet_desktop/training/config.py" line="247"/>
         <source>weight of the non-digits made from the training digits (turned, mirrored, overlaid, blotted), which the network learns to give no class: it then tells a letter or a scribble from a digit; 0: none</source>
         <translation>用训练数字做成的非数字样本（旋转、镜像、叠加、涂成墨团）的权重，网络学着不把它们归入任何类别，从而能把字母或乱涂与数字区分开；0：不用</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="248"/>
+        <location filename="../../lenet_desktop/training/config.py" line="253"/>
         <source>Non-digits</source>
         <translation>非数字样本</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="249"/>
+        <location filename="../../lenet_desktop/training/config.py" line="254"/>
         <source>Teach the network to doubt: a quarter of each batch is non-digits made from the training digits themselves (turned, mirrored, overlaid, blotted), and the network learns to give them no class (outlier exposure). 0: none. Digits only.</source>
         <translation>教网络学会怀疑：每个批次再加四分之一由训练数字本身做成的非数字样本（旋转、镜像、叠加、涂成墨团），网络学着不把它们归入任何类别（离群样本暴露）。0：不用。仅适用于数字。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="261"/>
+        <location filename="../../lenet_desktop/training/config.py" line="266"/>
         <source>random seed: the same seed gives the same run</source>
         <translation>随机种子：相同的种子得到相同的训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="262"/>
+        <location filename="../../lenet_desktop/training/config.py" line="267"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="267"/>
+        <location filename="../../lenet_desktop/training/config.py" line="272"/>
         <source>share of the training split kept out of training to calibrate the probabilities (temperature scaling); 0 for none</source>
         <translation>留出不参与训练、用于校准概率（温度缩放）的训练集比例；0 表示不留出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="272"/>
+        <location filename="../../lenet_desktop/training/config.py" line="277"/>
         <source>Held out to calibrate</source>
         <translation>留出用于校准</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="273"/>
+        <location filename="../../lenet_desktop/training/config.py" line="278"/>
         <source>Training images kept out of training; when it ends, a temperature is fitted on them so that the probabilities are honest (0: no temperature, as in the book)</source>
         <translation>不参与训练的训练图像比例；训练结束时在这些图像上拟合一个温度，让概率名副其实（0：不拟合温度，与书中相同）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="285"/>
+        <location filename="../../lenet_desktop/training/config.py" line="290"/>
         <source>where to train</source>
         <translation>在哪里训练</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="286"/>
+        <location filename="../../lenet_desktop/training/config.py" line="291"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="293"/>
+        <location filename="../../lenet_desktop/training/config.py" line="298"/>
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/config.py" line="294"/>
+        <location filename="../../lenet_desktop/training/config.py" line="299"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>

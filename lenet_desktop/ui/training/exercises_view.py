@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lenet_desktop.data.datasets import dataset_info
 from lenet_desktop.training.exercises import (
     CONTEXT,
     EXERCISES,
@@ -176,7 +177,7 @@ class ExercisesView(Retranslating, QWidget):
         """The exercise chosen, with the results of the runs kept so far."""
         item = self.exercise
         self.title.setText(translate(CONTEXT, item.title))
-        dataset = {"mnist": "MNIST", "fashion-mnist": "Fashion-MNIST"}[item.dataset]
+        dataset = dataset_info(item.dataset).title
         look = translate(CONTEXT, item.look)
         if item.presets:
             networks = ", ".join(item.presets)
