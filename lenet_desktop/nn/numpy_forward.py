@@ -36,6 +36,7 @@ from lenet_desktop.files.model_files import (
 )
 from lenet_desktop.nn.prediction import Prediction
 from lenet_desktop.specs import Spec, plan
+from lenet_desktop.specs.geometry import INPUT_SHAPE
 from lenet_desktop.specs.layer_types import C3_CONNECTIONS, SQUASH_AMPLITUDE, SQUASH_SLOPE
 
 Layer = Callable[[np.ndarray], np.ndarray]
@@ -281,7 +282,7 @@ class NumpyPredictor:
     def predict(self, normalized: np.ndarray) -> Prediction:
         """Classify one normalised ``(1, 1, 28, 28) float32`` image, keeping every layer's
         output."""
-        image = np.asarray(normalized, dtype=F32).reshape(1, 28, 28)
+        image = np.asarray(normalized, dtype=F32).reshape(INPUT_SHAPE)
         x, activations = image, {}
         with np.errstate(over="ignore", under="ignore"):
             for name, layer in self.layers:

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.specs.geometry import INPUT_SHAPE
 
 # What a run spends besides its steps and evaluations: copying the data to the device,
 # calibrating, the final evaluation's reliability figures.
@@ -48,7 +49,7 @@ def measure_rates(config, seconds: float = 0.25) -> Rates:
     network = new_model(spec or config.architecture, info).network.to(device).train()
     optimizer = _optimizer(config, network)
     generator = torch.Generator(device=device).manual_seed(0)
-    batch = torch.rand(config.batch_size, 1, 28, 28, generator=generator, device=device)
+    batch = torch.rand(config.batch_size, *INPUT_SHAPE, generator=generator, device=device)
     target = torch.randint(0, len(info.classes), (config.batch_size,), device=device)
 
     def step() -> None:
@@ -66,7 +67,7 @@ def measure_rates(config, seconds: float = 0.25) -> Rates:
         count += 1
     train_rate = count * config.batch_size / (time.perf_counter() - started)
     network.eval()
-    images = torch.rand(EVAL_BATCH, 1, 28, 28, generator=generator, device=device)
+    images = torch.rand(EVAL_BATCH, *INPUT_SHAPE, generator=generator, device=device)
     with torch.no_grad():
         network(images)
         started = time.perf_counter()
