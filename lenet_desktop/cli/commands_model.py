@@ -14,9 +14,19 @@ from lenet_desktop.specs.geometry import INPUT_SHAPE
 
 
 def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    usable, failures = _usable_pictures(args)
-    if not usable:
-        return 1  # nothing to read: said at once, before the model is loaded
+    problems = _picture_problems(args.images)
+    if all(problems):  # nothing to read: said at once, before the model is loaded
+        for path, problem in zip(args.images, problems):
+            if problem is not None:
+                _say_unusable(path, problem, args.json)
+        if args.model:  # … and a model file that is not there either
+            from lenet_desktop.files.model_files import ModelFileError, resolve_model_path
+
+            try:
+                resolve_model_path(args.model)
+            except ModelFileError as exc:
+                _say_unusable(args.model, exc, args.json)
+        return 1
 
     from lenet_desktop.analysis.reading import DOUBT_KINDS, read
     from lenet_desktop.data.pictures import ImageReadError, load_image
@@ -26,8 +36,9 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     if not args.json:
         print(f"model: {model.bundle.title} · device: {model.device}")
     if args.number:
-        return _predict_numbers(model, usable, args) or int(failures > 0)
-    for path in usable:
+        return _predict_numbers(model, args)
+    failures = 0
+    for path in args.images:  # (one a picture cannot be read from is said in its place)
         try:
             reading = read(model, load_image(path))
         except ImageReadError as exc:
@@ -85,20 +96,20 @@ def _say_blank(path: str, as_json: bool) -> None:
         print(f"{path}: empty ({message})", file=sys.stderr)
 
 
-def _usable_pictures(args: argparse.Namespace) -> tuple[list[str], int]:
-    """The pictures given that are regular files, and how many are not (each said in one line:
-    no such file, a folder, a pipe, a device…)."""
+def _picture_problems(paths: list[str]) -> list[Exception | None]:
+    """For each picture given, why it cannot be read — no such file, a folder, a pipe, a
+    device… — or None for a regular file (which may still not be an image)."""
     from lenet_desktop.data.pictures import ImageReadError, check_picture
 
-    usable = []
-    for path in args.images:
+    problems: list[Exception | None] = []
+    for path in paths:
         try:
             check_picture(path)
         except ImageReadError as exc:
-            _say_unusable(path, exc, args.json)
+            problems.append(exc)
         else:
-            usable.append(path)
-    return usable, len(args.images) - len(usable)
+            problems.append(None)
+    return problems
 
 
 def _say_unusable(path: str, exc: Exception, as_json: bool) -> None:
@@ -108,7 +119,7 @@ def _say_unusable(path: str, exc: Exception, as_json: bool) -> None:
         print(printable(f"error: {exc}"), file=sys.stderr)
 
 
-def _predict_numbers(model, paths: list[str], args: argparse.Namespace) -> int:
+def _predict_numbers(model, args: argparse.Namespace) -> int:
     """``predict --number``: each image's number, digit by digit."""
     from lenet_desktop.analysis.number import digit_of, read_number
     from lenet_desktop.analysis.reading import notes, read
@@ -118,7 +129,7 @@ def _predict_numbers(model, paths: list[str], args: argparse.Namespace) -> int:
     if model.bundle.dataset.convention != "mnist":
         raise CommandError("--number reads digits: use a model trained on MNIST")
     failures = 0
-    for path in paths:
+    for path in args.images:
         try:
             image = load_image(path)
         except ImageReadError as exc:
