@@ -98,7 +98,7 @@ def test_nan_loss_leaves_the_previous_file_byte_identical(tmp_path, capsys, mnis
         "--optimizer",
         "sgd",
         "--lr",
-        "1e30",
+        "1e6",  # the highest the option takes
         "--epochs",
         "1",
         "--out",

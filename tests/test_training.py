@@ -95,7 +95,7 @@ def test_cancel_stops_within_one_step(mnist_splits):
 
 def test_nan_loss_is_a_clear_failure(mnist_splits):
     train_split, test_split = mnist_splits
-    config = TrainConfig(dataset="mnist", epochs=1, optimizer="sgd", lr=1e30)
+    config = TrainConfig(dataset="mnist", epochs=1, optimizer="sgd", lr=1e6)
     with pytest.raises(TrainingFailed, match="(NaN|infinite).*learning rate"):
         train(config, small(train_split, 2048), small(test_split, 100))
 
