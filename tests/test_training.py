@@ -48,9 +48,10 @@ def test_a_short_run_beats_chance_by_far(mnist_splits):
         result.bundle.training["temperature"], abs=1e-4
     )
     assert result.bundle.temperature != 1.0
-    assert (
-        result.bundle.training["holdout_ece_after"] <= result.bundle.training["holdout_ece_before"]
-    )
+    # (the temperature minimises the held-out NLL, not the ECE: over 400 images the ECE may
+    # move by an image or two either way — CI once saw 1.08 % → 1.26 %)
+    before, after = (result.bundle.training[f"holdout_ece_{k}"] for k in ("before", "after"))
+    assert after <= before + 0.005, (before, after)
     assert result.bundle.training["test_accuracy"] == result.evaluation.accuracy
     assert [h["epoch"] for h in result.history] == [1, 2]
 

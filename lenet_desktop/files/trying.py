@@ -324,6 +324,16 @@ def _preference(trial: Trial) -> tuple[int, int]:
     return (0 if trial.candidate.name in PREFERRED else 1, SCALES.index(trial.scale))
 
 
+def _alike_order(trial: Trial) -> tuple:
+    """Of trials that answer alike, the one to stand for all: the preferred (:func:`_preference`),
+    then the one whose layer types come first in the layer-type table — a ReLU before a leaky
+    ReLU, which no weight can tell apart from it."""
+    from lenet_desktop.specs.layer_types import SPEC_TYPES
+
+    order = list(SPEC_TYPES)
+    return _preference(trial), tuple(order.index(x.type) for x in trial.candidate.spec.layers)
+
+
 def decide(tried: list[tuple[Trial, np.ndarray]], weights: Weights) -> Finding:
     """The verdict on the trials (see the module's docstring). Trials that answer alike are
     one: the preferred of them stands for all. Of those within CLOSE of the best, the one the
@@ -345,7 +355,7 @@ def decide(tried: list[tuple[Trial, np.ndarray]], weights: Weights) -> Finding:
             groups.append([(trial, answers)])
         else:
             home.append((trial, answers))
-    trials = [min((t for t, _ in group), key=_preference) for group in groups]
+    trials = [min((t for t, _ in group), key=_alike_order) for group in groups]
     if not trials:
         return Finding("untrained", (), weights)
     trials.sort(key=lambda t: -t.accuracy)

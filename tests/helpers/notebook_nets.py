@@ -111,8 +111,10 @@ def trained_notebooks(images: torch.Tensor, labels: torch.Tensor) -> dict[str, n
     return {
         "en": train(en, images, labels, 400, sgd(0.9), seed=1),
         "zh": train(zh, images, labels, 400, sgd(0.9), seed=2),
+        # 600 steps: at 400, max and average pooling read the test images within 5 points of
+        # each other on some machines, and the finding rightly asked which one it was
         "mine": train(
-            mine, images, labels, 400, lambda params: torch.optim.Adam(params, lr=2e-3), seed=3
+            mine, images, labels, 600, lambda params: torch.optim.Adam(params, lr=2e-3), seed=3
         ),  # fmt: skip
     }
 
