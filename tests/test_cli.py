@@ -12,7 +12,8 @@ from PIL import Image
 
 from lenet_desktop.cli import main
 from lenet_desktop.data.datasets import MNIST
-from lenet_desktop.files.model_files import new_model, save_model
+from lenet_desktop.files.model_files import save_model
+from lenet_desktop.nn.bundle import new_model
 
 
 def run(capsys, *argv):

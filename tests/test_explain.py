@@ -16,7 +16,8 @@ from lenet_desktop.analysis.explain import (
     explain,
 )
 from lenet_desktop.data.datasets import MNIST
-from lenet_desktop.files.model_files import load_model, new_model
+from lenet_desktop.files.model_files import load_model
+from lenet_desktop.nn.bundle import new_model
 from lenet_desktop.nn.inference import Predictor
 from lenet_desktop.nn.models import layer_kind
 from lenet_desktop.options import ARCHITECTURES
@@ -215,7 +216,7 @@ def test_a_field_maps_back_onto_the_drawing():
 
 
 def test_the_layer_table_has_each_layers_receptive_field():
-    from lenet_desktop.analysis.layer_table import layer_table
+    from lenet_desktop.nn.layer_table import layer_table
     from lenet_desktop.nn.models import build_model
 
     rows = {r.name: r for r in layer_table(build_model("modern"))}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lenet_desktop.files import atomic, places
+from lenet_desktop.paths import atomic, places
 
 
 def test_an_atomic_write_replaces_the_whole_file(tmp_path):
@@ -48,7 +48,7 @@ def test_a_process_killed_while_writing_leaves_the_old_or_the_whole_new_file(tmp
     old, new = b"o" * 4_000_000, b"n" * 4_000_000
     target.write_bytes(old)
     code = (
-        "import sys; from lenet_desktop.files.atomic import write_bytes\n"
+        "import sys; from lenet_desktop.paths.atomic import write_bytes\n"
         "print('go', flush=True)\n"
         f"while True: write_bytes(sys.argv[1], b'n' * {len(new)})\n"
     )

@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 import torch
 
-from lenet_desktop.analysis.layer_table import layer_table
 from lenet_desktop.data.datasets import MNIST
-from lenet_desktop.files.model_files import new_model
+from lenet_desktop.nn.bundle import new_model
 from lenet_desktop.nn.device import available_devices, resolve_device
 from lenet_desktop.nn.inference import Predictor
+from lenet_desktop.nn.layer_table import layer_table
 from lenet_desktop.options import ARCHITECTURES
 
 

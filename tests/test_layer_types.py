@@ -12,11 +12,11 @@ import pytest
 import torch
 
 from lenet_desktop.analysis.explain import explain
-from lenet_desktop.analysis.layer_table import layer_table
 from lenet_desktop.cli import main as cli
 from lenet_desktop.data.datasets import MNIST
-from lenet_desktop.files.model_files import new_model
+from lenet_desktop.nn.bundle import new_model
 from lenet_desktop.nn.inference import Predictor
+from lenet_desktop.nn.layer_table import layer_table
 from lenet_desktop.session import Unit
 from lenet_desktop.specs import LAYER_TYPES, SpecError, build_network, plan, spec_from_toml
 from lenet_desktop.specs.layer_types import SPEC_TYPES, TABLE, describe, english, kind_of

@@ -10,7 +10,8 @@ import torch
 
 from lenet_desktop.cli import main
 from lenet_desktop.data.datasets import MNIST
-from lenet_desktop.files.model_files import ModelBundle, load_model, new_model, save_model
+from lenet_desktop.files.model_files import load_model, save_model
+from lenet_desktop.nn.bundle import ModelBundle, new_model
 from lenet_desktop.nn.models import RBF_BITMAPS, RBF_SHAPE, RBFOutput, lenet5, rbf_codes
 
 

@@ -12,13 +12,8 @@ import torch
 from safetensors.torch import save_file
 
 from lenet_desktop.data.datasets import FASHION_MNIST, MNIST
-from lenet_desktop.files.model_files import (
-    ModelFileError,
-    load_model,
-    model_metadata,
-    new_model,
-    save_model,
-)
+from lenet_desktop.files.model_files import ModelFileError, load_model, model_metadata, save_model
+from lenet_desktop.nn.bundle import new_model
 from lenet_desktop.options import ARCHITECTURES
 
 

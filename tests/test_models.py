@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from lenet_desktop.analysis.layer_table import layer_table, size_formula, total_parameters
+from lenet_desktop.nn.layer_table import layer_table, size_formula, total_parameters
 from lenet_desktop.nn.models import C3_CONNECTIONS, build_model, conv_kernels
 from lenet_desktop.options import ARCHITECTURES
 

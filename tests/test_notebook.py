@@ -147,7 +147,8 @@ def test_the_apps_own_model_gives_the_apps_probabilities_in_a_notebook(
     tmp_path, capsys, mnist_splits
 ):
     from lenet_desktop.data.datasets import MNIST
-    from lenet_desktop.files.model_files import new_model, save_model
+    from lenet_desktop.files.model_files import save_model
+    from lenet_desktop.nn.bundle import new_model
 
     model = save_model(new_model("d2l", MNIST), tmp_path / "app.safetensors")  # dataset scaling
     picture = tmp_path / "digit.png"

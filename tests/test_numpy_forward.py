@@ -14,12 +14,13 @@ from helpers.drawing import redraw
 from lenet_desktop.files.model_files import (
     ModelFileError,
     load_model,
-    new_model,
+    load_numpy_model,
     save_model,
     shipped_models,
 )
+from lenet_desktop.nn.bundle import new_model
 from lenet_desktop.nn.inference import Predictor
-from lenet_desktop.nn.numpy_forward import UnsupportedModel, load_numpy_model
+from lenet_desktop.nn.numpy_forward import UnsupportedModel
 
 SHIPPED = list(shipped_models())
 
@@ -169,7 +170,7 @@ def test_every_layer_type_a_spec_may_write(tmp_path, mnist_splits):
 
 def test_lenet5_made_before_its_rbf_output(tmp_path, mnist_splits):
     """A LeNet-5 file with the linear output it had before the RBF layer."""
-    from lenet_desktop.files.model_files import ModelBundle
+    from lenet_desktop.nn.bundle import ModelBundle
     from lenet_desktop.nn.models import PAPER_MEAN, PAPER_STD, lenet5
 
     shipped = load_model("lenet5")
@@ -216,7 +217,7 @@ def test_the_first_answer_needs_no_torch():
     the notes — in an interpreter that never imports torch."""
     code = (
         "import sys, numpy as np\n"
-        "from lenet_desktop.nn.numpy_forward import load_numpy_model\n"
+        "from lenet_desktop.files.model_files import load_numpy_model\n"
         "from lenet_desktop.session import Input, Session\n"
         "page = np.full((360, 360), 255, np.uint8)\n"
         "page[60:80, 90:270] = 0\n"  # a seven: the bar …

@@ -128,9 +128,9 @@ def test_a_preview_answers_until_the_torch_model_takes_over(mnist_splits):
     """Start-up: the model file's NumPy pass answers first (no torch predictor yet); when the
     torch predictor is put in use it runs the same input again, with the same answer, and
     the preview is gone for good."""
-    from lenet_desktop.files.model_files import ModelHeader, load_model
+    from lenet_desktop.files.model_files import load_model, load_numpy_model
+    from lenet_desktop.nn.bundle import ModelHeader
     from lenet_desktop.nn.inference import Predictor
-    from lenet_desktop.nn.numpy_forward import load_numpy_model
 
     _, test = mnist_splits
     index = int(np.flatnonzero(test.labels.numpy() == 4)[0])
@@ -165,7 +165,7 @@ def test_a_preview_answers_until_the_torch_model_takes_over(mnist_splits):
 
 
 def test_a_preview_of_a_model_that_fails_to_load_is_taken_back():
-    from lenet_desktop.nn.numpy_forward import load_numpy_model
+    from lenet_desktop.files.model_files import load_numpy_model
 
     session = Session()
     drawing = np.full((200, 200), 255, np.uint8)

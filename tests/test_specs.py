@@ -10,9 +10,10 @@ import pytest
 import torch
 from torch import nn
 
-from lenet_desktop.analysis.layer_table import layer_table, total_parameters
 from lenet_desktop.data.datasets import MNIST
-from lenet_desktop.files.model_files import load_model, model_metadata, new_model, save_model
+from lenet_desktop.files.model_files import load_model, model_metadata, save_model
+from lenet_desktop.nn.bundle import new_model
+from lenet_desktop.nn.layer_table import layer_table, total_parameters
 from lenet_desktop.nn.models import build_model
 from lenet_desktop.options import ARCHITECTURE_TITLES, ARCHITECTURES
 from lenet_desktop.specs import (

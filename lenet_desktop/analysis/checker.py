@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lenet_desktop.files.places import models_folder
+from lenet_desktop.paths.places import models_folder
 
 FILE = "number-pieces.safetensors"
 NOT_ONE_DIGIT = "not one digit"  # the eleventh class's name in the file

@@ -14,7 +14,7 @@ layer l sees r_l × r_l input pixels; neighbouring units' fields are j_l pixels 
     j_out = s · j_in        r_out = r_in + (k − 1) · j_in        start_out = start_in − p · j_in
 
 Data in: ``layers`` (the network's ``(name, module)`` pairs, as :class:`inference.Predictor`
-keeps them), a :class:`inference.Prediction` and a :class:`session.Unit`. Nothing here imports
+keeps them), a :class:`inference.Prediction` and a :class:`results.Unit`. Nothing here imports
 Qt; the explanation panel only shows these values.
 """
 
@@ -52,8 +52,8 @@ __all__ = [
 if TYPE_CHECKING:
     from torch import nn
 
+    from lenet_desktop.analysis.results import Unit
     from lenet_desktop.nn.inference import Prediction
-    from lenet_desktop.session import Unit
 
 TOP_TERMS = 10  # a fully connected unit: how many of the largest contributions are listed
 

@@ -14,7 +14,7 @@ from lenet_desktop.messages import QT_TRANSLATE_NOOP
 from lenet_desktop.specs.geometry import Field
 
 if TYPE_CHECKING:
-    from lenet_desktop.session import Unit
+    from lenet_desktop.analysis.results import Unit
 
 
 @dataclass(frozen=True, eq=False)

@@ -17,8 +17,8 @@ import numpy as np
 
 if TYPE_CHECKING:
     from lenet_desktop.analysis.explanations import Explanation
+    from lenet_desktop.analysis.results import Result, Unit
     from lenet_desktop.nn.inference import Predictor
-    from lenet_desktop.session import Result, Unit
 
 ATTRIBUTION_METHODS = ("saliency", "gradcam")
 

@@ -24,6 +24,7 @@ from lenet_desktop.data.cleaning import Cleaning
 from lenet_desktop.data.preprocessing import MNIST_BOX, SIZE, Preprocessed, to_array
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, fill
 from lenet_desktop.nn.prediction import Prediction
+from lenet_desktop.specs.geometry import INPUT_SIDE
 
 NOTES = "notes"  # the translation context
 CLASS_VALUES = ("first", "second")  # the values of a note that are class names
@@ -111,7 +112,7 @@ def notes(
         found += _doubts(doubt, probabilities, names)
     if cleaning is not None and not cleaning.empty:
         if cleaning.as_is:
-            found.append(Note("as_is", AS_IS, warning=False))
+            found.append(Note("as_is", AS_IS, {"side": INPUT_SIDE}, warning=False))
         else:
             found += _warnings(cleaning, prepared.scale if prepared is not None else 1.0)
             found += _information(cleaning)
@@ -120,8 +121,8 @@ def notes(
 
 AS_IS = QT_TRANSLATE_NOOP(
     "notes",
-    "The picture already is a 28×28 image framed as the dataset's: the network got it pixel "
-    "for pixel, as in training.",
+    "The picture already is a {side}×{side} image framed as the dataset's: the network got it "
+    "pixel for pixel, as in training.",
 )
 
 

@@ -71,7 +71,8 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             )
         else:
             if args.show_input:
-                print(f"{path}: the 28×28 input (rows 0–27, values ×9, . = 0):")
+                side = INPUT_SHAPE[-1]
+                print(f"{path}: the {side}×{side} input (rows 0–{side - 1}, values ×9, . = 0):")
                 for row in prepared.image:
                     print("  " + "".join(str(round(9 * v)) if v > 0.05 else "." for v in row))
             ranked = prediction.probabilities.argsort()[::-1][:3]
@@ -203,15 +204,15 @@ def _is_spec_file(target: str) -> bool:
 
 
 def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from lenet_desktop.analysis.layer_table import (
+    from lenet_desktop.data.datasets import MNIST
+    from lenet_desktop.files.model_files import shipped_models
+    from lenet_desktop.nn.layer_table import (
         FORMULA,
         INPUT_SHAPE,
         layer_table,
         shape_text,
         total_parameters,
     )
-    from lenet_desktop.data.datasets import MNIST
-    from lenet_desktop.files.model_files import shipped_models
     from lenet_desktop.nn.models import build_model
     from lenet_desktop.specs import resolve_spec, spec_architecture, spec_to_toml
 
@@ -279,7 +280,8 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     table.append(("total", "", "", f"{total} trainable", ""))
     print_table(table, right={3}, rules_after={0, len(table) - 2}, last_rule=12)
     print()
-    print("The chapter's shape printout (D2L 6.6: X = torch.rand(size=(1, 1, 28, 28)); for layer")
+    size = ", ".join(str(n) for n in (1, *INPUT_SHAPE))
+    print(f"The chapter's shape printout (D2L 6.6: X = torch.rand(size=({size})); for layer")
     print("in net: X = layer(X); print(layer.__class__.__name__, 'output shape: \\t', X.shape)):")
     for line in shape_printout(network):
         print(line)

@@ -9,7 +9,7 @@ import sys
 
 from lenet_desktop.cli.common import CommandError, config_options, predictor, print_json
 from lenet_desktop.cli.tables import print_table
-from lenet_desktop.files import atomic
+from lenet_desktop.paths import atomic
 
 
 def _check_writable(path):

@@ -13,6 +13,7 @@ from lenet_desktop.cli.commands_tools import cmd_corr2d
 from lenet_desktop.cli.commands_training import cmd_evaluate, cmd_runs, cmd_train
 from lenet_desktop.cli.common import config_options
 from lenet_desktop.options import ARCHITECTURES, DATASET_NAMES
+from lenet_desktop.specs.geometry import INPUT_SIDE as SIDE
 
 
 def _epoch_arg(command: argparse.ArgumentParser) -> None:
@@ -127,8 +128,8 @@ def build_parser(defaults: dict | None = None) -> argparse.ArgumentParser:
     predict.add_argument(
         "--show-input",
         action="store_true",
-        help="also print the 28×28 input the network saw (rows of values 0–1; with --json, "
-        'an "input" list of rows, 4 decimals): the same as the app\'s 28×28 view',
+        help=f"also print the {SIDE}×{SIDE} input the network saw (rows of values 0–1; with "
+        f'--json, an "input" list of rows, 4 decimals): the same as the app\'s {SIDE}×{SIDE} view',
     )
     predict.add_argument(
         "--number",

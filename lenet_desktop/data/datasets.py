@@ -20,8 +20,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lenet_desktop.files.places import data_override, shared_datasets_folders, user_folder
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+from lenet_desktop.paths.places import data_override, shared_datasets_folders, user_folder
+from lenet_desktop.specs.geometry import INPUT_SIDE
 
 if TYPE_CHECKING:
     import numpy as np
@@ -342,10 +343,11 @@ def load_split(folder: str | os.PathLike[str], info: DatasetInfo, split: str) ->
     label_path = _find(folder, label_stem, info)
     images = read_idx(image_path, IMAGE_MAGIC)
     labels = read_idx(label_path, LABEL_MAGIC)
-    if images.shape[1:] != (28, 28):
+    if images.shape[1:] != (INPUT_SIDE, INPUT_SIDE):
         raise DatasetError(
-            QT_TRANSLATE_NOOP("errors", "{path}: images are {shape}, expected 28×28"),
+            QT_TRANSLATE_NOOP("errors", "{path}: images are {shape}, expected {side}×{side}"),
             path=image_path,
+            side=INPUT_SIDE,
             shape=f"{images.shape[1]}×{images.shape[2]}",
         )
     if images.shape[0] != labels.shape[0]:
@@ -482,7 +484,7 @@ def shipped_sample(info: DatasetInfo) -> Split | None:
     import numpy as np
     import torch
 
-    from lenet_desktop.files.places import resources_folder
+    from lenet_desktop.paths.places import resources_folder
 
     path = resources_folder() / "samples" / f"{info.name}-test-{10 * SAMPLE_PER_CLASS}.npz"
     if not path.is_file():

@@ -33,11 +33,12 @@ from lenet_desktop.data.cleaning import MIN_CONTRAST, Cleaning, blank, clean
 from lenet_desktop.data.pictures import ImageReadError
 from lenet_desktop.data.strokes import restroke
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.specs.geometry import INPUT_SIDE
 
 if TYPE_CHECKING:
     import torch
 
-SIZE = 28
+SIZE = INPUT_SIDE  # the network input's side, from specs.geometry
 MNIST_BOX = 20
 MNIST_CENTRE = 13.75
 # Work on about this many pixels per side (larger pictures are box-reduced by a whole factor

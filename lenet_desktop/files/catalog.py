@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import xml.etree.ElementTree as ElementTree
 
-from lenet_desktop.files.places import resources_folder
+from lenet_desktop.paths.places import resources_folder
 
 LANGUAGES = ("zh_CN",)
 

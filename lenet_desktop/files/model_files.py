@@ -5,8 +5,8 @@ architecture (a preset's name, or for a learner's own network its spec as JSON, 
 no code), the dataset with its class names, the normalisation, the
 preprocessing convention, the softmax temperature and a training summary. Loading parses the
 header and tensors only: nothing in a file can run. Saving writes atomically
-(:mod:`lenet_desktop.files.atomic`), so a model file is either the old one or the whole new one.
-The shipped models are in :func:`lenet_desktop.files.places.models_folder`.
+(:mod:`lenet_desktop.paths.atomic`), so a model file is either the old one or the whole new one.
+The shipped models are in :func:`lenet_desktop.paths.places.models_folder`.
 
 torch is imported inside the functions that make tensors, so listing the shipped models and
 reading their headers costs nothing at start-up.
@@ -18,23 +18,20 @@ import json
 import math
 import os
 import struct
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lenet_desktop.data.datasets import CONVENTIONS, DatasetInfo, describe
-from lenet_desktop.files import atomic
-from lenet_desktop.files.places import models_folder
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+from lenet_desktop.nn.bundle import ModelBundle, ModelHeader, preset_of
 from lenet_desktop.options import ARCHITECTURES
+from lenet_desktop.paths import atomic
+from lenet_desktop.paths.places import models_folder
 from lenet_desktop.specs import (
     PRESET_LAYERS,
-    Spec,
     SpecError,
     is_preset,
-    preset_spec,
-    spec_architecture,
     spec_from_json,
 )
 from lenet_desktop.specs import spec_to_json as _spec_to_json
@@ -42,6 +39,8 @@ from lenet_desktop.specs import spec_to_json as _spec_to_json
 if TYPE_CHECKING:
     import torch
     from torch import nn
+
+    from lenet_desktop.nn.numpy_forward import NumpyPredictor
 
 FORMAT = "lenet-desktop"
 FORMAT_VERSION = "1"
@@ -65,73 +64,6 @@ class ModelFileError(LocalizedError):
 class NotOurModelError(ModelFileError):
     """A readable safetensors file without LeNet Desktop's metadata: perhaps a notebook's
     bare state dict (:mod:`lenet_desktop.files.notebook` can import it)."""
-
-
-@dataclass
-class ModelHeader:
-    """What a model file says about its network, without the network (what the window shows of
-    the model before torch is loaded; a :class:`ModelBundle` is a header with its network)."""
-
-    architecture: str
-    dataset: DatasetInfo
-    training: dict = field(default_factory=dict)
-    source: str = ""
-    temperature: float = 1.0
-    spec: Spec | None = None
-    # The energy above which an input is unlike the training images (analysis.doubt), fitted
-    # on held-out training images; None when the file does not say.
-    unlike_threshold: float | None = None
-
-    @property
-    def title(self) -> str:
-        return self.source or f"{self.architecture} ({self.dataset.name})"
-
-
-@dataclass
-class ModelBundle(ModelHeader):
-    """A network with everything needed to feed it and read its answers.
-
-    ``network`` maps ``(N, 1, 28, 28)`` images normalised with ``dataset.mean``/``dataset.std``
-    to ``(N, len(dataset.classes))`` logits. ``temperature`` divides the logits before the
-    softmax (1.0: as trained; fitted on held-out data, it makes the probabilities calibrated).
-    ``source`` is the shipped model's name, the file it came from, or a description.
-    ``spec`` is the spec the network was built from (None for LeNet-5, which is no spec).
-    """
-
-    network: nn.Sequential = field(kw_only=True)
-
-
-def _preset(architecture: str, num_classes: int) -> Spec | None:
-    return preset_spec(architecture, num_classes) if architecture in PRESET_LAYERS else None
-
-
-def new_model(
-    architecture: str | Spec,
-    dataset: DatasetInfo,
-    mean: float | None = None,
-    std: float | None = None,
-) -> ModelBundle:
-    """A freshly initialised model for ``dataset``, normalised with its statistics by default.
-    ``architecture``: a preset's name or a spec (SpecError when it does not fit the dataset)."""
-    from dataclasses import replace
-
-    from lenet_desktop.nn.models import build_model
-
-    if architecture == "lenet5" and mean is None and std is None:
-        from lenet_desktop.nn.models import PAPER_MEAN, PAPER_STD
-
-        mean, std = PAPER_MEAN, PAPER_STD  # background −0.1, ink 1.175, as the paper scales
-    if mean is not None or std is not None:
-        dataset = replace(
-            dataset,
-            mean=dataset.mean if mean is None else mean,
-            std=dataset.std if std is None else std,
-        )
-    classes = len(dataset.classes)
-    spec = architecture if isinstance(architecture, Spec) else _preset(architecture, classes)
-    network = build_model(spec or architecture, classes, (dataset.mean, dataset.std))
-    name = spec_architecture(architecture) if isinstance(architecture, Spec) else architecture
-    return ModelBundle(network=network, architecture=name, dataset=dataset, spec=spec)
 
 
 def shipped_models() -> dict[str, Path]:
@@ -295,7 +227,7 @@ def _metadata_fields(meta: dict, path: Path) -> dict:
         )
     return {
         "architecture": architecture,
-        "spec": spec or _preset(architecture, len(classes)),
+        "spec": spec or preset_of(architecture, len(classes)),
         "dataset": describe(meta.get("dataset", "custom"), tuple(classes), mean, std, convention),
         "training": training if isinstance(training, dict) else {},
         "temperature": temperature,
@@ -412,6 +344,28 @@ def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
     network.load_state_dict({k: v.to(expected[k].dtype) for k, v in tensors.items()})
     network.eval()
     return ModelBundle(network=network, source=model_source(path), **fields)
+
+
+def load_numpy_model(name_or_path: str | os.PathLike[str]) -> NumpyPredictor:
+    """A shipped model by name or a model file, ready to answer in NumPy (no torch: the window's
+    first answers, :mod:`lenet_desktop.nn.numpy_forward`).
+
+    Raises ModelFileError for a file that is not a valid model (as :func:`load_model` would),
+    and UnsupportedModel for one NumPy cannot run (tensors of a type NumPy lacks, a tensor
+    missing or extra): torch's loader then has the last word.
+    """
+    # NumPy and its forward pass, deferred on purpose: listing and reading headers needs neither
+    from safetensors.numpy import load
+
+    from lenet_desktop.nn.numpy_forward import UnsupportedModel, numpy_predictor
+
+    path = resolve_model_path(name_or_path)
+    data, fields = read_model_file(path)
+    try:
+        tensors = load(data)
+    except Exception as exc:  # damaged data, or a dtype NumPy has not (bfloat16)
+        raise UnsupportedModel(f"{path}: {exc}") from None
+    return numpy_predictor(ModelHeader(source=model_source(path), **fields), tensors, path)
 
 
 def model_source(path: Path) -> str:

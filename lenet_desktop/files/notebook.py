@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     import torch
 
     from lenet_desktop.data.datasets import DatasetInfo
-    from lenet_desktop.files.model_files import ModelBundle
+    from lenet_desktop.nn.bundle import ModelBundle
     from lenet_desktop.specs import Spec
 
 PICKLE_SUFFIXES = (".params", ".pt", ".pth")
@@ -381,7 +381,7 @@ def import_model(
     unchanged, in the network ``arch`` (None: the only candidate, NotebookError when none or
     several fit), fed as ``scale`` says. :mod:`lenet_desktop.files.trying` finds the network
     when several fit."""
-    from lenet_desktop.files.model_files import new_model
+    from lenet_desktop.nn.bundle import new_model
 
     weights = weights or read_weights(path)
     state = weights.state
@@ -450,7 +450,7 @@ def export_weights(
 
     import torch
 
-    from lenet_desktop.files import atomic
+    from lenet_desktop.paths import atomic
     from lenet_desktop.specs.code import sequential_keys
 
     path = Path(path)

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from lenet_desktop.data.datasets import DatasetInfo, Split
-    from lenet_desktop.files.model_files import ModelBundle
+    from lenet_desktop.nn.bundle import ModelBundle
     from lenet_desktop.specs import Spec
 
 SCALES = ("unit", "standard")

@@ -28,7 +28,7 @@ from lenet_desktop.messages import QT_TRANSLATE_NOOP
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from lenet_desktop.files.model_files import ModelBundle
+    from lenet_desktop.nn.bundle import ModelBundle
     from lenet_desktop.nn.inference import Predictor
     from lenet_desktop.session import Session
 

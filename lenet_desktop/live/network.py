@@ -29,7 +29,7 @@ from lenet_desktop.specs import INPUT_SHAPE, LayerSpec, Spec, SpecError
 
 if TYPE_CHECKING:
     from lenet_desktop.data.datasets import DatasetInfo
-    from lenet_desktop.files.model_files import ModelBundle
+    from lenet_desktop.nn.bundle import ModelBundle
 
 ACTIVATIONS = {"Sigmoid": "sigmoid", "ReLU": "relu", "Tanh": "tanh"}
 FUNCTIONS = {"relu": "relu", "relu_": "relu", "sigmoid": "sigmoid", "tanh": "tanh"}
@@ -317,7 +317,7 @@ def bundle_of(update: Update, fallback: DatasetInfo, built: LiveNetwork | None =
     structure is the one read last time), its weights unchanged, fed as it was fed."""
     import torch
 
-    from lenet_desktop.files.model_files import new_model
+    from lenet_desktop.nn.bundle import new_model
 
     if update.state is None:
         raise LiveError(QT_TRANSLATE_NOOP("errors", "The notebook sent no weights"))

@@ -14,10 +14,10 @@ import torch
 from PIL import Image
 
 from lenet_desktop.data.preprocessing import Preprocessed, preprocess
-from lenet_desktop.files.model_files import ModelBundle
+from lenet_desktop.nn.bundle import ModelBundle
 
 if TYPE_CHECKING:
-    from lenet_desktop.analysis.anatomy import Anatomy
+    from lenet_desktop.nn.anatomy import Anatomy
 
 from lenet_desktop.nn.device import resolve_device
 from lenet_desktop.nn.models import layer_kind
@@ -49,7 +49,7 @@ class Predictor:
         """What the views show of the network that the input does not change (computed once,
         on first use: the model loader asks for it in its worker thread)."""
         if self._anatomy is None:
-            from lenet_desktop.analysis.anatomy import anatomy
+            from lenet_desktop.nn.anatomy import anatomy
 
             self._anatomy = anatomy(self.network)
         return self._anatomy

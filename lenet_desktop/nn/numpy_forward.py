@@ -19,7 +19,6 @@ matching torch module computes it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from functools import partial
 
@@ -28,12 +27,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from lenet_desktop.data.datasets import DatasetInfo
 from lenet_desktop.data.preprocessing import Preprocessed, preprocess
-from lenet_desktop.files.model_files import (
-    ModelHeader,
-    model_source,
-    read_model_file,
-    resolve_model_path,
-)
+from lenet_desktop.nn.bundle import ModelHeader
 from lenet_desktop.nn.prediction import Prediction
 from lenet_desktop.specs import Spec, plan
 from lenet_desktop.specs.geometry import INPUT_SHAPE
@@ -181,7 +175,7 @@ class Tensors:
 
 
 def spec_layers(spec: Spec, classes: int, tensors: Tensors) -> list[tuple[str, Layer]]:
-    """The layers of a network built from ``spec`` (:func:`~lenet_desktop.specs.plan` names
+    """The layers of a network built from ``spec`` (:func:`~lenet_desktop.specs.planning` names
     them and gives their input shapes, as for the torch network)."""
     layers: list[tuple[str, Layer]] = []
     for layer, step in zip(spec.layers, plan(spec, classes)):
@@ -299,28 +293,20 @@ class NumpyPredictor:
         )
 
 
-def load_numpy_model(name_or_path: str | os.PathLike[str]) -> NumpyPredictor:
-    """A shipped model by name or a model file, ready to answer in NumPy.
-
-    Raises ModelFileError for a file that is not a valid model (as torch's loader would), and
-    UnsupportedModel for one this module cannot run (tensors of a type NumPy lacks, a tensor
-    missing or extra): torch's loader then has the last word.
-    """
-    from safetensors.numpy import load
-
-    path = resolve_model_path(name_or_path)
-    data, fields = read_model_file(path)
-    try:
-        tensors = Tensors(load(data))
-    except Exception as exc:  # damaged data, or a dtype NumPy has not (bfloat16)
-        raise UnsupportedModel(f"{path}: {exc}") from None
-    info: DatasetInfo = fields["dataset"]
+def numpy_predictor(
+    header: ModelHeader, tensors: dict[str, np.ndarray], where: object = "model"
+) -> NumpyPredictor:
+    """The network a model file's ``header`` describes, with its ``tensors``, ready to answer in
+    NumPy. UnsupportedModel (naming ``where``) for one this module cannot run (a tensor
+    missing or extra): torch's loader then has the last word."""
+    found = Tensors(tensors)
+    info: DatasetInfo = header.dataset
     classes = len(info.classes)
-    if fields["architecture"] == "lenet5":
-        layers = lenet5_layers(classes, -info.mean / info.std, tensors)
-    elif fields["spec"] is not None:
-        layers = spec_layers(fields["spec"], classes, tensors)
+    if header.architecture == "lenet5":
+        layers = lenet5_layers(classes, -info.mean / info.std, found)
+    elif header.spec is not None:
+        layers = spec_layers(header.spec, classes, found)
     else:
-        raise UnsupportedModel(f"{path}: no layers for {fields['architecture']!r}")
-    tensors.check_all_used()
-    return NumpyPredictor(ModelHeader(source=model_source(path), **fields), layers)
+        raise UnsupportedModel(f"{where}: no layers for {header.architecture!r}")
+    found.check_all_used()
+    return NumpyPredictor(header, layers)

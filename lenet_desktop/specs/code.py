@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lenet_desktop.specs.document import Spec
 from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text
-from lenet_desktop.specs.plan import plan
+from lenet_desktop.specs.planning import plan
 
 
 def _module(layer, in_shape: tuple[int, ...]) -> str:

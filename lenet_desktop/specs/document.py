@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lenet_desktop.files.places import is_slug
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+from lenet_desktop.paths.places import is_slug
 from lenet_desktop.specs.layer_types import SPEC_TYPES, LayerSpec
 
 if sys.version_info >= (3, 11):
@@ -239,10 +239,9 @@ def spec_from_toml(text: str) -> Spec:
     return parse_spec(document)
 
 
-def load_spec(path: str | os.PathLike[str], num_classes: int | None = None) -> Spec:
-    """Read, parse and check (:func:`plan`) a ``.toml`` spec file. Every SpecError names the
-    file; ``num_classes`` also checks the last layer against the dataset's classes."""
-    path = Path(path).expanduser()
+def read_spec(path: Path) -> Spec:
+    """Read and parse a ``.toml`` spec file (its shapes unchecked: :func:`.planning.load_spec`
+    checks them too). Every SpecError names the file."""
     try:
         if path.is_dir():
             raise SpecError(QT_TRANSLATE_NOOP("errors", "is a folder, not a spec file"), path=path)
@@ -271,14 +270,10 @@ def load_spec(path: str | os.PathLike[str], num_classes: int | None = None) -> S
             ),
             path=path,
         ) from None
-    from lenet_desktop.specs.plan import plan  # (plan reads specs: imported when used)
-
     try:
-        spec = spec_from_toml(text)
-        plan(spec, num_classes)
+        return spec_from_toml(text)
     except SpecError as exc:
         raise exc.with_path(path) from None
-    return spec
 
 
 # -- writing -----------------------------------------------------------------------------------

@@ -14,9 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+from lenet_desktop.specs.layer_types import kind_of
+
+if TYPE_CHECKING:
+    import numpy as np
+
 
 INPUT_SIDE = 28  # MNIST's and Fashion-MNIST's images: 28×28 pixels, one channel
 INPUT_CHANNELS = 1
@@ -119,8 +123,6 @@ def receptive_fields(layers: Iterable[tuple[str, Any]]) -> dict[str, FieldArithm
     (activations, normalisation, dropout) keep it. What a module is comes from the table of
     layer types (:func:`lenet_desktop.specs.layer_types.kind_of`).
     """
-    from lenet_desktop.specs.layer_types import kind_of
-
     size, jump, start, whole = 1, 1, 0, False
     fields = {}
     for name, module in layers:
@@ -187,6 +189,8 @@ def field_on_picture(
 
 
 def _ink_box(mask: np.ndarray) -> tuple[int, int, int, int] | None:
+    import numpy as np  # deferred on purpose: the names above are read at start-up, before numpy
+
     rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
     if rows.size == 0:
         return None

@@ -7,7 +7,7 @@ the notes' vocabulary is named after it (C1, S2, F5 or C1_relu), how it builds i
 module, how that module is described beside its maps, and — for an element-wise activation —
 its function and formula, from which the explanation panel redoes its arithmetic.
 
-Everything else asks this table: the spec parser and :func:`~lenet_desktop.specs.plan`, the
+Everything else asks this table: the spec parser and :func:`~lenet_desktop.specs.planning`, the
 network builder, the layer table, the receptive fields, the explanations, the editor and the
 feature maps' titles. Adding a layer type is one row here (and, if its arithmetic is new, its
 explanation in :mod:`lenet_desktop.analysis.explain`) and its test.

@@ -8,9 +8,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
-from lenet_desktop.options import ARCHITECTURES
-from lenet_desktop.specs.document import Spec, SpecError, load_spec
+from lenet_desktop.specs.document import Spec, SpecError
 from lenet_desktop.specs.layer_types import LayerSpec
+from lenet_desktop.specs.names import ARCHITECTURE_TITLES, ARCHITECTURES
+from lenet_desktop.specs.planning import load_spec
 
 
 def _conv(channels: int, kernel: int, padding: int = 0, stride: int = 1) -> LayerSpec:
@@ -98,8 +99,6 @@ assert set(PRESET_LAYERS) | {"lenet5"} == set(ARCHITECTURES)
 
 def preset_spec(name: str, num_classes: int = 10) -> Spec:
     """The preset ``name`` as a spec, its last layer sized for ``num_classes``."""
-    from lenet_desktop.options import ARCHITECTURE_TITLES
-
     layers = PRESET_LAYERS[name]
     layers = (*layers[:-1], replace(layers[-1], features=num_classes))
     return Spec(layers=layers, name=name, title=ARCHITECTURE_TITLES.get(name))

@@ -21,7 +21,7 @@ from lenet_desktop.options import (
     SCHEDULES,
 )
 from lenet_desktop.specs import resolve_spec
-from lenet_desktop.specs.plan import check_memory
+from lenet_desktop.specs.planning import check_memory
 
 LOSSES = ("cross-entropy", "map")
 # A run's curves show the training loss and accuracy over about the last this many steps.

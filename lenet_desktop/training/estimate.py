@@ -37,8 +37,8 @@ def measure_rates(config, seconds: float = 0.25) -> Rates:
     import torch.nn.functional as F
 
     from lenet_desktop.data.datasets import dataset_info
-    from lenet_desktop.files.model_files import new_model
     from lenet_desktop.nn import fast_ops
+    from lenet_desktop.nn.bundle import new_model
     from lenet_desktop.nn.device import resolve_device
     from lenet_desktop.specs import resolve_spec
     from lenet_desktop.training.loop import _optimizer, augment_batch

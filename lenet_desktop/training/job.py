@@ -17,7 +17,7 @@ from lenet_desktop.training.runs import PendingRun, Run, RunError, RunStore
 
 if TYPE_CHECKING:
     from lenet_desktop.data.datasets import Split
-    from lenet_desktop.files.model_files import ModelBundle
+    from lenet_desktop.nn.bundle import ModelBundle
 
 __all__ = ["Outcome", "Reports", "run_training"]
 

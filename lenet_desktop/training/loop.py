@@ -21,9 +21,9 @@ import torch.nn.functional as F
 
 from lenet_desktop.analysis.doubt import UNLIKE_QUANTILE, unlike_threshold
 from lenet_desktop.data.datasets import Augmentation, Split, dataset_info
-from lenet_desktop.files.model_files import ModelBundle, new_model
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 from lenet_desktop.nn import fast_ops
+from lenet_desktop.nn.bundle import ModelBundle, new_model
 from lenet_desktop.nn.device import resolve_device
 from lenet_desktop.nn.models import initialize_weights
 from lenet_desktop.specs import resolve_spec

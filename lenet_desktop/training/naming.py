@@ -97,7 +97,7 @@ def _closest_preset(layers) -> str:
 
 def network_changes(spec, translate=identity) -> tuple[str, list[str]]:
     """The preset ``spec`` came from and how it differs, as words: ("d2l", ["C1 kernel 3"])."""
-    from lenet_desktop.specs.plan import layer_names
+    from lenet_desktop.specs.planning import layer_names
     from lenet_desktop.specs.presets import PRESET_LAYERS, preset_spec
 
     origin = spec.name if spec.name in PRESET_LAYERS else _closest_preset(spec.layers)

@@ -167,7 +167,7 @@ def train_checker(
     batch 256, a cosine schedule, the loss weighted so both kinds weigh the same)."""
     import torch
 
-    from lenet_desktop.files.model_files import new_model
+    from lenet_desktop.nn.bundle import new_model
 
     torch.manual_seed(seed)
     info = replace(

@@ -8,9 +8,9 @@ Layout: ``<root>/<run id>/run.json`` (the record, readable by any tool) beside
 epoch, uncalibrated, each a model file too: about a quarter of a megabyte an epoch for LeNet).
 A run is written into a hidden folder while it trains (:class:`PendingRun`: its epochs as they
 end) and renamed into place once it is kept; each file is written atomically and a record is
-rewritten atomically (:mod:`lenet_desktop.files.atomic`): an interrupted or cancelled run leaves
+rewritten atomically (:mod:`lenet_desktop.paths.atomic`): an interrupted or cancelled run leaves
 no half-written run. The root is
-``user_folder("runs")`` (:mod:`lenet_desktop.files.places`); ``$LENET_RUNS`` moves it (tests use
+``user_folder("runs")`` (:mod:`lenet_desktop.paths.places`); ``$LENET_RUNS`` moves it (tests use
 it).
 """
 
@@ -30,13 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lenet_desktop.files import atomic
-from lenet_desktop.files.places import user_folder
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError, printable
+from lenet_desktop.paths import atomic
+from lenet_desktop.paths.places import user_folder
 from lenet_desktop.training import run_record
 
 if TYPE_CHECKING:
-    from lenet_desktop.files.model_files import ModelBundle
+    from lenet_desktop.nn.bundle import ModelBundle
     from lenet_desktop.training.loop import TrainResult
 
 FORMAT = run_record.FORMAT
@@ -57,7 +57,7 @@ class RunError(LocalizedError):
 
 def runs_dir() -> Path:
     """``$LENET_RUNS``, else the per-user data folder's ``runs`` (asked of
-    :func:`lenet_desktop.files.places.user_folder`)."""
+    :func:`lenet_desktop.paths.places.user_folder`)."""
     return user_folder("runs")
 
 
@@ -323,8 +323,8 @@ class RunStore:
         """Write ``result``'s record and weights into ``temp`` and rename it into place. Its
         name is ``name``, else what it changed (:func:`~lenet_desktop.training.naming.run_name`,
         in the language of ``translate(context, text)``), made unique among the kept runs."""
-        from lenet_desktop.analysis.layer_table import total_parameters
         from lenet_desktop.files.model_files import save_model
+        from lenet_desktop.nn.layer_table import total_parameters
         from lenet_desktop.training import naming
 
         bundle: ModelBundle = result.bundle

@@ -34,7 +34,7 @@ from lenet_desktop.training.runs import Run, RunError, RunStore
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from lenet_desktop.files.model_files import ModelBundle
+    from lenet_desktop.nn.bundle import ModelBundle
     from lenet_desktop.nn.inference import Predictor
     from lenet_desktop.session import Session
     from lenet_desktop.training.config import TrainConfig

@@ -37,7 +37,7 @@ FIRST_SIZE = (1280, 800)  # the first window, where the screen allows
 HEAVY_MODULES = (
     "lenet_desktop.nn.inference",
     "lenet_desktop.files.notebook",
-    "lenet_desktop.analysis.anatomy",
+    "lenet_desktop.nn.anatomy",
     "lenet_desktop.ui.tools.spec_editor",
     "lenet_desktop.training.session",
     "lenet_desktop.ui.training.panel",

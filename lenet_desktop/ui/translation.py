@@ -164,8 +164,8 @@ _translators: list[QTranslator] = []
 
 
 def resources_dir() -> Path:
-    """Translations and icons (:func:`lenet_desktop.files.places.resources_folder`)."""
-    from lenet_desktop.files.places import resources_folder
+    """Translations and icons (:func:`lenet_desktop.paths.places.resources_folder`)."""
+    from lenet_desktop.paths.places import resources_folder
 
     return resources_folder()
 

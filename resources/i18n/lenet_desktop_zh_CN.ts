@@ -2297,57 +2297,57 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>architectures</name>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="23"/>
+        <location filename="../../lenet_desktop/specs/names.py" line="22"/>
         <source>Modern LeNet (batch norm, ReLU, max pooling)</source>
         <translation>现代 LeNet（批量规范化、ReLU、最大汇聚）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="24"/>
+        <location filename="../../lenet_desktop/specs/names.py" line="23"/>
         <source>D2L LeNet (sigmoid, average pooling)</source>
         <translation>D2L LeNet（sigmoid、平均汇聚）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="25"/>
+        <location filename="../../lenet_desktop/specs/names.py" line="24"/>
         <source>LeNet-5 (LeCun et al. 1998)</source>
         <translation>LeNet-5（LeCun 等，1998）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="26"/>
+        <location filename="../../lenet_desktop/specs/names.py" line="25"/>
         <source>Notes variant: C3 padded by 1, one hidden fully connected layer</source>
         <translation>笔记变体：C3 填充 1，一个隐藏全连接层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="29"/>
+        <location filename="../../lenet_desktop/specs/names.py" line="28"/>
         <source>Notes variant: max pooling, no padding (16×4×4 flattened)</source>
         <translation>笔记变体：最大汇聚，不填充（展平为 16×4×4）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="32"/>
+        <location filename="../../lenet_desktop/specs/names.py" line="31"/>
         <source>D2L exercise: max pooling instead of average pooling</source>
         <translation>D2L 练习：用最大汇聚替换平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="35"/>
+        <location filename="../../lenet_desktop/specs/names.py" line="34"/>
         <source>D2L exercise: ReLU instead of sigmoid</source>
         <translation>D2L 练习：用 ReLU 替换 sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="36"/>
+        <location filename="../../lenet_desktop/specs/names.py" line="35"/>
         <source>D2L exercise: 3×3 convolution windows</source>
         <translation>D2L 练习：3×3 卷积窗口</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="37"/>
+        <location filename="../../lenet_desktop/specs/names.py" line="36"/>
         <source>D2L exercise: more output channels (16 and 32)</source>
         <translation>D2L 练习：更多输出通道（16 和 32）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="40"/>
+        <location filename="../../lenet_desktop/specs/names.py" line="39"/>
         <source>D2L exercise: a third convolution layer</source>
         <translation>D2L 练习：增加第三个卷积层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/options.py" line="41"/>
+        <location filename="../../lenet_desktop/specs/names.py" line="40"/>
         <source>D2L exercise: one hidden fully connected layer fewer</source>
         <translation>D2L 练习：少一个隐藏全连接层</translation>
     </message>
@@ -2368,52 +2368,52 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>classes</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="141"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="142"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="142"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="143"/>
         <source>Trouser</source>
         <translation>裤子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="143"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="144"/>
         <source>Pullover</source>
         <translation>套衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="144"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="145"/>
         <source>Dress</source>
         <translation>连衣裙</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="145"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="146"/>
         <source>Coat</source>
         <translation>外套</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="146"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="147"/>
         <source>Sandal</source>
         <translation>凉鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="147"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="148"/>
         <source>Shirt</source>
         <translation>衬衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="148"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="149"/>
         <source>Sneaker</source>
         <translation>运动鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="149"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="150"/>
         <source>Bag</source>
         <translation>包</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="150"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="151"/>
         <source>Ankle boot</source>
         <translation>短靴</translation>
     </message>
@@ -2489,23 +2489,23 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>durations</name>
     <message>
-        <location filename="../../lenet_desktop/training/estimate.py" line="100"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="101"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/estimate.py" line="102"/>
-        <location filename="../../lenet_desktop/training/estimate.py" line="104"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="103"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="105"/>
         <source>about {s} s</source>
         <translation>约 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/estimate.py" line="107"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="108"/>
         <source>about {m} min</source>
         <translation>约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/estimate.py" line="108"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="109"/>
         <source>about {h} h {m} min</source>
         <translation>约 {h} 小时 {m} 分钟</translation>
     </message>
@@ -2513,105 +2513,105 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="189"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="190"/>
         <source>unknown dataset {name!r} (known: {known})</source>
         <translation>未知的数据集 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="251"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="252"/>
         <source>{path}: missing — a {title} folder needs the four files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)</source>
         <translation>{path}：缺失 —— {title} 文件夹需要四个文件 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte 和 t10k-labels-idx1-ubyte（可以是 .gz）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="281"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="282"/>
         <source>{path}: the gzip file is truncated or damaged ({detail})</source>
         <translation>{path}：gzip 文件不完整或已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="287"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="360"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="288"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="292"/>
         <location filename="../../lenet_desktop/files/notebook.py" line="89"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="293"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="294"/>
         <source>{path}: too short to be an IDX file ({size} bytes)</source>
         <translation>{path}：太短，不是 IDX 文件（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="300"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="301"/>
         <source>{path}: not an IDX {kind} file (magic number {found}, expected {magic})</source>
         <translation>{path}：不是 IDX {kind} 文件（魔数 {found}，应为 {magic}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="314"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="315"/>
         <source>{path}: the file is truncated or too long ({size} bytes of data, expected {expected} for {shape})</source>
         <translation>{path}：文件不完整或过长（数据 {size} 字节，{shape} 应为 {expected} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="339"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="340"/>
         <source>{path}: no such folder</source>
         <translation>{path}：没有这个文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="347"/>
-        <source>{path}: images are {shape}, expected 28×28</source>
-        <translation>{path}：图像是 {shape}，应为 28×28</translation>
+        <location filename="../../lenet_desktop/data/datasets.py" line="348"/>
+        <source>{path}: images are {shape}, expected {side}×{side}</source>
+        <translation>{path}：图像是 {shape}，应为 {side}×{side}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="353"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="355"/>
         <source>{path}: {labels} labels for {images} images in {name}</source>
         <translation>{path}：{labels} 个标签，但 {name} 中有 {images} 张图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="361"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="363"/>
         <source>{path}: label {label} is out of range for {count} classes</source>
         <translation>{path}：标签 {label} 超出了 {count} 个类别的范围</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="399"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="401"/>
         <source>{title} cannot be downloaded: choose a folder of its files</source>
         <translation>无法下载 {title}：请选择存放其文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="409"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="411"/>
         <source>{title} cannot be downloaded here: torchvision is not installed (or does not match this PyTorch). Install it with “pip install torchvision”, or download the four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.</source>
         <translation>这里无法下载 {title}：没有安装 torchvision（或与当前 PyTorch 不匹配）。请用“pip install torchvision”安装，或者下载四个文件（train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz、t10k-labels-idx1-ubyte.gz）后选择它们所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="428"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="430"/>
         <source>the download of {title} was cancelled</source>
         <translation>{title} 的下载已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="437"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="439"/>
         <source>could not download {title} into {root}: {detail}. Check the network connection, or choose a folder holding the four IDX files.</source>
         <translation>无法把 {title} 下载到 {root}：{detail}。请检查网络连接，或选择存放四个 IDX 文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="513"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="515"/>
         <source>no {title} test files found; looked in {places} ({reason})</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="521"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="523"/>
         <source>no {title} test files found; looked in {places}</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="156"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="88"/>
         <source>{path}: no shipped model is installed</source>
         <translation>{path}：没有安装内置模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="172"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="104"/>
         <location filename="../../lenet_desktop/files/notebook.py" line="94"/>
         <source>{path}: is not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="175"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="107"/>
         <source>{name}: no such model (shipped models: {names}) and no such file</source>
         <translation>{name}：没有这个模型（内置模型：{names}），也没有这个文件</translation>
     </message>
@@ -2622,7 +2622,7 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
     </message>
     <message>
         <location filename="../../lenet_desktop/data/pictures.py" line="104"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="181"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="113"/>
         <source>{path}: no such file</source>
         <translation>{path}：没有这个文件</translation>
     </message>
@@ -2652,98 +2652,98 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>{path}：图像已损坏或不完整（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="137"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="138"/>
         <source>cannot read pixels of type {kind}</source>
         <translation>无法读取类型为 {kind} 的像素</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/preprocessing.py" line="152"/>
+        <location filename="../../lenet_desktop/data/preprocessing.py" line="153"/>
         <source>an image must be (H, W) or (H, W, C) with C in 1–4 channels, not shape {shape}</source>
         <translation>图像的形状必须是 (H, W) 或 (H, W, C)，C 为 1–4 个通道，而不是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="189"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="121"/>
         <source>{path}: this is a PyTorch .pt/.pth archive (pickle); it is not opened because unpickling can run code. Convert it to safetensors first</source>
         <translation>{path}：这是 PyTorch 的 .pt/.pth 存档（pickle）；不会打开它，因为反序列化 pickle 可能执行代码。请先转换为 safetensors</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="198"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="130"/>
         <source>{path}: this is a Python pickle; it is not opened because unpickling can run code</source>
         <translation>{path}：这是 Python pickle；不会打开它，因为反序列化 pickle 可能执行代码</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="209"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="141"/>
         <source>{path}: not a model file (only {size} bytes)</source>
         <translation>{path}：不是模型文件（只有 {size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="216"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="148"/>
         <source>{path}: the file is truncated or not a safetensors model file</source>
         <translation>{path}：文件不完整，或不是 safetensors 模型文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="227"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="159"/>
         <source>{path}: not a safetensors model file (unreadable header)</source>
         <translation>{path}：不是 safetensors 模型文件（文件头无法读取）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="235"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="167"/>
         <source>{path}: damaged metadata ({detail})</source>
         <translation>{path}：元数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="243"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="175"/>
         <source>{path}: a safetensors file, but not a LeNet Desktop model (its metadata names no architecture)</source>
         <translation>{path}：是 safetensors 文件，但不是 LeNet 桌面版模型（元数据中没有网络结构）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="257"/>
-        <location filename="../../lenet_desktop/files/model_files.py" line="401"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="189"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="333"/>
         <source>{path}: its architecture spec is broken: {detail}</source>
         <translation>{path}：其中的网络结构描述有误：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="263"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="195"/>
         <source>{path}: unknown architecture {name!r} (known: {known})</source>
         <translation>{path}：未知的网络结构 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="292"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="224"/>
         <source>{path}: unknown preprocessing convention {name!r}</source>
         <translation>{path}：未知的预处理方式 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="326"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="258"/>
         <source>{path}: its tensors do not fit the {name!r} architecture with {count} classes: {problems}</source>
         <translation>{path}：其中的张量与 {count} 个类别的 {name!r} 网络结构不符：{problems}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="339"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="271"/>
         <source>{path}: the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="353"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="285"/>
         <source>{path}: too large for a LeNet model ({size} bytes)</source>
         <translation>{path}：对 LeNet 模型来说太大了（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="390"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="322"/>
         <source>{path}: the tensor data is damaged ({detail})</source>
         <translation>{path}：张量数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="469"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="423"/>
         <source>{path}: not saved, the weights contain NaN or infinite values ({name})</source>
         <translation>{path}：未保存，权重中有 NaN 或无穷大（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="485"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="439"/>
         <source>{path}: cannot write here ({detail})</source>
         <translation>{path}：无法写入此处（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/model_files.py" line="483"/>
+        <location filename="../../lenet_desktop/files/model_files.py" line="437"/>
         <source>{path}: could not be saved ({detail})</source>
         <translation>{path}：无法保存（{detail}）</translation>
     </message>
@@ -2879,72 +2879,72 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>不是有效的 TOML（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="248"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="247"/>
         <source>is a folder, not a spec file</source>
         <translation>是文件夹，不是结构描述文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="252"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="251"/>
         <source>too large for an architecture spec ({size} bytes)</source>
         <translation>作为结构描述文件太大（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="259"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="258"/>
         <source>cannot be read ({detail})</source>
         <translation>无法读取（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="269"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="268"/>
         <source>not a text file; an architecture spec is TOML text ([[layers]] …)</source>
         <translation>不是文本文件；网络结构描述是 TOML 文本（[[layers]] …）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/document.py" line="316"/>
+        <location filename="../../lenet_desktop/specs/document.py" line="311"/>
         <source>not valid JSON ({detail})</source>
         <translation>不是有效的 JSON（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/plan.py" line="80"/>
+        <location filename="../../lenet_desktop/specs/planning.py" line="82"/>
         <source>layer {number} ({name}, {type}) needs feature maps (channels×height×width), but its input is a vector of {size} (after flatten only linear layers and activations fit)</source>
         <translation>第 {number} 层（{name}，{type}）需要特征图（通道×高×宽），但它的输入是长度为 {size} 的向量（展平之后只能接全连接层和激活函数）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/plan.py" line="97"/>
+        <location filename="../../lenet_desktop/specs/planning.py" line="99"/>
         <source>layer {number} ({name}, {type}): the {k}×{k} kernel is larger than its padded input ({n} + 2×{p} = {padded}); output size {formula} = {worked}, not a positive size</source>
         <translation>第 {number} 层（{name}，{type}）：{k}×{k} 的核比填充后的输入还大（{n} + 2×{p} = {padded}）；输出尺寸 {formula} = {worked}，不是正数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/plan.py" line="114"/>
+        <location filename="../../lenet_desktop/specs/planning.py" line="116"/>
         <source>layer {number} ({name}, {type}): padding {p} is more than half the {k}×{k} window (a pooling window must cover some of the input)</source>
         <translation>第 {number} 层（{name}，{type}）：填充 {p} 超过了 {k}×{k} 窗口的一半（汇聚窗口必须覆盖部分输入）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/plan.py" line="132"/>
+        <location filename="../../lenet_desktop/specs/planning.py" line="134"/>
         <source>layer {number} ({name}, {type}) takes a vector, but its input is {shape} feature maps: put a flatten layer before it</source>
         <translation>第 {number} 层（{name}，{type}）需要向量输入，但它的输入是 {shape} 的特征图：请在它前面加一个 flatten 层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/plan.py" line="146"/>
+        <location filename="../../lenet_desktop/specs/planning.py" line="148"/>
         <source>layer {number} ({name}, {type}): its output {shape} holds {size} values per image, too many (at most {limit})</source>
         <translation>第 {number} 层（{name}，{type}）：输出 {shape} 每张图有 {size} 个值，太多（最多 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/plan.py" line="160"/>
+        <location filename="../../lenet_desktop/specs/planning.py" line="162"/>
         <source>layer {number} ({name}, {type}): {total} parameters so far ({params} in this layer), too many (at most {limit})</source>
         <translation>第 {number} 层（{name}，{type}）：到此共 {total} 个参数（本层 {params} 个），太多（最多 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/plan.py" line="187"/>
+        <location filename="../../lenet_desktop/specs/planning.py" line="189"/>
         <source>layer {number} ({name}, {type}): the last layer must be a linear layer with as many features as the dataset has classes ({classes}); it has {has}</source>
         <translation>第 {number} 层（{name}，{type}）：最后一层必须是全连接层，输出个数等于数据集的类别数（{classes}）；它有 {has}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/plan.py" line="256"/>
+        <location filename="../../lenet_desktop/specs/planning.py" line="258"/>
         <source>training this network at batch size {batch} needs about {need:,} MB of memory (at most {budget:,} MB here, a quarter of this machine&apos;s); layer {number} ({name}, {type}) alone holds {layer:,} MB: use fewer channels or a smaller batch</source>
         <translation>以批量大小 {batch} 训练这个网络约需 {need:,} MB 内存（本机最多 {budget:,} MB，即内存的四分之一）；仅第 {number} 层（{name}，{type}）就占 {layer:,} MB：请减少通道数或减小批量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/presets.py" line="118"/>
+        <location filename="../../lenet_desktop/specs/presets.py" line="117"/>
         <source>{name}: no such architecture (presets: {known}) and no such spec file</source>
         <translation>{name}：没有这个网络结构（预设：{known}），也没有这个结构描述文件</translation>
     </message>
@@ -3009,12 +3009,12 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>本机没有设备 {name!r}（可用：{have}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/places.py" line="125"/>
+        <location filename="../../lenet_desktop/paths/places.py" line="125"/>
         <source>{name!r} cannot be a file name here (use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;)</source>
         <translation>{name!r} 不能用作这里的文件名（请只用字母、数字、“-”、“_”和“.”）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/places.py" line="135"/>
+        <location filename="../../lenet_desktop/paths/places.py" line="135"/>
         <source>{path}: not inside {folder}</source>
         <translation>{path}：不在 {folder} 之内</translation>
     </message>
@@ -3075,7 +3075,7 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
     </message>
     <message>
         <location filename="../../lenet_desktop/files/notebook.py" line="404"/>
-        <location filename="../../lenet_desktop/files/trying.py" line="391"/>
+        <location filename="../../lenet_desktop/files/trying.py" line="401"/>
         <source>{path}: the weights do not fit {name}: {why}</source>
         <translation>{path}：权重与 {name} 不符：{why}</translation>
     </message>
@@ -3120,17 +3120,17 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>训练集少于两张图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/trying.py" line="381"/>
+        <location filename="../../lenet_desktop/files/trying.py" line="391"/>
         <source>{path}: no network the app knows has layers of these shapes</source>
         <translation>{path}：应用知道的网络中没有一个的各层是这些形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/trying.py" line="433"/>
+        <location filename="../../lenet_desktop/files/trying.py" line="443"/>
         <source>{path}: the weights look untrained, or unlike any network the app knows: the best reads {best} of the test images ({scores}); describe the network in the Architecture Editor, or give --arch, --dataset and --scale</source>
         <translation>{path}：这些权重看起来没有训练过，或者与应用知道的任何网络都不一样：最好的一个只读对 {best} 的测试图像（{scores}）；请在架构编辑器中描述这个网络，或者给出 --arch、--dataset 和 --scale</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/trying.py" line="467"/>
+        <location filename="../../lenet_desktop/files/trying.py" line="477"/>
         <source>{path}: these networks read the test images about as well, so choose one with --arch, --dataset and --scale: {scores}</source>
         <translation>{path}：这些网络读测试图像的效果差不多，请用 --arch、--dataset 和 --scale 选择一个：{scores}</translation>
     </message>
@@ -3846,57 +3846,57 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>notes</name>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="121"/>
-        <source>The picture already is a 28×28 image framed as the dataset&apos;s: the network got it pixel for pixel, as in training.</source>
-        <translation>这张图片本身就是按数据集方式取景的 28×28 图像：网络逐像素地接收它，和训练时一样。</translation>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="122"/>
+        <source>The picture already is a {side}×{side} image framed as the dataset&apos;s: the network got it pixel for pixel, as in training.</source>
+        <translation>这张图片本身就是按数据集方式取景的 {side}×{side} 图像：网络逐像素地接收它，和训练时一样。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="134"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="135"/>
         <source>Unlike anything it was trained on (score {score:.1f}, above {threshold:.1f}): the answer means little.</source>
         <translation>不像训练时见过的任何东西（得分 {score:.1f}，高于 {threshold:.1f}）：这个答案没有多大意义。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="146"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="147"/>
         <source>The model is unsure: {first} at {p1:.0f} %, then {second} at {p2:.0f} %.</source>
         <translation>模型没有把握：{first} 只有 {p1:.0f} %，其次是 {second}，{p2:.0f} %。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="168"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="169"/>
         <source>The digit is only {px} px tall in the picture; the model reads digits {box} px tall, so it was enlarged and blurs — draw or photograph it larger.</source>
         <translation>图中的数字只有 {px} 像素高；模型读取的数字高 {box} 像素，所以它被放大而变得模糊——请写大一些或拍得大一些。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="180"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="181"/>
         <source>The ink is faint (only {pct:.0f} % darker than the paper); it was strengthened — a darker pen or brush reads more surely.</source>
         <translation>墨迹很淡（只比纸张暗 {pct:.0f} %），已被加深——用颜色更深的笔或画笔，识别会更可靠。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="192"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="193"/>
         <source>The ink touches the edge of the picture: part of the digit may be cut off — leave a margin around it.</source>
         <translation>墨迹碰到了图片边缘：数字可能有一部分被截掉了——请在数字四周留出空白。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="203"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="204"/>
         <source>The ink is in {n} separate pieces; a digit is one or two strokes — a gap or a stray mark can change the answer.</source>
         <translation>墨迹分成了 {n} 个互不相连的部分；一个数字通常只有一两笔——断开的笔画或多余的痕迹都可能改变答案。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="221"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="222"/>
         <source>{n} lines of the paper were found and removed (shown in red).</source>
         <translation>找到并去掉了纸张上的 {n} 条线（以红色显示）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="225"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="226"/>
         <source>A line of the paper was found and removed (shown in red).</source>
         <translation>找到并去掉了纸张上的一条线（以红色显示）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="236"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="237"/>
         <source>{n} dots of the paper&apos;s grid were removed.</source>
         <translation>去掉了纸张网格上的 {n} 个圆点。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/reading.py" line="245"/>
+        <location filename="../../lenet_desktop/analysis/reading.py" line="246"/>
         <source>The paper&apos;s light was evened out (it was up to {pct:.0f} % darker in places: a shadow or uneven light).</source>
         <translation>已把纸张的明暗调匀（有些地方暗了多达 {pct:.0f} %：阴影或光照不均）。</translation>
     </message>
@@ -3904,17 +3904,17 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>prompts</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="97"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="98"/>
         <source>Draw one of: {classes}.</source>
         <translation>请画以下之一：{classes}。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="117"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="118"/>
         <source>Draw a digit on the canvas.</source>
         <translation>请在画布上画一个数字。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="157"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="158"/>
         <source>Draw a garment as a filled shape (the Fill tool fills an outline): the dataset&apos;s garments are solid silhouettes, and a bare outline is often read as a bag.</source>
         <translation>请把服装画成实心的形状（“填充”工具可填满轮廓）：数据集中的服装都是实心剪影，只画轮廓常被认成包。</translation>
     </message>

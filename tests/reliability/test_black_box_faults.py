@@ -17,7 +17,7 @@ from helpers.hostile import run_record, write_run
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtWidgets import QApplication
 
-from lenet_desktop.files import atomic
+from lenet_desktop.paths import atomic
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="FIFOs and signals are POSIX")
 
@@ -150,7 +150,7 @@ def test_a_term_signal_during_a_save_removes_its_part_file(tmp_path):
     """The part file of a write interrupted by SIGTERM (as by Ctrl+C) is removed."""
     script = (
         "import os, signal, sys\n"
-        "from lenet_desktop.files import atomic\n"
+        "from lenet_desktop.paths import atomic\n"
         "from lenet_desktop.cli.commands_training import _terminate_as_interrupt\n"
         "real = os.fsync\n"
         "def stop(fd): os.kill(os.getpid(), signal.SIGTERM); real(fd)\n"

@@ -15,7 +15,8 @@ from safetensors.torch import save_file
 
 from lenet_desktop.cli import main
 from lenet_desktop.data.datasets import MNIST
-from lenet_desktop.files.model_files import model_metadata, new_model, save_model
+from lenet_desktop.files.model_files import model_metadata, save_model
+from lenet_desktop.nn.bundle import new_model
 
 
 class Payload:

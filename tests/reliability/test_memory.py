@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from lenet_desktop.specs import SpecError, spec_from_toml
-from lenet_desktop.specs.plan import check_memory, memory_budget, training_memory
+from lenet_desktop.specs.planning import check_memory, memory_budget, training_memory
 
 WIDE = """
 [[layers]]

@@ -8,7 +8,8 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from lenet_desktop.data.datasets import MNIST
-from lenet_desktop.files.model_files import load_model, new_model, shipped_models
+from lenet_desktop.files.model_files import load_model, shipped_models
+from lenet_desktop.nn.bundle import new_model
 from lenet_desktop.session import Session, Unit
 
 

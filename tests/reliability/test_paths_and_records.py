@@ -17,8 +17,9 @@ import pytest
 from helpers.hostile import run_record, write_run
 
 from lenet_desktop.data.datasets import MNIST
-from lenet_desktop.files.model_files import new_model, save_model
-from lenet_desktop.files.places import PathError, inside, slug
+from lenet_desktop.files.model_files import save_model
+from lenet_desktop.nn.bundle import new_model
+from lenet_desktop.paths.places import PathError, inside, slug
 from lenet_desktop.training.runs import MODEL, RECORD, RunStore
 
 SPEC = """name = "{name}"

@@ -6,7 +6,8 @@ from helpers.strokes import SEVEN, draw
 from PySide6.QtGui import QGuiApplication
 
 from lenet_desktop.data.datasets import MNIST
-from lenet_desktop.files.model_files import new_model, save_model
+from lenet_desktop.files.model_files import save_model
+from lenet_desktop.nn.bundle import new_model
 
 
 def test_an_error_goes_away_with_the_next_drawing(window):

@@ -220,7 +220,7 @@ def test_changing_the_device_keeps_an_in_memory_model(window):
     import dataclasses
 
     from lenet_desktop.data.datasets import MNIST
-    from lenet_desktop.files.model_files import new_model
+    from lenet_desktop.nn.bundle import new_model
 
     trained = dataclasses.replace(new_model("d2l", MNIST), source="trained d2l (mnist)")
     window.session.use_bundle(trained)

@@ -83,8 +83,8 @@ def _import(path: str, candidate, dataset: str, scale: str, device: str, finding
     from lenet_desktop.data.datasets import dataset_info
     from lenet_desktop.files.model_files import save_model
     from lenet_desktop.files.notebook import import_model
-    from lenet_desktop.files.places import inside, slug, user_folder
     from lenet_desktop.nn.inference import Predictor
+    from lenet_desktop.paths.places import inside, slug, user_folder
 
     weights = None if finding is None else finding.weights
     bundle = import_model(path, candidate, dataset_info(dataset), scale, weights)
@@ -139,7 +139,7 @@ class ModelLoader(QObject):
         the file cannot be run so: torch's load then says what is wrong with it."""
         if self.session.predictor is not None or not self.pending:
             return
-        from lenet_desktop.nn.numpy_forward import load_numpy_model
+        from lenet_desktop.files.model_files import load_numpy_model
 
         try:
             preview = load_numpy_model(self.pending[-1])

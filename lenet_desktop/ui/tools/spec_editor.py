@@ -5,7 +5,7 @@ recomputed as you type. A layer that cannot work turns red with the reason in wo
 remove and reorder layers; open and save spec files; *Train This* hands it to the Training
 panel.
 
-Only the torch-free half of :mod:`lenet_desktop.specs` runs here (:func:`specs.plan`): an edit
+Only the torch-free half of :mod:`lenet_desktop.specs` runs here (:func:`specs.planning`): an edit
 costs microseconds and never allocates a network."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lenet_desktop.files.places import slug
+from lenet_desktop.paths.places import slug
 from lenet_desktop.session import Session
 from lenet_desktop.specs import (
     LAYER_TYPES,
@@ -46,7 +46,7 @@ from lenet_desktop.specs import (
 )
 from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text, size_formula
 from lenet_desktop.specs.layer_types import KEY_WORDS, SPEC_KEYS, SPEC_TYPES
-from lenet_desktop.specs.plan import check_memory
+from lenet_desktop.specs.planning import check_memory
 from lenet_desktop.ui.tools.spec_notebook import NotebookEditing
 from lenet_desktop.ui.translation import Retranslating, architecture_title, error_text, translate
 from lenet_desktop.ui.widgets.emphasis import ERROR, emphasise
@@ -377,7 +377,7 @@ class SpecEditor(NotebookEditing, Retranslating, QWidget):
     # -- files ---------------------------------------------------------------------------------
     def save(self, path: str | Path) -> Path:
         """Write the spec as TOML (atomically); OSError if it cannot be written."""
-        from lenet_desktop.files import atomic
+        from lenet_desktop.paths import atomic
 
         return atomic.write_text(Path(path), spec_to_toml(self.spec()))
 
@@ -415,7 +415,7 @@ class SpecEditor(NotebookEditing, Retranslating, QWidget):
         """Save the spec where the app keeps the learner's specs and ask for it to be trained."""
         if self.error is not None or not self.layers:
             return None
-        from lenet_desktop.files.places import PathError, inside, user_folder
+        from lenet_desktop.paths.places import PathError, inside, user_folder
 
         folder = user_folder("specs")
         try:

@@ -312,8 +312,8 @@ class RunsView(Retranslating, QWidget):
         self.comparison.show_runs(runs, [self._first_kernels(run) for run in runs[:4]])
 
     def _first_kernels(self, run: Run) -> np.ndarray | None:
-        from lenet_desktop.analysis.anatomy import kernels_of
         from lenet_desktop.files.model_files import ModelFileError
+        from lenet_desktop.nn.anatomy import kernels_of
 
         try:
             bundle = self.store.load_model(run.id)

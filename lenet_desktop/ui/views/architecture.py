@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lenet_desktop.analysis.layer_table import LayerRow
+from lenet_desktop.nn.layer_table import LayerRow
 from lenet_desktop.session import Session
 from lenet_desktop.specs.geometry import FORMULA, INPUT_SHAPE, shape_text
 from lenet_desktop.ui.follow import follow

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
-from lenet_desktop.specs.document import Spec, SpecError
+from lenet_desktop.specs.document import Spec, SpecError, read_spec
 from lenet_desktop.specs.document import where as spec_where
 from lenet_desktop.specs.geometry import FORMULA, INPUT_SHAPE, output_size, size_formula
 from lenet_desktop.specs.layer_types import SPEC_TYPES
@@ -268,3 +270,15 @@ def check_memory(spec: Spec, batch_size: int, num_classes: int | None = None) ->
             **spec_where(largest.index, largest.name, largest.type),
         )
     return need
+
+
+def load_spec(path: str | os.PathLike[str], num_classes: int | None = None) -> Spec:
+    """Read, parse and check (:func:`plan`) a ``.toml`` spec file. Every SpecError names the
+    file; ``num_classes`` also checks the last layer against the dataset's classes."""
+    path = Path(path).expanduser()
+    spec = read_spec(path)
+    try:
+        plan(spec, num_classes)
+    except SpecError as exc:
+        raise exc.with_path(path) from None
+    return spec

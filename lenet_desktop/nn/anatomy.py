@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from lenet_desktop.analysis.layer_table import LayerRow, layer_table, total_parameters
+from lenet_desktop.nn.layer_table import LayerRow, layer_table, total_parameters
 from lenet_desktop.specs.geometry import INPUT_SHAPE, FieldArithmetic, receptive_fields
 
 if TYPE_CHECKING:
