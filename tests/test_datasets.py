@@ -16,10 +16,10 @@ from lenet_desktop.data.datasets import (
     candidate_folders,
     dataset_info,
     describe,
-    download,
     load_dataset,
     load_split,
 )
+from lenet_desktop.data.download import download
 
 FILES = (
     "train-images-idx3-ubyte.gz",

@@ -20,7 +20,8 @@ from torch import nn
 
 from lenet_desktop.cli import main as cli
 from lenet_desktop.data.datasets import FASHION_MNIST
-from lenet_desktop.files.notebook import NotebookError, candidates, read_state_dict
+from lenet_desktop.files.notebook import NotebookError, read_state_dict
+from lenet_desktop.files.notebook_specs import candidates
 
 
 class NotesLeNet(nn.Module):

@@ -12,7 +12,8 @@ import pytest
 
 from lenet_desktop.data.datasets import Split
 from lenet_desktop.training.loop import TrainConfig, train
-from lenet_desktop.training.runs import RunError, RunStore, comparison_csv
+from lenet_desktop.training.run_record import comparison_csv
+from lenet_desktop.training.runs import RunError, RunStore
 
 
 @pytest.fixture(scope="module")

@@ -246,7 +246,8 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 
 def cmd_runs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from lenet_desktop.messages import printable
-    from lenet_desktop.training.runs import RunStore, comparison_csv, comparison_rows
+    from lenet_desktop.training.run_record import comparison_csv, comparison_rows
+    from lenet_desktop.training.runs import RunStore
 
     store = RunStore()
     kept, damaged = store.scan()

@@ -58,7 +58,8 @@ def kept_run(name: str | None):
     ``lenet-desktop runs`` lists it), or the path of a run's folder — else None."""
     from pathlib import Path
 
-    from lenet_desktop.training.runs import RECORD, RunError, RunStore
+    from lenet_desktop.training.run_record import RECORD
+    from lenet_desktop.training.runs import RunError, RunStore
 
     if not name:
         return None
@@ -113,7 +114,8 @@ def open_notebook(path: str, args: argparse.Namespace | None = None, quiet_misfi
     import sys
 
     from lenet_desktop.data.datasets import dataset_info
-    from lenet_desktop.files.notebook import Candidate, NotebookError
+    from lenet_desktop.files.notebook import NotebookError
+    from lenet_desktop.files.notebook_specs import Candidate
     from lenet_desktop.files.trying import NothingFits, open_notebook
     from lenet_desktop.options import ARCHITECTURES
     from lenet_desktop.specs import SpecError, resolve_spec
@@ -156,7 +158,7 @@ def open_notebook(path: str, args: argparse.Namespace | None = None, quiet_misfi
 
 def _network_name(candidate) -> str:
     """``d2l (sigmoid + average pooling)``, or a network of no preset by its layers alone."""
-    from lenet_desktop.files.trying import describe
+    from lenet_desktop.files.notebook_specs import describe
     from lenet_desktop.options import ARCHITECTURES
 
     words = describe(candidate.spec)

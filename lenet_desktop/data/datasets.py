@@ -4,7 +4,7 @@ person to draw, the torchvision class that downloads it and its folder under
 ``shared/datasets``. :data:`DATASETS` lists the records; everything else (the command line's
 and the Training panel's choices through :data:`lenet_desktop.options.DATASET_NAMES`, the
 training loop, the model files) asks them, so adding a dataset is adding one record. This
-module also reads the four IDX files and finds them on this machine.
+module also reads the four IDX files and finds them (:mod:`.download` fetches them).
 
 torch and numpy are imported only where arrays are made, so the command line and the window
 can ask for names and titles before either has loaded.
@@ -15,7 +15,6 @@ from __future__ import annotations
 import gzip
 import os
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -169,16 +168,11 @@ FASHION_MNIST = DatasetInfo(
 # Every dataset the app knows, in the order it offers them (the first is the default).
 DATASETS: tuple[DatasetInfo, ...] = (MNIST, FASHION_MNIST)
 _BY_NAME = {d.name: d for d in DATASETS}
-
-CONVENTIONS = ("mnist", "fashion")
+CONVENTIONS = ("mnist", "fashion")  # how a free-form picture is framed (data.preprocessing)
 
 
 class DatasetError(LocalizedError):
     """A dataset that cannot be used; the message names the file and says why."""
-
-
-class DownloadCancelled(DatasetError):
-    """A download the learner cancelled."""
 
 
 def dataset_info(name: str) -> DatasetInfo:
@@ -378,76 +372,6 @@ def load_dataset(folder: str | os.PathLike[str], info: DatasetInfo) -> tuple[Spl
             _find(folder, image_stem, info)
             _find(folder, label_stem, info)
     return load_split(folder, info, "train"), load_split(folder, info, "test")
-
-
-DOWNLOAD_TIMEOUT_S = 30.0  # a connection that sends nothing for this long has failed
-
-
-def download(
-    info: DatasetInfo,
-    root: str | os.PathLike[str] | None = None,
-    should_stop: Callable[[], bool] | None = None,
-) -> Path:
-    """Download ``info`` with torchvision into ``root`` (default: the per-user data folder).
-
-    Returns the root, which :func:`load_dataset` then reads. Raises DatasetError with a plain
-    message when torchvision is not installed or the network is not there; a connection that
-    stalls for :data:`DOWNLOAD_TIMEOUT_S` fails (torchvision's own download has no timeout).
-    ``should_stop`` is asked between the files: DownloadCancelled when it says yes.
-    torchvision is used for nothing else: the app runs fully without it.
-    """
-    if info.torchvision is None:
-        raise DatasetError(
-            QT_TRANSLATE_NOOP(
-                "errors", "{title} cannot be downloaded: choose a folder of its files"
-            ),
-            title=info.title,
-        )
-    root = Path(root) if root is not None else user_folder("datasets")
-    try:
-        from torchvision import datasets as tv
-    except Exception:  # not installed, or built for another torch ("operator … does not exist")
-        raise DatasetError(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "{title} cannot be downloaded here: torchvision is not installed (or does not "
-                "match this PyTorch). Install it with “pip install torchvision”, or download the "
-                "four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, "
-                "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.",
-            ),
-            title=info.title,
-        ) from None
-    import socket
-
-    cls = getattr(tv, info.torchvision)
-    previous = socket.getdefaulttimeout()
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        socket.setdefaulttimeout(DOWNLOAD_TIMEOUT_S)  # the app opens no other connections
-        for train in (True, False):
-            if should_stop is not None and should_stop():
-                raise DownloadCancelled(
-                    QT_TRANSLATE_NOOP("errors", "the download of {title} was cancelled"),
-                    title=info.title,
-                )
-            cls(str(root), train=train, download=True)
-    except DownloadCancelled:
-        raise
-    except Exception as exc:  # urllib, socket and torchvision's RuntimeError alike
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DatasetError(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "could not download {title} into {root}: {detail}. Check the network "
-                "connection, or choose a folder holding the four IDX files.",
-            ),
-            title=info.title,
-            root=root,
-            detail=first,
-        ) from None
-    finally:
-        socket.setdefaulttimeout(previous)
-    return root
 
 
 def candidate_folders(info: DatasetInfo) -> list[Path]:

@@ -20,11 +20,17 @@ records that scaling (or the dataset's statistics, or custom ones), and never ch
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lenet_desktop.files.notebook_specs import (
+    Candidate,
+    candidates,
+    describe_misfit,
+    fits,
+    layers_of,
+)
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 
 if TYPE_CHECKING:
@@ -32,7 +38,6 @@ if TYPE_CHECKING:
 
     from lenet_desktop.data.datasets import DatasetInfo
     from lenet_desktop.nn.bundle import ModelBundle
-    from lenet_desktop.specs import Spec
 
 PICKLE_SUFFIXES = (".params", ".pt", ".pth")
 NOTEBOOK_SUFFIXES = (*PICKLE_SUFFIXES, ".safetensors")
@@ -261,87 +266,6 @@ def _in_order(state: dict[str, Any], sorted_as_text: bool) -> dict[str, Any]:
     ordered = sorted(layers, key=rank)
     # batch norm's buffers follow the layer they normalise (their order among themselves kept)
     return {key: state[key] for prefix in ordered for key in layers[prefix]}
-
-
-# -- matching -------------------------------------------------------------------------------
-
-
-def layers_of(state: dict[str, Any]) -> list[tuple[str, list[tuple[str, tuple[int, ...]]]]]:
-    """The state dict's layers in order: ``(prefix, [(parameter name, shape), …])``, e.g.
-    ``("0", [("weight", (6, 1, 5, 5)), ("bias", (6,))])``. Batch norm's counters are left out."""
-    layers: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
-    for key, tensor in state.items():
-        prefix, _, name = key.rpartition(".")
-        if name == "num_batches_tracked":
-            continue
-        layers.setdefault(prefix, []).append((name, tuple(tensor.shape)))
-    return list(layers.items())
-
-
-def _shapes(layers: list[tuple[str, list[tuple[str, tuple[int, ...]]]]]) -> list[tuple]:
-    return [tuple(sorted(params)) for _, params in layers]
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """An architecture the weights fit: a preset's name (or a spec file's path) and its spec."""
-
-    name: str
-    spec: Spec
-
-    @property
-    def title(self) -> str:
-        return self.spec.title or self.name
-
-
-def fits(spec: Spec, state: dict[str, Any], num_classes: int) -> bool:
-    """Whether ``state``'s layers have exactly the shapes of ``spec``'s, in order."""
-    from lenet_desktop.specs import SpecError, build_network
-
-    try:
-        network = build_network(spec, num_classes)
-    except SpecError:
-        return False
-    return _shapes(layers_of(network.state_dict())) == _shapes(layers_of(state))
-
-
-def candidates(
-    state: dict[str, Any], num_classes: int, specs: Sequence[tuple[str, Spec]] = ()
-) -> list[Candidate]:
-    """Every preset (and each of ``specs``) that the weights fit, the book's ``d2l`` first
-    when the keys are ``nn.Sequential``'s (``0.weight``, …)."""
-    from lenet_desktop.specs import PRESET_LAYERS, preset_spec
-
-    found = [
-        Candidate(name, spec)
-        for name, spec in [
-            *((n, preset_spec(n, num_classes)) for n in PRESET_LAYERS),
-            *specs,
-        ]
-        if fits(spec, state, num_classes)
-    ]
-    sequential = all(prefix.isdigit() for prefix, _ in layers_of(state))
-    if sequential:
-        found.sort(key=lambda c: c.name != "d2l")
-    return found
-
-
-def describe_misfit(spec: Spec, state: dict[str, Any], num_classes: int) -> str:
-    """Which layer does not fit, in words (English; the editor and the CLI show it)."""
-    from lenet_desktop.specs import build_network
-
-    ours = layers_of(build_network(spec, num_classes).state_dict())
-    theirs = layers_of(state)
-    for i, ((name, mine), (key, given)) in enumerate(zip(ours, theirs), 1):
-        if sorted(mine) != sorted(given):
-            shapes = ", ".join(f"{p} {'×'.join(map(str, s))}" for p, s in given)
-            wanted = ", ".join(f"{p} {'×'.join(map(str, s))}" for p, s in mine)
-            return (
-                f"parameterised layer {i}: the file's {key!r} has {shapes}, {name} needs {wanted}"
-            )
-    if len(ours) != len(theirs):
-        return f"the file has {len(theirs)} parameterised layers, the network {len(ours)}"
-    return "every layer fits"
 
 
 # -- importing ------------------------------------------------------------------------------

@@ -34,18 +34,16 @@ they leave open.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from lenet_desktop.files.notebook import (
+from lenet_desktop.files.notebook import NotebookError, Weights, read_weights, scaling
+from lenet_desktop.files.notebook_specs import (
     Candidate,
-    NotebookError,
-    Weights,
-    candidates,
+    candidate_specs,
+    describe,
     fits,
     layers_of,
-    read_weights,
-    scaling,
 )
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
 
@@ -54,7 +52,6 @@ if TYPE_CHECKING:
 
     from lenet_desktop.data.datasets import DatasetInfo, Split
     from lenet_desktop.nn.bundle import ModelBundle
-    from lenet_desktop.specs import Spec
 
 SCALES = ("unit", "standard")
 # Two candidates answering alike on this share of the test images are one network.
@@ -66,7 +63,6 @@ CLOSE = 0.05
 # ... and it is a guess near chance below chance + NEAR_CHANCE (an untrained sigmoid
 # network read with tanh can reach 31 %).
 NEAR_CHANCE = 0.25
-POOL = 2  # the D2L convention: 2 × 2 pooling, stride 2, after each convolution
 # The book's own network: the likeliest of those that read the test images about as well.
 PREFERRED = ("d2l",)
 
@@ -117,140 +113,6 @@ class Finding:
         """The trials within CLOSE of the one that reads best (the first of them first)."""
         top = max((t.accuracy for t in self.trials), default=0.0)
         return tuple(t for t in self.trials if top - t.accuracy < CLOSE)
-
-
-def describe(spec: Spec) -> str:
-    """``sigmoid + average pooling`` (English, for the command line; the window translates)."""
-    from lenet_desktop.specs.layer_types import SPEC_TYPES
-
-    kinds = [layer.type for layer in spec.layers]
-    act = next((k for k in kinds if SPEC_TYPES[k].kind == "activation"), None)
-    pool = next((k for k in kinds if SPEC_TYPES[k].kind == "pool"), None)
-    words = [SPEC_TYPES[k].word for k in (act, pool) if k is not None]
-    norm = " + batch norm" if "batchnorm" in kinds else ""
-    return " + ".join(words) + norm if words else (spec.title or spec.name or "?")
-
-
-# -- the candidates ---------------------------------------------------------------------------
-
-
-def _derived(state: dict[str, Any], classes: int) -> list[Spec]:
-    """The geometries the weights say: their convolutions (each followed by its batch norm, an
-    activation and 2 × 2 pooling), then the linear layers (with batch norm and an activation
-    between them); one for each choice of the convolutions' padding that makes the flattened
-    size the first linear layer's input (shapes alone cannot tell which)."""
-    from itertools import product
-
-    from lenet_desktop.specs import INPUT_SHAPE, LayerSpec, Spec
-
-    kinds: list[tuple[str, tuple[int, ...]]] = []
-    for _prefix, params in layers_of(state):
-        shapes = dict(params)
-        weight = shapes.get("weight")
-        if "running_mean" in shapes:
-            kinds.append(("batchnorm", ()))
-        elif weight is not None and len(weight) == 4 and weight[2] == weight[3]:
-            kinds.append(("conv", weight))
-        elif weight is not None and len(weight) == 2:
-            kinds.append(("linear", weight))
-        else:
-            return []
-    convs = [w for kind, w in kinds if kind == "conv"]
-    linears = [w for kind, w in kinds if kind == "linear"]
-    if not convs or not linears or linears[-1][0] != classes or kinds[0][0] != "conv":
-        return []
-    first = next(i for i, (kind, _) in enumerate(kinds) if kind == "linear")
-    if any(kind == "conv" for kind, _ in kinds[first:]):
-        return []
-    act = LayerSpec("relu")
-    pool = LayerSpec("maxpool", kernel=POOL, stride=POOL, padding=0)
-    found = []
-    for pads in product(*(range(w[2] // 2 + 1) for w in convs)):
-        side = INPUT_SHAPE[1]
-        for w, pad in zip(convs, pads):
-            side = (side + 2 * pad - w[2] + 1) // POOL
-        if side < 1 or convs[-1][0] * side * side != linears[0][1]:
-            continue
-        out: list[LayerSpec] = []
-        pad_of = iter(pads)
-        for index, (kind, w) in enumerate(kinds):
-            last = index + 1 == len(kinds)
-            normed = not last and kinds[index + 1][0] == "batchnorm"
-            if kind == "conv":
-                out.append(
-                    LayerSpec("conv", channels=w[0], kernel=w[2], padding=next(pad_of), stride=1)
-                )
-                out += [] if normed else [act, pool]
-            elif kind == "linear":
-                if not any(x.type == "flatten" for x in out):
-                    out.append(LayerSpec("flatten"))
-                out.append(LayerSpec("linear", features=w[0]))
-                out += [] if normed or last else [act]
-            else:  # batch norm after the layer before; then that layer's activation (and pool)
-                out.append(LayerSpec("batchnorm"))
-                out += [act, pool] if kinds[index - 1][0] == "conv" else [] if last else [act]
-        found.append(Spec(layers=tuple(out), name="notebook"))
-    return found
-
-
-def variants(geometry: Spec) -> list[Spec]:
-    """``geometry`` with every activation × every pooling of the layer-type table."""
-    from lenet_desktop.specs import Spec
-    from lenet_desktop.specs.layer_types import SPEC_TYPES
-
-    acts = [t for t, row in SPEC_TYPES.items() if row.kind == "activation"]
-    pools = [t for t, row in SPEC_TYPES.items() if row.kind == "pool"]
-    out = []
-    for act in acts:
-        for pool in pools:
-            layers = tuple(
-                _as(x, act) if SPEC_TYPES[x.type].kind == "activation"
-                else _as(x, pool) if SPEC_TYPES[x.type].kind == "pool"
-                else x
-                for x in geometry.layers
-            )  # fmt: skip
-            out.append(Spec(layers=layers, name=geometry.name, title=geometry.title))
-    return out
-
-
-def _as(layer, kind: str):
-    """``layer`` as another type of its kind, with that type's defaults (a leaky ReLU's
-    slope) and the keys it shares (a pool's window)."""
-    from lenet_desktop.specs.layer_types import SPEC_TYPES
-
-    if layer.type == kind:
-        return layer
-    defaults = {k.name: k.default for k in SPEC_TYPES[kind].keys if k.default is not None}
-    keep = {k: v for k, v in layer.as_dict().items() if k != "type"}
-    return type(layer)(kind, **(defaults | keep))
-
-
-def _named(spec: Spec, classes: int) -> Candidate:
-    """A candidate named after the preset it is, if it is one."""
-    from lenet_desktop.specs import PRESET_LAYERS, preset_spec
-
-    for name in PRESET_LAYERS:
-        preset = preset_spec(name, classes)
-        if preset.layers == spec.layers:
-            return Candidate(name, preset)
-    title = describe(spec)
-    return Candidate(f"notebook ({title})", replace(spec, name="notebook", title=title))
-
-
-def candidate_specs(state: dict[str, Any], classes: int) -> list[Candidate]:
-    """Every network worth trying for these weights (see the module's docstring), each once."""
-    # (the presets' geometries when one fits: the paddings shapes cannot tell apart stay the
-    # book's; else the ones the weights say)
-    geometries = [c.spec for c in candidates(state, classes)] or _derived(state, classes)
-    found: dict[tuple, Candidate] = {}
-    for geometry in geometries:
-        for spec in variants(geometry):
-            if spec.layers not in found and fits(spec, state, classes):
-                found[spec.layers] = _named(spec, classes)
-    return list(found.values())
-
-
-# -- trying ------------------------------------------------------------------------------------
 
 
 def _load(candidate: Candidate, state: dict[str, Any], classes: int):
@@ -394,7 +256,7 @@ def find(
             path=path,
         )
     if not tried and arch is not None:
-        from lenet_desktop.files.notebook import describe_misfit
+        from lenet_desktop.files.notebook_specs import describe_misfit
 
         classes = len(dataset.classes) if dataset is not None else 10
         raise NotebookError(

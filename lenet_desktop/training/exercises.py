@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
-from lenet_desktop.training.runs import Run
+from lenet_desktop.training.run_record import Run
 
 CONTEXT = "exercises"
 

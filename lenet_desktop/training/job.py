@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
 from lenet_desktop.training.config import TrainConfig
 from lenet_desktop.training.loop import Progress, TrainingCancelled, TrainResult, train
-from lenet_desktop.training.runs import PendingRun, Run, RunError, RunStore
+from lenet_desktop.training.run_record import Run
+from lenet_desktop.training.runs import PendingRun, RunError, RunStore
 
 if TYPE_CHECKING:
     from lenet_desktop.data.datasets import Split
@@ -56,16 +57,9 @@ class Outcome:
 
 
 def _splits(config: TrainConfig, data: str | None, download: bool, reports: Reports):
-    from lenet_desktop.data.datasets import (
-        DatasetError,
-        DownloadCancelled,
-        dataset_info,
-        find_folder,
-        load_dataset,
-    )
-    from lenet_desktop.data.datasets import (
-        download as fetch,
-    )
+    from lenet_desktop.data.datasets import DatasetError, dataset_info, find_folder, load_dataset
+    from lenet_desktop.data.download import DownloadCancelled
+    from lenet_desktop.data.download import download as fetch
 
     info = dataset_info(config.dataset)
     folder = data

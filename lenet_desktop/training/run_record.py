@@ -1,4 +1,6 @@
-"""What a kept run's ``run.json`` may hold, checked before anything uses it: types, ranges,
+"""A kept run as data (:class:`Run`, or :class:`DamagedRun` when its record cannot be used),
+its table row (:func:`comparison_rows`, :func:`comparison_csv`), and what its ``run.json`` may
+hold, checked before anything uses it: types, ranges,
 sizes and nesting depth. A record that fails is a value ("damaged: why"), never an exception
 in a view, the Runs tab or ``lenet-desktop runs``.
 
@@ -8,11 +10,20 @@ its nesting bounded, so neither an overflow nor a recursion error escapes.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from lenet_desktop.messages import printable
+
 FORMAT = "lenet-desktop-run/1"
+RECORD = "run.json"  # in a run's folder: the record
+MODEL = "model.safetensors"  # its final model
+EPOCHS = "epochs"  # the folder of its epochs' models
 MAX_DEPTH = 8  # the deepest a record nests: {config: {…}} or {history: [{…}]}
 MAX_EPOCHS = 100_000
 MAX_CLASSES = 1000
@@ -157,3 +168,169 @@ def check(data: Any) -> dict[str, Any]:
     if data.get("diagnosis") not in (None, *DIAGNOSES):
         raise Damaged(f"diagnosis must be one of {', '.join(DIAGNOSES)}")
     return data
+
+
+@dataclass(frozen=True)
+class Run:
+    """One kept run. ``history``: one dict per epoch (``epoch``, ``loss``, ``train_accuracy``,
+    ``test_accuracy``, ``seconds``, ``samples_per_s``); ``confusion[t][p]`` counts test images
+    of true class t predicted as p."""
+
+    id: str
+    name: str
+    created: str
+    dataset: str
+    architecture: str
+    parameters: int
+    classes: tuple[str, ...]
+    config: dict = field(default_factory=dict)
+    history: tuple[dict, ...] = ()
+    accuracy: float = 0.0
+    confusion: tuple[tuple[int, ...], ...] = ()
+    seconds: float = 0.0
+    samples_per_s: float = 0.0
+    # the loss along the run: (epochs done, loss) pairs, several per epoch
+    curve: tuple[tuple[float, float], ...] = ()
+    diagnosis: str | None = None  # what its figures said went wrong: "chance", "overfit"
+    folder: Path = Path()
+
+    @property
+    def model_path(self) -> Path:
+        return self.folder / MODEL
+
+    @property
+    def epochs(self) -> int:
+        return len(self.history)
+
+    @property
+    def epochs_kept(self) -> int:
+        """How many of its epochs can be stepped through: the weights as initialised (epoch 0)
+        and after epochs 1, 2, … as long as none is missing (0: none kept, an older run)."""
+        return epochs_kept(self.folder)
+
+    def epoch_path(self, epoch: int) -> Path:
+        """Epoch ``epoch``'s model file (an int: the name is made here, never taken from a
+        file)."""
+        return self.folder / EPOCHS / epoch_name(int(epoch))
+
+    @property
+    def recipe(self) -> str:
+        return str(self.config.get("recipe", "custom"))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "id": self.id,
+            "name": self.name,
+            "created": self.created,
+            "dataset": self.dataset,
+            "architecture": self.architecture,
+            "parameters": self.parameters,
+            "classes": list(self.classes),
+            "config": self.config,
+            "history": list(self.history),
+            "accuracy": self.accuracy,
+            "confusion": [list(row) for row in self.confusion],
+            "seconds": self.seconds,
+            "samples_per_s": self.samples_per_s,
+            "curve": [list(point) for point in self.curve],
+            "diagnosis": self.diagnosis,
+        }
+
+
+def epoch_name(epoch: int) -> str:
+    return f"epoch-{epoch:03d}.safetensors"
+
+
+def epochs_kept(folder: Path) -> int:
+    """The number of consecutive epoch files from epoch 0 in ``folder``'s ``epochs`` (links are
+    not followed: a run's epochs are its own files)."""
+    epochs = folder / EPOCHS
+    try:
+        if epochs.is_symlink():
+            return 0
+        names = {
+            entry.name for entry in epochs.iterdir() if entry.is_file() and not entry.is_symlink()
+        }
+    except OSError:
+        return 0
+    count = 0
+    while epoch_name(count) in names:
+        count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class DamagedRun:
+    """A folder of the runs folder whose record cannot be used: listed (greyed, with the
+    reason) and deletable, never opened. ``id`` is the folder's name."""
+
+    id: str
+    folder: Path
+    reason: str
+
+    @property
+    def shown_id(self) -> str:
+        return printable(self.id)
+
+
+def from_json(data: dict, folder: Path) -> Run:
+    """A checked record (:func:`check`) as a Run, addressed by its folder."""
+    return Run(
+        id=folder.name,
+        name=printable(str(data["name"])),
+        created=printable(str(data["created"])),
+        dataset=printable(str(data["dataset"])),
+        architecture=printable(str(data["architecture"])),
+        parameters=int(data["parameters"]),
+        classes=tuple(printable(str(c)) for c in data["classes"]),
+        config=dict(data.get("config", {})),
+        history=tuple(dict(h) for h in data.get("history", [])),
+        accuracy=float(data["accuracy"]),
+        confusion=tuple(tuple(int(v) for v in row) for row in data.get("confusion", [])),
+        seconds=float(data.get("seconds", 0.0)),
+        samples_per_s=float(data.get("samples_per_s", 0.0)),
+        curve=tuple((float(x), float(y)) for x, y in data.get("curve", [])),
+        diagnosis=data.get("diagnosis"),
+        folder=folder,
+    )
+
+
+COLUMNS = (
+    "name",
+    "dataset",
+    "architecture",
+    "parameters",
+    "epochs",
+    "test_accuracy",
+    "seconds",
+    "samples_per_s",
+    "created",
+)
+
+
+def comparison_rows(runs: list[Run]) -> list[dict[str, Any]]:
+    """One row per run: what the comparison table shows and the CSV holds."""
+    return [
+        {
+            "name": run.name,
+            "dataset": run.dataset,
+            "architecture": run.architecture,
+            "parameters": run.parameters,
+            "epochs": run.epochs,
+            "test_accuracy": round(run.accuracy, 4),
+            "seconds": round(run.seconds, 1),
+            "samples_per_s": round(run.samples_per_s),
+            "created": run.created,
+        }
+        for run in runs
+    ]
+
+
+def comparison_csv(runs: list[Run]) -> str:
+    """The comparison table as CSV text (a header line, then one line per run)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(comparison_rows(runs))
+    return printable(out.getvalue())

@@ -17,32 +17,34 @@ it).
 from __future__ import annotations
 
 import contextlib
-import csv
 import dataclasses
-import io
 import json
 import os
 import re
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError, printable
 from lenet_desktop.paths import atomic
 from lenet_desktop.paths.places import user_folder
 from lenet_desktop.training import run_record
+from lenet_desktop.training.run_record import (
+    EPOCHS,
+    MODEL,
+    RECORD,
+    DamagedRun,
+    Run,
+    epoch_name,
+    from_json,
+)
 
 if TYPE_CHECKING:
     from lenet_desktop.nn.bundle import ModelBundle
     from lenet_desktop.training.loop import TrainResult
 
-FORMAT = run_record.FORMAT
-RECORD = "run.json"
-MODEL = "model.safetensors"
-EPOCHS = "epochs"
 EPOCH_FILE = re.compile(r"epoch-(\d{3,5})\.safetensors")
 # a run in training touches its hidden folder at least this often, so that another window's
 # clean-up at start-up (older than 10 minutes) never takes it for an interrupted save
@@ -61,134 +63,8 @@ def runs_dir() -> Path:
     return user_folder("runs")
 
 
-@dataclass(frozen=True)
-class Run:
-    """One kept run. ``history``: one dict per epoch (``epoch``, ``loss``, ``train_accuracy``,
-    ``test_accuracy``, ``seconds``, ``samples_per_s``); ``confusion[t][p]`` counts test images
-    of true class t predicted as p."""
-
-    id: str
-    name: str
-    created: str
-    dataset: str
-    architecture: str
-    parameters: int
-    classes: tuple[str, ...]
-    config: dict = field(default_factory=dict)
-    history: tuple[dict, ...] = ()
-    accuracy: float = 0.0
-    confusion: tuple[tuple[int, ...], ...] = ()
-    seconds: float = 0.0
-    samples_per_s: float = 0.0
-    # the loss along the run: (epochs done, loss) pairs, several per epoch
-    curve: tuple[tuple[float, float], ...] = ()
-    diagnosis: str | None = None  # what its figures said went wrong: "chance", "overfit"
-    folder: Path = Path()
-
-    @property
-    def model_path(self) -> Path:
-        return self.folder / MODEL
-
-    @property
-    def epochs(self) -> int:
-        return len(self.history)
-
-    @property
-    def epochs_kept(self) -> int:
-        """How many of its epochs can be stepped through: the weights as initialised (epoch 0)
-        and after epochs 1, 2, … as long as none is missing (0: none kept, an older run)."""
-        return epochs_kept(self.folder)
-
-    def epoch_path(self, epoch: int) -> Path:
-        """Epoch ``epoch``'s model file (an int: the name is made here, never taken from a
-        file)."""
-        return self.folder / EPOCHS / epoch_name(int(epoch))
-
-    @property
-    def recipe(self) -> str:
-        return str(self.config.get("recipe", "custom"))
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "format": FORMAT,
-            "id": self.id,
-            "name": self.name,
-            "created": self.created,
-            "dataset": self.dataset,
-            "architecture": self.architecture,
-            "parameters": self.parameters,
-            "classes": list(self.classes),
-            "config": self.config,
-            "history": list(self.history),
-            "accuracy": self.accuracy,
-            "confusion": [list(row) for row in self.confusion],
-            "seconds": self.seconds,
-            "samples_per_s": self.samples_per_s,
-            "curve": [list(point) for point in self.curve],
-            "diagnosis": self.diagnosis,
-        }
-
-
-def epoch_name(epoch: int) -> str:
-    return f"epoch-{epoch:03d}.safetensors"
-
-
-def epochs_kept(folder: Path) -> int:
-    """The number of consecutive epoch files from epoch 0 in ``folder``'s ``epochs`` (links are
-    not followed: a run's epochs are its own files)."""
-    epochs = folder / EPOCHS
-    try:
-        if epochs.is_symlink():
-            return 0
-        names = {
-            entry.name for entry in epochs.iterdir() if entry.is_file() and not entry.is_symlink()
-        }
-    except OSError:
-        return 0
-    count = 0
-    while epoch_name(count) in names:
-        count += 1
-    return count
-
-
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()[:40] or "run"
-
-
-@dataclass(frozen=True)
-class DamagedRun:
-    """A folder of the runs folder whose record cannot be used: listed (greyed, with the
-    reason) and deletable, never opened. ``id`` is the folder's name."""
-
-    id: str
-    folder: Path
-    reason: str
-
-    @property
-    def shown_id(self) -> str:
-        return printable(self.id)
-
-
-def _from_json(data: dict, folder: Path) -> Run:
-    """A checked record (:func:`run_record.check`) as a Run, addressed by its folder."""
-    return Run(
-        id=folder.name,
-        name=printable(str(data["name"])),
-        created=printable(str(data["created"])),
-        dataset=printable(str(data["dataset"])),
-        architecture=printable(str(data["architecture"])),
-        parameters=int(data["parameters"]),
-        classes=tuple(printable(str(c)) for c in data["classes"]),
-        config=dict(data.get("config", {})),
-        history=tuple(dict(h) for h in data.get("history", [])),
-        accuracy=float(data["accuracy"]),
-        confusion=tuple(tuple(int(v) for v in row) for row in data.get("confusion", [])),
-        seconds=float(data.get("seconds", 0.0)),
-        samples_per_s=float(data.get("samples_per_s", 0.0)),
-        curve=tuple((float(x), float(y)) for x, y in data.get("curve", [])),
-        diagnosis=data.get("diagnosis"),
-        folder=folder,
-    )
 
 
 def _write_record(folder: Path, run: Run) -> None:
@@ -234,7 +110,7 @@ class RunStore:
             if size > MAX_RECORD_BYTES:
                 raise run_record.Damaged(f"too large for a run record ({size} bytes)")
             data = run_record.parse(path.read_text(encoding="utf-8"))
-            return _from_json(data, folder)
+            return from_json(data, folder)
         except (OSError, UnicodeDecodeError, run_record.Damaged) as exc:
             detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise RunError(
@@ -487,43 +363,3 @@ class PendingRun:
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-COLUMNS = (
-    "name",
-    "dataset",
-    "architecture",
-    "parameters",
-    "epochs",
-    "test_accuracy",
-    "seconds",
-    "samples_per_s",
-    "created",
-)
-
-
-def comparison_rows(runs: list[Run]) -> list[dict[str, Any]]:
-    """One row per run: what the comparison table shows and the CSV holds."""
-    return [
-        {
-            "name": run.name,
-            "dataset": run.dataset,
-            "architecture": run.architecture,
-            "parameters": run.parameters,
-            "epochs": run.epochs,
-            "test_accuracy": round(run.accuracy, 4),
-            "seconds": round(run.seconds, 1),
-            "samples_per_s": round(run.samples_per_s),
-            "created": run.created,
-        }
-        for run in runs
-    ]
-
-
-def comparison_csv(runs: list[Run]) -> str:
-    """The comparison table as CSV text (a header line, then one line per run)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(comparison_rows(runs))
-    return printable(out.getvalue())

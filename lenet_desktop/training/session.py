@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from psygnal import Signal
 
-from lenet_desktop.training.runs import Run, RunError, RunStore
+from lenet_desktop.training.run_record import Run
+from lenet_desktop.training.runs import RunError, RunStore
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -15,7 +15,7 @@ import numpy as np
 from PIL import Image
 
 from helpers.drawing import redraw
-from lenet_desktop.training.runs import FORMAT, RECORD
+from lenet_desktop.training.run_record import FORMAT, RECORD
 
 BOMB_SIDE = 30_000
 

@@ -20,7 +20,8 @@ from lenet_desktop.data.datasets import MNIST
 from lenet_desktop.files.model_files import save_model
 from lenet_desktop.nn.bundle import new_model
 from lenet_desktop.paths.places import PathError, inside, slug
-from lenet_desktop.training.runs import MODEL, RECORD, RunStore
+from lenet_desktop.training.run_record import MODEL, RECORD
+from lenet_desktop.training.runs import RunStore
 
 SPEC = """name = "{name}"
 [[layers]]

@@ -12,8 +12,9 @@ import threading
 
 import pytest
 
-from lenet_desktop.data import datasets
-from lenet_desktop.data.datasets import MNIST, DatasetError, DownloadCancelled
+from lenet_desktop.data import download as downloading
+from lenet_desktop.data.datasets import MNIST, DatasetError
+from lenet_desktop.data.download import DownloadCancelled
 
 
 @pytest.fixture
@@ -46,16 +47,16 @@ def silent_server():
 def test_a_stalled_download_fails_with_a_message(silent_server, tmp_path, monkeypatch):
     tv = pytest.importorskip("torchvision.datasets")
     monkeypatch.setattr(tv.MNIST, "mirrors", [silent_server])
-    monkeypatch.setattr(datasets, "DOWNLOAD_TIMEOUT_S", 1.0)
+    monkeypatch.setattr(downloading, "DOWNLOAD_TIMEOUT_S", 1.0)
     with pytest.raises(DatasetError, match="could not download"):
-        datasets.download(MNIST, tmp_path)
+        downloading.download(MNIST, tmp_path)
     assert socket.getdefaulttimeout() is None  # put back
 
 
 def test_a_cancelled_download_stops_between_files(tmp_path):
     pytest.importorskip("torchvision.datasets")
     with pytest.raises(DownloadCancelled):
-        datasets.download(MNIST, tmp_path, should_stop=lambda: True)
+        downloading.download(MNIST, tmp_path, should_stop=lambda: True)
 
 
 def test_a_worker_that_will_not_stop_does_not_abort_the_exit(tmp_path):

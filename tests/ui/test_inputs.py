@@ -118,6 +118,7 @@ def test_missing_test_images_can_be_downloaded_from_the_question(
     import shutil
 
     import lenet_desktop.data.datasets as datasets
+    import lenet_desktop.data.download as downloading
 
     def fake_download(info, root=None):  # torchvision's layout, without the network
         raw = tmp_path / "downloads" / "MNIST" / "raw"
@@ -127,7 +128,7 @@ def test_missing_test_images_can_be_downloaded_from_the_question(
         return tmp_path / "downloads"
 
     monkeypatch.setattr(datasets, "candidate_folders", lambda info: [tmp_path / "nothing"])
-    monkeypatch.setattr(datasets, "download", fake_download)
+    monkeypatch.setattr(downloading, "download", fake_download)
     _answer_next_box("Download")
     window.inputs.random_sample()
     qtbot.waitUntil(lambda: window.session.result.input is not None

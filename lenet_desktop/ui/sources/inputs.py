@@ -215,7 +215,7 @@ class InputSources(QObject):
         return self.random_sample(class_index)
 
     def download(self, info, class_index: int | None = None) -> None:
-        from lenet_desktop.data.datasets import download
+        from lenet_desktop.data.download import download
 
         if self.runner is None:
             self.runner = Runner(self)

@@ -37,7 +37,7 @@ class NotebookEditing:
         self.set_spec(spec)
 
     def _check_weights(self) -> None:
-        from lenet_desktop.files.notebook import describe_misfit, fits
+        from lenet_desktop.files.notebook_specs import describe_misfit, fits
 
         if self.weights is None:
             return
@@ -61,7 +61,7 @@ class NotebookEditing:
             self.weights_button.setEnabled(False)
 
     def _use_weights(self) -> None:
-        from lenet_desktop.files.notebook import Candidate
+        from lenet_desktop.files.notebook_specs import Candidate
 
         if self.weights is not None and self.error is None:
             spec = self.spec()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lenet_desktop.training.runs import Run, comparison_csv
+from lenet_desktop.training.run_record import Run, comparison_csv
 from lenet_desktop.ui.tools.export import export_dialog
 from lenet_desktop.ui.translation import Retranslating
 from lenet_desktop.ui.widgets.confusion import ConfusionTable

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
-from lenet_desktop.training.runs import Run
+from lenet_desktop.training.run_record import Run
 from lenet_desktop.training.session import TrainingSession
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.translation import Retranslating, error_text

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
-from lenet_desktop.training.runs import DamagedRun, Run, RunError
+from lenet_desktop.training.run_record import DamagedRun, Run
+from lenet_desktop.training.runs import RunError
 from lenet_desktop.training.session import RunState, TrainingSession
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.training.compare_window import (
