@@ -42,7 +42,7 @@ SETS = ("digits", "canvas", "ruled", "squared", "dotted", "margin", "marker", "p
 
 def held_out(folder: str, bundle):
     """The training digits ``bundle``'s training kept out (its record's share and seed)."""
-    from lenet_desktop.training.loop import split_holdout
+    from lenet_desktop.training.batches import split_holdout
 
     config = bundle.training.get("config", {})
     share, seed = float(config.get("holdout", 0.05)), int(config.get("seed", 0))

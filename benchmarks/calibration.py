@@ -34,7 +34,7 @@ sys.path[:0] = [str(REPO)]
 from lenet_desktop.analysis.calibration import calibration, fit_temperature, logits_of  # noqa: E402
 from lenet_desktop.data.datasets import find_folder, load_split  # noqa: E402
 from lenet_desktop.files.model_files import load_model  # noqa: E402
-from lenet_desktop.training.loop import split_holdout  # noqa: E402
+from lenet_desktop.training.batches import split_holdout  # noqa: E402
 
 
 def measure(model: str, data: str | None, repeats: int) -> dict:

@@ -27,9 +27,9 @@ from benchmarks.common import draw_seven, open_window, percentile
 def kept_run(epochs: int, root: Path):
     """A run of ``epochs`` epochs on 1,024 MNIST digits, kept with its epochs in ``root``."""
     from lenet_desktop.data.datasets import MNIST, candidate_folders, load_dataset
+    from lenet_desktop.training.batches import take_slice
     from lenet_desktop.training.config import TrainConfig
     from lenet_desktop.training.job import run_training
-    from lenet_desktop.training.loop import take_slice
     from lenet_desktop.training.runs import RunStore
 
     folders = [p for p in candidate_folders(MNIST) if p.is_dir()]

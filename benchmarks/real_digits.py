@@ -227,7 +227,7 @@ def compare_scores(model, rows_pictures, nondigit_pictures) -> dict:
 
     from lenet_desktop.analysis.doubt import UNLIKE_QUANTILE, energy
     from lenet_desktop.data.datasets import find_test_split, load_split
-    from lenet_desktop.training.loop import split_holdout
+    from lenet_desktop.training.batches import split_holdout
 
     bundle = model.bundle
     info = bundle.dataset

@@ -37,8 +37,9 @@ def _data(dataset: str):
 
 def choose(dataset: str) -> dict:
     """Each family's candidate rates scored on held-out training images; the best of each."""
+    from lenet_desktop.training.batches import split_holdout
     from lenet_desktop.training.job import run_training
-    from lenet_desktop.training.loop import TrainConfig, TrainingFailed, split_holdout
+    from lenet_desktop.training.loop import TrainConfig, TrainingFailed
     from lenet_desktop.training.recipes import recipe_settings
 
     _, (train_split, _test) = _data(dataset)

@@ -8,13 +8,8 @@ import pytest
 import torch
 
 from lenet_desktop.data.datasets import DATASETS, Split
-from lenet_desktop.training.loop import (
-    TrainConfig,
-    TrainingCancelled,
-    TrainingFailed,
-    augment_batch,
-    train,
-)
+from lenet_desktop.training.batches import augment_batch
+from lenet_desktop.training.loop import TrainConfig, TrainingCancelled, TrainingFailed, train
 
 
 def small(split: Split, n: int) -> Split:

@@ -41,7 +41,8 @@ def measure_rates(config, seconds: float = 0.25) -> Rates:
     from lenet_desktop.nn.bundle import new_model
     from lenet_desktop.nn.device import resolve_device
     from lenet_desktop.specs import resolve_spec
-    from lenet_desktop.training.loop import _optimizer, augment_batch
+    from lenet_desktop.training.batches import augment_batch
+    from lenet_desktop.training.loop import _optimizer
 
     info = dataset_info(config.dataset)
     device = resolve_device(config.device)

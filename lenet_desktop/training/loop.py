@@ -20,7 +20,7 @@ import torch
 import torch.nn.functional as F
 
 from lenet_desktop.analysis.doubt import UNLIKE_QUANTILE, unlike_threshold
-from lenet_desktop.data.datasets import Augmentation, Split, dataset_info
+from lenet_desktop.data.datasets import Split, dataset_info
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 from lenet_desktop.nn import fast_ops
 from lenet_desktop.nn.bundle import ModelBundle, new_model
@@ -28,6 +28,7 @@ from lenet_desktop.nn.device import resolve_device
 from lenet_desktop.nn.models import initialize_weights
 from lenet_desktop.specs import resolve_spec
 from lenet_desktop.training import diagnosis as diagnose
+from lenet_desktop.training.batches import augment_batch, split_holdout, take_slice
 from lenet_desktop.training.config import (  # noqa: F401 - where they were first defined
     BOOK_SETTINGS,
     LOSSES,
@@ -45,16 +46,6 @@ from lenet_desktop.training.styles import add_styles
 CURVE_POINTS = 400  # points of a kept run's loss curve
 # Non-examples (config.outliers > 0) add this share of a batch's size to every batch.
 OUTLIER_SHARE = 0.25
-
-
-def take_slice(split: Split, count: int, seed: int) -> Split:
-    """``count`` images of ``split`` (a seeded random choice, the same for the same seed; in
-    their order), or all of it for 0 or more than it has."""
-    if count <= 0 or count >= len(split):
-        return split
-    order = torch.randperm(len(split), generator=torch.Generator().manual_seed(seed + 104729))
-    keep = order[:count].sort().values
-    return Split(split.images[keep], split.labels[keep])
 
 
 def loss_curve(losses: list[float], steps: int, points: int = CURVE_POINTS) -> list:
@@ -125,50 +116,6 @@ class TrainResult:
     # point), at most CURVE_POINTS points
     curve: list[tuple[float, float]] = field(default_factory=list)
     diagnosis: Diagnosis | None = None  # what the final figures say went wrong, if anything
-
-
-def augment_batch(
-    images: torch.Tensor, generator: torch.Generator, strength: Augmentation
-) -> torch.Tensor:
-    """Random distortions for a whole ``(B, 1, 28, 28)`` batch in [0, 1], on its device, as
-    ``strength`` says: an affine (flipping half the images horizontally when it allows flips),
-    an elastic warp and a stroke-width change when it asks for them."""
-    b, device = images.shape[0], images.device
-    degrees, scale, shift_px = strength.degrees, strength.scale, strength.shift_px
-
-    def uniform(low: float, high: float) -> torch.Tensor:
-        return torch.rand(b, generator=generator, device=device) * (high - low) + low
-
-    angle = uniform(-degrees, degrees) * (math.pi / 180.0)
-    zoom = uniform(1.0 - scale, 1.0 + scale)
-    half = images.shape[-1] / 2.0
-    tx, ty = uniform(-shift_px, shift_px) / half, uniform(-shift_px, shift_px) / half
-    cos, sin = torch.cos(angle) / zoom, torch.sin(angle) / zoom
-    mirror = torch.ones(b, device=device)
-    if strength.flip:
-        mirror = torch.where(uniform(0.0, 1.0) < 0.5, -mirror, mirror)
-    theta = torch.stack(
-        [torch.stack([cos * mirror, -sin, tx], 1), torch.stack([sin * mirror, cos, ty], 1)], 1
-    )
-    grid = F.affine_grid(theta, list(images.shape), align_corners=False)
-    if strength.elastic_px > 0:
-        # A smooth random warp: displacements on a 4×4 lattice, interpolated bicubically.
-        coarse = torch.randn(b, 2, 4, 4, generator=generator, device=device)
-        warp = F.interpolate(coarse, size=images.shape[-2:], mode="bicubic", align_corners=False)
-        grid = grid + warp.permute(0, 2, 3, 1) * (strength.elastic_px / half)
-    images = F.grid_sample(images, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
-    thin, thick = strength.stroke
-    if thin or thick:
-        # Stroke width: each image blended towards its grey erosion (w < 0) or dilation (w > 0).
-        width = uniform(thin, thick).view(b, 1, 1, 1)
-        grown = F.max_pool2d(images, 3, stride=1, padding=1)
-        shrunk = -F.max_pool2d(-images, 3, stride=1, padding=1)
-        images = (
-            images
-            + width.clamp(min=0) * (grown - images)
-            + (-width).clamp(min=0) * (shrunk - images)
-        )
-    return images
 
 
 def _copy(bundle: ModelBundle, network: torch.nn.Sequential, training: dict) -> ModelBundle:
@@ -453,21 +400,6 @@ def map_loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     floor = torch.full((logits.shape[0], 1), -MAP_J, dtype=logits.dtype, device=logits.device)
     competing = torch.logsumexp(torch.cat([floor, logits], dim=1), dim=1)
     return (competing - logits.gather(1, target.unsqueeze(1)).squeeze(1)).mean()
-
-
-def split_holdout(split: Split, share: float, seed: int) -> tuple[Split, Split | None]:
-    """Keep ``share`` of ``split`` out (a seeded random choice, the same for the same seed):
-    (the rest, the held-out images), or (split, None) for no hold-out."""
-    count = len(split)
-    held = int(round(count * share))
-    if share <= 0 or held < 1 or count - held < 2:
-        return split, None
-    order = torch.randperm(count, generator=torch.Generator().manual_seed(seed + 7919))
-    keep, out = order[: count - held].sort().values, order[count - held :].sort().values
-    return (
-        Split(split.images[keep], split.labels[keep]),
-        Split(split.images[out], split.labels[out]),
-    )
 
 
 def _calibrate(bundle: ModelBundle, network: torch.nn.Module, held_out, device) -> dict:

@@ -13,7 +13,7 @@ from lenet_desktop.nn.anatomy import RBFCodes
 from lenet_desktop.session import Result, Session
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.translation import Retranslating, class_name
-from lenet_desktop.ui.widgets.heatmaps import LUT, colour_index, to_qimage
+from lenet_desktop.ui.widgets.colours import LUT, colour_index, to_qimage
 
 CELL = 9  # pixels per code cell at zoom 1
 

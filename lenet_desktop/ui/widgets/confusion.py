@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from lenet_desktop.ui.translation import class_names
-from lenet_desktop.ui.widgets.heatmaps import LUT, text_colour
+from lenet_desktop.ui.widgets.colours import LUT, text_colour
 
 
 class ConfusionTable(QTableWidget):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from lenet_desktop.ui.widgets.heatmaps import colourize, nice_levels, to_qimage
+from lenet_desktop.ui.widgets.colours import colourize, nice_levels, to_qimage
 from lenet_desktop.ui.widgets.number_sheet import signed
 
 CELL = 22  # pixels a weight

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lenet_desktop.ui.widgets.heatmaps import LUT, colour_index, text_colour
+from lenet_desktop.ui.widgets.colours import LUT, colour_index, text_colour
 from lenet_desktop.ui.widgets.number_sheet import signed
 
 
