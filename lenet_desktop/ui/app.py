@@ -29,8 +29,31 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from lenet_desktop.qt_check import check_platform_plugin
-from lenet_desktop.ui.main_window import HEAVY_MODULES, MainWindow
+from lenet_desktop.ui.main_window import MainWindow
 from lenet_desktop.ui.translation import install_translator, resources_dir
+
+# What :meth:`MainWindow.finish_startup` and the model loader import (torch, pyqtgraph and the
+# views drawn with them): at start-up they are imported in a background thread first
+# (:func:`lenet_desktop.ui.app.preload_engine`), so the main thread never waits on them.
+HEAVY_MODULES = (
+    "lenet_desktop.nn.inference",
+    "lenet_desktop.files.notebook",
+    "lenet_desktop.nn.anatomy",
+    "lenet_desktop.ui.tools.spec_editor",
+    "lenet_desktop.training.session",
+    "lenet_desktop.ui.training.panel",
+    "lenet_desktop.ui.views.architecture",
+    "lenet_desktop.ui.views.feature_maps",
+    "lenet_desktop.ui.views.input_view",
+    "lenet_desktop.ui.views.kernels",
+    "lenet_desktop.ui.views.rbf",
+    "lenet_desktop.ui.views.cleaning_view",
+    "lenet_desktop.ui.analyst",
+    "lenet_desktop.ui.views.explain_panel",
+    "lenet_desktop.ui.views.overlays",
+    "lenet_desktop.ui.dock_layout",
+    "lenet_desktop.ui.sources.notebook_live",
+)
 
 ORGANIZATION = "LeNet Desktop"
 APPLICATION = "LeNet Desktop"
