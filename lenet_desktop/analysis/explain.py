@@ -175,7 +175,8 @@ def _pool(step: _Step) -> Explanation | None:
     s = pair(module.stride or k)[0]
     p = pair(module.padding)[0]
     layer_type = row_of(module)
-    if layer_type is not None and layer_type.name == "maxpool":
+    mode = layer_type.pool if layer_type is not None else None
+    if mode == "max":
         d = pair(module.dilation)[0]
         window, padded = _window(x[c : c + 1], row, col, k, s, p, d, fill=-np.inf)
         window, winner = window[0], np.unravel_index(int(np.argmax(window[0])), (k, k))
@@ -185,7 +186,7 @@ def _pool(step: _Step) -> Explanation | None:
         )  # fmt: skip
     window, padded = _window(x[c : c + 1], row, col, k, s, p)
     window = window[0]
-    if layer_type is not None and layer_type.name == "subsampling":
+    if mode == "subsampling":
         scale, shift = float(_numpy(module.weight)[c]), float(_numpy(module.bias)[c])
         return PoolExplanation(
             **common, mode="subsampling", window=window, padded=padded,

@@ -26,13 +26,19 @@ from typing import TYPE_CHECKING, Any
 from lenet_desktop.live.receiver import LiveError, Update
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
 from lenet_desktop.specs import INPUT_SHAPE, LayerSpec, Spec, SpecError
+from lenet_desktop.specs.layer_types import SPEC_TYPES, LayerType
 
 if TYPE_CHECKING:
     from lenet_desktop.data.datasets import DatasetInfo
     from lenet_desktop.nn.bundle import ModelBundle
 
-ACTIVATIONS = {"Sigmoid": "sigmoid", "ReLU": "relu", "Tanh": "tanh"}
-FUNCTIONS = {"relu": "relu", "relu_": "relu", "sigmoid": "sigmoid", "tanh": "tanh"}
+# The element-wise activations a notebook's module or function may be: the layer-type table's.
+ACTIVATIONS = {
+    m: row for row in SPEC_TYPES.values() if row.kind == "activation" for m in row.modules
+}
+FUNCTIONS = {
+    f: row for row in SPEC_TYPES.values() if row.kind == "activation" for f in row.functions
+}
 SOFTMAX = {"softmax", "log_softmax", "Softmax", "LogSoftmax"}
 PIXEL_MEAN_BETWEEN = 0.2  # MNIST's mean pixel is 0.13, Fashion-MNIST's 0.29
 CANNOT = QT_TRANSLATE_NOOP("errors", "The app cannot draw layer {number} ({text}): {why}")
@@ -88,6 +94,16 @@ def _window(args: dict[str, Any], number: int, text: str) -> tuple[int, int, int
     return kernel, stride, padding
 
 
+def _activation(row: LayerType, given: dict[str, Any]) -> LayerSpec:
+    """An activation's spec layer, its keys from ``given`` (PyTorch's names for them)."""
+    values: dict[str, Any] = {}
+    for key in row.keys:
+        value = given.get(key.attribute or key.name, key.default)
+        if value is not None:
+            values[key.name] = int(value) if key.whole else float(value)
+    return LayerSpec(row.name, **values)
+
+
 def _layer(entry: dict[str, Any], number: int) -> LayerSpec | None | str:
     """The spec layer for one notebook layer; None to leave out; "softmax" for a softmax."""
     kind = entry.get("kind")
@@ -96,10 +112,8 @@ def _layer(entry: dict[str, Any], number: int) -> LayerSpec | None | str:
         cls = str(entry.get("class"))
         args = entry.get("args") if isinstance(entry.get("args"), dict) else {}
         assert isinstance(args, dict)
-        if cls in ACTIVATIONS:
-            return LayerSpec(ACTIVATIONS[cls])
-        if cls == "LeakyReLU":
-            return LayerSpec("leakyrelu", slope=float(args.get("negative_slope", 0.01)))
+        if cls in ACTIVATIONS:  # its keys from the module's arguments (a leaky ReLU's slope)
+            return _activation(ACTIVATIONS[cls], args)
         if cls == "Identity":
             return None
         if cls in SOFTMAX:
@@ -158,11 +172,11 @@ def _layer(entry: dict[str, Any], number: int) -> LayerSpec | None | str:
         args = entry.get("args") if isinstance(entry.get("args"), list) else []
         kwargs = entry.get("kwargs") if isinstance(entry.get("kwargs"), dict) else {}
         assert isinstance(args, list) and isinstance(kwargs, dict)
-        if name in FUNCTIONS:
-            return LayerSpec(FUNCTIONS[name])
-        if name in ("leaky_relu", "leaky_relu_"):
-            slope = args[0] if args else kwargs.get("negative_slope", 0.01)
-            return LayerSpec("leakyrelu", slope=float(slope))
+        if name in FUNCTIONS:  # its keys positional after the input, or by PyTorch's names
+            row = FUNCTIONS[name]
+            return _activation(
+                row, dict(zip((k.attribute or k.name for k in row.keys), args)) | kwargs
+            )
         if name in SOFTMAX:
             return "softmax"
         if name in ("max_pool2d", "avg_pool2d"):

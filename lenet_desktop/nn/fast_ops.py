@@ -57,9 +57,14 @@ from lenet_desktop.nn.fast_conv import (  # noqa: F401 - _BatchAsChannelsConv2d:
     suits_quartered_conv,
 )
 from lenet_desktop.nn.models import Subsampling
+from lenet_desktop.specs.layer_types import row_of
 
-MONOTONE = (nn.ReLU, nn.Sigmoid, nn.Tanh)  # non-decreasing: they commute with a max
-ACTIVATIONS = (*MONOTONE, nn.GELU, nn.SiLU, nn.ELU, nn.LeakyReLU)  # elementwise
+
+def _activation(module: nn.Module, monotone: bool = False) -> bool:
+    """Whether ``module`` is a spec's element-wise activation (the layer-type table says), and,
+    with ``monotone``, one that never decreases: it commutes with a max."""
+    row = row_of(module)
+    return row is not None and row.spec and row.kind == "activation" and row.monotone >= monotone
 
 
 # -- 2 × 2 pooling -------------------------------------------------------------------------------
@@ -290,10 +295,10 @@ def _fused_block(layers: list, i: int, x: torch.Tensor) -> tuple[torch.Tensor, i
         # conv → [batch norm → ReLU | a monotone activation | any activation] → 2 × 2 pooling
         if len(rest) >= 3 and suits_norm_relu_pool(*rest[:3]) and fusable_now(rest[0]):
             return norm_relu_pool(rest[0], conv_quartered(module, x), quartered=True), i + 4
-        if len(rest) >= 2 and type(rest[0]) in MONOTONE and _max_pool(rest[1]):
+        if len(rest) >= 2 and _activation(rest[0], monotone=True) and _max_pool(rest[1]):
             pooled = pool(rest[1], conv_quartered(module, x), quartered=True)
             return rest[0](pooled), i + 3
-        if len(rest) >= 2 and type(rest[0]) in ACTIVATIONS and suits_quarters(rest[1]):
+        if len(rest) >= 2 and _activation(rest[0]) and suits_quarters(rest[1]):
             activated = rest[0](conv_quartered(module, x))
             return pool(rest[1], activated, quartered=True), i + 3
         if suits_quarters(rest[0]):
@@ -302,7 +307,7 @@ def _fused_block(layers: list, i: int, x: torch.Tensor) -> tuple[torch.Tensor, i
         return None
     if len(rest) >= 2 and suits_norm_relu_pool(module, *rest[:2]) and fusable_now(module):
         return norm_relu_pool(module, x), i + 3
-    if type(module) in MONOTONE and rest and _max_pool(rest[0]):
+    if _activation(module, monotone=True) and rest and _max_pool(rest[0]):
         return module(pool(rest[0], x)), i + 2
     if suits_quarters(module):
         return pool(module, x), i + 1

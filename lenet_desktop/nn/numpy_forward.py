@@ -31,7 +31,12 @@ from lenet_desktop.nn.bundle import ModelHeader
 from lenet_desktop.nn.prediction import Prediction
 from lenet_desktop.specs import Spec, plan
 from lenet_desktop.specs.geometry import INPUT_SHAPE
-from lenet_desktop.specs.layer_types import C3_CONNECTIONS, SQUASH_AMPLITUDE, SQUASH_SLOPE
+from lenet_desktop.specs.layer_types import (
+    C3_CONNECTIONS,
+    SPEC_TYPES,
+    SQUASH_AMPLITUDE,
+    SQUASH_SLOPE,
+)
 
 Layer = Callable[[np.ndarray], np.ndarray]
 BATCH_NORM_EPS = 1e-5  # torch's default, which the networks are built with
@@ -107,18 +112,6 @@ def flatten(x: np.ndarray) -> np.ndarray:
     return x.reshape(-1)
 
 
-def identity(x: np.ndarray) -> np.ndarray:
-    return x
-
-
-def leaky_relu(x: np.ndarray, slope: float) -> np.ndarray:
-    return np.where(x >= 0, x, F32(slope) * x)
-
-
-def sigmoid(x: np.ndarray) -> np.ndarray:
-    return np.exp(-np.logaddexp(F32(0), -x))  # no overflow for a large negative x
-
-
 def squash(x: np.ndarray) -> np.ndarray:
     """LeNet-5's ``A·tanh(S·a)``."""
     return F32(SQUASH_AMPLITUDE) * np.tanh(F32(SQUASH_SLOPE[0] / SQUASH_SLOPE[1]) * x)
@@ -128,13 +121,6 @@ def subsample(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray
     """LeNet-5's S layers: each 2×2 block summed, times the map's weight, plus its bias."""
     summed = pool2d(x, "avg", 2, 2) * F32(4)
     return summed * weight[:, None, None] + bias[:, None, None]
-
-
-ACTIVATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
-    "sigmoid": sigmoid,
-    "relu": lambda x: np.maximum(x, F32(0)),
-    "tanh": np.tanh,
-}
 
 
 def softmax(logits: np.ndarray, temperature: float) -> np.ndarray:
@@ -193,10 +179,6 @@ def spec_layers(spec: Spec, classes: int, tensors: Tensors) -> list[tuple[str, L
             how, k = kind[:3], layer.kernel
             stride, padding = layer.stride or k, layer.padding or 0
             fn = partial(pool2d, kind=how, kernel=k, stride=stride, padding=padding)
-        elif kind in ACTIVATIONS:
-            fn = ACTIVATIONS[kind]
-        elif kind == "leakyrelu":
-            fn = partial(leaky_relu, slope=layer.slope or 0.0)
         elif kind == "batchnorm":
             n = (shape[0],)
             w, b = tensors.take(f"{name}.weight", n), tensors.take(f"{name}.bias", n)
@@ -204,15 +186,13 @@ def spec_layers(spec: Spec, classes: int, tensors: Tensors) -> list[tuple[str, L
             var = tensors.take(f"{name}.running_var", n)
             tensors.take(f"{name}.num_batches_tracked", ())
             fn = partial(batch_norm, weight=w, bias=b, mean=mean, var=var)
-        elif kind == "dropout":
-            fn = identity  # off when predicting
-        elif kind == "flatten":
-            fn = flatten
         elif kind == "linear":
             assert layer.features is not None
             w = tensors.take(f"{name}.weight", (layer.features, shape[0]))
             b = tensors.take(f"{name}.bias", (layer.features,))
             fn = partial(linear, weight=w, bias=b)
+        elif (row := SPEC_TYPES.get(kind)) is not None and row.array is not None:
+            fn = row.array(layer)  # no weights: an activation, dropout (off), flatten
         else:
             raise UnsupportedModel(f"layer type {kind!r}")
         layers.append((name, fn))

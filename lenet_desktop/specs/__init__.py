@@ -12,7 +12,7 @@ A spec has an optional ``name`` and ``title`` and its ``[[layers]]`` in order::
     padding = 2
 
     [[layers]]
-    type = "relu"        # also sigmoid, tanh, leakyrelu (slope), batchnorm, dropout (p), flatten
+    type = "relu"        # or any row of specs.layer_types.TABLE (the editor lists them)
 
     [[layers]]
     type = "maxpool"     # or avgpool: kernel, stride (= kernel), padding (0)

@@ -11,35 +11,15 @@ from __future__ import annotations
 
 from lenet_desktop.specs.document import Spec
 from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text
+from lenet_desktop.specs.layer_types import SPEC_TYPES
 from lenet_desktop.specs.planning import plan
 
 
 def _module(layer, in_shape: tuple[int, ...]) -> str:
-    """The ``nn`` constructor of one layer, as the book writes it."""
-    kind = layer.type
-    if kind == "conv":
-        padding = f", padding={layer.padding}" if layer.padding else ""
-        stride = f", stride={layer.stride}" if layer.stride not in (None, 1) else ""
-        sizes = f"{in_shape[0]}, {layer.channels}, kernel_size={layer.kernel}"
-        return f"nn.Conv2d({sizes}{padding}{stride})"
-    if kind in ("maxpool", "avgpool"):
-        cls = "nn.MaxPool2d" if kind == "maxpool" else "nn.AvgPool2d"
-        padding = f", padding={layer.padding}" if layer.padding else ""
-        return f"{cls}(kernel_size={layer.kernel}, stride={layer.stride}{padding})"
-    if kind == "linear":
-        return f"nn.Linear({in_shape[0]}, {layer.features})"
-    if kind == "batchnorm":
-        return f"nn.BatchNorm{2 if len(in_shape) == 3 else 1}d({in_shape[0]})"
-    if kind == "dropout":
-        return f"nn.Dropout({layer.p})"
-    if kind == "leakyrelu":
-        return f"nn.LeakyReLU({layer.slope})"
-    return {
-        "relu": "nn.ReLU()",
-        "sigmoid": "nn.Sigmoid()",
-        "tanh": "nn.Tanh()",
-        "flatten": "nn.Flatten()",
-    }[kind]
+    """The ``nn`` constructor of one layer, as the book writes it (its row's ``code``)."""
+    code = SPEC_TYPES[layer.type].code
+    assert code is not None, layer.type  # every spec type has one (tests/test_layer_types.py)
+    return code(layer, in_shape)
 
 
 # How the code (and an export's keys) is laid out: the Chinese book's ``net = nn.Sequential(…)``

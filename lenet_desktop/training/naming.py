@@ -14,6 +14,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.specs.layer_types import SPEC_TYPES
 
 CONTEXT = "run names"
 SEPARATOR = " · "
@@ -27,19 +28,8 @@ ATTRIBUTES = {
     "stride": QT_TRANSLATE_NOOP("run names", "stride"),
     "features": QT_TRANSLATE_NOOP("run names", "features"),
 }
-# Layer types, as a name says them.
-TYPES = {
-    "relu": "ReLU",
-    "sigmoid": "sigmoid",
-    "tanh": "tanh",
-    "leakyrelu": QT_TRANSLATE_NOOP("run names", "leaky ReLU"),
-    "maxpool": QT_TRANSLATE_NOOP("run names", "max pool"),
-    "avgpool": QT_TRANSLATE_NOOP("run names", "avg pool"),
-    "conv": QT_TRANSLATE_NOOP("run names", "conv"),
-    "linear": QT_TRANSLATE_NOOP("run names", "linear"),
-    "batchnorm": QT_TRANSLATE_NOOP("run names", "batch norm"),
-    "dropout": QT_TRANSLATE_NOOP("run names", "dropout"),
-}
+# Layer types, as a name says them: each row's ``short`` (specs.layer_types).
+TYPES = {name: row.short or name for name, row in SPEC_TYPES.items()}
 # The book's settings are the chapter's reference and go unsaid, as do the defaults.
 RECIPE_WORDS = {"quick": QT_TRANSLATE_NOOP("run names", "Quick")}
 # Options a name mentions when they differ from the recipe's, and how.
@@ -131,7 +121,7 @@ def network_changes(spec, translate=identity) -> tuple[str, list[str]]:
         count_theirs = Counter(layer.type for layer in theirs)
         for type_ in sorted(set(count_mine) | set(count_theirs)):
             delta = count_mine[type_] - count_theirs[type_]
-            if delta and type_ not in ("sigmoid", "relu", "tanh", "flatten"):
+            if delta and SPEC_TYPES[type_].kind not in ("activation", "flatten"):
                 word = _say(translate, TYPES.get(type_, type_))
                 changes.append(f"{'+' if delta > 0 else '−'}{abs(delta)} {word}")
         if not changes:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.specs.layer_types import SPEC_TYPES
 from lenet_desktop.training.config import BOOK_SETTINGS, RECIPES
 
 __all__ = ["FAMILIES", "QUICK_BY_FAMILY", "RECIPES", "family", "recipe_settings"]
@@ -58,9 +59,10 @@ QUICK_BY_FAMILY: dict[str, dict[str, Any]] = {
 
 def family(architecture: str, num_classes: int = 10) -> str:
     """The family a network belongs to, for its Quick recipe: ``normalised`` when it has batch
-    norm, else ``relu`` when its activations are ReLUs, ``lenet5`` for LeNet-5, else
-    ``sigmoid`` (sigmoid, tanh and anything else that saturates). A spec file that cannot be
-    read counts as sigmoid (TrainConfig says what is wrong with it)."""
+    norm, else ``relu`` when its activations are of the ReLU family (each row's ``family``),
+    ``lenet5`` for LeNet-5, else ``sigmoid`` (sigmoid, tanh and anything else that
+    saturates). A spec file that cannot be read counts as sigmoid (TrainConfig says what is
+    wrong with it)."""
     from lenet_desktop.specs import SpecError, resolve_spec
 
     if architecture == "lenet5":
@@ -72,9 +74,8 @@ def family(architecture: str, num_classes: int = 10) -> str:
     types = {layer.type for layer in spec.layers} if spec is not None else set()
     if "batchnorm" in types:
         return "normalised"
-    if types & {"relu", "leakyrelu"} and not types & {"sigmoid", "tanh"}:
-        return "relu"
-    return "sigmoid"
+    families = {SPEC_TYPES[t].family for t in types if t in SPEC_TYPES}  # the activations'
+    return "relu" if "relu" in families and "sigmoid" not in families else "sigmoid"
 
 
 # A Quick epoch takes at least this many steps where it can (batches of 128, halved down to 32

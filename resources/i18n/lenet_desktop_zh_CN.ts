@@ -546,189 +546,189 @@ field</source>
 <context>
     <name>ExplainPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="84"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="96"/>
         <source>Explain this value</source>
         <translation>解释这个值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="120"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="132"/>
         <source>Draw something: the numbers appear here.</source>
         <translation>画点什么：数字会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="128"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="140"/>
         <source>{0} · unit {1}</source>
         <translation>{0} · 第 {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="129"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="141"/>
         <source>{0} · map {1} · row {2}, column {3}</source>
         <translation>{0} · 通道 {1} · 第 {2} 行，第 {3} 列</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="139"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="151"/>
         <source>Receptive field: rows {0}–{1}, columns {2}–{3} of the {6} input ({4}×{5} pixels)</source>
         <translation>感受野：{6} 输入的第 {0}–{1} 行、第 {2}–{3} 列（{4}×{5} 像素）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="142"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="154"/>
         <source>— {0}×{0} unclipped, cut at the border</source>
         <translation>— 未裁剪时为 {0}×{0}，在边界处被截断</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="148"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="159"/>
         <source>Recomputed: {0} · recorded by the forward pass: {1}</source>
         <translation>重新计算：{0} · 前向传播记录的值：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="158"/>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="299"/>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="318"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="310"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="329"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="176"/>
         <source>Convolution {0}×{0}, stride {1}, padding {2}: for each input map, the patch under the kernel times the kernel, element by element; the products summed, the sums added, plus the bias.</source>
         <translation>卷积 {0}×{0}，步幅 {1}，填充 {2}：对每个输入特征图，把卷积核下方的区域与卷积核逐元素相乘；乘积求和，各通道的和相加，再加上偏置。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="178"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="189"/>
         <source>LeNet-5&apos;s connection table: map {0} of {1} reads only the {2} maps of row {0}.</source>
         <translation>LeNet-5 的连接表：{1} 的第 {0} 个特征图只读取第 {0} 行所列的 {2} 特征图。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="182"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="193"/>
         <source>table (rows: {0} maps)</source>
         <translation>连接表（行：{0} 特征图）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="193"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="204"/>
         <source>{0} map {1}</source>
         <translation>{0} 特征图 {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="196"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="207"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="199"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="210"/>
         <source>products</source>
         <translation>乘积</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="206"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="217"/>
         <source>Grey cells lie in the padding: zeros.</source>
         <translation>灰色格子位于填充区：值为 0。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="209"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="220"/>
         <source>Pre-activation = {0} (the bias) = {1}</source>
         <translation>激活前的值 = {0}（最后一项是偏置）= {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="225"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="236"/>
         <source>input pixels (0–1)</source>
         <translation>输入像素（0–1）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="230"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="241"/>
         <source>The model sees the pixels as they are (ToTensor&apos;s [0, 1]): x = pixel.</source>
         <translation>模型按原样接收像素（ToTensor 的 [0, 1]）：x = 像素。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="238"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="249"/>
         <source>Standardised as the model was trained: x = (pixel − {0}) / {1}; here x = ({2} − {0}) / {1} = {3}</source>
         <translation>按模型训练时的方式标准化：x = (像素 − {0}) / {1}；这里 x = ({2} − {0}) / {1} = {3}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="247"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="258"/>
         <source>window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="254"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="265"/>
         <source>Max pooling: the largest of the {0} values wins: {1} (outlined).</source>
         <translation>最大汇聚：{0} 个值中最大的胜出：{1}（已框出）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="257"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="268"/>
         <source>Average pooling: ({0}) / {1} = {2}</source>
         <translation>平均汇聚：({0}) / {1} = {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="261"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="272"/>
         <source>Subsampling: ({0}) × weight {1} + bias {2} = {3}</source>
         <translation>下采样：({0}) × 权重 {1} + 偏置 {2} = {3}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="268"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="279"/>
         <source>Batch normalisation with the statistics kept from training:</source>
         <translation>批量规范化，使用训练时保存的统计量：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="283"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="294"/>
         <source>Activation: {0}</source>
         <translation>激活函数：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="295"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="306"/>
         <source>Fully connected: bias + Σ w·x over all {0} inputs. The {1} largest contributions, largest first:</source>
         <translation>全连接：偏置 + 全部 {0} 个输入的 Σ w·x。贡献最大的 {1} 项，从大到小：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="301"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="312"/>
         <source>The other {0} inputs together: {1}</source>
         <translation>其余 {0} 个输入合计：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="302"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="313"/>
         <source>Bias + Σ w·x = {0} = {1}</source>
         <translation>偏置 + Σ w·x = {0} = {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="314"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="325"/>
         <source>LeNet-5&apos;s RBF output: y = Σ (x − w)², the squared distance between F6&apos;s 84 outputs x and this class&apos;s fixed ±1 code w; the logit is −y, so the nearest code wins. The {0} largest terms:</source>
         <translation>LeNet-5 的 RBF 输出层：y = Σ (x − w)²，即 F6 的 84 个输出 x 与该类别固定的 ±1 编码 w 之间的平方距离；logit 为 −y，因此距离最近的编码获胜。最大的 {0} 项：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="319"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="330"/>
         <source>The other {0} terms together: {1}</source>
         <translation>其余 {0} 项之和：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="320"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="331"/>
         <source>y = {0}; logit = −y = {1}</source>
         <translation>y = {0}；logit = −y = {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="339"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="350"/>
         <source>Softmax turns the logits into probabilities:</source>
         <translation>归一化指数函数把未归一化的得分 z 变成概率：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="343"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="354"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="345"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="356"/>
         <source>p = {0} / {1} = {2} — the chart shows {3:.1f} %</source>
         <translation>p = {0} / {1} = {2} — 图表显示 {3:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="353"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="364"/>
         <source>the padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="356"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="367"/>
         <source>Value taken from {0}: {1}</source>
         <translation>取自 {0} 的值：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="360"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="371"/>
         <source>Not explained: this app does not explain {0} layers yet.</source>
         <translation>未解释：本应用还不能解释 {0} 层。</translation>
     </message>
@@ -942,82 +942,62 @@ field</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="136"/>
         <source>LeNet Desktop</source>
         <translation>LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="149"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="150"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="144"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="163"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="138"/>
         <source>What the network sees ({0}):</source>
         <translation>网络看到的输入（{0}）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="145"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="148"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="151"/>
         <source>Architecture Editor</source>
         <translation>架构编辑器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="152"/>
         <source>LeNet-5 Output</source>
         <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="160"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="398"/>
-        <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
-        <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="418"/>
-        <source>Export Weights for a Notebook</source>
-        <translation>导出权重到笔记本</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="420"/>
-        <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
-        <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="429"/>
-        <source>Wrote {0}</source>
-        <translation>已写入 {0}</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="115"/>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
     </message>
@@ -1626,112 +1606,112 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>RunsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="109"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
         <source>Run (double-click to rename)</source>
         <translation>训练记录（双击可重命名）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="109"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="109"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="111"/>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="111"/>
         <source>Test accuracy</source>
         <translation>测试准确率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="111"/>
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="114"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="115"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="115"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="116"/>
         <source>Delete Ticked</source>
         <translation>删除勾选的记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="116"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="117"/>
         <source>Export Table (CSV)…</source>
         <translation>导出表格（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="40"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="41"/>
         <source>at chance</source>
         <translation>停在随机水平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="41"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="42"/>
         <source>overfits</source>
         <translation>过拟合</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="42"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="43"/>
         <source>diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="110"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="111"/>
         <source>Recipe</source>
         <translation>配方</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="111"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="112"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="113"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="114"/>
         <source>Compare Ticked…</source>
         <translation>比较勾选的记录…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="119"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="120"/>
         <source>Every finished run, named by what it changed. Tick runs and press Compare to see their curves, confusion matrices and C1 kernels side by side.</source>
         <translation>每次完成的训练都在这里，以它改动了什么来命名。勾选几条记录并点“比较”，即可并排查看它们的曲线、混淆矩阵和 C1 卷积核。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="153"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="154"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="153"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="154"/>
         <source>Book</source>
         <translation>书中设置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="167"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="168"/>
         <source>{0} (damaged)</source>
         <translation>{0}（已损坏）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="262"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="263"/>
         <source>Delete Runs</source>
         <translation>删除训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="263"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="264"/>
         <source>Delete {0} ticked run(s) and their models?</source>
         <translation>删除勾选的 {0} 条训练记录及其模型？</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="282"/>
+        <location filename="../../lenet_desktop/ui/training/runs_view.py" line="283"/>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
@@ -1987,17 +1967,17 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>TrainingJob</name>
     <message>
-        <location filename="../../lenet_desktop/training/job.py" line="73"/>
+        <location filename="../../lenet_desktop/training/job.py" line="67"/>
         <source>Downloading {title}…</source>
         <translation>正在下载 {title}…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/job.py" line="92"/>
+        <location filename="../../lenet_desktop/training/job.py" line="86"/>
         <source>Reading {title} from {folder}</source>
         <translation>正在从 {folder} 读取 {title}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/job.py" line="98"/>
+        <location filename="../../lenet_desktop/training/job.py" line="92"/>
         <source>{train} training and {test} test images</source>
         <translation>{train} 张训练图像，{test} 张测试图像</translation>
     </message>
@@ -2103,6 +2083,29 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <location filename="../../lenet_desktop/ui/training/panel.py" line="128"/>
         <source>Exercises</source>
         <translation>练习</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../lenet_desktop/ui/window_actions.py" line="174"/>
+        <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
+        <translation type="unfinished">LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/window_actions.py" line="192"/>
+        <source>Export Weights for a Notebook</source>
+        <translation type="unfinished">导出权重到笔记本</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/window_actions.py" line="194"/>
+        <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
+        <translation type="unfinished">PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/window_actions.py" line="203"/>
+        <source>Wrote {0}</source>
+        <translation type="unfinished">已写入 {0}</translation>
     </message>
 </context>
 <context>
@@ -2368,52 +2371,52 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>classes</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="142"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="141"/>
         <source>T-shirt/top</source>
         <translation>T恤/上衣</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="143"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="142"/>
         <source>Trouser</source>
         <translation>裤子</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="144"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="143"/>
         <source>Pullover</source>
         <translation>套衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="145"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="144"/>
         <source>Dress</source>
         <translation>连衣裙</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="146"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="145"/>
         <source>Coat</source>
         <translation>外套</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="147"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="146"/>
         <source>Sandal</source>
         <translation>凉鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="148"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="147"/>
         <source>Shirt</source>
         <translation>衬衫</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="149"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="148"/>
         <source>Sneaker</source>
         <translation>运动鞋</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="150"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="149"/>
         <source>Bag</source>
         <translation>包</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="151"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="150"/>
         <source>Ankle boot</source>
         <translation>短靴</translation>
     </message>
@@ -2489,23 +2492,23 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>durations</name>
     <message>
-        <location filename="../../lenet_desktop/training/estimate.py" line="101"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="102"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/estimate.py" line="103"/>
-        <location filename="../../lenet_desktop/training/estimate.py" line="105"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="104"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="106"/>
         <source>about {s} s</source>
         <translation>约 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/estimate.py" line="108"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="109"/>
         <source>about {m} min</source>
         <translation>约 {m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/estimate.py" line="109"/>
+        <location filename="../../lenet_desktop/training/estimate.py" line="110"/>
         <source>about {h} h {m} min</source>
         <translation>约 {h} 小时 {m} 分钟</translation>
     </message>
@@ -2513,89 +2516,89 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="190"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="184"/>
         <source>unknown dataset {name!r} (known: {known})</source>
         <translation>未知的数据集 {name!r}（已知：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="252"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="246"/>
         <source>{path}: missing — a {title} folder needs the four files train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (optionally .gz)</source>
         <translation>{path}：缺失 —— {title} 文件夹需要四个文件 train-images-idx3-ubyte、train-labels-idx1-ubyte、t10k-images-idx3-ubyte 和 t10k-labels-idx1-ubyte（可以是 .gz）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="282"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="276"/>
         <source>{path}: the gzip file is truncated or damaged ({detail})</source>
         <translation>{path}：gzip 文件不完整或已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="288"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="282"/>
         <location filename="../../lenet_desktop/files/model_files.py" line="292"/>
-        <location filename="../../lenet_desktop/files/notebook.py" line="89"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="94"/>
         <source>{path}: cannot be read ({detail})</source>
         <translation>{path}：无法读取（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="294"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="288"/>
         <source>{path}: too short to be an IDX file ({size} bytes)</source>
         <translation>{path}：太短，不是 IDX 文件（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="301"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="295"/>
         <source>{path}: not an IDX {kind} file (magic number {found}, expected {magic})</source>
         <translation>{path}：不是 IDX {kind} 文件（魔数 {found}，应为 {magic}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="315"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="309"/>
         <source>{path}: the file is truncated or too long ({size} bytes of data, expected {expected} for {shape})</source>
         <translation>{path}：文件不完整或过长（数据 {size} 字节，{shape} 应为 {expected} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="340"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="334"/>
         <source>{path}: no such folder</source>
         <translation>{path}：没有这个文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="348"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="342"/>
         <source>{path}: images are {shape}, expected {side}×{side}</source>
         <translation>{path}：图像是 {shape}，应为 {side}×{side}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="355"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="349"/>
         <source>{path}: {labels} labels for {images} images in {name}</source>
         <translation>{path}：{labels} 个标签，但 {name} 中有 {images} 张图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="363"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="357"/>
         <source>{path}: label {label} is out of range for {count} classes</source>
         <translation>{path}：标签 {label} 超出了 {count} 个类别的范围</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="401"/>
+        <location filename="../../lenet_desktop/data/download.py" line="38"/>
         <source>{title} cannot be downloaded: choose a folder of its files</source>
         <translation>无法下载 {title}：请选择存放其文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="411"/>
+        <location filename="../../lenet_desktop/data/download.py" line="48"/>
         <source>{title} cannot be downloaded here: torchvision is not installed (or does not match this PyTorch). Install it with “pip install torchvision”, or download the four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) and choose their folder.</source>
         <translation>这里无法下载 {title}：没有安装 torchvision（或与当前 PyTorch 不匹配）。请用“pip install torchvision”安装，或者下载四个文件（train-images-idx3-ubyte.gz、train-labels-idx1-ubyte.gz、t10k-images-idx3-ubyte.gz、t10k-labels-idx1-ubyte.gz）后选择它们所在的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="430"/>
+        <location filename="../../lenet_desktop/data/download.py" line="65"/>
         <source>the download of {title} was cancelled</source>
         <translation>{title} 的下载已取消</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="439"/>
+        <location filename="../../lenet_desktop/data/download.py" line="74"/>
         <source>could not download {title} into {root}: {detail}. Check the network connection, or choose a folder holding the four IDX files.</source>
         <translation>无法把 {title} 下载到 {root}：{detail}。请检查网络连接，或选择存放四个 IDX 文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="515"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="439"/>
         <source>no {title} test files found; looked in {places} ({reason})</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="523"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="447"/>
         <source>no {title} test files found; looked in {places}</source>
         <translation>找不到 {title} 的测试文件；查找过：{places}</translation>
     </message>
@@ -2606,7 +2609,7 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
     </message>
     <message>
         <location filename="../../lenet_desktop/files/model_files.py" line="104"/>
-        <location filename="../../lenet_desktop/files/notebook.py" line="94"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="99"/>
         <source>{path}: is not a file</source>
         <translation>{path}：不是文件</translation>
     </message>
@@ -2748,53 +2751,53 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>{path}：无法保存（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/session.py" line="149"/>
+        <location filename="../../lenet_desktop/training/session.py" line="150"/>
         <source>{kind}: {detail}</source>
         <translation>{kind}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="241"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="117"/>
         <source>{path}: not a readable run ({detail})</source>
         <translation>{path}：不是可读取的训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="260"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="136"/>
         <source>{name}: not a run of {root}</source>
         <translation>{name}：不是 {root} 中的运行</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="310"/>
-        <location filename="../../lenet_desktop/training/runs.py" line="377"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="186"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="253"/>
         <source>{path}: the run cannot be kept here ({detail})</source>
         <translation>{path}：无法在此保存训练记录（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="395"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="271"/>
         <source>{name}: this run kept no epochs</source>
         <translation>{name}：这次训练没有保存各轮的权重</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="399"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="275"/>
         <source>{name}: no epoch {epoch} (epochs 0 to {last} are kept)</source>
         <translation>{name}：没有第 {epoch} 轮（保存了第 0 到第 {last} 轮）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="412"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="288"/>
         <source>a run needs a name</source>
         <translation>训练记录需要一个名称</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="419"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="295"/>
         <source>{path}: cannot be renamed ({detail})</source>
         <translation>{path}：无法重命名（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="429"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="305"/>
         <source>{path}: no such run</source>
         <translation>{path}：没有这条训练记录</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/runs.py" line="434"/>
+        <location filename="../../lenet_desktop/training/runs.py" line="310"/>
         <source>{path}: cannot be deleted ({detail})</source>
         <translation>{path}：无法删除（{detail}）</translation>
     </message>
@@ -3019,78 +3022,78 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>{path}：不在 {folder} 之内</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="97"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="102"/>
         <source>{path}: too large for a LeNet ({size} bytes)</source>
         <translation>{path}：对 LeNet 来说太大（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="177"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="182"/>
         <source>{path}: PyTorch {version} cannot open pickle files safely; install PyTorch 2.6 or later (pip install -U torch), or save the weights with safetensors</source>
         <translation>{path}：PyTorch {version} 无法安全地打开 pickle 文件；请安装 PyTorch 2.6 或更新版本（pip install -U torch），或用 safetensors 保存权重</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="110"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="115"/>
         <source>{path}: holds a {kind}, not a network&apos;s weights; in your notebook run torch.save(net.state_dict(), &apos;lenet.params&apos;) and open that</source>
         <translation>{path}：保存的是 {kind}，不是网络的权重；请在笔记本中运行 torch.save(net.state_dict(), &apos;lenet.params&apos;)，然后打开那个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="126"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="131"/>
         <source>{path}: {key!r} is not a tensor of weights; in your notebook run torch.save(net.state_dict(), &apos;lenet.params&apos;) and open that</source>
         <translation>{path}：{key!r} 不是权重张量；请在笔记本中运行 torch.save(net.state_dict(), &apos;lenet.params&apos;)，然后打开那个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="158"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="163"/>
         <source>{path}: not a safetensors file, or a damaged one</source>
         <translation>{path}：不是 safetensors 文件，或者文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="195"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="200"/>
         <source>{path}: this file holds the whole network object, which cannot be opened safely; in your notebook run torch.save(net.state_dict(), &apos;lenet.params&apos;) and open that</source>
         <translation>{path}：这个文件保存的是整个网络对象，无法安全地打开；请在笔记本中运行 torch.save(net.state_dict(), &apos;lenet.params&apos;)，然后打开那个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="204"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="209"/>
         <source>{path}: this pickle holds Python objects other than weights, which could run code; it was refused and nothing in it ran</source>
         <translation>{path}：这个 pickle 文件保存的不只是权重，还有可能运行代码的 Python 对象；已拒绝打开，其中的任何内容都没有运行</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="212"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="217"/>
         <source>{path}: not a PyTorch file of weights, or a damaged one; in your notebook run torch.save(net.state_dict(), &apos;lenet.params&apos;) and open that</source>
         <translation>{path}：不是 PyTorch 权重文件，或者文件已损坏；请在笔记本中运行 torch.save(net.state_dict(), &apos;lenet.params&apos;)，然后打开那个文件</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="361"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="285"/>
         <source>scale {scale!r}: use unit, standard or MEAN,STD (e.g. 0.1307,0.3081)</source>
         <translation>缩放 {scale!r}：请用 unit、standard 或 均值,标准差（例如 0.1307,0.3081）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="368"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="292"/>
         <source>scale {scale!r}: the std must be positive</source>
         <translation>缩放 {scale!r}：标准差必须为正</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="394"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="318"/>
         <source>{path}: choose the architecture with --arch (the weights fit: {names})</source>
         <translation>{path}：请用 --arch 选择架构（与权重相符的有：{names}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="404"/>
-        <location filename="../../lenet_desktop/files/trying.py" line="401"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="328"/>
+        <location filename="../../lenet_desktop/files/trying.py" line="263"/>
         <source>{path}: the weights do not fit {name}: {why}</source>
         <translation>{path}：权重与 {name} 不符：{why}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="459"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="383"/>
         <source>{name} has layers of its own (trainable subsampling, a partly connected C3, an RBF output), not plain nn layers: export a spec-built network instead</source>
         <translation>{name} 有自己特有的层（可训练的下采样、部分连接的 C3、RBF 输出），不是普通的 nn 层：请导出由规格构建的网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="482"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="406"/>
         <source>{path}: write .params, .pt, .pth or .safetensors</source>
         <translation>{path}：请写成 .params、.pt、.pth 或 .safetensors</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/notebook.py" line="489"/>
+        <location filename="../../lenet_desktop/files/notebook.py" line="413"/>
         <source>{path}: cannot be written ({detail})</source>
         <translation>{path}：无法写入（{detail}）</translation>
     </message>
@@ -3110,32 +3113,32 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>{value} 没有可供学习的非样本（它们只为数字而做）：请把非数字样本的权重设为 0</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="111"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="102"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/loop.py" line="274"/>
+        <location filename="../../lenet_desktop/training/loop.py" line="221"/>
         <source>the training split has fewer than two images</source>
         <translation>训练集少于两张图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/trying.py" line="391"/>
+        <location filename="../../lenet_desktop/files/trying.py" line="253"/>
         <source>{path}: no network the app knows has layers of these shapes</source>
         <translation>{path}：应用知道的网络中没有一个的各层是这些形状</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/trying.py" line="443"/>
+        <location filename="../../lenet_desktop/files/trying.py" line="305"/>
         <source>{path}: the weights look untrained, or unlike any network the app knows: the best reads {best} of the test images ({scores}); describe the network in the Architecture Editor, or give --arch, --dataset and --scale</source>
         <translation>{path}：这些权重看起来没有训练过，或者与应用知道的任何网络都不一样：最好的一个只读对 {best} 的测试图像（{scores}）；请在架构编辑器中描述这个网络，或者给出 --arch、--dataset 和 --scale</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/files/trying.py" line="477"/>
+        <location filename="../../lenet_desktop/files/trying.py" line="339"/>
         <source>{path}: these networks read the test images about as well, so choose one with --arch, --dataset and --scale: {scores}</source>
         <translation>{path}：这些网络读测试图像的效果差不多，请用 --arch、--dataset 和 --scale 选择一个：{scores}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/job.py" line="85"/>
+        <location filename="../../lenet_desktop/training/job.py" line="79"/>
         <source>no {title} files found: choose their folder, or download them</source>
         <translation>找不到 {title} 的文件：请选择它们所在的文件夹，或下载它们</translation>
     </message>
@@ -3150,84 +3153,84 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>当前没有显示来自笔记本的网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="38"/>
+        <location filename="../../lenet_desktop/live/network.py" line="44"/>
         <source>The app cannot draw layer {number} ({text}): {why}</source>
         <translation>本应用无法显示第 {number} 层（{text}）：{why}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="63"/>
+        <location filename="../../lenet_desktop/live/network.py" line="69"/>
         <source>the app&apos;s windows are square, with one stride</source>
         <translation>本应用的窗口是正方形的，步幅只有一个值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="64"/>
+        <location filename="../../lenet_desktop/live/network.py" line="70"/>
         <source>the app&apos;s convolutions have no dilation or groups, and pad with zeros</source>
         <translation>本应用的卷积没有空洞和分组，并用零填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="67"/>
+        <location filename="../../lenet_desktop/live/network.py" line="73"/>
         <source>the app&apos;s pooling rounds down (ceil_mode=False) and has no dilation</source>
         <translation>本应用的池化向下取整（ceil_mode=False），没有空洞</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="70"/>
+        <location filename="../../lenet_desktop/live/network.py" line="76"/>
         <source>the app&apos;s batch normalisation has eps 1e-5, a scale and a shift, running statistics</source>
         <translation>本应用的批量规范化使用 eps 1e-5、缩放和平移参数以及滑动统计量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="73"/>
+        <location filename="../../lenet_desktop/live/network.py" line="79"/>
         <source>only a flatten of each picture (from dimension 1)</source>
         <translation>只能逐张图片展平（从第 1 维开始）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="74"/>
+        <location filename="../../lenet_desktop/live/network.py" line="80"/>
         <source>the app does not know this layer</source>
         <translation>本应用不认识这种层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="75"/>
+        <location filename="../../lenet_desktop/live/network.py" line="81"/>
         <source>a softmax is the app&apos;s, at the end only</source>
         <translation>softmax 由本应用计算，只能在最后</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="76"/>
+        <location filename="../../lenet_desktop/live/network.py" line="82"/>
         <source>the forward pass is not a chain of layers (each one feeding the next)</source>
         <translation>前向传播不是一条层链（每层的输出直接作为下一层的输入）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="205"/>
-        <location filename="../../lenet_desktop/live/network.py" line="212"/>
+        <location filename="../../lenet_desktop/live/network.py" line="219"/>
+        <location filename="../../lenet_desktop/live/network.py" line="226"/>
         <source>The notebook did not describe its layers</source>
         <translation>笔记本没有描述它的各层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="239"/>
+        <location filename="../../lenet_desktop/live/network.py" line="253"/>
         <source>The app cannot build the notebook&apos;s network: {why}</source>
         <translation>本应用无法构建笔记本中的网络：{why}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="262"/>
+        <location filename="../../lenet_desktop/live/network.py" line="276"/>
         <source>The notebook names the dataset {name!r}: the app knows {known}</source>
         <translation>笔记本指定的数据集是 {name!r}：本应用认识的是 {known}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="304"/>
+        <location filename="../../lenet_desktop/live/network.py" line="318"/>
         <source>The notebook&apos;s network reads {shape} pictures; the app&apos;s are {ours}</source>
         <translation>笔记本中的网络读取 {shape} 的图片；本应用的图片是 {ours}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="323"/>
+        <location filename="../../lenet_desktop/live/network.py" line="337"/>
         <source>The notebook sent no weights</source>
         <translation>笔记本没有发送权重</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="331"/>
+        <location filename="../../lenet_desktop/live/network.py" line="345"/>
         <source>The notebook&apos;s network has {count} outputs; {dataset} has {classes}</source>
         <translation>笔记本中的网络有 {count} 个输出；{dataset} 有 {classes} 个类别</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="353"/>
-        <location filename="../../lenet_desktop/live/network.py" line="362"/>
+        <location filename="../../lenet_desktop/live/network.py" line="367"/>
+        <location filename="../../lenet_desktop/live/network.py" line="376"/>
         <source>The notebook&apos;s weights do not fit its layers ({name})</source>
         <translation>笔记本发来的权重与它的各层不符（{name}）</translation>
     </message>
@@ -3537,40 +3540,40 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>layer keys</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="251"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="261"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="86"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="96"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="252"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="263"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="87"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="98"/>
         <source>stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="253"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="262"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="88"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="97"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="260"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="95"/>
         <source>channels</source>
         <translation>通道数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="298"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="142"/>
         <source>negative slope</source>
         <translation>负半轴斜率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="314"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="163"/>
         <source>dropout p</source>
         <translation>丢弃率 p</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="329"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="180"/>
         <source>features</source>
         <translation>特征数</translation>
     </message>
@@ -3578,77 +3581,77 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>layer types</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="257"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="92"/>
         <source>convolution</source>
         <translation>卷积</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="269"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="105"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="274"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="111"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="279"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="117"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="284"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="124"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="289"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="131"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="295"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="139"/>
         <source>leaky ReLU</source>
         <translation>带泄漏的 ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="306"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="153"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="311"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="160"/>
         <source>dropout</source>
         <translation>暂退（dropout）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="320"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="170"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="324"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="175"/>
         <source>fully connected</source>
         <translation>全连接</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="336"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="189"/>
         <source>subsampling</source>
         <translation>下采样</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="341"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="194"/>
         <source>LeNet-5&apos;s squashing function</source>
         <translation>LeNet-5 的压缩函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="346"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="199"/>
         <source>Euclidean RBF output</source>
         <translation>欧氏 RBF 输出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="351"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="204"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
@@ -3656,88 +3659,88 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>layers</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="147"/>
+        <location filename="../../lenet_desktop/specs/layer_rows.py" line="142"/>
         <source>convolution {0}×{0}</source>
         <translation>卷积 {0}×{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="145"/>
+        <location filename="../../lenet_desktop/specs/layer_rows.py" line="140"/>
         <source>convolution {0}×{0}, partly connected</source>
         <translation>卷积 {0}×{0}，部分连接</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="152"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="165"/>
+        <location filename="../../lenet_desktop/specs/layer_rows.py" line="147"/>
+        <location filename="../../lenet_desktop/specs/layer_rows.py" line="160"/>
         <source>, padding {0}</source>
         <translation>，填充 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="154"/>
+        <location filename="../../lenet_desktop/specs/layer_rows.py" line="149"/>
         <source>, stride {0}</source>
         <translation>，步幅 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="270"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="106"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="275"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="112"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="162"/>
+        <location filename="../../lenet_desktop/specs/layer_rows.py" line="157"/>
         <source>{0} {1}×{1}, stride {2}</source>
         <translation>{0} {1}×{1}，步幅 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="296"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="140"/>
         <source>leaky ReLU, slope {0:g}</source>
         <translation>带泄漏的 ReLU，斜率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="337"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="190"/>
         <source>subsampling: 2×2 sum × weight + bias</source>
         <translation>下采样：2×2 求和 × 权重 + 偏置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="307"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="154"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="280"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="118"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="326"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="177"/>
         <source>fully connected {0} → {1}</source>
         <translation>全连接 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="321"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="171"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="342"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="195"/>
         <source>squashing {0}</source>
         <translation>压缩函数 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="347"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="200"/>
         <source>Euclidean RBF: distance to each class&apos;s code</source>
         <translation>欧氏 RBF：到每个类别编码的距离</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="352"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="205"/>
         <source>padding to the 32×32 field</source>
         <translation>填充到 32×32 的输入区域</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="312"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="161"/>
         <source>dropout (off when predicting)</source>
         <translation>暂退法 dropout（预测时关闭）</translation>
     </message>
@@ -3904,17 +3907,17 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>prompts</name>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="98"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="97"/>
         <source>Draw one of: {classes}.</source>
         <translation>请画以下之一：{classes}。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="118"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="117"/>
         <source>Draw a digit on the canvas.</source>
         <translation>请在画布上画一个数字。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/data/datasets.py" line="158"/>
+        <location filename="../../lenet_desktop/data/datasets.py" line="157"/>
         <source>Draw a garment as a filled shape (the Fill tool fills an outline): the dataset&apos;s garments are solid silhouettes, and a bare outline is often read as a bag.</source>
         <translation>请把服装画成实心的形状（“填充”工具可填满轮廓）：数据集中的服装都是实心剪影，只画轮廓常被认成包。</translation>
     </message>
@@ -3922,22 +3925,22 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>recipes</name>
     <message>
-        <location filename="../../lenet_desktop/training/recipes.py" line="26"/>
+        <location filename="../../lenet_desktop/training/recipes.py" line="27"/>
         <source>sigmoid network</source>
         <translation>sigmoid 网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/recipes.py" line="27"/>
+        <location filename="../../lenet_desktop/training/recipes.py" line="28"/>
         <source>ReLU network</source>
         <translation>ReLU 网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/recipes.py" line="28"/>
+        <location filename="../../lenet_desktop/training/recipes.py" line="29"/>
         <source>batch-normalised network</source>
         <translation>批量归一化网络</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/recipes.py" line="29"/>
+        <location filename="../../lenet_desktop/training/recipes.py" line="30"/>
         <source>LeNet-5</source>
         <translation>LeNet-5</translation>
     </message>
@@ -3945,152 +3948,152 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>run names</name>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="24"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="25"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="25"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="26"/>
         <source>channels</source>
         <translation>通道数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="26"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="27"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="27"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="28"/>
         <source>stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="28"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="29"/>
         <source>features</source>
         <translation>特征数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="35"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="149"/>
         <source>leaky ReLU</source>
         <translation>带泄漏的 ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="36"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="108"/>
         <source>max pool</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="37"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="114"/>
         <source>avg pool</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="38"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="102"/>
         <source>conv</source>
         <translation>卷积层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="39"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="185"/>
         <source>linear</source>
         <translation>全连接层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="40"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="157"/>
         <source>batch norm</source>
         <translation>批量归一化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="41"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="167"/>
         <source>dropout</source>
         <translation>暂退（dropout）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="44"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="34"/>
         <source>Quick</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="48"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="38"/>
         <source>lr {value}</source>
         <translation>学习率 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="49"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="39"/>
         <source>{value} epochs</source>
         <translation>{value} 轮</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="50"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="40"/>
         <source>{value} images</source>
         <translation>{value} 张图像</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="51"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="41"/>
         <source>batch {value}</source>
         <translation>批量 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="53"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="43"/>
         <source>momentum {value}</source>
         <translation>动量 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="55"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="45"/>
         <source>{value} init</source>
         <translation>{value} 初始化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="56"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="46"/>
         <source>weight decay {value}</source>
         <translation>权重衰减 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="57"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="47"/>
         <source>label smoothing {value}</source>
         <translation>标签平滑 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="58"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="48"/>
         <source>{value} loss</source>
         <translation>{value} 损失</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="59"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="49"/>
         <source>augmentation {value}</source>
         <translation>数据增强{value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="60"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="50"/>
         <source>hold-out {value}</source>
         <translation>留出 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="61"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="51"/>
         <source>seed {value}</source>
         <translation>种子 {value}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="79"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="69"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="79"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="69"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="138"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="128"/>
         <source>other layers</source>
         <translation>其他层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="170"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="160"/>
         <source>1 epoch</source>
         <translation>1 轮</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/training/naming.py" line="188"/>
+        <location filename="../../lenet_desktop/training/naming.py" line="178"/>
         <source>+{count} changes</source>
         <translation>另有 {count} 处改动</translation>
     </message>

@@ -4,7 +4,8 @@ changes. It follows the session (the selected unit, every prediction, the model)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import Signal
@@ -60,6 +61,17 @@ class ExplainPanel(Retranslating, QDockWidget):
         self.setObjectName("ExplainPanel")
         self.session = session
         self.explanation: Explanation | None = None
+        # the writer of each kind of explanation (analysis.explanations' ``kind``)
+        self._writers: dict[str, Callable[[Any], list[Block]]] = {
+            "conv": self._conv,
+            "pool": self._pool,
+            "norm": self._norm,
+            "activation": self._activation,
+            "linear": self._linear,
+            "rbf": self._rbf,
+            "copy": self._copy,
+            "unexplained": self._unexplained,
+        }
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.field_label = QLabel()
@@ -141,8 +153,7 @@ class ExplainPanel(Retranslating, QDockWidget):
         if f.clipped:
             text += " " + self.tr("— {0}×{0} unclipped, cut at the border").format(f.size)
         self.field_label.setText(text + ".")
-        builder = getattr(self, f"_{e.kind}")
-        blocks: list[Block] = builder(e)
+        blocks = self._writers.get(e.kind, self._unexplained)(e)
         if e.total is not None:
             blocks.append(
                 Text(self.tr("Recomputed: {0} · recorded by the forward pass: {1}").format(
