@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from lenet_desktop.ui.translation import install_translator
@@ -171,7 +171,10 @@ class WindowActions(QMainWindow):
             return
         if model.spec is None:
             self.session.report(
-                self.tr("LeNet-5 has layers of its own, not plain nn layers: no code to show.")
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "LeNet-5 has layers of its own, not plain nn layers: no code to show.",
+                )
             )
             return
         info = model.dataset
@@ -189,9 +192,12 @@ class WindowActions(QMainWindow):
         model = self.session.predictor.bundle
         path, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Export Weights for a Notebook"),
+            QCoreApplication.translate("MainWindow", "Export Weights for a Notebook"),
             str(Path.home() / "weights.params"),
-            self.tr("PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)",
+            ),
         )
         if not path:
             return
@@ -200,7 +206,9 @@ class WindowActions(QMainWindow):
         except NotebookError as exc:
             self.session.report(exc)
             return
-        self.status.showMessage(self.tr("Wrote {0}").format(written), 8000)
+        self.status.showMessage(
+            QCoreApplication.translate("MainWindow", "Wrote {0}").format(written), 8000
+        )
 
     def export_view(self) -> None:
         from lenet_desktop.ui.tools.export import export_dialog

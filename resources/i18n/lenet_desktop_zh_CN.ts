@@ -1001,6 +1001,26 @@ field</source>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
     </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/window_actions.py" line="174"/>
+        <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
+        <translation>LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/window_actions.py" line="195"/>
+        <source>Export Weights for a Notebook</source>
+        <translation>导出权重到笔记本</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/window_actions.py" line="197"/>
+        <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
+        <translation>PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/ui/window_actions.py" line="210"/>
+        <source>Wrote {0}</source>
+        <translation>已写入 {0}</translation>
+    </message>
 </context>
 <context>
     <name>MapDialog</name>
@@ -2083,29 +2103,6 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <location filename="../../lenet_desktop/ui/training/panel.py" line="128"/>
         <source>Exercises</source>
         <translation>练习</translation>
-    </message>
-</context>
-<context>
-    <name>WindowActions</name>
-    <message>
-        <location filename="../../lenet_desktop/ui/window_actions.py" line="174"/>
-        <source>LeNet-5 has layers of its own, not plain nn layers: no code to show.</source>
-        <translation type="unfinished">LeNet-5 有自己特有的层，不是普通的 nn 层：无法显示代码。</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/window_actions.py" line="192"/>
-        <source>Export Weights for a Notebook</source>
-        <translation type="unfinished">导出权重到笔记本</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/window_actions.py" line="194"/>
-        <source>PyTorch parameters (*.params *.pt *.pth);;safetensors (*.safetensors)</source>
-        <translation type="unfinished">PyTorch 参数 (*.params *.pt *.pth);;safetensors (*.safetensors)</translation>
-    </message>
-    <message>
-        <location filename="../../lenet_desktop/ui/window_actions.py" line="203"/>
-        <source>Wrote {0}</source>
-        <translation type="unfinished">已写入 {0}</translation>
     </message>
 </context>
 <context>
