@@ -78,6 +78,7 @@ WHY_NORM = QT_TRANSLATE_NOOP(
 )
 WHY_FLATTEN = QT_TRANSLATE_NOOP("errors", "only a flatten of each picture (from dimension 1)")
 WHY_UNKNOWN = QT_TRANSLATE_NOOP("errors", "the app does not know this layer")
+WHY_ARGUMENT = QT_TRANSLATE_NOOP("errors", "the app draws this layer with {name} = {value} only")
 WHY_SOFTMAX = QT_TRANSLATE_NOOP("errors", "a softmax is the app's, at the end only")
 WHY_CHAIN = QT_TRANSLATE_NOOP(
     "errors", "the forward pass is not a chain of layers (each one feeding the next)"
@@ -94,8 +95,13 @@ def _window(args: dict[str, Any], number: int, text: str) -> tuple[int, int, int
     return kernel, stride, padding
 
 
-def _activation(row: LayerType, given: dict[str, Any]) -> LayerSpec:
-    """An activation's spec layer, its keys from ``given`` (PyTorch's names for them)."""
+def _activation(row: LayerType, given: dict[str, Any], number: int, text: str) -> LayerSpec:
+    """An activation's spec layer, its keys from ``given`` (PyTorch's names for them); an
+    argument the row takes at one value only (:attr:`LayerType.only`) must have it."""
+    for name, value in row.only.items():
+        if name in given and given[name] != value:
+            why = LiveError(WHY_ARGUMENT, name=name, value=value)
+            raise LiveError(CANNOT, number=number, text=text[:120], why=why)
     values: dict[str, Any] = {}
     for key in row.keys:
         value = given.get(key.attribute or key.name, key.default)
@@ -113,7 +119,7 @@ def _layer(entry: dict[str, Any], number: int) -> LayerSpec | None | str:
         args = entry.get("args") if isinstance(entry.get("args"), dict) else {}
         assert isinstance(args, dict)
         if cls in ACTIVATIONS:  # its keys from the module's arguments (a leaky ReLU's slope)
-            return _activation(ACTIVATIONS[cls], args)
+            return _activation(ACTIVATIONS[cls], args, number, text)
         if cls == "Identity":
             return None
         if cls in SOFTMAX:
@@ -174,9 +180,8 @@ def _layer(entry: dict[str, Any], number: int) -> LayerSpec | None | str:
         assert isinstance(args, list) and isinstance(kwargs, dict)
         if name in FUNCTIONS:  # its keys positional after the input, or by PyTorch's names
             row = FUNCTIONS[name]
-            return _activation(
-                row, dict(zip((k.attribute or k.name for k in row.keys), args)) | kwargs
-            )
+            names = [*(k.attribute or k.name for k in row.keys), *row.only]
+            return _activation(row, dict(zip(names, args)) | kwargs, number, text)
         if name in SOFTMAX:
             return "softmax"
         if name in ("max_pool2d", "avg_pool2d"):

@@ -109,6 +109,9 @@ class LayerType:
     monotone: bool = False  # an activation that never decreases: it commutes with a max pool
     functions: tuple[str, ...] = ()  # its torch.nn.functional names (a notebook's forward)
     pool: str | None = None  # how a pool combines its window: "max", "avg" or "subsampling"
+    # PyTorch arguments the row stands for at these values only (a notebook's other value is
+    # refused, not drawn as something else)
+    only: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def key(self, name: str) -> Key | None:

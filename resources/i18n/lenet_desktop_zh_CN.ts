@@ -3186,48 +3186,53 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
     </message>
     <message>
         <location filename="../../lenet_desktop/live/network.py" line="81"/>
+        <source>the app draws this layer with {name} = {value} only</source>
+        <translation>应用只能按 {name} = {value} 绘制这一层</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/live/network.py" line="82"/>
         <source>a softmax is the app&apos;s, at the end only</source>
         <translation>softmax 由本应用计算，只能在最后</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="82"/>
+        <location filename="../../lenet_desktop/live/network.py" line="83"/>
         <source>the forward pass is not a chain of layers (each one feeding the next)</source>
         <translation>前向传播不是一条层链（每层的输出直接作为下一层的输入）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="219"/>
-        <location filename="../../lenet_desktop/live/network.py" line="226"/>
+        <location filename="../../lenet_desktop/live/network.py" line="224"/>
+        <location filename="../../lenet_desktop/live/network.py" line="231"/>
         <source>The notebook did not describe its layers</source>
         <translation>笔记本没有描述它的各层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="253"/>
+        <location filename="../../lenet_desktop/live/network.py" line="258"/>
         <source>The app cannot build the notebook&apos;s network: {why}</source>
         <translation>本应用无法构建笔记本中的网络：{why}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="276"/>
+        <location filename="../../lenet_desktop/live/network.py" line="281"/>
         <source>The notebook names the dataset {name!r}: the app knows {known}</source>
         <translation>笔记本指定的数据集是 {name!r}：本应用认识的是 {known}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="318"/>
+        <location filename="../../lenet_desktop/live/network.py" line="323"/>
         <source>The notebook&apos;s network reads {shape} pictures; the app&apos;s are {ours}</source>
         <translation>笔记本中的网络读取 {shape} 的图片；本应用的图片是 {ours}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="337"/>
+        <location filename="../../lenet_desktop/live/network.py" line="342"/>
         <source>The notebook sent no weights</source>
         <translation>笔记本没有发送权重</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="345"/>
+        <location filename="../../lenet_desktop/live/network.py" line="350"/>
         <source>The notebook&apos;s network has {count} outputs; {dataset} has {classes}</source>
         <translation>笔记本中的网络有 {count} 个输出；{dataset} 有 {classes} 个类别</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/live/network.py" line="367"/>
-        <location filename="../../lenet_desktop/live/network.py" line="376"/>
+        <location filename="../../lenet_desktop/live/network.py" line="372"/>
+        <location filename="../../lenet_desktop/live/network.py" line="381"/>
         <source>The notebook&apos;s weights do not fit its layers ({name})</source>
         <translation>笔记本发来的权重与它的各层不符（{name}）</translation>
     </message>
@@ -3656,23 +3661,23 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>layers</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_rows.py" line="142"/>
+        <location filename="../../lenet_desktop/specs/layer_rows.py" line="145"/>
         <source>convolution {0}×{0}</source>
         <translation>卷积 {0}×{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_rows.py" line="140"/>
+        <location filename="../../lenet_desktop/specs/layer_rows.py" line="143"/>
         <source>convolution {0}×{0}, partly connected</source>
         <translation>卷积 {0}×{0}，部分连接</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_rows.py" line="147"/>
-        <location filename="../../lenet_desktop/specs/layer_rows.py" line="160"/>
+        <location filename="../../lenet_desktop/specs/layer_rows.py" line="150"/>
+        <location filename="../../lenet_desktop/specs/layer_rows.py" line="163"/>
         <source>, padding {0}</source>
         <translation>，填充 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_rows.py" line="149"/>
+        <location filename="../../lenet_desktop/specs/layer_rows.py" line="152"/>
         <source>, stride {0}</source>
         <translation>，步幅 {0}</translation>
     </message>
@@ -3687,7 +3692,7 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_rows.py" line="157"/>
+        <location filename="../../lenet_desktop/specs/layer_rows.py" line="160"/>
         <source>{0} {1}×{1}, stride {2}</source>
         <translation>{0} {1}×{1}，步幅 {2}</translation>
     </message>
