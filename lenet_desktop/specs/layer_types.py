@@ -80,6 +80,11 @@ __all__ = [
     "row_of",
 ]
 
+def _elu(x: Any) -> Any:
+    np = numpy_module()
+    return np.where(x > 0, x, np.expm1(np.minimum(x, x.dtype.type(0))))
+
+
 # -- the table -----------------------------------------------------------------------------------
 
 _WINDOW = (
@@ -148,6 +153,16 @@ TABLE: tuple[LayerType, ...] = (
         code=lambda layer, shape: f"nn.LeakyReLU({layer.slope})", array=np_leaky_relu,
         short=QT_TRANSLATE_NOOP("run names", "leaky ReLU"), family="relu", monotone=True,
         functions=("leaky_relu", "leaky_relu_"),
+    ),
+    # ELU (Clevert et al. 2016): x above zero, α·(eˣ − 1) below, with PyTorch's α = 1: smooth
+    # at zero, and its outputs average nearer zero than a ReLU's
+    LayerType(
+        "elu", "activation", QT_TRANSLATE_NOOP("layer types", "ELU"), ("ELU",),
+        fixed("ELU"), build=build_plain("ELU"),
+        function=lambda m, x: x if x > 0 else m.alpha * math.expm1(x),
+        formula=lambda m: f"ELU(x) = x if x > 0, else {m.alpha:g}·(e^x − 1)",
+        code=code_plain("nn.ELU()"), short="ELU", family="relu", monotone=True,
+        array=lambda layer: _elu, functions=("elu", "elu_"), only={"alpha": 1.0},
     ),
     LayerType(
         "batchnorm", "norm", QT_TRANSLATE_NOOP("layer types", "batch normalisation"),

@@ -3542,40 +3542,40 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>layer keys</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="86"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="96"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="91"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="101"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="87"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="98"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="92"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="103"/>
         <source>stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="88"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="97"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="93"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="102"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="95"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="100"/>
         <source>channels</source>
         <translation>通道数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="142"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="147"/>
         <source>negative slope</source>
         <translation>负半轴斜率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="163"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="178"/>
         <source>dropout p</source>
         <translation>丢弃率 p</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="180"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="195"/>
         <source>features</source>
         <translation>特征数</translation>
     </message>
@@ -3583,77 +3583,82 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>layer types</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="92"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="97"/>
         <source>convolution</source>
         <translation>卷积</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="105"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="110"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="111"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="116"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="117"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="122"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="124"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="129"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="131"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="136"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="139"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="144"/>
         <source>leaky ReLU</source>
         <translation>带泄漏的 ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="153"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="160"/>
+        <source>ELU</source>
+        <translation>指数线性单元</translation>
+    </message>
+    <message>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="168"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="160"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="175"/>
         <source>dropout</source>
         <translation>暂退（dropout）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="170"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="185"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="175"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="190"/>
         <source>fully connected</source>
         <translation>全连接</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="189"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="204"/>
         <source>subsampling</source>
         <translation>下采样</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="194"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="209"/>
         <source>LeNet-5&apos;s squashing function</source>
         <translation>LeNet-5 的压缩函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="199"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="214"/>
         <source>Euclidean RBF output</source>
         <translation>欧氏 RBF 输出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="204"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="219"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
@@ -3682,12 +3687,12 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>，步幅 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="106"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="111"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="112"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="117"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
@@ -3697,52 +3702,52 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>{0} {1}×{1}，步幅 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="140"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="145"/>
         <source>leaky ReLU, slope {0:g}</source>
         <translation>带泄漏的 ReLU，斜率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="190"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="205"/>
         <source>subsampling: 2×2 sum × weight + bias</source>
         <translation>下采样：2×2 求和 × 权重 + 偏置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="154"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="169"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="118"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="123"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="177"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="192"/>
         <source>fully connected {0} → {1}</source>
         <translation>全连接 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="171"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="186"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="195"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="210"/>
         <source>squashing {0}</source>
         <translation>压缩函数 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="200"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="215"/>
         <source>Euclidean RBF: distance to each class&apos;s code</source>
         <translation>欧氏 RBF：到每个类别编码的距离</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="205"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="220"/>
         <source>padding to the 32×32 field</source>
         <translation>填充到 32×32 的输入区域</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="161"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="176"/>
         <source>dropout (off when predicting)</source>
         <translation>暂退法 dropout（预测时关闭）</translation>
     </message>
@@ -3975,37 +3980,37 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>特征数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="149"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="154"/>
         <source>leaky ReLU</source>
         <translation>带泄漏的 ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="108"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="113"/>
         <source>max pool</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="114"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="119"/>
         <source>avg pool</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="102"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="107"/>
         <source>conv</source>
         <translation>卷积层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="185"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="200"/>
         <source>linear</source>
         <translation>全连接层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="157"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="172"/>
         <source>batch norm</source>
         <translation>批量归一化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="167"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="182"/>
         <source>dropout</source>
         <translation>暂退（dropout）</translation>
     </message>
