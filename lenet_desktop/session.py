@@ -187,6 +187,13 @@ class Session:
             predictor = Predictor(bundle, self.device or None)
         self.use(predictor)
 
+    def devices(self) -> list[str]:
+        """The devices this machine can run a model on (torch's: "cpu", "cuda:0", "mps" …), for
+        the views that offer a choice."""
+        from lenet_desktop.nn.device import available_devices  # torch: once a model is in use
+
+        return available_devices()
+
     def set_device(self, device: str) -> None:
         """Run the model in use on ``device`` ("" for the best available)."""
         if self._predictor is None:

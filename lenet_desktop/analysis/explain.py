@@ -123,7 +123,7 @@ class _Step:
         c = self.unit.channel
         return Softmax(
             p.logits.astype(np.float64), float(p.temperature), exps / exps.sum(), c,
-            float(p.probabilities[c]),
+            float(p.probabilities[c]), exps,
         )  # fmt: skip
 
 

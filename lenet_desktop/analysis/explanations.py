@@ -136,17 +136,28 @@ class Term:
     def product(self) -> float:
         return self.weight * self.x
 
+    @property
+    def square(self) -> float:
+        """(x − w)²: an RBF unit's term, ``weight`` being its code value."""
+        return (self.x - self.weight) ** 2
+
 
 @dataclass(frozen=True, eq=False)
 class Softmax:
     """The output layer's last step: p = e^(z/T) / Σ e^(z'/T) over every class, and the
-    probability the chart shows."""
+    probability the chart shows. ``exponentials``: e^((z − max z) / T) per class, as computed
+    (the shift keeps them finite and leaves p as it is)."""
 
     logits: np.ndarray
     temperature: float
     probabilities: np.ndarray
     index: int
     shown: float
+    exponentials: np.ndarray
+
+    @property
+    def exponentials_sum(self) -> float:
+        return float(self.exponentials.sum())
 
     @property
     def probability(self) -> float:

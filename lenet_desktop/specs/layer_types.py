@@ -80,6 +80,7 @@ __all__ = [
     "row_of",
 ]
 
+
 def _elu(x: Any) -> Any:
     np = numpy_module()
     return np.where(x > 0, x, np.expm1(np.minimum(x, x.dtype.type(0))))

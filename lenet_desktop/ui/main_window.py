@@ -53,8 +53,11 @@ class MainWindow(Retranslating, WindowActions):
         self._views_built = False
         self._ready = False  # the first model is in use
         self._answering = False
-        self.canvas_panel = CanvasPanel(self.session, self.settings)
-        self.canvas = self.canvas_panel.canvas
+        self.canvas_panel = CanvasPanel(self.settings)
+        self.canvas = self.canvas_panel.canvas  # an input and a view, wired to the session here
+        self.canvas.drawn.connect(self.session.draw)
+        self.canvas.digit_chosen.connect(self.session.show_digit)
+        follow(self.canvas, self.session.predicted, self.canvas.show_result)
         self.loader = ModelLoader(self.session, self.settings, self)
         self.inputs = InputSources(self.session, self.settings, self, self.loader.load)
 
@@ -212,7 +215,7 @@ class MainWindow(Retranslating, WindowActions):
         self.training_session = TrainingSession(self.session, translate=translate)
         self.kernels.history = self.training_session.kernel_history  # while stepping
         training = self.training = TrainingPanel(self.training_session, self.settings, self)
-        training.set_devices()
+        training.set_devices(self.session.devices())
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, training)
         training.hide()
         from lenet_desktop.ui.dock_layout import DockLayout

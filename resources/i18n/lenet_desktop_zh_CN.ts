@@ -160,43 +160,43 @@ field</source>
 <context>
     <name>CanvasPanel</name>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="92"/>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="108"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="91"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="107"/>
         <source>Brush {0} px</source>
         <translation>笔刷 {0} 像素</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="94"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="93"/>
         <source>Brush width in pixels of the 560-pixel paper ([ and ] change it)</source>
         <translation>笔刷宽度，以 560 像素画纸的像素计（[ 和 ] 调整）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="96"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="95"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="97"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="96"/>
         <source>Erase instead of drawing (E)</source>
         <translation>擦除而不是绘制 (E)</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="98"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="97"/>
         <source>Fill</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="100"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="99"/>
         <source>Click inside an outline to fill it with ink (garments are filled shapes)</source>
         <translation>在轮廓内点击，用墨水填满（服装是实心的形状）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="102"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="101"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="103"/>
+        <location filename="../../lenet_desktop/ui/sources/canvas_panel.py" line="102"/>
         <source>Clear the canvas (Esc)</source>
         <translation>清空画布 (Esc)</translation>
     </message>
@@ -703,32 +703,32 @@ field</source>
         <translation>y = {0}；logit = −y = {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="350"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="348"/>
         <source>Softmax turns the logits into probabilities:</source>
         <translation>归一化指数函数把未归一化的得分 z 变成概率：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="354"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="352"/>
         <source>class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="356"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="354"/>
         <source>p = {0} / {1} = {2} — the chart shows {3:.1f} %</source>
         <translation>p = {0} / {1} = {2} — 图表显示 {3:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="364"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="362"/>
         <source>the padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="367"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="365"/>
         <source>Value taken from {0}: {1}</source>
         <translation>取自 {0} 的值：{1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="371"/>
+        <location filename="../../lenet_desktop/ui/views/explain_panel.py" line="369"/>
         <source>Not explained: this app does not explain {0} layers yet.</source>
         <translation>未解释：本应用还不能解释 {0} 层。</translation>
     </message>
@@ -736,42 +736,42 @@ field</source>
 <context>
     <name>FeatureMapsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="36"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="37"/>
         <source>Every layer&apos;s output, in the order data flows: one tile per channel, one colour scale per layer. Hover a value to read it; click it to select it; double-click a map to enlarge it with its numbers.</source>
         <translation>每一层的输出，按数据流动的顺序排列：每个通道一个小图，每层一个色标。悬停可读取数值；单击可选中；双击特征图可放大并显示数值。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="78"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="79"/>
         <source>Current input: {0}</source>
         <translation>当前输入：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="79"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="80"/>
         <source>Pinned input: {0}</source>
         <translation>固定的输入：{0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="94"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="95"/>
         <source>{0} (test #{1})</source>
         <translation>{0}（测试样本 #{1}）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="98"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="99"/>
         <source>drawing</source>
         <translation>手绘</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="100"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="101"/>
         <source>picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="127"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="128"/>
         <source>{0} · {1} units</source>
         <translation>{0} · {1} 个单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="130"/>
+        <location filename="../../lenet_desktop/ui/views/feature_maps.py" line="131"/>
         <source>{0} · map {1} · {2}×{3}</source>
         <translation>{0} · 第 {1} 张特征图 · {2}×{3}</translation>
     </message>
@@ -914,27 +914,27 @@ field</source>
 <context>
     <name>KernelsView</name>
     <message>
-        <location filename="../../lenet_desktop/ui/views/kernels.py" line="35"/>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="36"/>
         <source>The learned kernels of each convolution: one row per output map, one column per input map. Hover a weight to read it; double-click a kernel to enlarge it (while stepping through a run&apos;s epochs: to see it at every epoch).</source>
         <translation>每个卷积层学到的卷积核：每行对应一张输出特征图，每列对应一张输入特征图。悬停可读取权重；双击卷积核可放大（逐轮查看训练时：可看到它在每一轮的样子）。</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/kernels.py" line="52"/>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="53"/>
         <source>{0} · {1} output × {2} input maps · kernels {3}×{4}</source>
         <translation>{0} · {1} 个输出 × {2} 个输入通道 · 卷积核 {3}×{4}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/kernels.py" line="67"/>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="68"/>
         <source>{0} kernel · output map {1}, input map {2}</source>
         <translation>{0} 卷积核 · 输出特征图 {1}，输入特征图 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/kernels.py" line="75"/>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="76"/>
         <source>{0} kernel · output map {1}, input map {2} · every epoch</source>
         <translation>{0} 卷积核 · 输出特征图 {1}，输入特征图 {2} · 每一轮</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/views/kernels.py" line="94"/>
+        <location filename="../../lenet_desktop/ui/views/kernels.py" line="95"/>
         <source>{0} kernel · output map {1}, input map {2} · row {3}, column {4} = {5:.4f}</source>
         <translation>{0} 卷积核 · 输出通道 {1}，输入通道 {2} · 第 {3} 行，第 {4} 列 = {5:.4f}</translation>
     </message>
@@ -942,62 +942,62 @@ field</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="139"/>
         <source>LeNet Desktop</source>
         <translation>LeNet 桌面版</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="143"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="152"/>
         <source>Kernels</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="153"/>
         <source>Architecture</source>
         <translation>网络结构</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="147"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="141"/>
         <source>What the network sees ({0}):</source>
         <translation>网络看到的输入（{0}）：</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="148"/>
         <source>System Language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="151"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="151"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="154"/>
         <source>Architecture Editor</source>
         <translation>架构编辑器</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="155"/>
         <source>LeNet-5 Output</source>
         <translation>LeNet-5 输出层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="163"/>
         <source>Loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../lenet_desktop/ui/main_window.py" line="118"/>
         <source>The current model is still in use.</source>
         <translation>仍在使用当前模型。</translation>
     </message>
@@ -1286,7 +1286,7 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>{0}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/ui/training/options_form.py" line="392"/>
+        <location filename="../../lenet_desktop/ui/training/options_form.py" line="393"/>
         <source>Dataset folder</source>
         <translation>数据集文件夹</translation>
     </message>
@@ -3505,17 +3505,17 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>explain</name>
     <message>
-        <location filename="../../lenet_desktop/analysis/explanations.py" line="219"/>
+        <location filename="../../lenet_desktop/analysis/explanations.py" line="230"/>
         <source>flatten: the same value, in a vector</source>
         <translation>展平：同一个值，放进向量</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/explanations.py" line="220"/>
+        <location filename="../../lenet_desktop/analysis/explanations.py" line="231"/>
         <source>padding: the input value, or the padding value</source>
         <translation>填充：输入的值，或填充值</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/analysis/explanations.py" line="221"/>
+        <location filename="../../lenet_desktop/analysis/explanations.py" line="232"/>
         <source>dropout is off when predicting: the same value</source>
         <translation>预测时暂退法关闭：同一个值</translation>
     </message>
@@ -3542,40 +3542,40 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>layer keys</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="91"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="101"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="92"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="102"/>
         <source>kernel</source>
         <translation>卷积核</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="92"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="103"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="93"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="104"/>
         <source>stride</source>
         <translation>步幅</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="93"/>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="102"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="94"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="103"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="100"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="101"/>
         <source>channels</source>
         <translation>通道数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="147"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="148"/>
         <source>negative slope</source>
         <translation>负半轴斜率</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="178"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="179"/>
         <source>dropout p</source>
         <translation>丢弃率 p</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="195"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="196"/>
         <source>features</source>
         <translation>特征数</translation>
     </message>
@@ -3583,82 +3583,82 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
 <context>
     <name>layer types</name>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="97"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="98"/>
         <source>convolution</source>
         <translation>卷积</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="110"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="111"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="116"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="117"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="122"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="123"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="129"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="130"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="136"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="137"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="144"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="145"/>
         <source>leaky ReLU</source>
         <translation>带泄漏的 ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="160"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="161"/>
         <source>ELU</source>
         <translation>指数线性单元</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="168"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="169"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="175"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="176"/>
         <source>dropout</source>
         <translation>暂退（dropout）</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="185"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="186"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="190"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="191"/>
         <source>fully connected</source>
         <translation>全连接</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="204"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="205"/>
         <source>subsampling</source>
         <translation>下采样</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="209"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="210"/>
         <source>LeNet-5&apos;s squashing function</source>
         <translation>LeNet-5 的压缩函数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="214"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="215"/>
         <source>Euclidean RBF output</source>
         <translation>欧氏 RBF 输出</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="219"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="220"/>
         <source>padding</source>
         <translation>填充</translation>
     </message>
@@ -3687,12 +3687,12 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>，步幅 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="111"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="112"/>
         <source>max pooling</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="117"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="118"/>
         <source>average pooling</source>
         <translation>平均汇聚</translation>
     </message>
@@ -3702,52 +3702,52 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>{0} {1}×{1}，步幅 {2}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="145"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="146"/>
         <source>leaky ReLU, slope {0:g}</source>
         <translation>带泄漏的 ReLU，斜率 {0:g}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="205"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="206"/>
         <source>subsampling: 2×2 sum × weight + bias</source>
         <translation>下采样：2×2 求和 × 权重 + 偏置</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="169"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="170"/>
         <source>batch normalisation</source>
         <translation>批量规范化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="123"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="124"/>
         <source>sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="192"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="193"/>
         <source>fully connected {0} → {1}</source>
         <translation>全连接 {0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="186"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="187"/>
         <source>flatten</source>
         <translation>展平</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="210"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="211"/>
         <source>squashing {0}</source>
         <translation>压缩函数 {0}</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="215"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="216"/>
         <source>Euclidean RBF: distance to each class&apos;s code</source>
         <translation>欧氏 RBF：到每个类别编码的距离</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="220"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="221"/>
         <source>padding to the 32×32 field</source>
         <translation>填充到 32×32 的输入区域</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="176"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="177"/>
         <source>dropout (off when predicting)</source>
         <translation>暂退法 dropout（预测时关闭）</translation>
     </message>
@@ -3980,37 +3980,37 @@ live.watch(net)&lt;/pre&gt;窗口就会在你的手写输入上显示你的网�
         <translation>特征数</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="154"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="155"/>
         <source>leaky ReLU</source>
         <translation>带泄漏的 ReLU</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="113"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="114"/>
         <source>max pool</source>
         <translation>最大汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="119"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="120"/>
         <source>avg pool</source>
         <translation>平均汇聚</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="107"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="108"/>
         <source>conv</source>
         <translation>卷积层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="200"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="201"/>
         <source>linear</source>
         <translation>全连接层</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="172"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="173"/>
         <source>batch norm</source>
         <translation>批量归一化</translation>
     </message>
     <message>
-        <location filename="../../lenet_desktop/specs/layer_types.py" line="182"/>
+        <location filename="../../lenet_desktop/specs/layer_types.py" line="183"/>
         <source>dropout</source>
         <translation>暂退（dropout）</translation>
     </message>

@@ -7,7 +7,6 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QSlider, QToolButton, QVBoxLayout, QWidget
 
-from lenet_desktop.session import Session
 from lenet_desktop.ui.translation import Retranslating
 from lenet_desktop.ui.widgets.canvas import RESOLUTION, Canvas
 
@@ -18,10 +17,10 @@ MIN_SLIDER = 80  # px: the brush slider's least width, a slider one can still dr
 
 
 class CanvasPanel(Retranslating, QWidget):
-    def __init__(self, session: Session, settings: QSettings, parent: QWidget | None = None):
+    def __init__(self, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
-        self.canvas = Canvas(session)
+        self.canvas = Canvas()
         self.brush_label = QLabel()
         self.brush_slider = QSlider(Qt.Orientation.Horizontal)
         self.brush_slider.setRange(*BRUSH_RANGE)

@@ -361,10 +361,11 @@ class OptionsForm(QWidget):
         if not self.folder_edit.text():
             self.dataset_changed()
 
-    def restore_device(self) -> None:
-        """Choose the remembered device, once the machine's are listed (auto if it is gone)."""
+    def restore_device(self, devices: list[str]) -> None:
+        """List ``devices`` (this machine's) and choose the remembered one (auto if it is
+        gone)."""
         stored = self._stored("device")
-        self.device_box.fill(stored if isinstance(stored, str) else "")
+        self.device_box.fill(devices, stored if isinstance(stored, str) else "")
 
     def save(self) -> None:
         values: dict[str, Any] = self.values() | {

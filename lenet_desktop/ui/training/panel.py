@@ -134,8 +134,8 @@ class TrainingPanel(Retranslating, QDockWidget):
         self.estimate.schedule()
         self.column.retranslate()  # last: the options' width in this language
 
-    def set_devices(self) -> None:
-        self.form.restore_device()
+    def set_devices(self, devices: list[str]) -> None:
+        self.form.restore_device(devices)
 
     # -- options -----------------------------------------------------------------------------
     def book_settings(self) -> None:

@@ -319,7 +319,7 @@ class ExplainPanel(Retranslating, QDockWidget):
         return blocks
 
     def _rbf(self, e) -> list[Block]:
-        rows = [[t.where, _f(t.x), _f(t.weight, 0), _f((t.x - t.weight) ** 2)] for t in e.terms]
+        rows = [[t.where, _f(t.x), _f(t.weight, 0), _f(t.square)] for t in e.terms]
         blocks: list[Block] = [
             Text(self.tr(
                 "LeNet-5's RBF output: y = Σ (x − w)², the squared distance between F6's 84 "
@@ -338,9 +338,7 @@ class ExplainPanel(Retranslating, QDockWidget):
     def _softmax(self, s) -> list[Block]:
         model = self.session.model
         classes = model.dataset.classes if model is not None else ()
-        t = s.temperature
-        scaled = s.logits / t
-        exps = np.exp(scaled - scaled.max())
+        t, exps = s.temperature, s.exponentials
         rows = [
             [class_name(classes[i]) if i < len(classes) else str(i), _f(z, 3), _f(ex, 4),
              f"{100 * p:.2f} %"]
@@ -354,7 +352,7 @@ class ExplainPanel(Retranslating, QDockWidget):
             Row([Grid(rows, header=[self.tr("class"), "z", "e^((z − max) / T)", "p"],
                       marked={(s.index, c) for c in range(4)}, key="softmax")]),
             Text(self.tr("p = {0} / {1} = {2} — the chart shows {3:.1f} %").format(
-                _f(exps[s.index]), _f(exps.sum()), _f(s.probability, 6), 100 * s.shown
+                _f(exps[s.index]), _f(s.exponentials_sum), _f(s.probability, 6), 100 * s.shown
             ), strong=True),
         ]  # fmt: skip
 

@@ -12,7 +12,8 @@ from lenet_desktop.session import Session, Unit
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.translation import Retranslating
 from lenet_desktop.ui.views.layer_text import band_title
-from lenet_desktop.ui.widgets.heatmaps import Band, MosaicPage
+from lenet_desktop.ui.views.model_page import MosaicPage
+from lenet_desktop.ui.widgets.heatmaps import Band
 
 
 class FeatureMapsView(Retranslating, MosaicPage):

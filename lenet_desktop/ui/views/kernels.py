@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from lenet_desktop.session import Session
 from lenet_desktop.ui.translation import Retranslating
-from lenet_desktop.ui.widgets.heatmaps import Band, MosaicPage
+from lenet_desktop.ui.views.model_page import MosaicPage
+from lenet_desktop.ui.widgets.heatmaps import Band
 
 
 class KernelsView(Retranslating, MosaicPage):

@@ -41,7 +41,7 @@ class StatusBarView(Retranslating, QStatusBar):
 
     def fill_devices(self) -> None:
         """List this machine's devices (after torch has loaded)."""
-        chosen = self.device_box.fill(self.session.device)
+        chosen = self.device_box.fill(self.session.devices(), self.session.device)
         if chosen != self.session.device:  # the remembered one is not on this machine
             self.session.set_device(chosen)
 

@@ -5,9 +5,11 @@ tool fills an outline (garments are filled shapes). The paper is a fixed-resolut
 shown scaled to the widget, so the whole drawing is always visible, strokes stay sharp on HiDPI
 screens and the network always gets the same picture size.
 
-The canvas is an input and a view: what the learner draws goes to the session (at most once per
-display frame while a stroke moves), and a picture or a test sample put in use elsewhere is shown
-here, where it can be drawn over.
+The canvas is an input and a view, and knows no session: what the learner draws it gives out as
+pixels (``drawn``, at most once per display frame while a stroke moves), a digit of a number the
+learner picks as its index (``digit_chosen``), and it shows the result it is given
+(:meth:`show_result`): a picture or a test sample put in use elsewhere, to be drawn over, and a
+number's boxes. The window wires it to the session.
 """
 
 from __future__ import annotations
@@ -35,14 +37,18 @@ FRAME_MS = 16  # at most one update of the views per display frame while a strok
 
 class Canvas(QWidget):
     """A square drawing surface. ``stroked`` is emitted while a stroke moves; ``finished`` when
-    the learner's edit is done (a stroke ends, undo, redo, clear, a fill). Showing a picture
-    (:meth:`set_ink`) emits neither: it is a view of an input that is already in use."""
+    the learner's edit is done (a stroke ends, undo, redo, clear, a fill); ``drawn`` with the
+    drawing's pixels after either (at most once a frame while a stroke moves). Showing a picture
+    (:meth:`set_ink`) emits none: it is a view of an input that is already in use.
+    ``digit_chosen``: the learner clicked a number's digit, or moved to one with ←/→."""
 
     stroked = Signal()
     finished = Signal()
     resized = Signal()
+    drawn = Signal(object)  # (H, W) uint8, dark ink on white: what :meth:`to_array` gives
+    digit_chosen = Signal(int)
 
-    def __init__(self, session=None, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # No WA_StaticContents: the paper is scaled to the widget, so a resize repaints it all.
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
@@ -62,19 +68,14 @@ class Canvas(QWidget):
         # a number's digits (paper pixels) and which one the views show
         self.digit_boxes: list[QRectF] = []
         self.digit_shown = 0
-        self.session = session
-        if session is not None:
-            from lenet_desktop.ui.follow import follow
+        self._throttle = QTimer(self)
+        self._throttle.setSingleShot(True)
+        self._throttle.setInterval(FRAME_MS)
+        self._throttle.timeout.connect(self._send)
+        self.stroked.connect(self._stroked)
+        self.finished.connect(self._finished)
 
-            self._throttle = QTimer(self)
-            self._throttle.setSingleShot(True)
-            self._throttle.setInterval(FRAME_MS)
-            self._throttle.timeout.connect(self._send)
-            self.stroked.connect(self._stroked)
-            self.finished.connect(self._finished)
-            follow(self, session.predicted, self._predicted)
-
-    # -- the session -------------------------------------------------------------------------
+    # -- what it gives out, what it is shown ---------------------------------------------------
     def _stroked(self) -> None:
         if not self._throttle.isActive():
             self._throttle.start()
@@ -84,10 +85,11 @@ class Canvas(QWidget):
         self._send()
 
     def _send(self) -> None:
-        result = self.session.draw(self.to_array())
-        self._shown_input = result.input
+        self.drawn.emit(self.to_array())
 
-    def _predicted(self, result) -> None:
+    def show_result(self, result) -> None:
+        """What the network made of the input in use (a session's ``Result``): a picture or a
+        sample is shown as ink to draw over, a number's digits are boxed."""
         source = result.input
         number = getattr(result, "number", None)
         boxes = []
@@ -325,9 +327,8 @@ class Canvas(QWidget):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(event.key())
-        if step is not None and self.digit_boxes and self.session is not None:
-            index = min(max(self.digit_shown + step, 0), len(self.digit_boxes) - 1)
-            self.session.show_digit(index)
+        if step is not None and self.digit_boxes:
+            self.digit_chosen.emit(min(max(self.digit_shown + step, 0), len(self.digit_boxes) - 1))
             return
         super().keyPressEvent(event)
 
@@ -346,8 +347,8 @@ class Canvas(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.digit_boxes:
             index = self._digit_at(event.position())
-            if index is not None and self.session is not None:
-                self.session.show_digit(index)
+            if index is not None:
+                self.digit_chosen.emit(index)
                 return
         if event.button() == Qt.MouseButton.LeftButton:
             self._eraser_tip = False

@@ -24,14 +24,12 @@ class DeviceBox(Retranslating, QComboBox):
     def retranslate(self) -> None:
         self.setItemText(0, _auto())
 
-    def fill(self, current: str = "") -> str:
-        """List this machine's devices and select ``current`` (auto if it is not here);
-        returns the device selected."""
-        from lenet_desktop.nn.device import available_devices
-
+    def fill(self, devices: list[str], current: str = "") -> str:
+        """List ``devices`` (the session's: this machine's) and select ``current`` (auto if it
+        is not one of them); returns the device selected."""
         self.clear()
         self.addItem(_auto(), "")
-        for name in available_devices():
+        for name in devices:
             self.addItem(name, name)
         index = self.findData(current)
         self.setCurrentIndex(max(0, index))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from lenet_desktop.ui.widgets.colours import LUT, colour_index, nice_levels, to_qimage
 
@@ -362,50 +362,3 @@ class MosaicView(QWidget):
         hit = self.hit(event.position().toPoint())
         if hit is not None and event.button() == Qt.MouseButton.LeftButton:
             self.double_clicked.emit(hit)
-
-
-class MosaicPage(QWidget):
-    """A tab page: a line of explanation above a scrolling MosaicView."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.mosaics = MosaicView()
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setWidget(self.mosaics)
-        self.page_layout = QVBoxLayout(self)
-        self.page_layout.setContentsMargins(2, 2, 2, 2)
-        self.page_layout.addWidget(self.hint)
-        self.page_layout.addWidget(self.scroll_area, 1)
-
-    def follow_model(self, session) -> None:
-        """Rebuild on every model the session puts in use (and now, if one is); a double-click
-        enlarges. Subclasses define ``_model_changed(predictor)``, ``enlarge(hit)`` and
-        ``retranslate()``."""
-        from lenet_desktop.ui.follow import follow
-
-        self.mosaics.double_clicked.connect(self.enlarge)
-        follow(self, session.model_changed, self._model_changed)
-        follow(self, session.options_changed, self._option_changed)
-        self.retranslate()
-        if session.predictor is not None:
-            self._model_changed(session.predictor)
-
-    def _option_changed(self, name: str, value: object) -> None:
-        """Presentation mode: the application's (larger) type and 1.8× tiles."""
-        if name == "presentation":
-            from PySide6.QtWidgets import QApplication
-
-            self.mosaics.setFont(QApplication.font())
-            self.mosaics.set_zoom(1.8 if value else 1.0)
-
-    def _model_changed(self, predictor) -> None:  # pragma: no cover - each page has its own
-        raise NotImplementedError
-
-    def enlarge(self, hit: tuple) -> QWidget | None:  # pragma: no cover - each page has its own
-        raise NotImplementedError
-
-    def retranslate(self) -> None:  # pragma: no cover - each page has its own
-        raise NotImplementedError
