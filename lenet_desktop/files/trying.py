@@ -292,7 +292,6 @@ def open_notebook(
     """The model in a notebook file, found by trying (or as ``arch``/``dataset``/``scale``
     say), with what was found. NotebookError, with every score, when the best is not clear
     (ambiguous, or near chance): the learner then chooses."""
-    from lenet_desktop.data.datasets import dataset_info
     from lenet_desktop.files.notebook import import_model
 
     if arch is not None and dataset is not None and scale is not None:  # nothing left to find
@@ -314,16 +313,29 @@ def open_notebook(
         )
     if finding.verdict == "ambiguous":
         raise AmbiguousNotebook(finding, path)
-    best = finding.best
-    bundle = import_model(
-        path, best.candidate, dataset_info(best.dataset), best.scale, finding.weights
-    )
-    bundle.training["found"] = {
-        "accuracy": round(best.accuracy, 4),
-        "images": best.images,
-        "others": [t.as_json() for t in finding.trials[1:4]],
-    }
-    return bundle, finding
+    return import_trial(path, finding.best, finding), finding
+
+
+def import_trial(
+    path: str | os.PathLike[str], trial: Trial, finding: Finding | None = None
+) -> ModelBundle:
+    """The notebook's network as ``trial`` says — the best of ``finding``, or the one the
+    learner chose — with what trying found kept in its training summary. The command line and
+    the window both import this way."""
+    from lenet_desktop.data.datasets import dataset_info
+    from lenet_desktop.files.notebook import import_model
+
+    weights = finding.weights if finding is not None else None
+    info = dataset_info(trial.dataset)
+    bundle = import_model(path, trial.candidate, info, trial.scale, weights)
+    if finding is not None and finding.trials:
+        best = finding.best
+        bundle.training["found"] = {
+            "accuracy": round(best.accuracy, 4),
+            "images": best.images,
+            "others": [t.as_json() for t in finding.trials[1:4]],
+        }
+    return bundle
 
 
 class NothingFits(NotebookError):

@@ -10,7 +10,17 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from lenet_desktop.files.model_files import DEFAULT_MODEL, SUFFIX, shipped_models
+from lenet_desktop.files.model_files import (
+    DEFAULT_MODEL,
+    SUFFIX,
+    NotOurModelError,
+    load_model,
+    save_model,
+    shipped_models,
+)
+from lenet_desktop.files.notebook import PICKLE_SUFFIXES
+from lenet_desktop.files.trying import NothingFits, find, import_trial
+from lenet_desktop.paths.places import inside, slug, user_folder
 from lenet_desktop.session import Session
 from lenet_desktop.ui.follow import follow
 from lenet_desktop.ui.tasks import Runner
@@ -26,9 +36,7 @@ def _load(name_or_path: str, device: str):
     (:mod:`lenet_desktop.files.trying`): the network they clearly are is imported; when
     several read about as well, or none better than chance, what was found, for the learner to
     choose from."""
-    from lenet_desktop.files.model_files import NotOurModelError, load_model
-    from lenet_desktop.files.notebook import PICKLE_SUFFIXES
-    from lenet_desktop.nn.inference import Predictor
+    from lenet_desktop.nn.inference import Predictor  # torch: deferred, off the first paint
 
     suffix = Path(name_or_path).suffix.lower()
     if suffix in PICKLE_SUFFIXES:
@@ -36,8 +44,6 @@ def _load(name_or_path: str, device: str):
     try:
         return Predictor(load_model(name_or_path), device or None)
     except NotOurModelError as exc:  # no metadata of ours: a notebook's bare state dict, maybe
-        from lenet_desktop.files.trying import NothingFits
-
         try:
             return _try_notebook(name_or_path, None, device)
         except NothingFits:
@@ -47,14 +53,9 @@ def _load(name_or_path: str, device: str):
 def _try_notebook(path: str, candidate, device: str):
     """In the worker thread: a notebook's file tried (only ``candidate`` when given): the
     imported model (``Imported``) when one network is clearly it, else ``Notebook``."""
-    from lenet_desktop.data.datasets import dataset_info
-    from lenet_desktop.files.trying import find
-
     finding = find(path, candidate)
     if finding.verdict in ("clear", "likeliest"):
-        best = finding.best
-        return _import(path, best.candidate, dataset_info(best.dataset).name, best.scale,
-                       device, finding)  # fmt: skip
+        return _keep(path, import_trial(path, finding.best, finding), device, finding)
     return Notebook(path, finding)
 
 
@@ -77,26 +78,14 @@ class Imported:
         self.kept, self.predictor, self.finding = kept, predictor, finding
 
 
-def _import(path: str, candidate, dataset: str, scale: str, device: str, finding=None):
-    """In the worker thread: the notebook's network kept as a model file in the per-user
-    models folder (so it reopens with no questions), and prepared on the device."""
-    from lenet_desktop.data.datasets import dataset_info
-    from lenet_desktop.files.model_files import save_model
-    from lenet_desktop.files.notebook import import_model
-    from lenet_desktop.nn.inference import Predictor
-    from lenet_desktop.paths.places import inside, slug, user_folder
-
-    weights = None if finding is None else finding.weights
-    bundle = import_model(path, candidate, dataset_info(dataset), scale, weights)
-    if finding is not None:
-        bundle.training["found"] = {
-            "accuracy": round(finding.best.accuracy, 4),
-            "images": finding.best.images,
-            "others": [t.as_json() for t in finding.trials[1:4]],
-        }
+def _keep(path: str, bundle, device: str, finding=None):
+    """In the worker thread: a notebook's imported network kept as a model file in the
+    per-user models folder (so it reopens with no questions), and prepared on the device."""
     folder = user_folder("models")
     folder.mkdir(parents=True, exist_ok=True)
     kept = save_model(bundle, inside(folder, f"{slug(Path(path).stem, 'notebook')}{SUFFIX}"))
+    from lenet_desktop.nn.inference import Predictor  # torch: deferred, off the first paint
+
     return Imported(str(kept), Predictor(bundle, device or None), finding)
 
 
@@ -192,9 +181,7 @@ class ModelLoader(QObject):
 
         finding = notebook.finding
         self.import_dialog = ImportDialog(Path(notebook.path).name, finding, self.window)
-        self.import_dialog.chosen.connect(
-            lambda trial: self._import(notebook.path, trial.candidate, trial.dataset, trial.scale)
-        )
+        self.import_dialog.chosen.connect(lambda trial: self._import(notebook.path, trial))
         self.import_dialog.rejected.connect(self._declined)
         self.import_dialog.edit_requested.connect(
             lambda: self.edit_as_spec.emit(notebook.path, notebook.state, self._first_spec(finding))
@@ -229,11 +216,12 @@ class ModelLoader(QObject):
             lambda error: self._failed(path, error),
         )
 
-    def _import(self, path: str, candidate, dataset: str, scale: str) -> None:
+    def _import(self, path: str, trial) -> None:
+        """The network the learner chose for a notebook's weights, imported and put in use."""
         assert self.runner is not None
         device = self.session.device
         self.runner.run(
-            lambda: _import(path, candidate, dataset, scale, device),
+            lambda: _keep(path, import_trial(path, trial), device),
             lambda kept: self._loaded(kept.kept, kept),
             lambda error: self._failed(path, error),
         )
