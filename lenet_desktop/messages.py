@@ -18,6 +18,14 @@ import re
 
 # A str read with errors="surrogateescape" carries each byte that was not UTF-8 as U+DC80–DCFF;
 # any other surrogate in a str is unpaired (JSON's "\ud800", a damaged record).
+# The languages the app speaks, the one table of them: English, which every text is written in,
+# and its translations (each resources/i18n/lenet_desktop_<code>.ts and .qm), by their code, with
+# the name the Language menu gives each in its own words.
+SOURCE_LANGUAGE = "en"
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+TRANSLATED = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
+
+
 _LONE_SURROGATE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
 
 

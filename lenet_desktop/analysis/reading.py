@@ -22,7 +22,7 @@ from PIL import Image
 from lenet_desktop.analysis.doubt import DOUBT_KINDS, Doubt, doubt_of, judge
 from lenet_desktop.data.cleaning import Cleaning
 from lenet_desktop.data.preprocessing import MNIST_BOX, SIZE, Preprocessed, to_array
-from lenet_desktop.messages import QT_TRANSLATE_NOOP, fill
+from lenet_desktop.messages import QT_TRANSLATE_NOOP, TRANSLATED, fill
 from lenet_desktop.nn.prediction import Prediction
 from lenet_desktop.specs.geometry import INPUT_SIDE
 
@@ -64,10 +64,11 @@ class Note:
             NOTES, self.template, self.values, translate, dict.fromkeys(CLASS_VALUES, "classes")
         )
 
-    def as_json(self, translated: str | None = None) -> dict:
+    def as_json(self, translated: str | None = None, language: str = TRANSLATED[0]) -> dict:
+        """The note for JSON: ``text`` in English, ``text_<language>`` its translation."""
         out: dict = {"kind": self.kind, "warning": self.warning, "text": self.text}
         if translated is not None:
-            out["text_zh_CN"] = translated
+            out[f"text_{language}"] = translated
         return out
 
 

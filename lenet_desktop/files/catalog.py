@@ -7,16 +7,15 @@ from __future__ import annotations
 import functools
 import xml.etree.ElementTree as ElementTree
 
+from lenet_desktop.messages import TRANSLATED
 from lenet_desktop.paths.places import resources_folder
-
-LANGUAGES = ("zh_CN",)
 
 
 @functools.cache
-def catalog(language: str = "zh_CN") -> dict[tuple[str, str], str]:
+def catalog(language: str = TRANSLATED[0]) -> dict[tuple[str, str], str]:
     """(context, English) → translation, for the finished translations of ``language`` (empty
     when its file is missing or unreadable)."""
-    if language not in LANGUAGES:
+    if language not in TRANSLATED:
         return {}
     path = resources_folder() / "i18n" / f"lenet_desktop_{language}.ts"
     try:
@@ -40,6 +39,6 @@ def catalog(language: str = "zh_CN") -> dict[tuple[str, str], str]:
     return found
 
 
-def translate(context: str, text: str, language: str = "zh_CN") -> str | None:
+def translate(context: str, text: str, language: str = TRANSLATED[0]) -> str | None:
     """``text`` of ``context`` in ``language``, or None when it has no finished translation."""
     return catalog(language).get((context, text))

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from lenet_desktop.messages import LANGUAGES
 from lenet_desktop.qt_check import check_platform_plugin
 from lenet_desktop.ui.main_window import MainWindow
 from lenet_desktop.ui.translation import install_translator, resources_dir
@@ -170,7 +171,7 @@ def run_app(model: str | None = None, device: str | None = None) -> int:
     app = create_app()
     store = settings()
     language = store.value("language", "system")
-    install_translator(language if language in ("system", "en", "zh_CN") else "system")
+    install_translator(language if language in ("system", *LANGUAGES) else "system")
     window = MainWindow(model, device, store)
     FirstPaint(window, then=lambda: start(window))
     window.show()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from lenet_desktop.files.model_files import DEFAULT_MODEL
+from lenet_desktop.messages import LANGUAGES as SPOKEN
 from lenet_desktop.session import Session
 from lenet_desktop.specs.geometry import INPUT_SHAPE, shape_text
 from lenet_desktop.ui import actions
@@ -29,7 +30,7 @@ from lenet_desktop.ui.views.probability_chart import ProbabilityChart
 from lenet_desktop.ui.views.status_bar import StatusBarView
 from lenet_desktop.ui.window_actions import WindowActions
 
-LANGUAGES = {"system": None, "en": "English", "zh_CN": "简体中文"}
+LANGUAGES = {"system": None, **SPOKEN}  # the Language menu: the system's, then each one
 if TYPE_CHECKING:
     from lenet_desktop.ui.sources.notebook_live import NotebookLive
     from lenet_desktop.ui.training.panel import TrainingPanel

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from lenet_desktop.messages import ERRORS, LocalizedError
+from lenet_desktop.messages import ERRORS, SOURCE_LANGUAGE, TRANSLATED, LocalizedError
 
 
 def translate(context: str, text: str) -> str:
@@ -171,17 +171,20 @@ def resources_dir() -> Path:
 
 
 def install_translator(code: str = "system") -> str:
-    """Install the translation for ``code`` (``system``, ``en``, ``zh_CN``); returns the
-    language in use. Qt then sends every window a LanguageChange event."""
+    """Install the translation for ``code`` (``system`` or a code of
+    :data:`lenet_desktop.messages.LANGUAGES`); returns the language in use. Qt then sends every
+    window a LanguageChange event."""
     app = QApplication.instance()
     assert app is not None, "create the QApplication first"
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
     locale = QLocale.system() if code == "system" else QLocale(code)
-    if locale.language() == QLocale.Language.Chinese:
+    for language in TRANSLATED:
+        if QLocale(language).language() != locale.language():
+            continue
         ours = QTranslator(app)
-        if ours.load(str(resources_dir() / "i18n" / "lenet_desktop_zh_CN.qm")):
+        if ours.load(str(resources_dir() / "i18n" / f"lenet_desktop_{language}.qm")):
             app.installTranslator(ours)
             _translators.append(ours)
         qt = QTranslator(app)
@@ -190,5 +193,5 @@ def install_translator(code: str = "system") -> str:
         ):
             app.installTranslator(qt)
             _translators.append(qt)
-        return "zh_CN"
-    return "en"
+        return language
+    return SOURCE_LANGUAGE

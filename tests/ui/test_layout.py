@@ -139,7 +139,8 @@ def test_the_first_window_fits_a_laptops_screen(qtbot, settings):
     """Issue 37: on a 1366×768 screen (its task bar taking 40 px) the first window is no
     taller or wider than the screen's available area."""
     from lenet_desktop.ui.app import create_app
-    from lenet_desktop.ui.main_window import FIRST_SIZE, MainWindow
+    from lenet_desktop.ui.main_window import MainWindow
+    from lenet_desktop.ui.window_actions import FIRST_SIZE
 
     create_app()
     window = MainWindow(model="mnist", settings=settings)
