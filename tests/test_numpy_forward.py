@@ -147,12 +147,24 @@ features = 10
 def test_every_layer_type_a_spec_may_write(tmp_path, mnist_splits):
     """Strides, paddings, average and max pooling with padding, every activation, dropout and
     batch norm with statistics of its own: a learner's own network, saved by the app."""
+    from dataclasses import replace
+
     import torch
 
     from lenet_desktop.data.datasets import MNIST
-    from lenet_desktop.specs import LAYER_TYPES, spec_from_toml
+    from lenet_desktop.specs import LAYER_TYPES, LayerSpec, spec_from_toml
+    from lenet_desktop.specs.layer_types import SPEC_TYPES
 
     spec = spec_from_toml(LAYERS_NOT_SHIPPED)
+    # and every activation of the table it does not write (a row added later), after its ReLU
+    written = {layer.type for layer in spec.layers}
+    more = [
+        LayerSpec(name, **row.defaults())
+        for name, row in SPEC_TYPES.items()
+        if row.kind == "activation" and name not in written
+    ]
+    at = [layer.type for layer in spec.layers].index("relu") + 1
+    spec = replace(spec, layers=(*spec.layers[:at], *more, *spec.layers[at:]))
     assert set(LAYER_TYPES) == {layer.type for layer in spec.layers}
     bundle = new_model(spec, MNIST)
     torch.manual_seed(0)

@@ -23,6 +23,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.nn.lenet5_layout import F6_UNITS, LAYOUT, PADDING
 from lenet_desktop.options import ARCHITECTURES
 from lenet_desktop.specs import PRESET_LAYERS, Spec, SpecError, build_network, preset_spec
 from lenet_desktop.specs.layer_types import (
@@ -175,28 +176,21 @@ def lenet5(num_classes: int = 10, pad_value: float = 0.0, rbf: bool = True) -> n
     28×28 → 32×32 border is background, as the paper's 32×32 field was. ``rbf``: the paper's
     Euclidean RBF output with fixed 7×12 codes (ten classes at most); False gives an ordinary
     84 → classes linear output (the files made before the RBF layer existed)."""
+    units = F6_UNITS
     output: nn.Module = (
-        RBFOutput(num_classes) if rbf and num_classes <= 10 else nn.Linear(84, num_classes)
+        RBFOutput(num_classes) if rbf and num_classes <= 10 else nn.Linear(units, num_classes)
     )
-    return nn.Sequential(
-        OrderedDict(
-            [
-                ("pad", nn.ConstantPad2d(2, pad_value)),
-                ("C1", nn.Conv2d(1, 6, kernel_size=5)),
-                ("S2", Subsampling(6)),
-                ("S2_squash", Squash()),
-                ("C3", SparseConv2d(6, C3_CONNECTIONS)),
-                ("S4", Subsampling(16)),
-                ("S4_squash", Squash()),
-                ("C5", nn.Conv2d(16, 120, kernel_size=5)),
-                ("C5_squash", Squash()),
-                ("flatten", nn.Flatten()),
-                ("F6", nn.Linear(120, 84)),
-                ("F6_squash", Squash()),
-                ("output", output),
-            ]
-        )
-    )
+    build = {  # each kind of lenet5_layout.LAYOUT, as a torch module
+        "pad": lambda layer: nn.ConstantPad2d(PADDING, pad_value),
+        "conv": lambda layer: nn.Conv2d(layer.inputs, layer.outputs, kernel_size=layer.kernel),
+        "sparse": lambda layer: SparseConv2d(layer.inputs, C3_CONNECTIONS, layer.kernel),
+        "subsampling": lambda layer: Subsampling(layer.outputs),
+        "squash": lambda layer: Squash(),
+        "flatten": lambda layer: nn.Flatten(),
+        "linear": lambda layer: nn.Linear(layer.inputs, layer.outputs),
+        "output": lambda layer: output,
+    }
+    return nn.Sequential(OrderedDict((layer.name, build[layer.kind](layer)) for layer in LAYOUT))
 
 
 def build_model(

@@ -28,6 +28,8 @@ from numpy.lib.stride_tricks import sliding_window_view
 from lenet_desktop.data.datasets import DatasetInfo
 from lenet_desktop.data.preprocessing import Preprocessed, preprocess
 from lenet_desktop.nn.bundle import ModelHeader
+from lenet_desktop.nn.lenet5_layout import LAYOUT, PADDING
+from lenet_desktop.nn.lenet5_layout import Layer as LenetLayer
 from lenet_desktop.nn.prediction import Prediction
 from lenet_desktop.specs import Spec, plan
 from lenet_desktop.specs.geometry import INPUT_SHAPE
@@ -200,39 +202,52 @@ def spec_layers(spec: Spec, classes: int, tensors: Tensors) -> list[tuple[str, L
 
 
 def lenet5_layers(classes: int, pad_value: float, tensors: Tensors) -> list[tuple[str, Layer]]:
-    """LeNet-5 as :func:`lenet_desktop.nn.models.lenet5` builds it: the same names, the RBF
-    output with the file's codes (or, in files made before it, a linear output)."""
+    """LeNet-5 as :func:`lenet_desktop.nn.models.lenet5` builds it, from the same layout
+    (:data:`~lenet_desktop.nn.lenet5_layout.LAYOUT`): the same names, the RBF output with the
+    file's codes (or, in files made before it, a linear output)."""
     t = tensors.take
-    c1_w, c1_b = t("C1.weight", (6, 1, 5, 5)), t("C1.bias", (6,))
-    s2_w, s2_b = t("S2.weight", (6,)), t("S2.bias", (6,))
-    pairs = [(o, i) for o, inputs in enumerate(C3_CONNECTIONS) for i in inputs]
-    c3_sparse, c3_b = t("C3.weight", (len(pairs), 5, 5)), t("C3.bias", (16,))
-    c3_w = np.zeros((16, 6, 5, 5), dtype=F32)
-    c3_w[[o for o, _ in pairs], [i for _, i in pairs]] = c3_sparse
-    s4_w, s4_b = t("S4.weight", (16,)), t("S4.bias", (16,))
-    c5_w, c5_b = t("C5.weight", (120, 16, 5, 5)), t("C5.bias", (120,))
-    f6_w, f6_b = t("F6.weight", (84, 120)), t("F6.bias", (84,))
-    if classes <= 10 and tensors.has("output.centres"):
-        centres = t("output.centres", (classes, 84))
-        output: Layer = partial(rbf, centres=centres)
-    else:
-        out_w, out_b = t("output.weight", (classes, 84)), t("output.bias", (classes,))
-        output = partial(linear, weight=out_w, bias=out_b)
-    return [
-        ("pad", partial(pad, padding=2, value=pad_value)),
-        ("C1", partial(conv2d, weight=c1_w, bias=c1_b)),
-        ("S2", partial(subsample, weight=s2_w, bias=s2_b)),
-        ("S2_squash", squash),
-        ("C3", partial(conv2d, weight=c3_w, bias=c3_b)),
-        ("S4", partial(subsample, weight=s4_w, bias=s4_b)),
-        ("S4_squash", squash),
-        ("C5", partial(conv2d, weight=c5_w, bias=c5_b)),
-        ("C5_squash", squash),
-        ("flatten", flatten),
-        ("F6", partial(linear, weight=f6_w, bias=f6_b)),
-        ("F6_squash", squash),
-        ("output", output),
-    ]
+
+    def weights(layer: LenetLayer) -> tuple[np.ndarray, np.ndarray]:
+        name, k = layer.name, layer.kernel
+        shape = {
+            "conv": (layer.outputs, layer.inputs, k, k),
+            "subsampling": (layer.outputs,),
+            "linear": (layer.outputs, layer.inputs),
+        }[layer.kind]
+        return t(f"{name}.weight", shape), t(f"{name}.bias", (layer.outputs,))
+
+    def sparse(layer: LenetLayer) -> Layer:  # C3: its connected kernels in a full one
+        pairs = [(o, i) for o, inputs in enumerate(C3_CONNECTIONS) for i in inputs]
+        k = layer.kernel
+        kernels = t(f"{layer.name}.weight", (len(pairs), k, k))
+        full = np.zeros((layer.outputs, layer.inputs, k, k), dtype=F32)
+        full[[o for o, _ in pairs], [i for _, i in pairs]] = kernels
+        return partial(conv2d, weight=full, bias=t(f"{layer.name}.bias", (layer.outputs,)))
+
+    def output(layer: LenetLayer) -> Layer:
+        if classes <= 10 and tensors.has("output.centres"):
+            return partial(rbf, centres=t("output.centres", (classes, layer.inputs)))
+        weight = t("output.weight", (classes, layer.inputs))
+        return partial(linear, weight=weight, bias=t("output.bias", (classes,)))
+
+    def with_weights(function: Callable[..., np.ndarray]) -> Callable[[LenetLayer], Layer]:
+        def made(layer: LenetLayer) -> Layer:
+            weight, bias = weights(layer)
+            return partial(function, weight=weight, bias=bias)
+
+        return made
+
+    build: dict[str, Callable[[LenetLayer], Layer]] = {  # each kind of the layout, in NumPy
+        "pad": lambda layer: partial(pad, padding=PADDING, value=pad_value),
+        "conv": with_weights(conv2d),
+        "sparse": sparse,
+        "subsampling": with_weights(subsample),
+        "squash": lambda layer: squash,
+        "flatten": lambda layer: flatten,
+        "linear": with_weights(linear),
+        "output": output,
+    }
+    return [(layer.name, build[layer.kind](layer)) for layer in LAYOUT]
 
 
 # -- the predictor -------------------------------------------------------------------------------
