@@ -178,7 +178,7 @@ class Session:
     def use_bundle(self, bundle: ModelBundle, device: str | None = None) -> None:
         """Put a model that is in memory in use on ``device`` (default: the session's).
         ValueError for a device that is not here; the model in use then stays."""
-        from lenet_desktop.nn.inference import Predictor
+        from lenet_desktop.nn.inference import Predictor  # deferred: torch
 
         if device is not None:
             predictor = Predictor(bundle, device or None)
@@ -210,13 +210,14 @@ class Session:
             return Result(source, None, None, None if predictor is None else predictor.bundle)
         info = predictor.bundle.dataset
         if source.kind == "sample":
-            from lenet_desktop.data.preprocessing import dataset_sample
+            from lenet_desktop.data.preprocessing import dataset_sample  # deferred: Pillow, SciPy
 
             prepared = dataset_sample(np.asarray(source.pixels), info.mean, info.std)
         else:
             prepared = predictor.preprocess(source.pixels)
         normalized = prepared.normalized
         prediction = None if normalized is None else predictor.predict(normalized)
+        # deferred: Pillow and SciPy, off the first paint (a drawing's first answer is NumPy's)
         from lenet_desktop.analysis.doubt import doubt_of
         from lenet_desktop.analysis.reading import cleaning_pictures, notes
 
@@ -232,7 +233,7 @@ class Session:
             and source.kind != "sample"
             and hasattr(predictor, "network")  # torch's (not the first seconds' NumPy preview)
         ):
-            from lenet_desktop.analysis.number import read_number
+            from lenet_desktop.analysis.number import read_number  # deferred: Pillow, SciPy
 
             number = read_number(predictor, source.pixels, prepared.cleaning)
             if number is not None:
@@ -334,7 +335,7 @@ class Session:
     # -- what the learner asked to see beyond the prediction ----------------------------------
     def set_attribution(self, method: str | None) -> None:
         """Show "which pixels decided" by ``method`` (``saliency`` or ``gradcam``; None: off)."""
-        from lenet_desktop.analysis.live import ATTRIBUTION_METHODS
+        from lenet_desktop.analysis.live import ATTRIBUTION_METHODS  # deferred: first paint
 
         if method is not None and method not in ATTRIBUTION_METHODS:
             raise ValueError(f"unknown attribution method {method!r}")
@@ -363,7 +364,7 @@ class Session:
     def _analyse(self) -> None:
         """Ask for the explanation and the attribution of the current input (see
         :mod:`lenet_desktop.analysis.live`); what no longer fits is cleared at once."""
-        from lenet_desktop.analysis.live import Job
+        from lenet_desktop.analysis.live import Job  # deferred: off the first paint
 
         predictor, unit, method = self._predictor, self._selection, self._attribution_method
         wanted: dict[str, Job | None] = {"explain": None, "attribute": None}

@@ -38,7 +38,7 @@ METHODS = {
 
 def gradcam_layer(layers: list[tuple[str, nn.Module]]) -> str | None:
     """The last convolution whose output is larger than 1×1 (None: no convolution)."""
-    from lenet_desktop.nn.models import layer_kind
+    from lenet_desktop.nn.models import layer_kind  # deferred: torch
 
     fields = receptive_fields(layers)
     found = None
@@ -81,7 +81,7 @@ class Attributor:
         self.gradcam_layer = gradcam_layer(self.layers)
 
     def _sync(self) -> None:
-        import torch
+        import torch  # deferred: torch
 
         with torch.no_grad():
             mine = self.model.state_dict()
@@ -92,8 +92,8 @@ class Attributor:
         """How much each input pixel counted for class ``target``: ``(28, 28) float32`` in
         [0, 1]. ``tensor``: the normalised ``(1, 1, 28, 28)`` input; ``method``: a key of
         :data:`METHODS`. Runs where the network's parameters are."""
-        import torch
-        from captum.attr import LayerGradCam, Saliency
+        import torch  # deferred: torch
+        from captum.attr import LayerGradCam, Saliency  # deferred: Pillow, Captum, torch
 
         if method not in METHODS:
             known = ", ".join(METHODS)

@@ -149,7 +149,7 @@ def draw_reliability(reports: dict[str, Calibration], path: str | Path, size: in
     calibration; the legend above gives each report's ECE. Below: how many images fall in each
     bin (log scale, the count written on the bar), so that a tall bar made of one image reads as
     such. ``reports``: label → Calibration (e.g. "T = 1", "T = 1.62")."""
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw  # deferred: Pillow
 
     path = Path(path)
     left, right, top = 48, 16, 24 + 14 * len(reports)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from lenet_desktop.files.model_files import ModelFileError, load_model
 from lenet_desktop.paths.places import models_folder
 
 FILE = "number-pieces.safetensors"
@@ -31,8 +32,6 @@ def checker_path() -> Path:
 @functools.cache
 def _checker(device: str):
     """The checker on ``device``, loaded once; None when its file is missing or unreadable."""
-    from lenet_desktop.files.model_files import ModelFileError, load_model
-
     path = checker_path()
     if not path.is_file():
         return None
@@ -49,7 +48,7 @@ def one_digit(framed: np.ndarray, device: str = "cpu") -> np.ndarray | None:
     """For each ``(28, 28)`` candidate in ``framed`` (``(N, 28, 28)``, ink in [0, 1], framed as
     MNIST's digits are), the checker's probability that it is one whole digit; None without a
     checker."""
-    import torch
+    import torch  # deferred: torch
 
     found = _checker(str(device))
     if found is None:

@@ -63,7 +63,7 @@ def _numpy(tensor) -> np.ndarray:
 
 
 def _float64():
-    import torch
+    import torch  # deferred: torch
 
     return torch.float64
 

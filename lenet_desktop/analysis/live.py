@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from lenet_desktop.analysis.attribution import Attributor
+
 if TYPE_CHECKING:
     from lenet_desktop.analysis.explanations import Explanation
     from lenet_desktop.analysis.results import Result, Unit
@@ -51,8 +53,6 @@ class _Attributors:
         self._for: tuple[Any, Any] | None = None
 
     def get(self, predictor: Predictor) -> Any:
-        from lenet_desktop.analysis.attribution import Attributor
-
         if self._for is None or self._for[0] is not predictor:
             self._for = (predictor, Attributor(predictor.network))
         return self._for[1]

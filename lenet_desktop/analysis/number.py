@@ -27,6 +27,7 @@ import numpy as np
 from PIL import Image
 
 from lenet_desktop.analysis.checker import doubted, one_digit
+from lenet_desktop.analysis.doubt import doubt_of, energy
 from lenet_desktop.analysis.segmentation import candidates, ink_box
 from lenet_desktop.data.cleaning import Cleaning
 from lenet_desktop.data.preprocessing import (
@@ -128,9 +129,7 @@ def read_number(predictor, image, done: Cleaning | None = None) -> NumberReading
     model does not read digits — and the picture is read as before. ``done``: the cleaning
     the single-digit reading already made of ``image``; when it left no piece out it is the
     number's too, and the picture is not cleaned twice (the drawing path's case)."""
-    import torch
-
-    from lenet_desktop.analysis.doubt import doubt_of, energy
+    import torch  # deferred: torch
 
     info = predictor.bundle.dataset
     if info.convention != "mnist" or (done is not None and (done.as_is or done.empty)):

@@ -21,7 +21,9 @@ __all__ = ["CommandError", "build_parser", "main", "parse_arguments"]
 def _images(args) -> int | None:
     """The training images a train command will see, when it can be told before reading the
     data: ``--train-images``, else what the ``--data`` folder's headers say."""
-    from lenet_desktop.data.datasets import dataset_info
+    from lenet_desktop.data.datasets import dataset_info  # deferred: off the command line's start
+
+    # deferred: off the command line's start
     from lenet_desktop.training.estimate import dataset_sizes
 
     sizes = None
@@ -56,7 +58,7 @@ def parse_arguments(argv: Sequence[str] | None = None):
 def _replace_unprintable() -> None:
     """What a file held that is not valid Unicode is printed as U+FFFD, never a traceback:
     the net under :func:`~lenet_desktop.messages.printable` for any text not passed through it."""
-    import codecs
+    import codecs  # deferred: off the command line's start
 
     def replace(error: UnicodeError) -> tuple[str, int]:
         if isinstance(error, UnicodeEncodeError | UnicodeDecodeError | UnicodeTranslateError):
@@ -72,7 +74,7 @@ def _replace_unprintable() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from lenet_desktop.specs import SpecError
+    from lenet_desktop.specs import SpecError  # deferred: off the command line's start
 
     _replace_unprintable()
     parser, args = parse_arguments(argv)

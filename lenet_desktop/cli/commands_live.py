@@ -40,9 +40,9 @@ def add_commands(commands) -> None:
 
 
 def cmd_watch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from lenet_desktop.data.datasets import MNIST
-    from lenet_desktop.live.network import bundle_of
-    from lenet_desktop.live.receiver import LiveError, Receiver, Update
+    from lenet_desktop.data.datasets import MNIST  # deferred: off the command line's start
+    from lenet_desktop.live.network import bundle_of  # deferred: NumPy, torch
+    from lenet_desktop.live.receiver import LiveError, Receiver, Update  # deferred: NumPy, torch
 
     if args.count is not None and args.count < 1:
         raise CommandError("--count: give a number of networks, 1 or more")
@@ -50,13 +50,13 @@ def cmd_watch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         raise CommandError("--timeout: give a number of seconds above 0")
     image = None
     if args.image:
-        from lenet_desktop.data.pictures import ImageReadError, load_image
+        from lenet_desktop.data.pictures import ImageReadError, load_image  # deferred: Pillow
 
         try:
             image = load_image(args.image)
         except ImageReadError as exc:
             raise CommandError(str(exc)) from None
-    from lenet_desktop.live.channel import ChannelError
+    from lenet_desktop.live.channel import ChannelError  # deferred: NumPy, torch
 
     arrived: queue.Queue = queue.Queue()
     count, built, metrics = 0, None, {}

@@ -20,6 +20,7 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             if problem is not None:
                 _say_unusable(path, problem, args.json)
         if args.model:  # … and a model file that is not there either
+            # deferred: off the command line's start
             from lenet_desktop.files.model_files import ModelFileError, resolve_model_path
 
             try:
@@ -28,9 +29,9 @@ def cmd_predict(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
                 _say_unusable(args.model, exc, args.json)
         return 1
 
-    from lenet_desktop.analysis.reading import DOUBT_KINDS, read
-    from lenet_desktop.data.pictures import ImageReadError, load_image
-    from lenet_desktop.files.catalog import translate
+    from lenet_desktop.analysis.reading import DOUBT_KINDS, read  # deferred: Pillow, NumPy, SciPy
+    from lenet_desktop.data.pictures import ImageReadError, load_image  # deferred: Pillow
+    from lenet_desktop.files.catalog import translate  # deferred: off the command line's start
 
     model = predictor(args, parser)
     if not args.json:
@@ -100,7 +101,7 @@ def _say_blank(path: str, as_json: bool) -> None:
 def _picture_problems(paths: list[str]) -> list[Exception | None]:
     """For each picture given, why it cannot be read — no such file, a folder, a pipe, a
     device… — or None for a regular file (which may still not be an image)."""
-    from lenet_desktop.data.pictures import ImageReadError, check_picture
+    from lenet_desktop.data.pictures import ImageReadError, check_picture  # deferred: Pillow
 
     problems: list[Exception | None] = []
     for path in paths:
@@ -122,10 +123,11 @@ def _say_unusable(path: str, exc: Exception, as_json: bool) -> None:
 
 def _predict_numbers(model, args: argparse.Namespace) -> int:
     """``predict --number``: each image's number, digit by digit."""
+    # deferred: Pillow, NumPy, SciPy
     from lenet_desktop.analysis.number import digit_of, read_number
-    from lenet_desktop.analysis.reading import notes, read
-    from lenet_desktop.data.pictures import ImageReadError, load_image
-    from lenet_desktop.files.catalog import translate
+    from lenet_desktop.analysis.reading import notes, read  # deferred: Pillow, NumPy, SciPy
+    from lenet_desktop.data.pictures import ImageReadError, load_image  # deferred: Pillow
+    from lenet_desktop.files.catalog import translate  # deferred: off the command line's start
 
     if model.bundle.dataset.convention != "mnist":
         raise CommandError("--number reads digits: use a model trained on MNIST")
@@ -204,7 +206,9 @@ def _is_spec_file(target: str) -> bool:
 
 
 def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from lenet_desktop.data.datasets import MNIST
+    from lenet_desktop.data.datasets import MNIST  # deferred: off the command line's start
+
+    # deferred: off the command line's start
     from lenet_desktop.files.model_files import shipped_models
     from lenet_desktop.nn.layer_table import (
         FORMULA,
@@ -212,8 +216,10 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         layer_table,
         shape_text,
         total_parameters,
-    )
-    from lenet_desktop.nn.models import build_model
+    )  # deferred: off the command line's start
+    from lenet_desktop.nn.models import build_model  # deferred: NumPy, torch
+
+    # deferred: off the command line's start
     from lenet_desktop.specs import resolve_spec, spec_architecture, spec_to_toml
 
     target = args.target or ("mnist" if "mnist" in shipped_models() else "modern")
@@ -291,7 +297,7 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 def shape_printout(network) -> list[str]:
     """The lines the LeNet chapter's loop prints for ``network``, as its ``print`` writes them
     (``Conv2d output shape: \\t torch.Size([1, 6, 28, 28])``)."""
-    import torch
+    import torch  # deferred: NumPy, torch
 
     lines = []
     x = torch.rand(size=(1, 1, *INPUT_SHAPE[1:]), dtype=torch.float32)

@@ -42,6 +42,7 @@ def add_notebook_options(
 
 
 def cmd_import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    # deferred: off the command line's start
     from lenet_desktop.files.model_files import ModelFileError, save_model
 
     bundle = open_notebook(args.file, args)
@@ -56,9 +57,9 @@ def cmd_import(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 
 def cmd_code(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from lenet_desktop.cli.common import load
-    from lenet_desktop.specs import resolve_spec
-    from lenet_desktop.specs.code import pytorch_code
+    from lenet_desktop.cli.common import load  # deferred: off the command line's start
+    from lenet_desktop.specs import resolve_spec  # deferred: off the command line's start
+    from lenet_desktop.specs.code import pytorch_code  # deferred: off the command line's start
 
     target = args.target
     mean, std, classes, spec, temperature = 0.0, 1.0, 10, None, 1.0
@@ -78,7 +79,9 @@ def cmd_code(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def cmd_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from lenet_desktop.cli.common import load
+    from lenet_desktop.cli.common import load  # deferred: off the command line's start
+
+    # deferred: off the command line's start
     from lenet_desktop.files.notebook import NotebookError, export_weights
 
     bundle = load(args.model, args)

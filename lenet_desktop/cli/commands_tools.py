@@ -17,7 +17,7 @@ def cmd_corr2d(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         matrix_text,
         parse_channels,
         parse_kernels,
-    )
+    )  # deferred: NumPy
 
     try:
         result = corr2d(
@@ -41,9 +41,9 @@ def cmd_corr2d(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 
 def cmd_app(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.smoke_test:
-        from lenet_desktop.ui.app import smoke_test
+        from lenet_desktop.ui.app import smoke_test  # deferred: Qt, NumPy, psygnal
 
         return smoke_test(model=args.model, device=args.device)
-    from lenet_desktop.ui.app import run_app
+    from lenet_desktop.ui.app import run_app  # deferred: Qt, NumPy, psygnal
 
     return run_app(model=args.model, device=args.device)

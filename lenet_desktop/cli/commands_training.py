@@ -13,9 +13,9 @@ from lenet_desktop.paths import atomic
 
 
 def _check_writable(path):
-    import os
-    import tempfile
-    from pathlib import Path
+    import os  # deferred: off the command line's start
+    import tempfile  # deferred: off the command line's start
+    from pathlib import Path  # deferred: off the command line's start
 
     folder = Path(path).expanduser().resolve().parent
     if not folder.is_dir():
@@ -33,8 +33,8 @@ def _check_writable(path):
 def _terminate_as_interrupt():
     """SIGTERM (``kill``, a closing terminal's session) raised as KeyboardInterrupt while this
     holds, so an atomic write cleans up after itself as it does for Ctrl+C."""
-    import signal
-    import threading
+    import signal  # deferred: off the command line's start
+    import threading  # deferred: off the command line's start
 
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -51,14 +51,21 @@ def _terminate_as_interrupt():
 
 
 def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    # deferred: off the command line's start
     from lenet_desktop.data.datasets import DatasetError, dataset_info
+
+    # deferred: off the command line's start
     from lenet_desktop.files.model_files import ModelFileError, save_model
+
+    # deferred: Pillow, NumPy, SciPy, torch
     from lenet_desktop.training.job import Reports, run_training
+
+    # deferred: Pillow, NumPy, SciPy, torch
     from lenet_desktop.training.loop import TrainConfig, TrainingFailed
 
     if args.data is None and not args.download:
         parser.error("give --data DIR (a folder of the four IDX files) or --download")
-    from lenet_desktop.specs import SpecError
+    from lenet_desktop.specs import SpecError  # deferred: off the command line's start
 
     try:
         config = TrainConfig(
@@ -78,6 +85,7 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     def estimated(seconds: float, train_count: int, test_count: int) -> None:
         nonlocal bar
+        # deferred: off the command line's start
         from lenet_desktop.training.estimate import duration_text, images_per_epoch
 
         template, values = duration_text(seconds)
@@ -90,7 +98,7 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             f"{device}; estimated time {template.format(**values)}",
             flush=True,
         )
-        from tqdm import tqdm
+        from tqdm import tqdm  # deferred: off the command line's start
 
         bar = tqdm(total=None, unit="step", dynamic_ncols=True, leave=False)
 
@@ -173,9 +181,12 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    # deferred: NumPy, torch
     from lenet_desktop.analysis.calibration import calibration, draw_reliability, logits_of
+
+    # deferred: off the command line's start
     from lenet_desktop.data.datasets import DatasetError, dataset_info, find_folder, load_split
-    from lenet_desktop.training.evaluation import evaluate
+    from lenet_desktop.training.evaluation import evaluate  # deferred: NumPy, torch
 
     model = predictor(args, parser)
     bundle = model.bundle
@@ -245,9 +256,11 @@ def cmd_evaluate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
 
 
 def cmd_runs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from lenet_desktop.messages import printable
+    from lenet_desktop.messages import printable  # deferred: off the command line's start
+
+    # deferred: off the command line's start
     from lenet_desktop.training.run_record import comparison_csv, comparison_rows
-    from lenet_desktop.training.runs import RunStore
+    from lenet_desktop.training.runs import RunStore  # deferred: off the command line's start
 
     store = RunStore()
     kept, damaged = store.scan()

@@ -26,8 +26,8 @@ def load(name_or_path: str | None, args: argparse.Namespace | None = None):
         NotOurModelError,
         load_default_model,
         load_model,
-    )
-    from lenet_desktop.files.trying import NothingFits
+    )  # deferred: off the command line's start
+    from lenet_desktop.files.trying import NothingFits  # deferred: off the command line's start
 
     epoch = getattr(args, "epoch", None)
     run = kept_run(name_or_path)
@@ -56,9 +56,11 @@ def load(name_or_path: str | None, args: argparse.Namespace | None = None):
 def kept_run(name: str | None):
     """The kept run ``name`` names — its folder's name in the runs folder (its id, as
     ``lenet-desktop runs`` lists it), or the path of a run's folder — else None."""
-    from pathlib import Path
+    from pathlib import Path  # deferred: off the command line's start
 
-    from lenet_desktop.training.run_record import RECORD
+    from lenet_desktop.training.run_record import RECORD  # deferred: off the command line's start
+
+    # deferred: off the command line's start
     from lenet_desktop.training.runs import RunError, RunStore
 
     if not name:
@@ -78,6 +80,7 @@ def kept_run(name: str | None):
 
 def _epoch_of(run, name: str | None, epoch: int):
     """Epoch ``epoch``'s weights of ``run`` (CommandError saying what is kept)."""
+    # deferred: off the command line's start
     from lenet_desktop.files.model_files import ModelFileError, load_model
 
     if run is None:
@@ -97,8 +100,9 @@ def _epoch_of(run, name: str | None, epoch: int):
 
 def is_notebook_file(name: str | None, arch: str | None = None) -> bool:
     """A pickle-based weights file, or a safetensors file named with --arch."""
-    from pathlib import Path
+    from pathlib import Path  # deferred: off the command line's start
 
+    # deferred: off the command line's start
     from lenet_desktop.files.notebook import PICKLE_SUFFIXES
 
     if not name:
@@ -111,13 +115,19 @@ def open_notebook(path: str, args: argparse.Namespace | None = None, quiet_misfi
     """A notebook's model, found by trying what its weights could be (what ``--arch``,
     ``--dataset`` and ``--scale`` give is not tried); what was found, and what a checkpoint
     held besides the weights, said on stderr."""
-    import sys
+    import sys  # deferred: off the command line's start
 
-    from lenet_desktop.data.datasets import dataset_info
-    from lenet_desktop.files.notebook import NotebookError
+    from lenet_desktop.data.datasets import dataset_info  # deferred: off the command line's start
+    from lenet_desktop.files.notebook import NotebookError  # deferred: off the command line's start
+
+    # deferred: off the command line's start
     from lenet_desktop.files.notebook_specs import Candidate
+
+    # deferred: off the command line's start
     from lenet_desktop.files.trying import NothingFits, open_notebook
-    from lenet_desktop.options import ARCHITECTURES
+    from lenet_desktop.options import ARCHITECTURES  # deferred: off the command line's start
+
+    # deferred: off the command line's start
     from lenet_desktop.specs import SpecError, resolve_spec
 
     dataset = getattr(args, "dataset", None)
@@ -158,15 +168,16 @@ def open_notebook(path: str, args: argparse.Namespace | None = None, quiet_misfi
 
 def _network_name(candidate) -> str:
     """``d2l (sigmoid + average pooling)``, or a network of no preset by its layers alone."""
+    # deferred: off the command line's start
     from lenet_desktop.files.notebook_specs import describe
-    from lenet_desktop.options import ARCHITECTURES
+    from lenet_desktop.options import ARCHITECTURES  # deferred: off the command line's start
 
     words = describe(candidate.spec)
     return f"{candidate.name} ({words})" if candidate.name in ARCHITECTURES else words
 
 
 def predictor(args: argparse.Namespace, parser: argparse.ArgumentParser):
-    from lenet_desktop.nn.inference import Predictor
+    from lenet_desktop.nn.inference import Predictor  # deferred: Pillow, NumPy, SciPy, torch
 
     bundle = load(args.model, args)
     try:
@@ -177,8 +188,8 @@ def predictor(args: argparse.Namespace, parser: argparse.ArgumentParser):
 
 def config_options() -> dict:
     """TrainConfig's fields the command line offers, by name → dataclasses.Field."""
-    from dataclasses import fields
+    from dataclasses import fields  # deferred: off the command line's start
 
-    from lenet_desktop.training.config import TrainConfig
+    from lenet_desktop.training.config import TrainConfig  # deferred: off the command line's start
 
     return {f.name: f for f in fields(TrainConfig) if f.metadata.get("cli", True)}

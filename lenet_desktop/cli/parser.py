@@ -37,7 +37,7 @@ def _device_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def _device_name(text: str) -> str:
-    import re
+    import re  # deferred: off the command line's start
 
     name = text.strip().lower()
     if not re.fullmatch(r"auto|cpu|mps|(cuda|xpu)(:\d+)?", name):
@@ -63,9 +63,9 @@ def _number(kind: type):
 def add_config_options(parser: argparse.ArgumentParser) -> None:
     """One option per TrainConfig field, with its default and help (validation is the
     config's: a value it refuses becomes a usage error)."""
-    import typing
+    import typing  # deferred: off the command line's start
 
-    from lenet_desktop.training.config import TrainConfig
+    from lenet_desktop.training.config import TrainConfig  # deferred: off the command line's start
 
     hints = typing.get_type_hints(TrainConfig)
     for name, spec in config_options().items():

@@ -20,7 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
-from lenet_desktop.paths.places import data_override, shared_datasets_folders, user_folder
+from lenet_desktop.paths.places import (
+    data_override,
+    resources_folder,
+    shared_datasets_folders,
+    user_folder,
+)
 from lenet_desktop.specs.geometry import INPUT_SIDE
 
 if TYPE_CHECKING:
@@ -263,7 +268,7 @@ def holds(folder: str | os.PathLike[str], info: DatasetInfo, split: str = "test"
 
 def read_idx(path: Path, magic: int) -> np.ndarray:
     """Read one IDX file (plain or gzip) of unsigned bytes; DatasetError naming it if damaged."""
-    import numpy as np
+    import numpy as np  # deferred: NumPy
 
     try:
         if path.suffix == ".gz":
@@ -326,8 +331,8 @@ def load_split(folder: str | os.PathLike[str], info: DatasetInfo, split: str) ->
     (``folder/MNIST/raw/…``). Raises DatasetError naming the file for anything missing or
     damaged.
     """
-    import numpy as np
-    import torch
+    import numpy as np  # deferred: NumPy
+    import torch  # deferred: NumPy, torch
 
     folder = Path(folder).expanduser()
     if not folder.is_dir():
@@ -405,10 +410,8 @@ SAMPLE_PER_CLASS = 50
 def shipped_sample(info: DatasetInfo) -> Split | None:
     """The part of ``info``'s test split shipped with the app (None for a dataset without
     one)."""
-    import numpy as np
-    import torch
-
-    from lenet_desktop.paths.places import resources_folder
+    import numpy as np  # deferred: NumPy
+    import torch  # deferred: NumPy, torch
 
     path = resources_folder() / "samples" / f"{info.name}-test-{10 * SAMPLE_PER_CLASS}.npz"
     if not path.is_file():

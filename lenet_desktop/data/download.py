@@ -42,7 +42,7 @@ def download(
         )
     root = Path(root) if root is not None else user_folder("datasets")
     try:
-        from torchvision import datasets as tv
+        from torchvision import datasets as tv  # deferred: Pillow, NumPy, torch, torchvision
     except Exception:  # not installed, or built for another torch ("operator … does not exist")
         raise DatasetError(
             QT_TRANSLATE_NOOP(

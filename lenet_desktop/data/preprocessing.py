@@ -89,7 +89,7 @@ class Preprocessed:
         """:attr:`normalized` as a ``(1, 1, 28, 28)`` tensor (sharing its memory), or None."""
         if self.normalized is None:
             return None
-        import torch
+        import torch  # deferred: torch
 
         return torch.from_numpy(self.normalized)
 
@@ -338,7 +338,7 @@ def normalized(image: np.ndarray, mean: float, std: float) -> np.ndarray:
 
 def normalize(image: np.ndarray, mean: float, std: float) -> torch.Tensor:
     """``(28, 28)`` in [0, 1] → ``(1, 1, 28, 28) float32`` normalised tensor."""
-    import torch
+    import torch  # deferred: torch
 
     return torch.from_numpy(normalized(image, mean, std))
 

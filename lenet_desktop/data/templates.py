@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 from scipy import ndimage
+from scipy.spatial import cKDTree
 
 from lenet_desktop.data.strokes import stroke_width
 
@@ -155,7 +156,6 @@ def find_dots(mask: np.ndarray) -> tuple[np.ndarray, int]:
         return np.zeros_like(mask), 0
     # A template's dots lie on a lattice: each one's nearest neighbour is at the same distance
     # (noise and a pencil's grain are scattered at random distances).
-    from scipy.spatial import cKDTree  # (only for a dotted page: it takes a while to import)
 
     centres = np.array(ndimage.center_of_mass(mask, labels, np.flatnonzero(dots) + 1))
     nearest = cKDTree(centres).query(centres, k=2)[0][:, 1]

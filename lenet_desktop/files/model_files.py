@@ -238,7 +238,7 @@ def _metadata_fields(meta: dict, path: Path) -> dict:
 def _check_tensors(
     network: nn.Module, tensors: dict[str, torch.Tensor], fields: dict, path: Path
 ) -> None:
-    import torch
+    import torch  # deferred: NumPy, torch
 
     expected = network.state_dict()
     problems = []
@@ -309,9 +309,9 @@ def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
     Raises ModelFileError, naming the file, for anything that is not a whole, valid model file
     of a known architecture. No code from the file is ever executed.
     """
-    from safetensors.torch import load as load_tensors
+    from safetensors.torch import load as load_tensors  # deferred: NumPy, safetensors, torch
 
-    from lenet_desktop.nn.models import build_model
+    from lenet_desktop.nn.models import build_model  # deferred: NumPy, torch
 
     path = resolve_model_path(name_or_path)
     data, fields = read_model_file(path)
@@ -335,7 +335,7 @@ def load_model(name_or_path: str | os.PathLike[str]) -> ModelBundle:
             detail=exc,
         ) from None
     if fields["architecture"] == "lenet5" and "output.weight" in tensors:
-        from lenet_desktop.nn.models import lenet5
+        from lenet_desktop.nn.models import lenet5  # deferred: NumPy, torch
 
         # Made before LeNet-5 had its RBF output: the linear output it was trained with.
         network = lenet5(len(info.classes), -info.mean / info.std, rbf=False)
@@ -357,6 +357,7 @@ def load_numpy_model(name_or_path: str | os.PathLike[str]) -> NumpyPredictor:
     # NumPy and its forward pass, deferred on purpose: listing and reading headers needs neither
     from safetensors.numpy import load
 
+    # deferred: Pillow, NumPy, SciPy
     from lenet_desktop.nn.numpy_forward import UnsupportedModel, numpy_predictor
 
     path = resolve_model_path(name_or_path)
@@ -410,8 +411,8 @@ def save_model(bundle: ModelBundle, path: str | os.PathLike[str]) -> Path:
     Refuses (ModelFileError) a network with non-finite weights; the previous file at ``path``
     is untouched on any failure.
     """
-    import torch
-    from safetensors.torch import save as save_tensors
+    import torch  # deferred: NumPy, torch
+    from safetensors.torch import save as save_tensors  # deferred: NumPy, safetensors, torch
 
     path = Path(path)
     tensors = {

@@ -19,8 +19,10 @@ records that scaling (or the dataset's statistics, or custom ones), and never ch
 
 from __future__ import annotations
 
+import io
 import os
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +34,9 @@ from lenet_desktop.files.notebook_specs import (
     layers_of,
 )
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+from lenet_desktop.nn.bundle import new_model
+from lenet_desktop.paths import atomic
+from lenet_desktop.specs.code import sequential_keys
 
 if TYPE_CHECKING:
     import torch
@@ -51,7 +56,7 @@ class NotebookError(LocalizedError):
 
 
 def _torch_version() -> tuple[int, int]:
-    import torch
+    import torch  # deferred: NumPy, torch
 
     major, minor = torch.__version__.split("+")[0].split(".")[:2]
     return int(major), int("".join(c for c in minor if c.isdigit()) or 0)
@@ -120,7 +125,7 @@ def read_weights(path: str | os.PathLike[str]) -> Weights:
             path=path,
             kind=type(data).__name__,
         )
-    import torch
+    import torch  # deferred: NumPy, torch
 
     bad = next(
         (k for k, v in data.items() if not isinstance(k, str) or not isinstance(v, torch.Tensor)),
@@ -143,7 +148,7 @@ def read_weights(path: str | os.PathLike[str]) -> Weights:
 
 
 def _all_tensors(data: dict) -> bool:
-    import torch
+    import torch  # deferred: NumPy, torch
 
     return all(isinstance(v, torch.Tensor) for v in data.values())
 
@@ -154,7 +159,7 @@ def _printable(text: str) -> str:
 
 
 def _read_safetensors(path: Path) -> Any:
-    from safetensors.torch import load_file
+    from safetensors.torch import load_file  # deferred: NumPy, safetensors, torch
 
     try:
         return load_file(str(path), device="cpu")
@@ -173,9 +178,7 @@ def _unpickle(path: Path) -> Any:
     """A pickle read by PyTorch's restricted loader alone (nothing in it can run), its warnings
     kept off the terminal; a refusal said in the app's words, never PyTorch's (which suggest
     loading the file unsafely)."""
-    import warnings
-
-    import torch
+    import torch  # deferred: NumPy, torch
 
     if _torch_version() < SAFE_TORCH:
         raise NotebookError(
@@ -305,8 +308,6 @@ def import_model(
     unchanged, in the network ``arch`` (None: the only candidate, NotebookError when none or
     several fit), fed as ``scale`` says. :mod:`lenet_desktop.files.trying` finds the network
     when several fit."""
-    from lenet_desktop.nn.bundle import new_model
-
     weights = weights or read_weights(path)
     state = weights.state
     classes = len(info.classes)
@@ -344,7 +345,6 @@ def import_model(
             renamed[key] = ours[key]
     bundle.network.load_state_dict(renamed, strict=True)
     bundle.network.eval()
-    from dataclasses import replace
 
     record: dict[str, Any] = {
         "imported_from": str(Path(path).name),
@@ -370,12 +370,7 @@ def export_weights(
     network :func:`lenet_desktop.specs.code.pytorch_code` writes in ``style``: ``0.weight``…
     for the Chinese book's ``nn.Sequential``, ``net.0.weight``… for the English book's class.
     Written atomically; NotebookError for LeNet-5 (its layers are not ``nn`` ones)."""
-    import io
-
-    import torch
-
-    from lenet_desktop.paths import atomic
-    from lenet_desktop.specs.code import sequential_keys
+    import torch  # deferred: NumPy, torch
 
     path = Path(path)
     if bundle.spec is None:
@@ -394,7 +389,7 @@ def export_weights(
         module, _, name = key.partition(".")
         state[f"{index[module]}.{name}"] = tensor.detach().cpu().clone()
     if path.suffix.lower() == ".safetensors":
-        from safetensors.torch import save
+        from safetensors.torch import save  # deferred: NumPy, safetensors, torch
 
         data = save(state)
     elif path.suffix.lower() in PICKLE_SUFFIXES:

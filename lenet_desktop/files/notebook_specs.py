@@ -110,8 +110,6 @@ def _derived(state: dict[str, Any], classes: int) -> list[Spec]:
     activation and 2 × 2 pooling), then the linear layers (with batch norm and an activation
     between them); one for each choice of the convolutions' padding that makes the flattened
     size the first linear layer's input (shapes alone cannot tell which)."""
-    from lenet_desktop.specs import LayerSpec, Spec
-
     kinds: list[tuple[str, tuple[int, ...]]] = []
     for _prefix, params in layers_of(state):
         shapes = dict(params)
@@ -164,8 +162,6 @@ def _derived(state: dict[str, Any], classes: int) -> list[Spec]:
 
 def variants(geometry: Spec) -> list[Spec]:
     """``geometry`` with every activation × every pooling of the layer-type table."""
-    from lenet_desktop.specs.layer_types import SPEC_TYPES
-
     acts = [t for t, row in SPEC_TYPES.items() if row.kind == "activation"]
     pools = [t for t, row in SPEC_TYPES.items() if row.kind == "pool"]
     out = []

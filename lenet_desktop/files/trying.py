@@ -37,7 +37,8 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from lenet_desktop.files.notebook import NotebookError, Weights, read_weights, scaling
+from lenet_desktop.data.datasets import DATASETS, dataset_info, shipped_sample
+from lenet_desktop.files.notebook import NotebookError, Weights, import_model, read_weights, scaling
 from lenet_desktop.files.notebook_specs import (
     Candidate,
     candidate_specs,
@@ -46,6 +47,8 @@ from lenet_desktop.files.notebook_specs import (
     layers_of,
 )
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.specs import build_network
+from lenet_desktop.specs.layer_types import SPEC_TYPES
 
 if TYPE_CHECKING:
     import numpy as np
@@ -117,8 +120,6 @@ class Finding:
 
 def _load(candidate: Candidate, state: dict[str, Any], classes: int):
     """The candidate's network with the file's weights (in their order)."""
-    from lenet_desktop.specs import build_network
-
     network = build_network(candidate.spec, classes)
     ours = network.state_dict()
     renamed = {}
@@ -136,7 +137,7 @@ def _load(candidate: Candidate, state: dict[str, Any], classes: int):
 
 def _answers(network, split: Split, mean: float, std: float) -> tuple[np.ndarray, float]:
     """The network's answers on the split, and the mean log-probability of the true classes."""
-    import torch
+    import torch  # deferred: NumPy, torch
 
     with torch.inference_mode():
         x = (split.images.unsqueeze(1).float() / 255.0 - mean) / std
@@ -153,9 +154,7 @@ def try_all(
 ) -> list[tuple[Trial, np.ndarray]]:
     """Every candidate × dataset × scaling run on the shipped test images: (trial, its
     answers), best first."""
-    import torch
-
-    from lenet_desktop.data.datasets import DATASETS, shipped_sample
+    import torch  # deferred: NumPy, torch
 
     state = weights.state
     tried = []
@@ -190,8 +189,6 @@ def _alike_order(trial: Trial) -> tuple:
     """Of trials that answer alike, the one to stand for all: the preferred (:func:`_preference`),
     then the one whose layer types come first in the layer-type table — a ReLU before a leaky
     ReLU, which no weight can tell apart from it."""
-    from lenet_desktop.specs.layer_types import SPEC_TYPES
-
     order = list(SPEC_TYPES)
     return _preference(trial), tuple(order.index(x.type) for x in trial.candidate.spec.layers)
 
@@ -271,8 +268,6 @@ def find(
 def scores_text(trials: tuple[Trial, ...], limit: int = 4) -> str:
     """``sigmoid + average pooling, Fashion-MNIST, [0, 1] input: 64 % of 500 test images; …``
     (English, for the command line)."""
-    from lenet_desktop.data.datasets import dataset_info
-
     parts = []
     for trial in trials[:limit]:
         scale = "[0, 1] input" if trial.scale == "unit" else "standardised input"
@@ -292,8 +287,6 @@ def open_notebook(
     """The model in a notebook file, found by trying (or as ``arch``/``dataset``/``scale``
     say), with what was found. NotebookError, with every score, when the best is not clear
     (ambiguous, or near chance): the learner then chooses."""
-    from lenet_desktop.files.notebook import import_model
-
     if arch is not None and dataset is not None and scale is not None:  # nothing left to find
         weights = read_weights(path)
         bundle = import_model(path, arch, dataset, scale, weights)
@@ -322,9 +315,6 @@ def import_trial(
     """The notebook's network as ``trial`` says — the best of ``finding``, or the one the
     learner chose — with what trying found kept in its training summary. The command line and
     the window both import this way."""
-    from lenet_desktop.data.datasets import dataset_info
-    from lenet_desktop.files.notebook import import_model
-
     weights = finding.weights if finding is not None else None
     info = dataset_info(trial.dataset)
     bundle = import_model(path, trial.candidate, info, trial.scale, weights)

@@ -158,7 +158,7 @@ class NotebookFollower:
 
     def keep_copy(self, path: str | os.PathLike[str]) -> Path:
         """Save the network shown as a model file (ModelFileError when it cannot be written)."""
-        from lenet_desktop.files.model_files import save_model
+        from lenet_desktop.files.model_files import save_model  # late-bound: a test replaces it
 
         if self.shown is None:
             raise LiveError(QT_TRANSLATE_NOOP("errors", "No network from a notebook is shown"))

@@ -23,9 +23,21 @@ import statistics
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+import torch
+
+from lenet_desktop.data.datasets import dataset_info
 from lenet_desktop.live.receiver import LiveError, Update
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
-from lenet_desktop.specs import INPUT_SHAPE, LayerSpec, Spec, SpecError
+from lenet_desktop.nn.bundle import new_model
+from lenet_desktop.specs import (
+    INPUT_SHAPE,
+    PRESET_LAYERS,
+    LayerSpec,
+    Spec,
+    SpecError,
+    plan,
+    preset_spec,
+)
 from lenet_desktop.specs.layer_types import SPEC_TYPES, LayerType
 
 if TYPE_CHECKING:
@@ -244,7 +256,6 @@ def read_layers(layers: object, classes: int) -> LiveNetwork:
         path = entry.get("path") if entry.get("kind") == "module" else None
         sources.append(str(path) if isinstance(path, str) else None)
     spec = Spec(tuple(specs), name=None, title=None)
-    from lenet_desktop.specs import PRESET_LAYERS, plan, preset_spec
 
     for name in PRESET_LAYERS:  # the book's network, say: called by its name
         preset = preset_spec(name, classes)
@@ -269,8 +280,6 @@ _ALIASES = {"mnist": "mnist", "fashion": "fashion-mnist", "fashionmnist": "fashi
 def scaling(update: Update, fallback: DatasetInfo) -> tuple[DatasetInfo, float, float, str]:
     """The dataset, the input scaling (mean, std on [0, 1] pixels) and how they were known
     (``"named"``, ``"pixels"`` or ``"assumed"``)."""
-    from lenet_desktop.data.datasets import dataset_info
-
     named = update.header.get("dataset")
     info = None
     how = "assumed"
@@ -334,9 +343,6 @@ def bundle_of(update: Update, fallback: DatasetInfo, built: LiveNetwork | None =
 ]:  # fmt: skip
     """The notebook's network as a model the app runs: its layers (``built``, when the
     structure is the one read last time), its weights unchanged, fed as it was fed."""
-    import torch
-
-    from lenet_desktop.nn.bundle import new_model
 
     if update.state is None:
         raise LiveError(QT_TRANSLATE_NOOP("errors", "The notebook sent no weights"))

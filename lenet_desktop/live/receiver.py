@@ -113,8 +113,8 @@ def decode(header: dict[str, Any], payload: bytes) -> Update:
         return Update(header, None)
     if kind != "network":
         raise dropped("kind")
-    from safetensors import SafetensorError
-    from safetensors.torch import load
+    from safetensors import SafetensorError  # deferred: safetensors
+    from safetensors.torch import load  # deferred: safetensors
 
     try:
         state = load(payload)

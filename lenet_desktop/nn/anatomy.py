@@ -13,6 +13,7 @@ import numpy as np
 
 from lenet_desktop.nn.layer_table import LayerRow, layer_table, total_parameters
 from lenet_desktop.specs.geometry import INPUT_SHAPE, FieldArithmetic, receptive_fields
+from lenet_desktop.specs.layer_types import SQUASH_AMPLITUDE
 
 if TYPE_CHECKING:
     from torch import nn
@@ -63,7 +64,7 @@ class Anatomy:
 
 def kernels_of(network: nn.Module) -> tuple[Kernels, ...]:
     """Every convolution's kernels, in order (the Kernels tab and the runs' comparison)."""
-    from lenet_desktop.nn.models import conv_kernels, sparse_connections
+    from lenet_desktop.nn.models import conv_kernels, sparse_connections  # deferred: torch
 
     found = []
     for name, module in network.named_children():
@@ -83,8 +84,7 @@ def kernels_of(network: nn.Module) -> tuple[Kernels, ...]:
 
 
 def _rbf(network: nn.Module) -> RBFCodes | None:
-    from lenet_desktop.nn.models import RBF_SHAPE, RBFOutput
-    from lenet_desktop.specs.layer_types import SQUASH_AMPLITUDE
+    from lenet_desktop.nn.models import RBF_SHAPE, RBFOutput  # deferred: torch
 
     layers = list(network.named_children())
     for position, (name, module) in enumerate(layers):

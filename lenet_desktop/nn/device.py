@@ -81,6 +81,4 @@ def use_one_thread() -> None:
     """One image at a time is too small to share among threads: waking a second thread costs
     more than it saves. Sets the calling thread's torch to one thread (the window's; a trainer
     keeps its own)."""
-    import torch
-
     torch.set_num_threads(1)

@@ -58,7 +58,7 @@ class LayerRow:
 
 def layer_table(network: nn.Sequential) -> list[LayerRow]:
     """Run one blank ``(1, *INPUT_SHAPE)`` input through ``network`` and describe every layer."""
-    import torch
+    import torch  # deferred: NumPy, torch
 
     rows: list[LayerRow] = []
     inputs: dict[str, tuple[int, ...]] = {}

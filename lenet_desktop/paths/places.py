@@ -37,7 +37,7 @@ BESIDE = {"specs": "runs", "models": "runs"}
 
 def user_data_folder() -> Path:
     """The platform's per-user data folder for the app (``~/.local/share/lenet-desktop``, …)."""
-    from platformdirs import user_data_dir
+    from platformdirs import user_data_dir  # deferred: platformdirs
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
 

@@ -174,13 +174,13 @@ def fixed(template: str, *values: Any) -> Callable[[Any], Words]:
 
 
 def torch_nn() -> Any:
-    from torch import nn
+    from torch import nn  # deferred: NumPy, torch
 
     return nn
 
 
 def build_conv(layer: LayerSpec, in_shape: tuple[int, ...]) -> nn.Module:
-    from torch import nn
+    from torch import nn  # deferred: NumPy, torch
 
     assert layer.channels is not None and layer.kernel is not None
     return nn.Conv2d(
@@ -194,7 +194,7 @@ def build_conv(layer: LayerSpec, in_shape: tuple[int, ...]) -> nn.Module:
 
 def build_pool(cls: str) -> Callable[[LayerSpec, tuple[int, ...]], nn.Module]:
     def build(layer: LayerSpec, in_shape: tuple[int, ...]) -> nn.Module:
-        from torch import nn
+        from torch import nn  # deferred: NumPy, torch
 
         assert layer.kernel is not None
         pool = getattr(nn, cls)
@@ -205,7 +205,7 @@ def build_pool(cls: str) -> Callable[[LayerSpec, tuple[int, ...]], nn.Module]:
 
 def build_plain(cls: str) -> Callable[[LayerSpec, tuple[int, ...]], nn.Module]:
     def build(layer: LayerSpec, in_shape: tuple[int, ...]) -> nn.Module:
-        from torch import nn
+        from torch import nn  # deferred: NumPy, torch
 
         return getattr(nn, cls)()
 
@@ -213,21 +213,21 @@ def build_plain(cls: str) -> Callable[[LayerSpec, tuple[int, ...]], nn.Module]:
 
 
 def build_linear(layer: LayerSpec, in_shape: tuple[int, ...]) -> nn.Module:
-    from torch import nn
+    from torch import nn  # deferred: NumPy, torch
 
     assert layer.features is not None
     return nn.Linear(in_shape[0], layer.features)
 
 
 def build_batchnorm(layer: LayerSpec, in_shape: tuple[int, ...]) -> nn.Module:
-    from torch import nn
+    from torch import nn  # deferred: NumPy, torch
 
     norm = nn.BatchNorm2d if len(in_shape) == 3 else nn.BatchNorm1d
     return norm(in_shape[0])
 
 
 def build_dropout(layer: LayerSpec, in_shape: tuple[int, ...]) -> nn.Module:
-    from torch import nn
+    from torch import nn  # deferred: NumPy, torch
 
     return nn.Dropout(layer.p or 0.0)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -206,9 +207,7 @@ def parameter_count(spec: Spec) -> int:
 def build_network(spec: Spec, num_classes: int | None = None) -> nn.Sequential:
     """A freshly initialised ``nn.Sequential`` for ``spec``: ``(N, *INPUT_SHAPE) → (N, classes)``.
     Checks the spec first (:func:`plan`), so nothing is allocated for a broken one."""
-    from collections import OrderedDict
-
-    from torch import nn
+    from torch import nn  # deferred: NumPy, torch
 
     planned = plan(spec, num_classes)
     modules: list[tuple[str, nn.Module]] = []
@@ -226,8 +225,6 @@ BYTES_PER_VALUE = 4  # float32
 def memory_budget() -> int:
     """What one training may use: a quarter of this machine's memory (8 GiB when it cannot
     be read)."""
-    import os
-
     try:
         total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (AttributeError, ValueError, OSError):

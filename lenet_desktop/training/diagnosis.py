@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, fill
+from lenet_desktop.training.recipes import QUICK_BY_FAMILY
 
 DIAGNOSIS = "diagnosis"  # the translation context
 # At chance: a test accuracy less than CHANCE_MARGIN above 1/classes.
@@ -69,8 +70,6 @@ def at_chance(accuracy: float, classes: int) -> bool:
 def smaller_rate(config, family: str) -> float:
     """A rate to try after a divergence: the Quick recipe's for this family when it is smaller
     (ReLU networks under SGD: 0.1, the rate that learns), else a tenth of this one."""
-    from lenet_desktop.training.recipes import QUICK_BY_FAMILY
-
     lr = config.learning_rate
     if config.optimizer == "sgd":
         suggestion = 0.1 if lr > 0.1 else lr / 10

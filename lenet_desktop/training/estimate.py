@@ -9,11 +9,16 @@ machine holds for this machine.
 
 from __future__ import annotations
 
+import gzip
 import math
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
+from lenet_desktop.data.datasets import dataset_info, find_file
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.nn.bundle import new_model
+from lenet_desktop.specs import resolve_spec
 from lenet_desktop.specs.geometry import INPUT_SHAPE
 
 # What a run spends besides its steps and evaluations: copying the data to the device,
@@ -33,16 +38,13 @@ class Rates:
 def measure_rates(config, seconds: float = 0.25) -> Rates:
     """Time ``config``'s network in training (at least three steps, about ``seconds``) and in
     evaluation, on random images, as :func:`~lenet_desktop.training.loop.train` runs it."""
-    import torch
-    import torch.nn.functional as F
+    import torch  # deferred: NumPy, torch
+    import torch.nn.functional as F  # deferred: NumPy, torch
 
-    from lenet_desktop.data.datasets import dataset_info
-    from lenet_desktop.nn import fast_ops
-    from lenet_desktop.nn.bundle import new_model
-    from lenet_desktop.nn.device import resolve_device
-    from lenet_desktop.specs import resolve_spec
-    from lenet_desktop.training.batches import augment_batch
-    from lenet_desktop.training.loop import _optimizer
+    from lenet_desktop.nn import fast_ops  # deferred: NumPy, torch
+    from lenet_desktop.nn.device import resolve_device  # deferred: NumPy, torch
+    from lenet_desktop.training.batches import augment_batch  # deferred: NumPy, torch
+    from lenet_desktop.training.loop import _optimizer  # deferred: Pillow, NumPy, SciPy, torch
 
     info = dataset_info(config.dataset)
     device = resolve_device(config.device)
@@ -116,10 +118,6 @@ def duration_text(seconds: float) -> tuple[str, dict]:
 def dataset_sizes(folder, info) -> tuple[int, int] | None:
     """How many training and test images ``folder`` holds for ``info``, read from the IDX
     headers alone (a few bytes); None when the files are not there or not IDX."""
-    import gzip
-    from pathlib import Path
-
-    from lenet_desktop.data.datasets import find_file
 
     if not folder:
         return None

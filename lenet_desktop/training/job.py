@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from lenet_desktop.data.download import DownloadCancelled
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
 from lenet_desktop.training.config import TrainConfig
 from lenet_desktop.training.loop import Progress, TrainingCancelled, TrainResult, train
@@ -57,9 +58,9 @@ class Outcome:
 
 
 def _splits(config: TrainConfig, data: str | None, download: bool, reports: Reports):
+    # late-bound: a test replaces it
     from lenet_desktop.data.datasets import DatasetError, dataset_info, find_folder, load_dataset
-    from lenet_desktop.data.download import DownloadCancelled
-    from lenet_desktop.data.download import download as fetch
+    from lenet_desktop.data.download import download as fetch  # late-bound: a test replaces it
 
     info = dataset_info(config.dataset)
     folder = data

@@ -19,6 +19,7 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 
+from lenet_desktop.analysis.calibration import calibration, fit_temperature, logits_of
 from lenet_desktop.analysis.doubt import UNLIKE_QUANTILE, unlike_threshold
 from lenet_desktop.data.datasets import Split, dataset_info
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
@@ -366,7 +367,6 @@ def train(
     assert evaluation is not None  # there is at least one epoch
     network.eval()
     calibrated = _calibrate(bundle, network, held_out, device)
-    from lenet_desktop.analysis.calibration import calibration, logits_of
 
     report = calibration(
         logits_of(network, test_split, mean, std, device), test_split.labels, bundle.temperature
@@ -408,7 +408,6 @@ def _calibrate(bundle: ModelBundle, network: torch.nn.Module, held_out, device) 
     done, for the model file's training record."""
     if held_out is None:
         return {}
-    from lenet_desktop.analysis.calibration import calibration, fit_temperature, logits_of
 
     info = bundle.dataset
     logits = logits_of(network, held_out, info.mean, info.std, device)

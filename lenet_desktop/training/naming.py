@@ -15,6 +15,10 @@ from typing import Any
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
 from lenet_desktop.specs.layer_types import SPEC_TYPES
+from lenet_desktop.specs.planning import layer_names
+from lenet_desktop.specs.presets import PRESET_LAYERS, is_preset, preset_spec
+from lenet_desktop.training.config import TrainConfig
+from lenet_desktop.training.recipes import recipe_settings
 
 CONTEXT = "run names"
 SEPARATOR = " · "
@@ -75,8 +79,6 @@ def _value_text(translate, value: Any) -> str:
 
 
 def _closest_preset(layers) -> str:
-    from lenet_desktop.specs.presets import PRESET_LAYERS
-
     def distance(preset: str) -> int:
         theirs = PRESET_LAYERS[preset]
         same = sum(a == b for a, b in zip(layers[:-1], theirs[:-1], strict=False))
@@ -87,9 +89,6 @@ def _closest_preset(layers) -> str:
 
 def network_changes(spec, translate=identity) -> tuple[str, list[str]]:
     """The preset ``spec`` came from and how it differs, as words: ("d2l", ["C1 kernel 3"])."""
-    from lenet_desktop.specs.planning import layer_names
-    from lenet_desktop.specs.presets import PRESET_LAYERS, preset_spec
-
     origin = spec.name if spec.name in PRESET_LAYERS else _closest_preset(spec.layers)
     base = preset_spec(origin, spec.layers[-1].features or 10)
     mine, theirs = list(spec.layers), list(base.layers)
@@ -132,9 +131,6 @@ def network_changes(spec, translate=identity) -> tuple[str, list[str]]:
 def option_changes(config: dict, translate=identity, images: int | None = None) -> list[str]:
     """How ``config`` (a TrainConfig as a dict) differs from the recipe it names, for a run on
     ``images`` training images (the Quick recipe's batch size follows them)."""
-    from lenet_desktop.training.config import TrainConfig
-    from lenet_desktop.training.recipes import recipe_settings
-
     recipe = config.get("recipe", "custom")
     defaults: dict[str, Any] = {f.name: f.default for f in fields(TrainConfig)}
     base = defaults | recipe_settings(recipe, config.get("architecture"), images)
@@ -181,8 +177,6 @@ def run_name(config: dict, spec=None, translate=identity, images: int | None = N
 
 
 def _is_preset(spec) -> bool:
-    from lenet_desktop.specs.presets import is_preset
-
     return is_preset(spec)
 
 

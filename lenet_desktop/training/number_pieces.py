@@ -29,6 +29,7 @@ from lenet_desktop.analysis.checker import NOT_ONE_DIGIT, checker_path
 from lenet_desktop.analysis.segmentation import candidates
 from lenet_desktop.data.datasets import MNIST, candidate_folders, load_split
 from lenet_desktop.data.preprocessing import cleaning, frame_ink, to_array
+from lenet_desktop.nn.bundle import new_model
 
 PURE = 0.9  # this much of a candidate's ink from one digit …
 WHOLE = 0.85  # … and this much of that digit's ink in it: that digit; else not one digit
@@ -165,9 +166,7 @@ def train_checker(
 ):
     """The checker: the ``modern`` preset with eleven outputs trained on the examples (Adam,
     batch 256, a cosine schedule, the loss weighted so both kinds weigh the same)."""
-    import torch
-
-    from lenet_desktop.nn.bundle import new_model
+    import torch  # deferred: torch
 
     torch.manual_seed(seed)
     info = replace(
@@ -207,7 +206,7 @@ def train_checker(
 
 
 def main(argv: list[str] | None = None) -> None:
-    from lenet_desktop.files.model_files import save_model
+    from lenet_desktop.files.model_files import save_model  # late-bound: a test replaces it
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--numbers", type=int, default=6000)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.specs import SpecError, resolve_spec
 from lenet_desktop.specs.layer_types import SPEC_TYPES
 from lenet_desktop.training.config import BOOK_SETTINGS, RECIPES
 
@@ -63,8 +64,6 @@ def family(architecture: str, num_classes: int = 10) -> str:
     ``lenet5`` for LeNet-5, else ``sigmoid`` (sigmoid, tanh and anything else that
     saturates). A spec file that cannot be read counts as sigmoid (TrainConfig says what is
     wrong with it)."""
-    from lenet_desktop.specs import SpecError, resolve_spec
-
     if architecture == "lenet5":
         return "lenet5"
     try:

@@ -24,13 +24,16 @@ import re
 import shutil
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lenet_desktop.files.model_files import ModelFileError, load_model
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError, printable
+from lenet_desktop.nn.layer_table import total_parameters
 from lenet_desktop.paths import atomic
 from lenet_desktop.paths.places import user_folder
-from lenet_desktop.training import run_record
+from lenet_desktop.training import naming, run_record
 from lenet_desktop.training.run_record import (
     EPOCHS,
     MODEL,
@@ -199,13 +202,10 @@ class RunStore:
         """Write ``result``'s record and weights into ``temp`` and rename it into place. Its
         name is ``name``, else what it changed (:func:`~lenet_desktop.training.naming.run_name`,
         in the language of ``translate(context, text)``), made unique among the kept runs."""
-        from lenet_desktop.files.model_files import save_model
-        from lenet_desktop.nn.layer_table import total_parameters
-        from lenet_desktop.training import naming
+        from lenet_desktop.files.model_files import save_model  # late-bound: a test replaces it
 
         bundle: ModelBundle = result.bundle
         config = dict(bundle.training.get("config", {}))
-        from datetime import datetime
 
         # to the microsecond: two runs kept within one second still list in the order made
         created = datetime.now().isoformat(timespec="microseconds")
@@ -239,7 +239,6 @@ class RunStore:
             curve=tuple((float(x), float(y)) for x, y in result.curve),
             diagnosis=result.diagnosis.kind if result.diagnosis is not None else None,
         )
-        from lenet_desktop.files.model_files import ModelFileError
 
         try:
             save_model(bundle, temp / MODEL)
@@ -262,8 +261,6 @@ class RunStore:
     def load_epoch(self, run_id: str, epoch: int) -> ModelBundle:
         """Epoch ``epoch``'s model of run ``run_id`` (RunError when the run kept no such epoch;
         ModelFileError when its file is damaged)."""
-        from lenet_desktop.files.model_files import load_model
-
         run = self.get(run_id)
         kept = run.epochs_kept
         if not kept:
@@ -314,8 +311,6 @@ class RunStore:
 
     def load_model(self, run_id: str) -> ModelBundle:
         """The run's model, as any model file loads (ModelFileError if it is damaged)."""
-        from lenet_desktop.files.model_files import load_model
-
         return load_model(self.get(run_id).model_path)
 
 
@@ -334,6 +329,7 @@ class PendingRun:
 
     def add_epoch(self, bundle: ModelBundle, epoch: int) -> bool:
         """Write epoch ``epoch``'s weights (the next one expected); whether they were kept."""
+        # late-bound: a test replaces it
         from lenet_desktop.files.model_files import ModelFileError, save_model
 
         if self.epochs_error is not None or epoch != self.epochs:

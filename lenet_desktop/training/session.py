@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from psygnal import Signal
 
+from lenet_desktop.data.datasets import DatasetError
+from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
 from lenet_desktop.training.run_record import Run
 from lenet_desktop.training.runs import RunError, RunStore
 
@@ -117,9 +119,10 @@ class Job:
         self.stop = threading.Event()
 
     def run(self, deliver: Callable[..., None] | None = None, splits=None) -> None:
-        from lenet_desktop.data.datasets import DatasetError
-        from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
+        # deferred: Pillow, NumPy, SciPy, torch
         from lenet_desktop.training.job import Reports, run_training
+
+        # deferred: Pillow, NumPy, SciPy, torch
         from lenet_desktop.training.loop import TrainingCancelled, TrainingFailed
 
         send = deliver or self.training.receive
@@ -384,7 +387,7 @@ class TrainingSession:
 
     def epoch_predictor(self, run: Run, epoch: int) -> Predictor:
         """Epoch ``epoch`` of ``run``, ready to use (read once, then kept in memory)."""
-        from lenet_desktop.nn.inference import Predictor
+        from lenet_desktop.nn.inference import Predictor  # deferred: Pillow, NumPy, SciPy, torch
 
         key = (run.id, int(epoch))
         predictor = self._epochs.get(key)

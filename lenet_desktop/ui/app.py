@@ -176,7 +176,7 @@ def run_app(model: str | None = None, device: str | None = None) -> int:
     FirstPaint(window, then=lambda: start(window))
     window.show()
     status = app.exec()
-    from lenet_desktop.ui.tasks import lingering
+    from lenet_desktop.ui.tasks import lingering  # deferred: off the first paint
 
     if lingering():  # a worker that would not stop (a stalled download): end now, cleanly
         sys.stdout.flush()
@@ -236,8 +236,8 @@ def smoke_test(model: str | None = None, device: str | None = None) -> int:
     """Open the real window offscreen, draw the built-in seven as soon as the window answers
     (from NumPy, before torch is loaded), wait for torch's model, print what both said and
     exit: 0 when both read a 7, 1 otherwise (checks an install or a frozen bundle)."""
-    import json
-    import os
+    import json  # deferred: off the first paint
+    import os  # deferred: off the first paint
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_app()

@@ -169,19 +169,22 @@ class MainWindow(Retranslating, WindowActions):
         (Once: later calls do nothing.)"""
         if self._views_built:
             return
-        from lenet_desktop.nn.device import use_one_thread
-        from lenet_desktop.ui.tools.spec_editor import SpecEditor
-        from lenet_desktop.ui.training.panel import TrainingPanel
+        from lenet_desktop.nn.device import use_one_thread  # deferred: torch
+        from lenet_desktop.ui.tools.spec_editor import SpecEditor  # deferred: off the first paint
+        from lenet_desktop.ui.training.panel import TrainingPanel  # deferred: pyqtgraph
+
+        # deferred: off the first paint
         from lenet_desktop.ui.views.architecture import ArchitectureView
-        from lenet_desktop.ui.views.feature_maps import FeatureMapsView
-        from lenet_desktop.ui.views.input_view import InputView
-        from lenet_desktop.ui.views.kernels import KernelsView
-        from lenet_desktop.ui.views.rbf import RBFView
+        from lenet_desktop.ui.views.feature_maps import FeatureMapsView  # deferred: pyqtgraph
+        from lenet_desktop.ui.views.input_view import InputView  # deferred: off the first paint
+        from lenet_desktop.ui.views.kernels import KernelsView  # deferred: pyqtgraph
+        from lenet_desktop.ui.views.rbf import RBFView  # deferred: pyqtgraph
 
         use_one_thread()
         self.input_view = InputView(self.session)
         self.input_view.hovered.connect(self.status.show_input_hover)
         self.middle_layout.insertWidget(1, self.input_view, 1)
+        # deferred: off the first paint
         from lenet_desktop.ui.views.cleaning_view import CleaningView
 
         self.cleaning_view = CleaningView(self.session)
@@ -190,8 +193,12 @@ class MainWindow(Retranslating, WindowActions):
         self.architecture = ArchitectureView(self.session)
         self.rbf = RBFView(self.session)
         self.editor = SpecEditor(self.session, self.settings)
-        from lenet_desktop.ui.analyst import Analyst
+        from lenet_desktop.ui.analyst import Analyst  # deferred: off the first paint
+
+        # deferred: off the first paint
         from lenet_desktop.ui.views.explain_panel import ExplainPanel
+
+        # deferred: off the first paint
         from lenet_desktop.ui.views.overlays import AttributionOverlay, FieldOutlines
 
         self.analyst = Analyst(self.session, self)  # explanations and attribution, off-thread
@@ -211,7 +218,7 @@ class MainWindow(Retranslating, WindowActions):
         )
         self._views_built = True
         self.status.fill_devices()
-        from lenet_desktop.training.session import TrainingSession
+        from lenet_desktop.training.session import TrainingSession  # deferred: off the first paint
 
         self.training_session = TrainingSession(self.session, translate=translate)
         self.kernels.history = self.training_session.kernel_history  # while stepping
@@ -219,7 +226,7 @@ class MainWindow(Retranslating, WindowActions):
         training.set_devices(self.session.devices())
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, training)
         training.hide()
-        from lenet_desktop.ui.dock_layout import DockLayout
+        from lenet_desktop.ui.dock_layout import DockLayout  # deferred: off the first paint
 
         self.docks = DockLayout(self, self.splitter, self.settings, self.explain_panel, training)
         self.explain_panel.wanted.connect(lambda: self.docks.show(self.explain_panel))
@@ -229,6 +236,7 @@ class MainWindow(Retranslating, WindowActions):
         self.loader.edit_as_spec.connect(self._describe_weights)
         self.editor.weights_requested.connect(self.loader.import_with)
         self.menu_actions["training"].setEnabled(True)
+        # deferred: pyqtgraph, torch
         from lenet_desktop.ui.sources.notebook_live import NotebookLive
 
         self.notebook = NotebookLive(self.session, self)  # a notebook's network, as it trains

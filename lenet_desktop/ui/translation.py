@@ -38,7 +38,7 @@ def class_names(classes: tuple[str, ...]) -> tuple[str, ...]:
 def architecture_title(name: str, fallback: str | None = None) -> str:
     """A preset's title in the window's language; for a learner's own network, ``fallback``
     (its spec's title) or its name."""
-    from lenet_desktop.options import ARCHITECTURE_TITLES
+    from lenet_desktop.options import ARCHITECTURE_TITLES  # deferred: off the first paint
 
     title = ARCHITECTURE_TITLES.get(name)
     return QCoreApplication.translate("architectures", title) if title else (fallback or name)
@@ -47,7 +47,7 @@ def architecture_title(name: str, fallback: str | None = None) -> str:
 def network_words(spec) -> str:
     """``sigmoid + average pooling`` (+ batch norm) in the window's language: what shapes
     cannot tell of a notebook's network."""
-    from lenet_desktop.specs.layer_types import SPEC_TYPES
+    from lenet_desktop.specs.layer_types import SPEC_TYPES  # deferred: off the first paint
 
     kinds = [layer.type for layer in spec.layers]
     words = [
@@ -64,7 +64,7 @@ def network_words(spec) -> str:
 
 def trial_text(trial) -> str:
     """One network tried on the test images, with its score (files.trying.Trial)."""
-    from lenet_desktop.data.datasets import dataset_info
+    from lenet_desktop.data.datasets import dataset_info  # deferred: off the first paint
 
     scale = (
         QCoreApplication.translate("notebook", "[0, 1] input (ToTensor)")
@@ -135,7 +135,7 @@ def diagnosis_fix_text(diagnosis) -> str:
 
 def duration(seconds: float) -> str:
     """A duration as a person says it ("about 3 min"), in the window's language."""
-    from lenet_desktop.training.estimate import duration_text
+    from lenet_desktop.training.estimate import duration_text  # deferred: off the first paint
 
     template, values = duration_text(seconds)
     return QCoreApplication.translate("durations", template).format(**values)
@@ -165,7 +165,7 @@ _translators: list[QTranslator] = []
 
 def resources_dir() -> Path:
     """Translations and icons (:func:`lenet_desktop.paths.places.resources_folder`)."""
-    from lenet_desktop.paths.places import resources_folder
+    from lenet_desktop.paths.places import resources_folder  # deferred: off the first paint
 
     return resources_folder()
 

@@ -147,13 +147,13 @@ class WindowActions(QMainWindow):
             self.session.set_attribution("gradcam" if on else "saliency")
 
     def show_sandbox(self) -> None:
-        from lenet_desktop.ui.tools.sandbox import show_sandbox
+        from lenet_desktop.ui.tools.sandbox import show_sandbox  # deferred: NumPy
 
         show_sandbox(self)
 
     def set_presentation(self, on: bool) -> None:
         """Larger type and larger maps, for a projector."""
-        from lenet_desktop.ui.tools.export import presentation
+        from lenet_desktop.ui.tools.export import presentation  # deferred: off the first paint
 
         presentation(self.session, self.settings, on)
 
@@ -164,7 +164,7 @@ class WindowActions(QMainWindow):
     def show_code(self) -> None:
         """The model in use as the PyTorch code that builds it (Architecture tab)."""
         from lenet_desktop.specs.code import pytorch_code  # (deferred, too)
-        from lenet_desktop.ui.tools.code_view import show_code
+        from lenet_desktop.ui.tools.code_view import show_code  # deferred: off the first paint
 
         model = self.session.model
         if model is None:
@@ -211,7 +211,7 @@ class WindowActions(QMainWindow):
         )
 
     def export_view(self) -> None:
-        from lenet_desktop.ui.tools.export import export_dialog
+        from lenet_desktop.ui.tools.export import export_dialog  # deferred: off the first paint
 
         export_dialog(self, self.splitter)
 
@@ -220,6 +220,6 @@ class WindowActions(QMainWindow):
         install_translator(code)
 
     def show_about(self) -> None:
-        from lenet_desktop.ui.tools.about import show_about
+        from lenet_desktop.ui.tools.about import show_about  # deferred: off the first paint
 
         show_about(self, self.session)

@@ -25,7 +25,7 @@ IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm"
 def qimage_to_picture(image: QImage):
     """A QImage as the Pillow image its PNG encoding decodes to: the pixels a file of the same
     picture would give (lossless), read by the same decoder as files."""
-    from PIL import Image
+    from PIL import Image  # deferred: Pillow
 
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -69,7 +69,7 @@ class InputSources(QObject):
         return True
 
     def open_image(self, path: str) -> bool:
-        from lenet_desktop.data.pictures import ImageReadError, load_image
+        from lenet_desktop.data.pictures import ImageReadError, load_image  # deferred: Pillow
 
         try:
             picture = load_image(path)
@@ -123,7 +123,7 @@ class InputSources(QObject):
 
     def _show_qimage(self, image: QImage) -> bool:
         """A pasted or dropped image, refused (and said) when larger than a file may be."""
-        from lenet_desktop.data.pictures import MAX_PIXELS
+        from lenet_desktop.data.pictures import MAX_PIXELS  # deferred: Pillow
 
         if image.width() * image.height() > MAX_PIXELS:
             self.session.report(
@@ -141,7 +141,7 @@ class InputSources(QObject):
         model = self.session.model
         if model is None:
             return False
-        from lenet_desktop.data.datasets import DatasetError
+        from lenet_desktop.data.datasets import DatasetError  # deferred: off the first paint
 
         info = model.dataset
         split = self._splits.get(info.name)
@@ -169,7 +169,7 @@ class InputSources(QObject):
         return True
 
     def _find_split(self, info):
-        from lenet_desktop.data.datasets import find_test_split
+        from lenet_desktop.data.datasets import find_test_split  # deferred: off the first paint
 
         preferred = self.settings.value(f"data/{info.name}", "")
         return find_test_split(
@@ -195,7 +195,7 @@ class InputSources(QObject):
         return False
 
     def choose_data_folder(self, info, class_index: int | None = None) -> bool:
-        from lenet_desktop.data.datasets import holds
+        from lenet_desktop.data.datasets import holds  # deferred: off the first paint
 
         folder = QFileDialog.getExistingDirectory(
             self.window, self.tr("Folder of the {0} files").format(info.title), str(Path.home())
@@ -215,7 +215,7 @@ class InputSources(QObject):
         return self.random_sample(class_index)
 
     def download(self, info, class_index: int | None = None) -> None:
-        from lenet_desktop.data.download import download
+        from lenet_desktop.data.download import download  # deferred: off the first paint
 
         if self.runner is None:
             self.runner = Runner(self)

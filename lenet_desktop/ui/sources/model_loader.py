@@ -128,6 +128,7 @@ class ModelLoader(QObject):
         the file cannot be run so: torch's load then says what is wrong with it."""
         if self.session.predictor is not None or not self.pending:
             return
+        # deferred: off the first paint
         from lenet_desktop.files.model_files import load_numpy_model
 
         try:
@@ -177,6 +178,7 @@ class ModelLoader(QObject):
     def _ask(self, notebook: Notebook) -> None:
         """Several networks read the test images about as well, or none better than chance:
         the learner chooses (non-blocking, each one's score shown), then it is imported."""
+        # deferred: off the first paint
         from lenet_desktop.ui.sources.import_dialog import ImportDialog
 
         finding = notebook.finding
@@ -193,7 +195,7 @@ class ModelLoader(QObject):
         """The spec the editor starts from: the best candidate's, or the book's network."""
         if finding.trials:
             return finding.best.candidate.spec
-        from lenet_desktop.specs import preset_spec
+        from lenet_desktop.specs import preset_spec  # deferred: off the first paint
 
         return preset_spec("d2l")
 
@@ -269,6 +271,7 @@ class ModelLoader(QObject):
         self._rebuild_recent()
 
     def retranslate(self) -> None:
+        # deferred: off the first paint
         from lenet_desktop.files.model_files import ModelFileError, read_model_file
 
         for name, action in self.shipped_actions.items():

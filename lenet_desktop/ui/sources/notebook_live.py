@@ -297,7 +297,7 @@ class NotebookLive(QObject):
     @property
     def dock(self) -> NotebookDock:
         if self._dock is None:
-            from PySide6.QtCore import Qt
+            from PySide6.QtCore import Qt  # deferred: off the first paint
 
             dock = self._dock = NotebookDock(self.follower, self.window)
             dock.listen_error = self.listen_error
@@ -329,7 +329,7 @@ class NotebookLive(QObject):
                 self.toggle()
 
     def toggle(self) -> None:
-        from PySide6.QtCore import Qt
+        from PySide6.QtCore import Qt  # deferred: off the first paint
 
         dock = self.dock
         dock.setVisible(not dock.isVisible())

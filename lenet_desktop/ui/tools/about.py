@@ -13,8 +13,8 @@ from lenet_desktop import __version__
 def _version(module: str) -> str:
     """A library's version, or a word saying it is not there (torchvision is optional): from
     the loaded module, else the installed package's metadata — never importing it here."""
-    import sys
-    from importlib import metadata
+    import sys  # deferred: off the first paint
+    from importlib import metadata  # deferred: off the first paint
 
     loaded = sys.modules.get(module)
     if loaded is not None and hasattr(loaded, "__version__"):
@@ -26,8 +26,8 @@ def _version(module: str) -> str:
 
 
 def show_about(parent: QWidget, session) -> None:
-    import numpy
-    import PySide6
+    import numpy  # deferred: NumPy
+    import PySide6  # deferred: off the first paint
 
     device = str(session.predictor.device) if session.predictor is not None else "—"
     QMessageBox.about(

@@ -15,7 +15,7 @@ SVG = "http://www.w3.org/2000/svg"
 
 def _path_data(outline) -> str:
     """A QPainterPath as SVG path data (moves, lines and cubic curves)."""
-    from PySide6.QtGui import QPainterPath
+    from PySide6.QtGui import QPainterPath  # deferred: off the first paint
 
     parts, i, count = [], 0, outline.elementCount()
     while i < count:
@@ -37,10 +37,10 @@ def text_as_paths(path: Path) -> None:
     drawn with the fonts the window uses (Chinese included): any viewer shows every glyph, with
     no font of its own (Qt writes text as fragments in a family name that other programs do
     not have, and the Chinese went missing or gapped)."""
-    import xml.etree.ElementTree as ET
+    import xml.etree.ElementTree as ET  # deferred: off the first paint
 
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QFont, QPainterPath
+    from PySide6.QtCore import QPointF  # deferred: off the first paint
+    from PySide6.QtGui import QFont, QPainterPath  # deferred: off the first paint
 
     ET.register_namespace("", SVG)
     ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
@@ -76,7 +76,7 @@ def export_widget(widget: QWidget, path: str | Path) -> Path:
     resolution. OSError if it cannot be written."""
     path = Path(path)
     if path.suffix.lower() == ".svg":
-        from PySide6.QtSvg import QSvgGenerator
+        from PySide6.QtSvg import QSvgGenerator  # deferred: off the first paint
 
         generator = QSvgGenerator()
         generator.setFileName(str(path))
@@ -90,7 +90,7 @@ def export_widget(widget: QWidget, path: str | Path) -> Path:
             painter.end()
         text_as_paths(path)
     else:
-        from PySide6.QtGui import QImage
+        from PySide6.QtGui import QImage  # deferred: off the first paint
 
         if path.suffix.lower() != ".png":
             path = path.with_suffix(".png")
@@ -115,7 +115,7 @@ def _unwritable(path: Path) -> str:
 
 def export_dialog(parent: QWidget, widget: QWidget) -> Path | None:
     """Ask where to save, then export; a failure is said in a message box."""
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMessageBox  # deferred: off the first paint
 
     path, chosen = QFileDialog.getSaveFileName(
         parent,
@@ -138,7 +138,7 @@ def presentation(session, settings, on: bool) -> None:
     """Presentation mode for a projector: 1.5× type everywhere, and the session told (the maps
     and kernels follow it with 1.8× tiles). The window's own font size is remembered, so
     turning it off restores it."""
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication  # deferred: off the first paint
 
     font = QApplication.font()
     base = _font_size(settings.value("base_font_pt"), font.pointSizeF())
@@ -152,7 +152,7 @@ def presentation(session, settings, on: bool) -> None:
 def _font_size(stored: object, default: float) -> float:
     """The remembered font size in points, or ``default`` for anything that is not a
     readable size (text, NaN, zero, 100,000)."""
-    import math
+    import math  # deferred: off the first paint
 
     try:
         value = float(stored)  # type: ignore[arg-type]

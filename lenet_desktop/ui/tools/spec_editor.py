@@ -59,9 +59,9 @@ RED = QColor(231, 76, 60, 90)
 
 def default_batch_size() -> int:
     """The batch size the memory estimate assumes: TrainConfig's default."""
-    from dataclasses import fields
+    from dataclasses import fields  # deferred: off the first paint
 
-    from lenet_desktop.training.config import TrainConfig
+    from lenet_desktop.training.config import TrainConfig  # deferred: off the first paint
 
     default = next(f.default for f in fields(TrainConfig) if f.name == "batch_size")
     return default if isinstance(default, int) else 256
@@ -69,7 +69,7 @@ def default_batch_size() -> int:
 
 def type_label(kind: str) -> str:
     """A layer type as the spec file writes it, with what it is in the window's language."""
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication  # deferred: off the first paint
 
     return f"{kind} · {QCoreApplication.translate('layer types', SPEC_TYPES[kind].word)}"
 
@@ -169,7 +169,7 @@ class SpecEditor(NotebookEditing, Retranslating, QWidget):
 
     # -- strings -------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        from lenet_desktop.options import ARCHITECTURES
+        from lenet_desktop.options import ARCHITECTURES  # deferred: off the first paint
 
         self.start_label.setText(self.tr("Start from:"))
         current = self.start_box.currentData()
@@ -377,7 +377,7 @@ class SpecEditor(NotebookEditing, Retranslating, QWidget):
     # -- files ---------------------------------------------------------------------------------
     def save(self, path: str | Path) -> Path:
         """Write the spec as TOML (atomically); OSError if it cannot be written."""
-        from lenet_desktop.paths import atomic
+        from lenet_desktop.paths import atomic  # deferred: off the first paint
 
         return atomic.write_text(Path(path), spec_to_toml(self.spec()))
 
@@ -415,6 +415,7 @@ class SpecEditor(NotebookEditing, Retranslating, QWidget):
         """Save the spec where the app keeps the learner's specs and ask for it to be trained."""
         if self.error is not None or not self.layers:
             return None
+        # deferred: off the first paint
         from lenet_desktop.paths.places import PathError, inside, user_folder
 
         folder = user_folder("specs")

@@ -37,6 +37,7 @@ class NotebookEditing:
         self.set_spec(spec)
 
     def _check_weights(self) -> None:
+        # deferred: off the first paint
         from lenet_desktop.files.notebook_specs import describe_misfit, fits
 
         if self.weights is None:
@@ -61,7 +62,7 @@ class NotebookEditing:
             self.weights_button.setEnabled(False)
 
     def _use_weights(self) -> None:
-        from lenet_desktop.files.notebook_specs import Candidate
+        from lenet_desktop.files.notebook_specs import Candidate  # deferred: off the first paint
 
         if self.weights is not None and self.error is None:
             spec = self.spec()
@@ -69,8 +70,8 @@ class NotebookEditing:
 
     def show_code(self):
         """The edited network as the PyTorch code that builds it (None while it is broken)."""
-        from lenet_desktop.specs.code import pytorch_code
-        from lenet_desktop.ui.tools.code_view import show_code
+        from lenet_desktop.specs.code import pytorch_code  # deferred: off the first paint
+        from lenet_desktop.ui.tools.code_view import show_code  # deferred: off the first paint
 
         if self.error is not None or not self.layers:
             return None

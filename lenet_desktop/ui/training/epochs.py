@@ -145,8 +145,8 @@ class EpochStepper(Retranslating, QWidget):
         self._label()
         if self.run is None or self.training.busy:
             return
-        from lenet_desktop.files.model_files import ModelFileError
-        from lenet_desktop.training.runs import RunError
+        from lenet_desktop.files.model_files import ModelFileError  # deferred: off the first paint
+        from lenet_desktop.training.runs import RunError  # deferred: off the first paint
 
         try:
             self.training.show_epoch(self.run, epoch)

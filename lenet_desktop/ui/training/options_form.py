@@ -260,8 +260,8 @@ class OptionsForm(QWidget):
 
     def training_images(self) -> int | None:
         """How many training images the dataset folder holds (None: not known yet)."""
-        from lenet_desktop.data.datasets import dataset_info
-        from lenet_desktop.training.estimate import dataset_sizes
+        from lenet_desktop.data.datasets import dataset_info  # deferred: off the first paint
+        from lenet_desktop.training.estimate import dataset_sizes  # deferred: off the first paint
 
         sizes = dataset_sizes(self.folder_edit.text().strip(), dataset_info(self.value("dataset")))
         return sizes[0] if sizes else None
@@ -271,7 +271,7 @@ class OptionsForm(QWidget):
         will train on (``images`` of them, else the dataset folder's; as `train --recipe`: the
         recipe's settings, the defaults for the rest); the network, the dataset and the seed
         stay. "custom" only says the options are the learner's own."""
-        from lenet_desktop.training.recipes import recipe_settings
+        from lenet_desktop.training.recipes import recipe_settings  # deferred: off the first paint
 
         if recipe != "custom":
             keep = ("architecture", "dataset", "seed")
@@ -286,7 +286,7 @@ class OptionsForm(QWidget):
 
     def recipe_changes(self) -> list[str]:
         """The options that no longer are as the chosen recipe has them (field names)."""
-        from lenet_desktop.training.recipes import recipe_settings
+        from lenet_desktop.training.recipes import recipe_settings  # deferred: off the first paint
 
         if self.recipe == "custom":
             return []
@@ -381,6 +381,7 @@ class OptionsForm(QWidget):
 
     # -- the dataset's folder ----------------------------------------------------------------
     def dataset_changed(self) -> None:
+        # deferred: off the first paint
         from lenet_desktop.data.datasets import dataset_info, find_folder
 
         found = find_folder(dataset_info(self.value("dataset")))

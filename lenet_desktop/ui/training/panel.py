@@ -271,7 +271,7 @@ class TrainingPanel(Retranslating, QDockWidget):
         if not self.confirm_stop():
             return False
         if not self.stop_and_wait(STOP_WAIT_MS):
-            from lenet_desktop.ui.tasks import linger
+            from lenet_desktop.ui.tasks import linger  # deferred: off the first paint
 
             if self.worker_thread is not None:
                 linger(self.worker_thread)

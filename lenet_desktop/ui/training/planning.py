@@ -31,7 +31,7 @@ class RunPlanner(QObject):
     def recipe_applied(self, recipe: str) -> None:
         if recipe == "custom":
             return
-        from lenet_desktop.training.recipes import FAMILIES, family
+        from lenet_desktop.training.recipes import FAMILIES, family  # deferred: off the first paint
 
         config = self.form.values()
         kind = translate("recipes", FAMILIES[family(str(config["architecture"]))])

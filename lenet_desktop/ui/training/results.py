@@ -208,6 +208,7 @@ class Results(QWidget):
             self.save(path)
 
     def save(self, path: str) -> bool:
+        # deferred: off the first paint
         from lenet_desktop.files.model_files import ModelFileError, save_model
 
         if self.result is None:

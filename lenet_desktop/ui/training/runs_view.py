@@ -245,7 +245,7 @@ class RunsView(Retranslating, QWidget):
         )
         if not rows or rows[0] >= len(self.runs):  # nothing, or a damaged run: no model to open
             return
-        from lenet_desktop.files.model_files import ModelFileError
+        from lenet_desktop.files.model_files import ModelFileError  # deferred: off the first paint
 
         try:
             self.training.use_run(self.runs[rows[0]].id)
@@ -253,7 +253,7 @@ class RunsView(Retranslating, QWidget):
             self.problem.emit(error_text(exc))
 
     def delete_ticked(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from PySide6.QtWidgets import QMessageBox  # deferred: off the first paint
 
         ids = self.ticked_ids()
         if not ids:
@@ -313,8 +313,8 @@ class RunsView(Retranslating, QWidget):
         self.comparison.show_runs(runs, [self._first_kernels(run) for run in runs[:4]])
 
     def _first_kernels(self, run: Run) -> np.ndarray | None:
-        from lenet_desktop.files.model_files import ModelFileError
-        from lenet_desktop.nn.anatomy import kernels_of
+        from lenet_desktop.files.model_files import ModelFileError  # deferred: off the first paint
+        from lenet_desktop.nn.anatomy import kernels_of  # deferred: off the first paint
 
         try:
             bundle = self.store.load_model(run.id)

@@ -67,7 +67,7 @@ class TimeEstimate(QObject):
         self._show(config, rates)
 
     def _measure(self, config, key: tuple) -> None:
-        from lenet_desktop.training.estimate import measure_rates
+        from lenet_desktop.training.estimate import measure_rates  # deferred: off the first paint
 
         if self._runner is None:
             self._runner = Runner(self)
@@ -85,17 +85,17 @@ class TimeEstimate(QObject):
         self._runner.run(lambda: measure_rates(config), done, failed)
 
     def _show(self, config, rates) -> None:
-        from lenet_desktop.data.datasets import dataset_info
+        from lenet_desktop.data.datasets import dataset_info  # deferred: off the first paint
         from lenet_desktop.training.estimate import (
             dataset_sizes,
             estimate_seconds,
             images_per_epoch,
-        )
+        )  # deferred: off the first paint
 
         info = dataset_info(config.dataset)
         sizes = dataset_sizes(self.form.folder_edit.text().strip(), info) or FULL_SIZES
         self.seconds = estimate_seconds(config, sizes[0], sizes[1], rates)
-        from lenet_desktop.nn.device import resolve_device
+        from lenet_desktop.nn.device import resolve_device  # deferred: NumPy, torch
 
         template = (
             self.tr("Estimated time: {0} ({1:,} images × 1 epoch on {3})")

@@ -357,7 +357,7 @@ class ExplainPanel(Retranslating, QDockWidget):
         ]  # fmt: skip
 
     def _copy(self, e) -> list[Block]:
-        from lenet_desktop.analysis.explanations import OPERATIONS
+        from lenet_desktop.analysis.explanations import OPERATIONS  # deferred: off the first paint
 
         where = e.where or self.tr("the padding")
         return [

@@ -86,7 +86,7 @@ class FeatureMapsView(Retranslating, MosaicPage):
 
     def _describe(self, result) -> str:
         """What an input is, in a few words: "Coat (test #12) → Coat 91 %"."""
-        from lenet_desktop.ui.translation import class_name
+        from lenet_desktop.ui.translation import class_name  # deferred: off the first paint
 
         source, prediction = result.input, result.prediction
         if source is None:
@@ -116,7 +116,7 @@ class FeatureMapsView(Retranslating, MosaicPage):
 
     def enlarge(self, hit: tuple) -> QWidget | None:
         """Open one map (or a vector) of the input shown at ``hit`` with every value written."""
-        from lenet_desktop.ui.widgets.map_dialog import MapDialog
+        from lenet_desktop.ui.widgets.map_dialog import MapDialog  # deferred: off the first paint
 
         key, index, tile, _, _ = hit
         arrays = self.mosaics.values.get(key, [])

@@ -60,7 +60,7 @@ class KernelsView(Retranslating, MosaicPage):
         self.mosaics.set_values(values)
 
     def enlarge(self, hit: tuple) -> QWidget | None:
-        from lenet_desktop.ui.widgets.map_dialog import MapDialog
+        from lenet_desktop.ui.widgets.map_dialog import MapDialog  # deferred: off the first paint
 
         key, _, tile, _, _ = hit
         stack, in_maps = self._kernels[key]
@@ -68,6 +68,7 @@ class KernelsView(Retranslating, MosaicPage):
         title = self.tr("{0} kernel · output map {1}, input map {2}").format(key, out, inp)
         history = self.history(key, out, inp) if self.history is not None else None
         if history:
+            # deferred: off the first paint
             from lenet_desktop.ui.widgets.kernel_history import KernelHistoryDialog
 
             model = self.session.model

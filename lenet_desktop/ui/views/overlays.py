@@ -29,7 +29,7 @@ from lenet_desktop.ui.follow import follow
 def canvas_rect(canvas, result: Result, field) -> QRectF | None:
     """Where ``field`` (a :class:`lenet_desktop.specs.geometry.Field`) of the current input
     lies on the canvas, in paper pixels; None when there is no drawing to place it on."""
-    from lenet_desktop.specs.geometry import field_on_picture
+    from lenet_desktop.specs.geometry import field_on_picture  # deferred: off the first paint
 
     prepared = result.prepared
     if prepared is None or prepared.empty or result.input is None:
@@ -60,7 +60,7 @@ class FieldOutlines(QObject):
         self._update()
 
     def _update(self, *_: object) -> None:
-        from lenet_desktop.specs.geometry import unit_field
+        from lenet_desktop.specs.geometry import unit_field  # deferred: off the first paint
 
         unit: Unit | None = self.session.selection
         if unit is None or unit.layer not in self._fields:

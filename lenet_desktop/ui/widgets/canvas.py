@@ -284,7 +284,7 @@ class Canvas(QWidget):
         """Fill the paper region around ``point`` (widget coordinates) with ink, as a paint
         program's bucket does: the outline drawn around it stops the fill. A region that
         reaches the paper's edge is outside every outline and is not filled."""
-        from scipy import ndimage
+        from scipy import ndimage  # deferred: SciPy
 
         spot = self._to_paper(point)
         x, y = int(spot.x()), int(spot.y())

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage
 
 def _viridis() -> np.ndarray:
     """The viridis colour table, 256 × RGBA, plus a transparent entry for gaps (index -1)."""
-    import pyqtgraph as pg
+    import pyqtgraph as pg  # deferred: off the first paint
 
     table = pg.colormap.get("viridis").getLookupTable(nPts=256, alpha=True)
     return np.vstack([table, [0, 0, 0, 0]]).astype(np.uint8)
