@@ -147,3 +147,14 @@ def test_importing_every_engine_module_loads_no_qt():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_no_module_is_over_450_lines_and_the_main_window_over_300():
+    """Split along the seams before a file grows past what one reads at once."""
+    package = Path(lenet_desktop.__file__).parent
+    sizes = {
+        str(path.relative_to(package)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in package.rglob("*.py")
+    }
+    assert {name: n for name, n in sizes.items() if n > 450} == {}
+    assert sizes[str(Path("ui") / "main_window.py")] <= 300

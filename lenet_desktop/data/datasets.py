@@ -20,12 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, LocalizedError
-from lenet_desktop.paths.places import (
-    data_override,
-    resources_folder,
-    shared_datasets_folders,
-    user_folder,
-)
+from lenet_desktop.paths import places
 from lenet_desktop.specs.geometry import INPUT_SIDE
 
 if TYPE_CHECKING:
@@ -385,11 +380,11 @@ def candidate_folders(info: DatasetInfo) -> list[Path]:
     a source checkout or the current folder."""
     sub = info.folder_name
     found = []
-    env = data_override()
+    env = places.data_override()
     if env is not None:
         found += [env / sub, env]
-    found.append(user_folder("datasets"))
-    for shared in shared_datasets_folders():
+    found.append(places.user_folder("datasets"))
+    for shared in places.shared_datasets_folders():
         if shared / sub not in found:
             found.append(shared / sub)
     return found
@@ -413,7 +408,7 @@ def shipped_sample(info: DatasetInfo) -> Split | None:
     import numpy as np  # deferred: NumPy
     import torch  # deferred: NumPy, torch
 
-    path = resources_folder() / "samples" / f"{info.name}-test-{10 * SAMPLE_PER_CLASS}.npz"
+    path = places.resources_folder() / "samples" / f"{info.name}-test-{10 * SAMPLE_PER_CLASS}.npz"
     if not path.is_file():
         return None
     with np.load(path, allow_pickle=False) as data:
