@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from lenet_desktop.analysis.attribution import Attributor
+from lenet_desktop.analysis.explain import explain
 
 if TYPE_CHECKING:
     from lenet_desktop.analysis.explanations import Explanation
@@ -83,8 +84,6 @@ class Job:
         if prediction is None or prepared is None or prepared.tensor is None:
             return Outcome(self, None, None)
         if self.kind == "explain":
-            from lenet_desktop.analysis.explain import explain
-
             unit = self.unit
             if unit is None or unit.layer not in prediction.activations:
                 return Outcome(self, None, None)

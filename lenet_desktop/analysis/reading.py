@@ -21,7 +21,7 @@ from PIL import Image
 
 from lenet_desktop.analysis.doubt import DOUBT_KINDS, Doubt, doubt_of, judge
 from lenet_desktop.data.cleaning import Cleaning
-from lenet_desktop.data.preprocessing import MNIST_BOX, SIZE, Preprocessed, to_array
+from lenet_desktop.data.preprocessing import MNIST_BOX, SIZE, Preprocessed, _unit_float, to_array
 from lenet_desktop.messages import QT_TRANSLATE_NOOP, TRANSLATED, fill
 from lenet_desktop.nn.prediction import Prediction
 from lenet_desktop.specs.geometry import INPUT_SIDE
@@ -300,8 +300,6 @@ def cleaning_pictures(pixels, cleaning: Cleaning, cuts=()) -> CleaningPictures |
 def _rgb(data: np.ndarray) -> np.ndarray:
     values = data
     if values.dtype != np.uint8:
-        from lenet_desktop.data.preprocessing import _unit_float
-
         values = (255 * _unit_float(values)).round().astype(np.uint8)
     if values.ndim == 2:
         return np.repeat(values[..., None], 3, axis=2)

@@ -7,6 +7,7 @@ Heavy imports (torch, Qt) happen inside the commands so ``--help`` answers at on
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -90,8 +91,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly, as Unix tools do
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
 

@@ -102,6 +102,7 @@ def cmd_watch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 line |= {"architecture": bundle.architecture, "dataset": bundle.dataset.name}
                 text = f"step {item.step} · {item.name} · {bundle.architecture}"
                 if image is not None:
+                    # deferred: torch and Pillow, off the command line's start
                     from lenet_desktop.analysis.reading import read
                     from lenet_desktop.nn.inference import Predictor
 

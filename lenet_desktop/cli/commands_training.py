@@ -71,7 +71,7 @@ def cmd_train(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         config = TrainConfig(
             **{name: getattr(args, name) for name in config_options()}, device=args.device
         )
-        from lenet_desktop.nn.device import resolve_device
+        from lenet_desktop.nn.device import resolve_device  # deferred: torch
 
         device = resolve_device(args.device)
     except SpecError:

@@ -43,6 +43,7 @@ from lenet_desktop.files.notebook_specs import (
     Candidate,
     candidate_specs,
     describe,
+    describe_misfit,
     fits,
     layers_of,
 )
@@ -253,8 +254,6 @@ def find(
             path=path,
         )
     if not tried and arch is not None:
-        from lenet_desktop.files.notebook_specs import describe_misfit
-
         classes = len(dataset.classes) if dataset is not None else 10
         raise NotebookError(
             QT_TRANSLATE_NOOP("errors", "{path}: the weights do not fit {name}: {why}"),

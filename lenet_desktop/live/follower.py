@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from psygnal import Signal
 
+from lenet_desktop.data.datasets import MNIST
 from lenet_desktop.live.network import LiveNetwork, bundle_of
 from lenet_desktop.live.receiver import LiveError, Update
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
@@ -107,8 +108,6 @@ class NotebookFollower:
         built = self._built[1] if self._built and self._built[0] == key else None
         fallback = self.session.model.dataset if self.session.model is not None else None
         if fallback is None:
-            from lenet_desktop.data.datasets import MNIST
-
             fallback = MNIST
         shown = self.shown
         try:

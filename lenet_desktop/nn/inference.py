@@ -19,6 +19,7 @@ from lenet_desktop.nn.bundle import ModelBundle
 if TYPE_CHECKING:
     from lenet_desktop.nn.anatomy import Anatomy
 
+from lenet_desktop.nn.anatomy import anatomy
 from lenet_desktop.nn.device import resolve_device
 from lenet_desktop.nn.models import layer_kind
 from lenet_desktop.nn.prediction import Prediction
@@ -49,8 +50,6 @@ class Predictor:
         """What the views show of the network that the input does not change (computed once,
         on first use: the model loader asks for it in its worker thread)."""
         if self._anatomy is None:
-            from lenet_desktop.nn.anatomy import anatomy
-
             self._anatomy = anatomy(self.network)
         return self._anatomy
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from lenet_desktop.data.download import DownloadCancelled
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
 from lenet_desktop.training.config import TrainConfig
+from lenet_desktop.training.estimate import estimate_seconds, measure_rates
 from lenet_desktop.training.loop import Progress, TrainingCancelled, TrainResult, train
 from lenet_desktop.training.run_record import Run
 from lenet_desktop.training.runs import PendingRun, RunError, RunStore
@@ -124,8 +125,6 @@ def run_training(
         splits if splits is not None else _splits(config, data, download, reports)
     )
     if reports.estimated is not None:
-        from lenet_desktop.training.estimate import estimate_seconds, measure_rates
-
         seconds = estimate_seconds(config, len(train_split), len(test_split), measure_rates(config))
         reports.estimated(seconds, len(train_split), len(test_split))
     pending: PendingRun | None = None

@@ -10,10 +10,12 @@ words are English, marked for translation in context ``"run names"``; a window p
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import fields, replace
 from typing import Any
 
 from lenet_desktop.messages import QT_TRANSLATE_NOOP
+from lenet_desktop.options import DEFAULT_LR
 from lenet_desktop.specs.layer_types import SPEC_TYPES
 from lenet_desktop.specs.planning import layer_names
 from lenet_desktop.specs.presets import PRESET_LAYERS, is_preset, preset_spec
@@ -114,8 +116,6 @@ def network_changes(spec, translate=identity) -> tuple[str, list[str]]:
             if said:  # one layer's changes together: "C1 kernel 3, padding 1"
                 changes.append(f"{name} {', '.join(said)}")
     else:
-        from collections import Counter
-
         count_mine = Counter(layer.type for layer in mine)
         count_theirs = Counter(layer.type for layer in theirs)
         for type_ in sorted(set(count_mine) | set(count_theirs)):
@@ -135,8 +135,6 @@ def option_changes(config: dict, translate=identity, images: int | None = None) 
     defaults: dict[str, Any] = {f.name: f.default for f in fields(TrainConfig)}
     base = defaults | recipe_settings(recipe, config.get("architecture"), images)
     if base.get("lr") is None:
-        from lenet_desktop.options import DEFAULT_LR
-
         base["lr"] = DEFAULT_LR.get(str(config.get("optimizer", base["optimizer"])))
     changes = []
     if recipe in RECIPE_WORDS:

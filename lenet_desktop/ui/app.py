@@ -225,7 +225,7 @@ def resident_mb() -> float | None:
     except OSError:
         pass
     try:
-        import resource
+        import resource  # (POSIX only)
     except ImportError:  # Windows
         return None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
