@@ -11,6 +11,7 @@ import math
 import numpy as np
 import pytest
 import torch
+from helpers.drawing import drawn_seven
 
 from lenet_desktop.analysis.explain import explain
 from lenet_desktop.cli import main as cli
@@ -61,16 +62,6 @@ def elu_file(tmp_path_factory):
 def predictor():
     torch.manual_seed(0)
     return Predictor(new_model(spec_from_toml(ELU), MNIST), device="cpu")
-
-
-def _drawing() -> np.ndarray:
-    """A canvas drawing: a dark bar and a hook on white (a 7, roughly)."""
-    pixels = np.full((280, 280), 255, dtype=np.uint8)
-    pixels[60:80, 70:210] = 0
-    for row in range(80, 230):
-        column = 200 - (row - 80) // 2
-        pixels[row, column - 10 : column + 10] = 0
-    return pixels
 
 
 def _negative_unit(predictor) -> tuple[Unit, object]:
@@ -147,7 +138,7 @@ def test_the_explanation_panel_shows_it(predictor, qtbot):
     session.use(predictor)
     panel = ExplainPanel(session)
     qtbot.addWidget(panel)
-    session.draw(_drawing())
+    session.draw(drawn_seven(280))
     c1 = session.prediction.activations["C1_elu"]
     where = np.argwhere(c1 < -0.01)[0]
     session.select(Unit("C1_elu", *(int(v) for v in where)))
@@ -172,7 +163,7 @@ def test_the_code_view_writes_it_and_the_code_runs(predictor):
 def test_numpy_gives_the_first_answer_as_torch_does(predictor, tmp_path):
     path = save_model(predictor.bundle, tmp_path / "elu.safetensors")
     numpy_model, torch_model = load_numpy_model(path), Predictor(load_model(path), "cpu")
-    image = _drawing()
+    image = drawn_seven(280)
     prepared = numpy_model.preprocess(image)
     mine = numpy_model.predict(prepared.normalized)
     theirs = torch_model.predict(torch_model.preprocess(image).tensor)

@@ -74,3 +74,16 @@ def write_idx_slice(source, target, train: int, test: int) -> None:
             head[4:8] = struct.pack(">I", count)
             body = data[header : header + count * item]
             (target / name).write_bytes(gzip.compress(bytes(head) + body))
+
+
+def drawn_seven(side: int = 200) -> np.ndarray:
+    """A 7 as a canvas drawing: dark ink on white paper, ``side`` pixels square (a bar, a
+    slanting stem and a crossbar, scaled from a 200-pixel drawing)."""
+    k = side / 200
+    paper = np.full((side, side), 255, dtype=np.uint8)
+    paper[round(40 * k) : round(56 * k), round(40 * k) : round(160 * k)] = 0
+    for y in range(round(56 * k), round(170 * k)):
+        x = round((150 - (y / k - 56) // 2) * k)
+        paper[y, x - round(8 * k) : x + round(8 * k)] = 0
+    paper[round(100 * k) : round(112 * k), round(70 * k) : round(130 * k)] = 0
+    return paper
