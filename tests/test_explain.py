@@ -65,7 +65,9 @@ def test_every_layer_explained_total_is_the_recorded_value(architecture):
         for unit in _units(prediction.activations[name].shape, name):
             explanation = explain(predictor.layers, prediction, unit, fields)
             assert not isinstance(explanation, Unexplained), name
-            assert explanation.total == pytest.approx(explanation.recorded, rel=1e-6, abs=1e-5), unit
+            assert explanation.total == pytest.approx(explanation.recorded, rel=1e-6, abs=1e-5), (
+                unit
+            )
             seen.add(kind)
     expected = {"conv", "pool", "activation", "linear", "flatten"}
     expected |= {"norm"} if architecture == "modern" else set()
