@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
-from test_explain import _digit, _predictor
+from helpers.drawing import drawn_seven
+from test_explain import _predictor
 
 from lenet_desktop.analysis.attribution import Attributor, attribute, gradcam_layer
 from lenet_desktop.files.model_files import load_model
@@ -16,7 +17,7 @@ from lenet_desktop.nn.inference import Predictor
 @pytest.mark.parametrize("architecture", ["modern", "d2l", "lenet5"])  # the built-in networks
 def test_both_methods_give_a_map_in_0_1_and_leave_the_model_alone(architecture):
     predictor = _predictor(architecture)
-    prepared, prediction = predictor.predict_image(_digit())
+    prepared, prediction = predictor.predict_image(drawn_seven())
     before = [p.detach().clone() for p in predictor.network.parameters()]
     assert gradcam_layer(predictor.layers) == "C3"  # lenet5's C5 is 1×1: C3 is the last map
     for method in ("saliency", "gradcam"):
@@ -27,13 +28,13 @@ def test_both_methods_give_a_map_in_0_1_and_leave_the_model_alone(architecture):
         assert not module._forward_hooks and not module._backward_hooks
     assert all(p.grad is None for p in predictor.network.parameters())
     assert all(torch.equal(a, b) for a, b in zip(before, predictor.network.parameters()))
-    _, again = predictor.predict_image(_digit())
+    _, again = predictor.predict_image(drawn_seven())
     assert np.array_equal(again.logits, prediction.logits)
 
 
 def test_each_method_follows_the_target_class():
     predictor = Predictor(load_model("mnist"), "cpu")
-    prepared, prediction = predictor.predict_image(_digit())
+    prepared, prediction = predictor.predict_image(drawn_seven())
     attributor = Attributor(predictor.network)
     for method in ("saliency", "gradcam"):
         top = attributor.attribute(prepared.tensor, prediction.index, method)
@@ -43,6 +44,6 @@ def test_each_method_follows_the_target_class():
 
 def test_an_unknown_method_is_refused():
     predictor = _predictor("d2l")
-    prepared, _ = predictor.predict_image(_digit())
+    prepared, _ = predictor.predict_image(drawn_seven())
     with pytest.raises(ValueError, match="unknown attribution method"):
         attribute(predictor.network, prepared.tensor, 0, "lime")
