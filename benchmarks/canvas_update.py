@@ -7,6 +7,9 @@ preprocessed, run through the network with every activation recorded, and every 
     python -m benchmarks.canvas_update --baseline f69cb2e  # before and after, in one run
     python -m benchmarks.canvas_update --explain   # without, then with the explanation panel
                                                    # open on a C3 cell and attribution on
+    python -m benchmarks.canvas_update --number    # writing "2026", segment by segment: once
+                                                   # a second digit is down, every update
+                                                   # reads the whole number
 
 ``--baseline REV`` measures the drawing path of the commit REV (checked out into a temporary
 worktree, measured by its own copy of this benchmark) and of the working tree, alternately,
@@ -26,8 +29,29 @@ from pathlib import Path
 from benchmarks.common import open_window, percentile
 
 
+def _number_segments(text: str = "2026", pieces: int = 6) -> list[list[tuple[float, float]]]:
+    """The strokes of ``text`` as short segments, in writing order (fractions of the paper)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from helpers.number_strokes import number_strokes
+
+    segments = []
+    for stroke in number_strokes(text):
+        for (x0, y0), (x1, y1) in zip(stroke, stroke[1:]):
+            for k in range(pieces):
+                a, b = k / pieces, (k + 1) / pieces
+                segments.append([(x0 + a * (x1 - x0), y0 + a * (y1 - y0)),
+                                 (x0 + b * (x1 - x0), y0 + b * (y1 - y0))])  # fmt: skip
+    return segments
+
+
 def measure(
-    updates: int = 500, model: str = "mnist", during_training: bool = False, explain: bool = False
+    updates: int = 500,
+    model: str = "mnist",
+    during_training: bool = False,
+    explain: bool = False,
+    number: bool = False,
 ) -> dict:
     """Time ``updates`` canvas updates, each after a new stroke segment; milliseconds. With
     ``during_training``, the Training panel trains ``modern`` on Fashion-MNIST meanwhile."""
@@ -56,15 +80,26 @@ def measure(
         while (progress.progress is None or progress.progress.step < 5) and panel.busy:
             app.processEvents()
     times = []
+    segments = _number_segments() if number else []
+    numbers_read = 0
     for i in range(updates + 20):
-        if i % 60 == 0:
-            canvas.clear()
-            app.processEvents()
-        t = (i % 60) / 60
-        # A curling stroke, one short segment per update, as a hand moves between frames.
-        canvas.draw_polyline(
-            [(0.3 + 0.4 * t, 0.2 + 0.6 * abs(0.5 - t)), (0.32 + 0.4 * t, 0.22 + 0.6 * abs(0.5 - t))]
-        )
+        if number:
+            if i % len(segments) == 0:
+                canvas.clear()
+                app.processEvents()
+            canvas.draw_polyline(segments[i % len(segments)])
+        else:
+            if i % 60 == 0:
+                canvas.clear()
+                app.processEvents()
+            t = (i % 60) / 60
+            # A curling stroke, one short segment per update, as a hand moves between frames.
+            canvas.draw_polyline(
+                [
+                    (0.3 + 0.4 * t, 0.2 + 0.6 * abs(0.5 - t)),
+                    (0.32 + 0.4 * t, 0.22 + 0.6 * abs(0.5 - t)),
+                ]
+            )
         start = time.perf_counter()
         window.session.draw(canvas.to_array())  # read, preprocess, forward, every view
         app.processEvents()  # every view repaints what changed
@@ -72,6 +107,7 @@ def measure(
         # Analyst, the latest input winning: the stroke does not wait for them; their count
         # is reported below)
         times.append((time.perf_counter() - start) * 1000)
+        numbers_read += window.session.result.number is not None and i >= 20
     times = times[20:]  # warm-up
     if explain:
         while window.analyst.busy:
@@ -83,6 +119,7 @@ def measure(
     window.close()
     prefix = "update_during_training" if during_training else "canvas_update"
     prefix = "update_explained" if explain else prefix
+    prefix = "update_number" if number else prefix
     result = {
         f"{prefix}_p50_ms": round(statistics.median(times), 2),
         f"{prefix}_p95_ms": round(percentile(times, 95), 2),
@@ -91,6 +128,8 @@ def measure(
         "model": model,
         "device": str(window.session.predictor.device),
     }
+    if number:
+        result["updates_reading_a_number"] = int(numbers_read)
     if explain:
         result["analyses"] = window.analyst.computed  # explanation + attribution, off-thread
     if during_training:
@@ -149,6 +188,11 @@ def main() -> None:
         action="store_true",
         help="measure without, then with the explanation panel on a C3 cell and attribution on",
     )
+    parser.add_argument(
+        "--number",
+        action="store_true",
+        help='write "2026" segment by segment (the whole number read on every update)',
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--baseline", metavar="REV", help="also measure this commit, alternately")
     args = parser.parse_args()
@@ -186,12 +230,15 @@ def main() -> None:
             f"{result['updates']} updates"
         )
         return
-    result = measure(args.updates, args.model, args.during_training)
+    result = measure(args.updates, args.model, args.during_training, number=args.number)
     if args.json:
         print(json.dumps(result))
         return
     prefix = "update_during_training" if args.during_training else "canvas_update"
     what = "canvas update during training" if args.during_training else "canvas update"
+    if args.number:
+        prefix, what = "update_number", 'canvas update writing "2026"'
+        print(f"updates that read a whole number: {result['updates_reading_a_number']}")
     print(
         f"{what}, {result['updates']} updates, model {result['model']}, "
         f"device {result['device']}: p50 {result[prefix + '_p50_ms']} ms, "
