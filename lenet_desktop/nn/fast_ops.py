@@ -64,7 +64,9 @@ def _activation(module: nn.Module, monotone: bool = False) -> bool:
     """Whether ``module`` is a spec's element-wise activation (the layer-type table says), and,
     with ``monotone``, one that never decreases: it commutes with a max."""
     row = row_of(module)
-    return row is not None and row.spec and row.kind == "activation" and row.monotone >= monotone
+    if row is None or not row.spec or row.kind != "activation":
+        return False
+    return row.monotone or not monotone
 
 
 # -- 2 × 2 pooling -------------------------------------------------------------------------------

@@ -36,84 +36,37 @@ parameter counts. Only :func:`build_network` imports torch. Every problem is a
 :class:`SpecError` that names the layer (its number and name) and the numbers involved.
 """
 
-from importlib import import_module
-from typing import TYPE_CHECKING
-
-# The package's names load on first use (PEP 562): a module that needs one light part (the
-# options' names from .names, the data side's input size from .geometry) imports only that.
-_HOMES = {
-    "MAX_FILE_BYTES": "document",
-    "MAX_LAYERS": "document",
-    "TOP_KEYS": "document",
-    "Spec": "document",
-    "SpecError": "document",
-    "parse_spec": "document",
-    "spec_from_json": "document",
-    "spec_from_toml": "document",
-    "spec_to_json": "document",
-    "spec_to_toml": "document",
-    "INPUT_SHAPE": "geometry",
-    "output_size": "geometry",
-    "LAYER_TYPES": "layer_types",
-    "SPEC_TYPES": "layer_types",
-    "LayerSpec": "layer_types",
-    "MAX_ACTIVATIONS": "planning",
-    "MAX_PARAMETERS": "planning",
-    "PlannedLayer": "planning",
-    "build_network": "planning",
-    "layer_names": "planning",
-    "parameter_count": "planning",
-    "plan": "planning",
-    "load_spec": "planning",
-    "PRESET_LAYERS": "presets",
-    "is_preset": "presets",
-    "preset_spec": "presets",
-    "resolve_spec": "presets",
-    "spec_architecture": "presets",
-}
-
-
-def __getattr__(name: str):
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-if TYPE_CHECKING:
-    from lenet_desktop.specs.document import (
-        MAX_FILE_BYTES,
-        MAX_LAYERS,
-        TOP_KEYS,
-        Spec,
-        SpecError,
-        parse_spec,
-        spec_from_json,
-        spec_from_toml,
-        spec_to_json,
-        spec_to_toml,
-    )
-    from lenet_desktop.specs.geometry import INPUT_SHAPE, output_size
-    from lenet_desktop.specs.layer_types import LAYER_TYPES, SPEC_TYPES, LayerSpec
-    from lenet_desktop.specs.planning import (
-        MAX_ACTIVATIONS,
-        MAX_PARAMETERS,
-        PlannedLayer,
-        build_network,
-        layer_names,
-        load_spec,
-        parameter_count,
-        plan,
-    )
-    from lenet_desktop.specs.presets import (
-        PRESET_LAYERS,
-        is_preset,
-        preset_spec,
-        resolve_spec,
-        spec_architecture,
-    )
+from lenet_desktop.specs.document import (
+    MAX_FILE_BYTES,
+    MAX_LAYERS,
+    TOP_KEYS,
+    Spec,
+    SpecError,
+    parse_spec,
+    spec_from_json,
+    spec_from_toml,
+    spec_to_json,
+    spec_to_toml,
+)
+from lenet_desktop.specs.geometry import INPUT_SHAPE, output_size
+from lenet_desktop.specs.layer_types import LAYER_TYPES, SPEC_TYPES, LayerSpec
+from lenet_desktop.specs.planning import (
+    MAX_ACTIVATIONS,
+    MAX_PARAMETERS,
+    PlannedLayer,
+    build_network,
+    layer_names,
+    load_spec,
+    parameter_count,
+    plan,
+)
+from lenet_desktop.specs.presets import (
+    PRESET_LAYERS,
+    is_preset,
+    preset_spec,
+    resolve_spec,
+    spec_architecture,
+)
 
 __all__ = [
     "INPUT_SHAPE", "LAYER_TYPES", "MAX_ACTIVATIONS", "MAX_FILE_BYTES", "MAX_LAYERS",

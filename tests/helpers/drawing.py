@@ -6,6 +6,18 @@ import numpy as np
 from PIL import Image
 
 
+def enlarged_ink(digit: np.ndarray, size: int) -> Image.Image:
+    """A ``(28, 28) uint8`` dataset image's ink box, scaled (bicubic) so its longer side is
+    ``size`` px: an ``L`` image, light ink on black."""
+    rows = np.flatnonzero(digit.max(1) > 0)
+    cols = np.flatnonzero(digit.max(0) > 0)
+    crop = digit[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    scale = size / max(crop.shape)
+    height = max(1, round(crop.shape[0] * scale))
+    width = max(1, round(crop.shape[1] * scale))
+    return Image.fromarray(crop).resize((width, height), Image.Resampling.BICUBIC)
+
+
 def redraw(
     digit: np.ndarray,
     canvas: tuple[int, int] = (500, 400),
@@ -20,15 +32,8 @@ def redraw(
 
     ``mode`` RGB or L gives an opaque picture; RGBA gives ink on a transparent background.
     """
-    rows = np.flatnonzero(digit.max(1) > 0)
-    cols = np.flatnonzero(digit.max(0) > 0)
-    crop = digit[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    scale = size / max(crop.shape)
-    height = max(1, round(crop.shape[0] * scale))
-    width = max(1, round(crop.shape[1] * scale))
-    glyph = np.asarray(
-        Image.fromarray(crop).resize((width, height), Image.Resampling.BICUBIC), dtype=np.uint8
-    )
+    glyph = np.asarray(enlarged_ink(digit, size), dtype=np.uint8)
+    height, width = glyph.shape
     ink = np.zeros((canvas[1], canvas[0]), dtype=np.uint8)
     top, left = centre[1] - height // 2, centre[0] - width // 2
     ink[top : top + height, left : left + width] = glyph

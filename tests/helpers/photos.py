@@ -39,6 +39,8 @@ import io
 import numpy as np
 from PIL import Image
 
+from helpers.drawing import enlarged_ink
+
 PHOTO_SIDE = (300, 640)
 DIGIT_SIDE = (80, 250)
 
@@ -46,13 +48,7 @@ DIGIT_SIDE = (80, 250)
 def _glyph(digit28: np.ndarray, side: int, angle: float) -> np.ndarray:
     """The digit's ink box upscaled so its longer side is ``side``, rotated by ``angle``°:
     ``(h, w) float32`` opacity in [0, 1]."""
-    rows = np.flatnonzero(digit28.max(1) > 0)
-    cols = np.flatnonzero(digit28.max(0) > 0)
-    crop = digit28[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    scale = side / max(crop.shape)
-    height = max(1, round(crop.shape[0] * scale))
-    width = max(1, round(crop.shape[1] * scale))
-    glyph = Image.fromarray(crop).resize((width, height), Image.Resampling.BICUBIC)
+    glyph = enlarged_ink(digit28, side)
     if angle:
         glyph = glyph.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
     return np.asarray(glyph, dtype=np.float32) / 255.0
