@@ -216,7 +216,7 @@ def cmd_info(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         layer_table,
         shape_text,
         total_parameters,
-    )  # deferred: off the command line's start
+    )
     from lenet_desktop.nn.models import build_model  # deferred: NumPy, torch
 
     # deferred: off the command line's start

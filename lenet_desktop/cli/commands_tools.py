@@ -11,13 +11,14 @@ from lenet_desktop.cli.common import print_json
 def cmd_corr2d(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """The notes' cross-correlation by hand (no model, no torch): the output of ``--input``
     with ``--kernel`` at ``--padding`` and ``--stride``, and the sizes by the formula."""
+    # deferred: NumPy
     from lenet_desktop.analysis.sandbox import (
         SandboxError,
         corr2d,
         matrix_text,
         parse_channels,
         parse_kernels,
-    )  # deferred: NumPy
+    )
 
     try:
         result = corr2d(

@@ -21,12 +21,13 @@ def load(name_or_path: str | None, args: argparse.Namespace | None = None):
     """The model a command names: a shipped model, a model file, or a notebook's weights
     (found by trying them, or as ``args``' ``--arch``/``--dataset``/``--scale`` say).
     CommandError in one line."""
+    # deferred: off the command line's start
     from lenet_desktop.files.model_files import (
         ModelFileError,
         NotOurModelError,
         load_default_model,
         load_model,
-    )  # deferred: off the command line's start
+    )
     from lenet_desktop.files.trying import NothingFits  # deferred: off the command line's start
 
     epoch = getattr(args, "epoch", None)

@@ -85,12 +85,13 @@ class TimeEstimate(QObject):
         self._runner.run(lambda: measure_rates(config), done, failed)
 
     def _show(self, config, rates) -> None:
-        from lenet_desktop.data.datasets import dataset_info  # deferred: off the first paint
+        # deferred: off the first paint
+        from lenet_desktop.data.datasets import dataset_info
         from lenet_desktop.training.estimate import (
             dataset_sizes,
             estimate_seconds,
             images_per_epoch,
-        )  # deferred: off the first paint
+        )
 
         info = dataset_info(config.dataset)
         sizes = dataset_sizes(self.form.folder_edit.text().strip(), info) or FULL_SIZES
